@@ -1,0 +1,35 @@
+package org.retentionsegments.core;
+
+import java.time.LocalDate;
+
+/**
+ * One customer's place at one refresh: raw R/F/M, scores, lifecycle, behaviour flags, affinity,
+ * segment, strategy and holdout arm. Prospects (never bought) have null recency and scores.
+ *
+ * @param snapshot whether this refresh is kept in {@code segment_snapshot} as well
+ */
+public record SegmentAssignment(
+        String customerId,
+        LocalDate asOf,
+        Integer recencyDays,
+        int frequency,
+        double monetary,
+        Integer rScore,
+        Integer fScore,
+        Integer mScore,
+        String rfmCell,
+        Double compositeScore,
+        LifecycleStage lifecycleStage,
+        boolean highReturnRate,
+        boolean singleChannel,
+        boolean discountDependent,
+        boolean emailUnengaged,
+        String topCategory,
+        Double topCategoryShare,
+        int engagement30,
+        int engagement90,
+        String segment,
+        String strategy,
+        Arm arm,
+        boolean snapshot)
+        implements WarehouseRow {}
