@@ -1,0 +1,90 @@
+package org.retentionsegments.flink;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.functions.ScalarFunction;
+import org.retentionsegments.input.Fields;
+import org.retentionsegments.input.Values;
+
+/**
+ * The scalar functions the stream SQL in {@code sql/flink} uses for parsing. Each is a thin
+ * wrapper over {@link Fields} and {@link Values}, which are tested on their own.
+ */
+public final class SqlFunctions {
+
+    private SqlFunctions() {}
+
+    /** Registers every function under its SQL name. */
+    public static void register(TableEnvironment tEnv) {
+        tEnv.createTemporarySystemFunction("SPLIT_CSV", SplitCsv.class);
+        tEnv.createTemporarySystemFunction("SPLIT_WS", SplitWhitespace.class);
+        tEnv.createTemporarySystemFunction("IS_RECORD", IsRecord.class);
+        tEnv.createTemporarySystemFunction("PARSE_TS", ParseTimestamp.class);
+        tEnv.createTemporarySystemFunction("PARSE_NUMBER", ParseNumber.class);
+        tEnv.createTemporarySystemFunction("PARSE_INT", ParseInteger.class);
+        tEnv.createTemporarySystemFunction("PARSE_BOOL", ParseBoolean.class);
+    }
+
+    /** {@code SPLIT_CSV(line)}: the CSV fields of a line, null for an unterminated quote. */
+    public static class SplitCsv extends ScalarFunction {
+        public @DataTypeHint("ARRAY<STRING>") String[] eval(String line) {
+            return Fields.csv(line);
+        }
+    }
+
+    /** {@code SPLIT_WS(line)}: the white-space separated fields of a line. */
+    public static class SplitWhitespace extends ScalarFunction {
+        public @DataTypeHint("ARRAY<STRING>") String[] eval(String line) {
+            return Fields.whitespace(line);
+        }
+    }
+
+    /** {@code IS_RECORD(line, header)}: false for blank lines and for the header line itself. */
+    public static class IsRecord extends ScalarFunction {
+        public boolean eval(String line, String header) {
+            if (line == null || line.isBlank()) {
+                return false;
+            }
+            String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            if (header == null || header.isEmpty()) {
+                return true;
+            }
+            return !normalized(text).equals(header);
+        }
+    }
+
+    /** A header line as {@code IS_RECORD} compares it: no quotes or blanks, lower case. */
+    public static String normalized(String headerLine) {
+        return headerLine.replace("\"", "").replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code PARSE_TS(text, zone)}: a strict ISO-8601 timestamp as UTC, null when invalid. */
+    public static class ParseTimestamp extends ScalarFunction {
+        public @DataTypeHint("TIMESTAMP(3)") LocalDateTime eval(String text, String zone) {
+            return Values.timestampUtc(text, ZoneId.of(zone));
+        }
+    }
+
+    /** {@code PARSE_NUMBER(text)}: a finite number, null for text, NaN and infinities. */
+    public static class ParseNumber extends ScalarFunction {
+        public Double eval(String text) {
+            return Values.number(text);
+        }
+    }
+
+    /** {@code PARSE_INT(text)}: an integer, null otherwise. */
+    public static class ParseInteger extends ScalarFunction {
+        public Long eval(String text) {
+            return Values.integer(text);
+        }
+    }
+
+    /** {@code PARSE_BOOL(text)}: true/false/yes/no/1/0, null otherwise. */
+    public static class ParseBoolean extends ScalarFunction {
+        public Boolean eval(String text) {
+            return Values.bool(text);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+-- Adapter for the "Online Retail" export layout (CSV with a header):
+--   InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+-- amount = Quantity * UnitPrice (computed as text here, parsed and validated downstream);
+-- cancelled invoices (C...) carry negative quantities and so become returns. Rows without a
+-- CustomerID are rejected downstream as "missing customer_id". InvoiceDate may be ISO
+-- (2010-12-01 08:26:00) or the spreadsheet form M/D/YYYY H:MM, which is rewritten to ISO.
+-- Without a line number every row counts as its own line: nothing is dropped as a duplicate.
+CREATE TEMPORARY VIEW orders_fields AS
+SELECT
+  line AS raw_line,
+  CASE WHEN f IS NULL THEN 'unterminated quote in CSV line'
+       WHEN CARDINALITY(f) <> 8 THEN 'expected 8 columns, found ' || CAST(CARDINALITY(f) AS STRING)
+  END AS parse_error,
+  f[1] AS order_id,
+  REGEXP_REPLACE(f[7], '\.0+$', '') AS customer_id,
+  CASE WHEN f[5] LIKE '%/%'
+    THEN REGEXP_REPLACE(
+           REGEXP_REPLACE(
+             REGEXP_REPLACE(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4})', '$3-0$1-0$2'),
+             '-0?(\d{2})-0?(\d{2})', '-$1-$2'),
+           ' (\d):', ' 0$1:')
+    ELSE f[5]
+  END AS order_ts,
+  CASE WHEN PARSE_NUMBER(f[4]) IS NULL OR PARSE_NUMBER(f[6]) IS NULL
+    THEN COALESCE(f[4], '') || '*' || COALESCE(f[6], '')
+    ELSE CAST(CAST(PARSE_NUMBER(f[4]) * PARSE_NUMBER(f[6]) AS DECIMAL(18, 4)) AS STRING)
+  END AS amount,
+  CAST(NULL AS STRING) AS line_no,
+  CAST(NULL AS STRING) AS category,
+  CAST(NULL AS STRING) AS channel,
+  CAST(NULL AS STRING) AS discount
+FROM (
+  SELECT line, SPLIT_CSV(line) AS f
+  FROM orders_lines
+  WHERE TRIM(line) <> '' AND line NOT LIKE 'InvoiceNo,%'
+)

@@ -1,0 +1,11 @@
+-- Rejected input rows handed to the streaming stage, whose warehouse writer keeps them in
+-- rejected_input.
+CREATE TEMPORARY TABLE rejected_staged (
+  source STRING,
+  raw_line STRING,
+  reject_reason STRING
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${staging.path}/rejected',
+  'format' = 'json'
+)
