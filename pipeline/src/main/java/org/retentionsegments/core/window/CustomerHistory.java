@@ -1,0 +1,75 @@
+package org.retentionsegments.core.window;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.EngagementType;
+
+/**
+ * A customer's lifetime facts, folded day by day in time order as days enter the window. Keeps
+ * the gaps between the last {@value #GAPS} order days for the purchase cycle. A mutable POJO for
+ * Flink state.
+ */
+public class CustomerHistory {
+    static final int GAPS = 32;
+
+    public int firstOrderDay = CustomerFacts.NEVER;
+    public int lastOrderDay = CustomerFacts.NEVER;
+    public int previousOrderDay = CustomerFacts.NEVER;
+    public int lifetimeOrders;
+    public double lifetimeNet;
+    public int discountedOrders;
+    public Map<String, Integer> channelOrders = new HashMap<>();
+    public Map<String, Double> categorySpend = new HashMap<>();
+    public int[] gaps = new int[0];
+    public int lastEngagementDay = CustomerFacts.NEVER;
+    public boolean unsubscribed;
+    public int lastActivityDay = CustomerFacts.NEVER;
+
+    public CustomerHistory() {}
+
+    /** Folds one day in; days must come in increasing order. */
+    public void fold(DayActivity day) {
+        if (day.orders > 0) {
+            if (lastOrderDay != CustomerFacts.NEVER && day.day > lastOrderDay) {
+                addGap(day.day - lastOrderDay);
+                previousOrderDay = lastOrderDay;
+            }
+            if (firstOrderDay == CustomerFacts.NEVER) {
+                firstOrderDay = day.day;
+            }
+            lastOrderDay = Math.max(lastOrderDay, day.day);
+        }
+        lifetimeOrders += day.orders;
+        lifetimeNet += day.revenue;
+        discountedOrders += day.discountedOrders;
+        day.channelOrders.forEach((k, v) -> channelOrders.merge(k, v, Integer::sum));
+        day.categorySpend.forEach((k, v) -> categorySpend.merge(k, v, Double::sum));
+        if (day.engagementEvents > 0) {
+            lastEngagementDay = Math.max(lastEngagementDay, day.day);
+        }
+        unsubscribed |= day.engagement[EngagementType.UNSUBSCRIBE.ordinal()] > 0;
+        lastActivityDay = Math.max(lastActivityDay, day.day);
+    }
+
+    private void addGap(int gap) {
+        int[] next = Arrays.copyOf(gaps, Math.min(gaps.length + 1, GAPS));
+        if (gaps.length == GAPS) {
+            System.arraycopy(gaps, 1, next, 0, GAPS - 1);
+        }
+        next[next.length - 1] = gap;
+        gaps = next;
+    }
+
+    /** Median of the recent gaps between order days; NaN with none. */
+    public double medianGapDays() {
+        if (gaps.length == 0) {
+            return Double.NaN;
+        }
+        int[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+}

@@ -1,0 +1,132 @@
+package org.retentionsegments.core.window;
+
+import java.util.Map;
+import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.EngagementType;
+
+/**
+ * The rolling-window arithmetic of one customer, free of Flink: when each day's contribution
+ * enters and leaves the windows, and the {@link CustomerFacts} as of a day.
+ *
+ * <p>The order window as of midnight {@code T} is the open interval {@code (T - windowDays, T)}:
+ * an order on day {@code d} counts from {@code d + 1}; it leaves on {@code d + windowDays + 1}, or
+ * on {@code d + windowDays} when it was placed at exactly midnight. Engagement counts cover the
+ * last 30 and 90 days the same way.
+ */
+public final class CustomerWindow {
+
+    public static final int ENGAGEMENT_SHORT = 30;
+    public static final int ENGAGEMENT_LONG = 90;
+
+    private final int windowDays;
+
+    public CustomerWindow(int windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    /** The day a day's contribution enters every window. */
+    public static int enterDay(int day) {
+        return day + 1;
+    }
+
+    /** The last day on which any part of the bucket still counts somewhere, plus one. */
+    public int goneDay(int day, WindowBucket bucket) {
+        int gone = day;
+        if (bucket.hasOrders()) {
+            gone = Math.max(gone, day + windowDays + 1);
+        }
+        for (int count : bucket.engagement) {
+            if (count > 0) {
+                gone = Math.max(gone, day + ENGAGEMENT_LONG + 1);
+                break;
+            }
+        }
+        return gone;
+    }
+
+    /** The days after {@code day} on which something of the bucket leaves a window. */
+    public int[] leaveDays(int day, WindowBucket bucket) {
+        java.util.List<Integer> days = new java.util.ArrayList<>();
+        if (bucket.hasMidnightOrders()) {
+            days.add(day + windowDays);
+        }
+        if (bucket.hasOrders()) {
+            days.add(day + windowDays + 1);
+        }
+        if (bucket.engagement.length > 0 && java.util.Arrays.stream(bucket.engagement).sum() > 0) {
+            days.add(day + ENGAGEMENT_SHORT + 1);
+            days.add(day + ENGAGEMENT_LONG + 1);
+        }
+        return days.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The facts as of midnight {@code asOfDay}, from the history and the entered buckets. */
+    public CustomerFacts facts(String customerId, int asOfDay, CustomerHistory history,
+            Iterable<Map.Entry<Integer, WindowBucket>> buckets) {
+        int frequency = 0;
+        double net = 0;
+        double gross = 0;
+        double returns = 0;
+        int[] e30 = new int[EngagementType.COUNT];
+        int[] e90 = new int[EngagementType.COUNT];
+        for (Map.Entry<Integer, WindowBucket> entry : buckets) {
+            int day = entry.getKey();
+            WindowBucket b = entry.getValue();
+            if (day >= asOfDay) {
+                continue;
+            }
+            if (asOfDay < day + windowDays + 1) {
+                frequency += b.orders - b.midnightOrders;
+                net += b.net - b.midnightNet;
+                gross += b.gross - b.midnightGross;
+                returns += b.returnAmount - b.midnightReturnAmount;
+            }
+            if (asOfDay < day + windowDays) {
+                frequency += b.midnightOrders;
+                net += b.midnightNet;
+                gross += b.midnightGross;
+                returns += b.midnightReturnAmount;
+            }
+            for (int i = 0; i < e30.length; i++) {
+                if (asOfDay < day + ENGAGEMENT_SHORT + 1) {
+                    e30[i] += b.engagement[i];
+                }
+                if (asOfDay < day + ENGAGEMENT_LONG + 1) {
+                    e90[i] += b.engagement[i];
+                }
+            }
+        }
+        Map.Entry<String, Double> topCategory = top(history.categorySpend);
+        double categoryTotal = history.categorySpend.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map.Entry<String, Integer> topChannel = top(history.channelOrders);
+        int channelTotal = history.channelOrders.values().stream().mapToInt(Integer::intValue).sum();
+        return new CustomerFacts(
+                customerId, asOfDay,
+                history.firstOrderDay, history.lastOrderDay, history.previousOrderDay,
+                frequency, round(net), round(gross), round(returns),
+                history.lifetimeOrders, round(history.lifetimeNet), history.medianGapDays(),
+                topCategory == null ? null : topCategory.getKey(),
+                topCategory == null || categoryTotal <= 0 ? 0.0 : topCategory.getValue() / categoryTotal,
+                topChannel == null ? null : topChannel.getKey(),
+                topChannel == null || channelTotal == 0 ? 0.0 : topChannel.getValue() / (double) channelTotal,
+                channelTotal,
+                history.lifetimeOrders == 0 ? 0.0 : history.discountedOrders / (double) history.lifetimeOrders,
+                e30, e90, history.lastEngagementDay, history.unsubscribed);
+    }
+
+    /** Rounds sums of money to a millionth, removing floating-point dust from adding and removing. */
+    static double round(double money) {
+        return Math.round(money * 1e6) / 1e6;
+    }
+
+    private static <V extends Comparable<V>> Map.Entry<String, V> top(Map<String, V> values) {
+        Map.Entry<String, V> best = null;
+        for (Map.Entry<String, V> e : values.entrySet()) {
+            if (best == null || e.getValue().compareTo(best.getValue()) > 0
+                    || (e.getValue().compareTo(best.getValue()) == 0 && e.getKey().compareTo(best.getKey()) < 0)) {
+                best = e;
+            }
+        }
+        return best;
+    }
+}

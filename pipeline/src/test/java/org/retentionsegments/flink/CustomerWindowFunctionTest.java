@@ -1,0 +1,164 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.EngagementType;
+import org.retentionsegments.core.window.DayActivity;
+
+/** The keyed window operator in the operator test harness: emission, exact expiry, cleanup. */
+class CustomerWindowFunctionTest {
+
+    static final int T0 = (int) LocalDate.of(2024, 1, 10).toEpochDay();
+    static final long DAY = CustomerWindowFunction.DAY_MS;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, DayActivity, RefreshInput> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CustomerWindowFunction(365, 1095, Integer.MAX_VALUE)),
+                d -> d.customerId, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    static DayActivity order(String customer, int day, int orders, double amount, boolean midnight) {
+        DayActivity d = new DayActivity();
+        d.customerId = customer;
+        d.day = day;
+        d.orders = orders;
+        d.revenue = amount;
+        d.gross = Math.max(0, amount);
+        d.returnAmount = Math.max(0, -amount);
+        d.returnOrders = amount < 0 ? 1 : 0;
+        if (midnight) {
+            d.midnightOrders = d.orders;
+            d.midnightRevenue = d.revenue;
+            d.midnightGross = d.gross;
+            d.midnightReturnAmount = d.returnAmount;
+        }
+        return d;
+    }
+
+    private void send(DayActivity d) throws Exception {
+        harness.processElement(new StreamRecord<>(d, d.day * DAY));
+    }
+
+    private List<CustomerFacts> facts() {
+        List<CustomerFacts> out = harness.extractOutputValues().stream()
+                .filter(i -> i.facts() != null).map(RefreshInput::facts).toList();
+        harness.getOutput().clear();
+        return out;
+    }
+
+    @Test
+    void anOrderEntersTheNextDayAndLeavesExactlyAfterTheWindow() throws Exception {
+        send(order("c1", T0, 1, 50.0, false));
+        harness.processWatermark((T0 + 1) * DAY - 1);
+        assertTrue(facts().isEmpty(), "nothing counts before the day is over");
+
+        harness.processWatermark((T0 + 1) * DAY);
+        CustomerFacts entered = facts().get(0);
+        assertEquals(T0 + 1, entered.asOfDay());
+        assertEquals(1, entered.frequency());
+        assertEquals(50.0, entered.monetary());
+        assertEquals(T0, entered.lastOrderDay());
+
+        harness.processWatermark((T0 + 365) * DAY);
+        assertTrue(facts().isEmpty(), "no change until the order ages out");
+        harness.processWatermark((T0 + 366) * DAY);
+        CustomerFacts expired = facts().get(0);
+        assertEquals(T0 + 366, expired.asOfDay());
+        assertEquals(0, expired.frequency());
+        assertEquals(0.0, expired.monetary());
+        assertEquals(T0, expired.lastOrderDay(), "recency outlives the window");
+        assertEquals(0, harness.numKeyedStateEntries() - 2, "only history and the forget day remain");
+        assertEquals(1, harness.numEventTimeTimers(), "only the forget timer remains");
+    }
+
+    @Test
+    void aMidnightOrderLeavesOneDayEarlier() throws Exception {
+        send(order("c1", T0, 1, 20.0, true));
+        harness.processWatermark((T0 + 364) * DAY);
+        assertEquals(1, facts().get(0).frequency());
+        harness.processWatermark((T0 + 365) * DAY);
+        List<CustomerFacts> out = facts();
+        assertEquals(1, out.size());
+        assertEquals(0, out.get(0).frequency(), "(as_of - 365 days, as_of) excludes an order at exactly as_of - 365 days");
+    }
+
+    @Test
+    void returnsReduceMonetaryWhichIsFlooredAtZero() throws Exception {
+        send(order("c1", T0, 1, 30.0, false));
+        send(order("c1", T0 + 2, 0, -45.0, false));
+        harness.processWatermark((T0 + 3) * DAY);
+        List<CustomerFacts> out = facts();
+        CustomerFacts last = out.get(out.size() - 1);
+        assertEquals(1, last.frequency());
+        assertEquals(-15.0, last.windowNet());
+        assertEquals(0.0, last.monetary());
+        assertEquals(45.0, last.windowReturns());
+    }
+
+    @Test
+    void engagementCountsLeaveTheThirtyAndNinetyDayWindows() throws Exception {
+        DayActivity visit = new DayActivity();
+        visit.customerId = "p1";
+        visit.day = T0;
+        visit.engagement[EngagementType.SITE_VISIT.ordinal()] = 3;
+        visit.engagementEvents = 3;
+        send(visit);
+        harness.processWatermark((T0 + 1) * DAY);
+        CustomerFacts first = facts().get(0);
+        assertEquals(3, first.engagement30(EngagementType.SITE_VISIT));
+        assertEquals(CustomerFacts.NEVER, first.lastOrderDay(), "a prospect has never ordered");
+        harness.processWatermark((T0 + 31) * DAY);
+        CustomerFacts after30 = facts().get(0);
+        assertEquals(0, after30.engagement30(EngagementType.SITE_VISIT));
+        assertEquals(3, after30.engagement90(EngagementType.SITE_VISIT));
+        harness.processWatermark((T0 + 91) * DAY);
+        assertEquals(0, facts().get(0).engagement90Total());
+    }
+
+    @Test
+    void anInactiveCustomerIsForgottenAndAllStateAndTimersAreGone() throws Exception {
+        send(order("c1", T0, 1, 10.0, false));
+        send(order("c1", T0 + 10, 2, 25.0, false));
+        harness.processWatermark((T0 + 10 + 1095) * DAY);
+        List<RefreshInput> out = harness.extractOutputValues();
+        RefreshInput last = out.get(out.size() - 1);
+        assertEquals("c1", last.forgottenCustomerId());
+        assertNull(last.facts());
+        assertEquals(0, harness.numKeyedStateEntries(), "every state entry cleared");
+        assertEquals(0, harness.numEventTimeTimers(), "no timer left");
+    }
+
+    @Test
+    void purchaseCycleIsTheMedianGapBetweenOrderDays() throws Exception {
+        send(order("c1", T0, 1, 10.0, false));
+        send(order("c1", T0 + 10, 1, 10.0, false));
+        send(order("c1", T0 + 40, 1, 10.0, false));
+        harness.processWatermark((T0 + 41) * DAY);
+        List<CustomerFacts> out = facts();
+        CustomerFacts last = out.get(out.size() - 1);
+        assertEquals(20.0, last.medianGapDays());
+        assertEquals(T0 + 10, last.previousOrderDay());
+        assertEquals(3, last.frequency());
+    }
+}
