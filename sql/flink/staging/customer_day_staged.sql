@@ -22,5 +22,6 @@ CREATE TEMPORARY TABLE customer_day_staged (
 ) WITH (
   'connector' = 'filesystem',
   'path' = '${staging.path}/customer_day',
-  'format' = 'json'
+  'format' = 'json',
+  'sink.parallelism' = '1'
 )

@@ -8,5 +8,6 @@ CREATE TEMPORARY TABLE input_counts_staged (
 ) WITH (
   'connector' = 'filesystem',
   'path' = '${staging.path}/input_counts',
-  'format' = 'json'
+  'format' = 'json',
+  'sink.parallelism' = '1'
 )

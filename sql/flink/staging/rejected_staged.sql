@@ -7,5 +7,6 @@ CREATE TEMPORARY TABLE rejected_staged (
 ) WITH (
   'connector' = 'filesystem',
   'path' = '${staging.path}/rejected',
-  'format' = 'json'
+  'format' = 'json',
+  'sink.parallelism' = '1'
 )

@@ -10,5 +10,6 @@ CREATE TEMPORARY TABLE treatments_staged (
 ) WITH (
   'connector' = 'filesystem',
   'path' = '${staging.path}/treatments',
-  'format' = 'json'
+  'format' = 'json',
+  'sink.parallelism' = '1'
 )

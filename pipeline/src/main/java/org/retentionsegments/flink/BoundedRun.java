@@ -1,0 +1,130 @@
+package org.retentionsegments.flink;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.configuration.Configuration;
+import org.retentionsegments.core.RefreshRun;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.config.SegmentRules;
+import org.retentionsegments.core.config.Strategies;
+import org.retentionsegments.warehouse.Warehouse;
+import org.retentionsegments.warehouse.WarehouseWriter;
+
+/**
+ * A bounded run on files, embedded in this JVM: checks the configuration and the warehouse, runs
+ * the batch stage (parse, validate, dedupe, roll up) and the stream stage (windows, refreshes,
+ * warehouse), then records the run's accounting in {@code refresh_run}.
+ */
+public final class BoundedRun {
+
+    /**
+     * @param configDir a folder with any of pipeline.yaml, segments.yaml, strategies.yaml; null for the defaults
+     * @param asOf the refresh time (midnight starting that day); null for the day after the last event
+     */
+    public record Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf) {}
+
+    /** What a run did. */
+    public record Result(String runId, LocalDate asOf, Map<String, InputCounts> counts, long customers,
+            Duration elapsed) {}
+
+    private BoundedRun() {}
+
+    public static Result run(Options options, PrintStream progress) throws Exception {
+        Instant started = Instant.now();
+        ConfigTexts config = configTexts(options.configDir());
+        PipelineConfig pipeline = config.parse().pipeline();
+        try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+            progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
+        }
+        String runId = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace(":", "")
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path staging = Files.createTempDirectory("segments-run-");
+        try {
+            LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
+            SqlScripts sql = options.inputs().sql(staging, pipeline.timezone(), cutoff);
+            Configuration flink = new Configuration();
+
+            progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
+            BatchStage.run(sql, flink);
+            Map<String, InputCounts> counts = InputCounts.read(staging);
+            InputCounts orders = counts.get("orders");
+            if (orders == null || orders.accepted() == 0) {
+                throw new IllegalArgumentException("no order in " + options.inputs().files().values()
+                        + " could be read: see the rejected rows in the warehouse table rejected_input");
+            }
+            LocalDate asOf = options.asOf() != null ? options.asOf()
+                    : counts.values().stream().map(InputCounts::lastEvent).filter(java.util.Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElseThrow().toLocalDate().plusDays(1);
+            for (InputCounts c : counts.values()) {
+                if (c.read() > 0) {
+                    progress.printf("      %-10s read %,d = accepted %,d + rejected %,d + duplicates %,d%n",
+                            c.source(), c.read(), c.accepted(), c.rejected(), c.duplicates());
+                }
+            }
+
+            progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
+                    + " (Flink streaming) ...");
+            StreamStage.run(sql, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf, runId));
+
+            try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+                long customers = SegmentCounts.customers(warehouse, asOf);
+                Instant finished = Instant.now();
+                List<WarehouseRow> runs = new ArrayList<>();
+                for (InputCounts c : counts.values()) {
+                    runs.add(new RefreshRun(runId, c.source(), started, finished, asOf, c.read(),
+                            c.accepted(), c.rejected(), c.duplicates(), customers));
+                }
+                new WarehouseWriter(warehouse).write(runs);
+                return new Result(runId, asOf, counts, customers, Duration.between(started, finished));
+            }
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** The configuration texts of a folder, each absent file falling back to the default. */
+    public static ConfigTexts configTexts(Path dir) {
+        if (dir == null) {
+            return new ConfigTexts(ConfigBundle.classpath(PipelineConfig.FILE),
+                    ConfigBundle.classpath(SegmentRules.FILE), ConfigBundle.classpath(Strategies.FILE));
+        }
+        ConfigBundle.load(dir);
+        return new ConfigTexts(text(dir, PipelineConfig.FILE), text(dir, SegmentRules.FILE),
+                text(dir, Strategies.FILE));
+    }
+
+    private static String text(Path dir, String file) {
+        Path path = dir.resolve(file);
+        try {
+            return Files.exists(path) ? Files.readString(path) : ConfigBundle.classpath(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.retentionsegments.flink;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.refresh.Population;
+
+/**
+ * The refresh: one operator (a single key) that holds every customer's latest facts in a
+ * {@link Population} and, on each refresh day of the cadence, calibrates the score boundaries
+ * against the whole population, scores, segments and assigns strategies and arms, and emits the
+ * warehouse rows. Treatments read from the input are stamped with the customer's segment as of
+ * the last refresh before them.
+ *
+ * <p>Inputs carry their event time; those newer than the refresh being made wait in a buffer, so
+ * the refresh on day T sees exactly the facts as of T. In a bounded run the last refresh is at
+ * {@code lastDay} (the run's as_of) and is always kept as a snapshot.
+ *
+ * <p>The population lives on the heap of this one task, not in Flink state: bounded runs rebuild
+ * it from their input. Checkpointing it for continuous jobs is future work.
+ */
+public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput, WarehouseRow> {
+
+    private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
+
+    private final ConfigTexts configTexts;
+    private final int lastDay;
+
+    private transient Population population;
+    private transient PipelineConfig pipeline;
+    private transient TreeMap<Long, List<RefreshInput>> waiting;
+    private transient LocalDate previousRefresh;
+    private transient boolean started;
+
+    /** @param lastDay the as_of epoch day of a bounded run, {@link Integer#MAX_VALUE} when unbounded */
+    public RefreshFunction(ConfigTexts configTexts, int lastDay) {
+        this.configTexts = configTexts;
+        this.lastDay = lastDay;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        ConfigBundle config = configTexts.parse();
+        population = new Population(config);
+        pipeline = config.pipeline();
+        waiting = new TreeMap<>();
+    }
+
+    @Override
+    public void processElement(RefreshInput input, Context ctx, Collector<WarehouseRow> out) {
+        long ts = ctx.timestamp();
+        waiting.computeIfAbsent(ts, t -> new ArrayList<>()).add(input);
+        if (!started) {
+            started = true;
+            long firstDay = Math.min(Math.floorDiv(ts + DAY_MS - 1, DAY_MS), lastDay);
+            ctx.timerService().registerEventTimeTimer(firstDay * DAY_MS);
+            if (lastDay != Integer.MAX_VALUE) {
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            }
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WarehouseRow> out) {
+        if (timestamp == Long.MAX_VALUE) {
+            stampTreatments(Long.MAX_VALUE, out);
+            return;
+        }
+        int day = (int) (timestamp / DAY_MS);
+        stampTreatments(timestamp, out);
+        applyFacts(timestamp);
+        LocalDate asOf = LocalDate.ofEpochDay(day);
+        boolean last = day >= lastDay;
+        population.refresh(asOf, pipeline.snapshotEvery().keeps(previousRefresh, asOf, last), out::collect);
+        previousRefresh = asOf;
+        if (!last) {
+            long next = Math.min((long) day + pipeline.cadenceDays(), lastDay);
+            ctx.timerService().registerEventTimeTimer(next * DAY_MS);
+        }
+    }
+
+    /** Emits the treatments before {@code before} with the segments as of the last refresh. */
+    private void stampTreatments(long before, Collector<WarehouseRow> out) {
+        for (Map.Entry<Long, List<RefreshInput>> entry : waiting.headMap(before, false).entrySet()) {
+            List<RefreshInput> rest = new ArrayList<>();
+            for (RefreshInput input : entry.getValue()) {
+                Treatment t = input.treatment();
+                if (t == null) {
+                    rest.add(input);
+                } else {
+                    out.collect(new Treatment(t.programId(), t.customerId(), t.treatedTs(), t.arm(),
+                            population.currentSegment(t.customerId()), t.channel(), t.cost(), t.source()));
+                }
+            }
+            entry.setValue(rest);
+        }
+        waiting.values().removeIf(List::isEmpty);
+    }
+
+    /** Applies the facts and forgets up to and including {@code upTo}. */
+    private void applyFacts(long upTo) {
+        var due = waiting.headMap(upTo, true);
+        for (List<RefreshInput> inputs : due.values()) {
+            for (RefreshInput input : inputs) {
+                if (input.facts() != null) {
+                    population.upsert(input.facts());
+                } else if (input.forgottenCustomerId() != null) {
+                    population.remove(input.forgottenCustomerId());
+                }
+            }
+        }
+        due.values().removeIf(inputs -> inputs.stream().allMatch(i -> i.treatment() == null));
+        due.replaceAll((ts, inputs) -> inputs.stream().filter(i -> i.treatment() != null).toList());
+    }
+}

@@ -1,0 +1,139 @@
+package org.retentionsegments.flink;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.RejectedInput;
+import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.window.DayActivity;
+
+/**
+ * The second stage of a bounded run, in streaming mode with event time: the day-sorted rollups
+ * drive the keyed rolling-window operator, whose facts drive the refresh operator (scores,
+ * segments, strategies, arms); everything the warehouse keeps goes through one jOOQ sink.
+ */
+public final class StreamStage {
+
+    /**
+     * @param warehouseUrl JDBC URL of the warehouse
+     * @param config the configuration texts
+     * @param asOf the last refresh of the run
+     * @param runId the run whose rejected rows are written
+     */
+    public record Settings(String warehouseUrl, ConfigTexts config, LocalDate asOf, String runId) {}
+
+    private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
+
+    private StreamStage() {}
+
+    public static void run(SqlScripts sql, Configuration flinkConf, Settings settings) throws Exception {
+        Configuration conf = new Configuration(flinkConf);
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+        build(env, tEnv, sql, settings);
+        env.execute("retention-segments refresh as of " + settings.asOf());
+    }
+
+    static void build(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, SqlScripts sql,
+            Settings settings) {
+        for (String table : new String[] {"customer_day_staged", "treatments_staged", "rejected_staged"}) {
+            tEnv.executeSql(sql.statement("staging", table));
+        }
+        PipelineConfig pipeline = settings.config().parse().pipeline();
+        int lastDay = (int) settings.asOf().toEpochDay();
+
+        DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_staged"))
+                .map(StreamStage::dayActivity).name("customer days")
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<DayActivity>forMonotonousTimestamps()
+                        .withTimestampAssigner((d, previous) -> d.day * DAY_MS));
+
+        DataStream<WarehouseRow> activity = days
+                .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
+                .map(StreamStage::activityDay).returns(WarehouseRow.class).name("activity_daily");
+
+        DataStream<RefreshInput> facts = days
+                .keyBy(d -> d.customerId)
+                .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay))
+                .name("rolling windows");
+
+        DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_staged"))
+                .map(StreamStage::treatment).name("treatments")
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<RefreshInput>forMonotonousTimestamps()
+                        .withTimestampAssigner((t, previous) -> t.treatment().treatedTs().toEpochMilli()));
+
+        DataStream<WarehouseRow> refreshed = facts.union(treatments)
+                .keyBy(i -> 0)
+                .process(new RefreshFunction(settings.config(), lastDay))
+                .setParallelism(1).name("refresh: scores, segments, strategies");
+
+        String runId = settings.runId();
+        DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_staged"))
+                .map(r -> (WarehouseRow) new RejectedInput(runId, (String) r.getField("source"),
+                        (String) r.getField("raw_line"), (String) r.getField("reject_reason")))
+                .returns(WarehouseRow.class).name("rejected rows");
+
+        activity.union(refreshed, rejected)
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), 5000))
+                .setParallelism(1).name("warehouse (jOOQ)");
+    }
+
+    static DayActivity dayActivity(Row row) {
+        DayActivity d = new DayActivity();
+        d.customerId = (String) row.getField("customer_id");
+        d.day = (int) ((LocalDate) row.getField("activity_date")).toEpochDay();
+        d.orders = intOf(row, "orders");
+        d.returnOrders = intOf(row, "return_orders");
+        d.revenue = doubleOf(row, "revenue");
+        d.gross = doubleOf(row, "gross");
+        d.returnAmount = doubleOf(row, "return_amount");
+        d.discountedOrders = intOf(row, "discounted_orders");
+        d.midnightOrders = intOf(row, "midnight_orders");
+        d.midnightRevenue = doubleOf(row, "midnight_revenue");
+        d.midnightGross = doubleOf(row, "midnight_gross");
+        d.midnightReturnAmount = doubleOf(row, "midnight_return_amount");
+        d.channelOrders = DayActivity.counts((String) row.getField("channel_orders"));
+        d.categorySpend = DayActivity.amounts((String) row.getField("category_spend"));
+        d.engagement = DayActivity.engagement((String) row.getField("event_counts"));
+        d.engagementEvents = intOf(row, "engagement_events");
+        d.signedUp = intOf(row, "signed_up") > 0;
+        Integer consent = (Integer) row.getField("email_consent");
+        d.emailConsent = consent == null ? -1 : consent;
+        return d;
+    }
+
+    static WarehouseRow activityDay(DayActivity d) {
+        return new ActivityDay(d.customerId, LocalDate.ofEpochDay(d.day), d.orders, d.returnOrders,
+                d.revenue, d.returnAmount, d.engagementEvents);
+    }
+
+    static RefreshInput treatment(Row row) {
+        LocalDateTime ts = (LocalDateTime) row.getField("treated_ts");
+        return RefreshInput.treatment(new Treatment(
+                (String) row.getField("program_id"), (String) row.getField("customer_id"),
+                ts.toInstant(ZoneOffset.UTC), Arm.parse((String) row.getField("arm")), null,
+                (String) row.getField("channel"), (Double) row.getField("cost"), "input"));
+    }
+
+    private static int intOf(Row row, String field) {
+        Object value = row.getField(field);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static double doubleOf(Row row, String field) {
+        Object value = row.getField(field);
+        return value == null ? 0.0 : ((Number) value).doubleValue();
+    }
+}

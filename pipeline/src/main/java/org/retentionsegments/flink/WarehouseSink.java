@@ -1,0 +1,70 @@
+package org.retentionsegments.flink;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.warehouse.Warehouse;
+import org.retentionsegments.warehouse.WarehouseWriter;
+
+/**
+ * The jOOQ writer as a Flink sink: buffers rows and writes them in batches of idempotent upserts
+ * on natural keys, so a replay changes nothing. Run it with parallelism 1 on DuckDB, which has a
+ * single writer.
+ */
+public class WarehouseSink implements Sink<WarehouseRow> {
+
+    private final String jdbcUrl;
+    private final int bufferRows;
+
+    public WarehouseSink(String jdbcUrl, int bufferRows) {
+        this.jdbcUrl = jdbcUrl;
+        this.bufferRows = bufferRows;
+    }
+
+    @Override
+    public SinkWriter<WarehouseRow> createWriter(WriterInitContext context) {
+        return new Writer(Warehouse.open(jdbcUrl), bufferRows);
+    }
+
+    private static final class Writer implements SinkWriter<WarehouseRow> {
+        private final Warehouse warehouse;
+        private final WarehouseWriter writer;
+        private final int bufferRows;
+        private final List<WarehouseRow> buffer = new ArrayList<>();
+
+        Writer(Warehouse warehouse, int bufferRows) {
+            this.warehouse = warehouse;
+            this.writer = new WarehouseWriter(warehouse);
+            this.bufferRows = bufferRows;
+        }
+
+        @Override
+        public void write(WarehouseRow row, Context context) {
+            buffer.add(row);
+            if (buffer.size() >= bufferRows) {
+                flushBuffer();
+            }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {
+            flushBuffer();
+        }
+
+        private void flushBuffer() {
+            if (!buffer.isEmpty()) {
+                writer.write(buffer);
+                buffer.clear();
+            }
+        }
+
+        @Override
+        public void close() {
+            flushBuffer();
+            warehouse.close();
+        }
+    }
+}
