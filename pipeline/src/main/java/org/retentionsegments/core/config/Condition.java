@@ -1,0 +1,144 @@
+package org.retentionsegments.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumSet;
+import java.util.Set;
+import org.retentionsegments.core.Flag;
+import org.retentionsegments.core.LifecycleStage;
+
+/**
+ * One set of conditions of a segment rule; all of them must hold. Scores are allowed-value bit
+ * masks (bit s for score s); a condition on any score or on the composite never matches a
+ * customer without scores (a prospect).
+ *
+ * <p>YAML: {@code r}, {@code f}, {@code m}: a score {@code 5}, a range {@code "4-5"} or a list
+ * {@code [1, 2]}; {@code composite}: a range {@code "3.5-5"}; {@code lifecycle}: a stage or a
+ * list of stages; {@code flags}: a mapping of flag to the required boolean.
+ */
+public record Condition(
+        int rScores, int fScores, int mScores,
+        double compositeMin, double compositeMax,
+        Set<LifecycleStage> lifecycle,
+        int flagsSet, int flagsClear, boolean needsScores) {
+
+    public static final int ANY_SCORE = 0b111110;
+
+    public Condition {
+        lifecycle = Set.copyOf(lifecycle);
+    }
+
+    /** Whether a customer with these scores (all null for a prospect) meets every condition. */
+    public boolean matches(Integer r, Integer f, Integer m, Double composite,
+            LifecycleStage stage, int flags) {
+        if (needsScores) {
+            if (r == null || f == null || m == null || composite == null) {
+                return false;
+            }
+            if ((rScores & (1 << r)) == 0 || (fScores & (1 << f)) == 0
+                    || (mScores & (1 << m)) == 0
+                    || composite < compositeMin || composite > compositeMax) {
+                return false;
+            }
+        }
+        return lifecycle.contains(stage)
+                && (flags & flagsSet) == flagsSet && (flags & flagsClear) == 0;
+    }
+
+    static Condition parse(YamlNode node) {
+        node.allowOnly("r", "f", "m", "composite", "lifecycle", "flags");
+        boolean scored = node.has("r") || node.has("f") || node.has("m") || node.has("composite");
+        double[] composite = {1, 5};
+        if (node.has("composite")) {
+            composite = range(node, "composite", node.raw("composite").asText().trim());
+        }
+        EnumSet<LifecycleStage> stages = EnumSet.allOf(LifecycleStage.class);
+        if (node.has("lifecycle")) {
+            stages.clear();
+            for (String label : node.strings("lifecycle")) {
+                try {
+                    stages.add(LifecycleStage.parse(label));
+                } catch (IllegalArgumentException e) {
+                    throw node.fail("lifecycle '" + label + "' is not one of prospect, new, "
+                            + "active, lapsing, lapsed, reactivated");
+                }
+            }
+        }
+        int set = 0;
+        int clear = 0;
+        YamlNode flags = node.child("flags", node.where());
+        for (String key : flags.keys()) {
+            Flag flag = Flag.parse(key);
+            if (flag == null) {
+                throw node.fail("unknown flag '" + key + "' (expected one of: high_return_rate, "
+                        + "single_channel, discount_dependent, email_unengaged)");
+            }
+            if (flags.bool(key, false)) {
+                set |= flag.bit();
+            } else {
+                clear |= flag.bit();
+            }
+        }
+        return new Condition(scores(node, "r"), scores(node, "f"), scores(node, "m"),
+                composite[0], composite[1], stages, set, clear, scored);
+    }
+
+    private static int scores(YamlNode node, String key) {
+        JsonNode value = node.raw(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return ANY_SCORE;
+        }
+        int mask = 0;
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                mask |= oneScore(node, key, item);
+            }
+        } else if (value.isTextual() && value.asText().contains("-")) {
+            double[] range = range(node, key, value.asText().trim());
+            for (int s = (int) range[0]; s <= (int) range[1]; s++) {
+                mask |= 1 << s;
+            }
+        } else {
+            mask = oneScore(node, key, value);
+        }
+        if (mask == 0) {
+            throw node.fail(key + " allows no score");
+        }
+        return mask;
+    }
+
+    private static int oneScore(YamlNode node, String key, JsonNode value) {
+        String text = value.asText().trim();
+        if (!text.matches("\\d+")) {
+            throw node.fail(key + " value '" + text + "' is not a score, a range like 4-5 or a list");
+        }
+        int score = Integer.parseInt(text);
+        if (score < 1 || score > 5) {
+            throw node.fail(key + " score " + score + " is outside 1-5");
+        }
+        return 1 << score;
+    }
+
+    /** Parses {@code "a-b"} or a single number; both ends within 1-5 and a <= b. */
+    private static double[] range(YamlNode node, String key, String text) {
+        String[] parts = text.split("-", -1);
+        double[] result = new double[2];
+        try {
+            result[0] = Double.parseDouble(parts[0].trim());
+            result[1] = parts.length == 2 ? Double.parseDouble(parts[1].trim()) : result[0];
+        } catch (NumberFormatException e) {
+            throw node.fail(key + " '" + text + "' is not a value or range like 4-5");
+        }
+        boolean whole = !key.equals("composite");
+        if (parts.length > 2 || whole && (result[0] != Math.rint(result[0])
+                || result[1] != Math.rint(result[1]))) {
+            throw node.fail(key + " '" + text + "' is not a value or range like 4-5");
+        }
+        if (result[0] < 1 || result[1] > 5) {
+            throw node.fail(key + " range " + text + " is outside 1-5");
+        }
+        if (result[0] > result[1]) {
+            throw node.fail(key + " range " + text + " is empty (low end above high end)");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+package org.retentionsegments.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The three configuration files, loaded and validated together: {@code pipeline.yaml},
+ * {@code segments.yaml} and {@code strategies.yaml}. The defaults ship inside the jar under
+ * {@code config/}; {@link #load(Path)} reads a user's directory, where any of the three files
+ * that is absent falls back to its built-in default ({@link #sources()} tells which).
+ */
+public record ConfigBundle(
+        PipelineConfig pipeline, SegmentRules segments, Strategies strategies, String sources) {
+
+    private static final String CLASSPATH_DIR = "config/";
+
+    /** The built-in defaults from the class path. */
+    public static ConfigBundle loadDefault() {
+        return parse(classpath(PipelineConfig.FILE), classpath(SegmentRules.FILE),
+                classpath(Strategies.FILE), "built-in defaults");
+    }
+
+    /** Reads the directory; a missing file falls back to the built-in default. */
+    public static ConfigBundle load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": not a directory (--config expects a directory "
+                    + "holding pipeline.yaml, segments.yaml and/or strategies.yaml)");
+        }
+        StringBuilder sources = new StringBuilder();
+        String pipeline = read(dir, PipelineConfig.FILE, sources);
+        String segments = read(dir, SegmentRules.FILE, sources);
+        String strategies = read(dir, Strategies.FILE, sources);
+        return parse(pipeline, segments, strategies, sources.toString());
+    }
+
+    /** Parses and validates the three texts. */
+    public static ConfigBundle parse(String pipeline, String segments, String strategies,
+            String sources) {
+        PipelineConfig pipelineConfig =
+                PipelineConfig.parse(YamlNode.parse(PipelineConfig.FILE, pipeline));
+        SegmentRules rules = SegmentRules.parse(YamlNode.parse(SegmentRules.FILE, segments));
+        Strategies strategyConfig =
+                Strategies.parse(YamlNode.parse(Strategies.FILE, strategies), rules);
+        return new ConfigBundle(pipelineConfig, rules, strategyConfig, sources);
+    }
+
+    /** The text of a built-in default file, e.g. to copy into a user's directory. */
+    public static String classpath(String file) {
+        try (InputStream in = ConfigBundle.class.getClassLoader()
+                .getResourceAsStream(CLASSPATH_DIR + file)) {
+            if (in == null) {
+                throw new ConfigException(file + ": built-in default not found on the class path "
+                        + "under " + CLASSPATH_DIR);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the built-in default: " + e, e);
+        }
+    }
+
+    private static String read(Path dir, String file, StringBuilder sources) {
+        Path path = dir.resolve(file);
+        if (sources.length() > 0) {
+            sources.append(", ");
+        }
+        if (!Files.exists(path)) {
+            sources.append(file).append(" (built-in default)");
+            return classpath(file);
+        }
+        try {
+            sources.append(path);
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.retentionsegments.core.config;
+
+import java.util.List;
+
+/**
+ * One rule of {@code segments.yaml}: a segment, the marketer's description of it, and the
+ * condition sets that put a customer into it (any one suffices; none = catch-all).
+ *
+ * @param index position in the rule order, 0 first
+ * @param engagementRank higher = more engaged; lowering recency must never raise it
+ */
+public record SegmentDefinition(
+        String name,
+        int index,
+        int engagementRank,
+        String description,
+        String profile,
+        String needs,
+        String churnDrivers,
+        List<Condition> when) {
+
+    public SegmentDefinition {
+        when = List.copyOf(when);
+    }
+
+    public boolean catchAll() {
+        return when.isEmpty();
+    }
+}

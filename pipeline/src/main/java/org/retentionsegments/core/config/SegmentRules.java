@@ -1,0 +1,116 @@
+package org.retentionsegments.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.retentionsegments.core.LifecycleStage;
+
+/**
+ * {@code segments.yaml}: ordered segment rules, the first match wins, the last rule is a
+ * catch-all, so every customer lands in exactly one segment by construction.
+ */
+public final class SegmentRules {
+
+    public static final String FILE = "segments.yaml";
+
+    private final List<SegmentDefinition> segments;
+    private final Map<String, Integer> byName = new HashMap<>();
+
+    public SegmentRules(List<SegmentDefinition> segments) {
+        this.segments = List.copyOf(segments);
+        for (SegmentDefinition segment : this.segments) {
+            byName.put(segment.name(), segment.index());
+        }
+    }
+
+    public List<SegmentDefinition> segments() {
+        return segments;
+    }
+
+    public int size() {
+        return segments.size();
+    }
+
+    public SegmentDefinition get(int index) {
+        return segments.get(index);
+    }
+
+    /** The index of the named segment, or -1. */
+    public int indexOf(String name) {
+        return byName.getOrDefault(name, -1);
+    }
+
+    /** The index of the first segment whose conditions match; never -1 (the catch-all). */
+    public int match(Integer r, Integer f, Integer m, Double composite,
+            LifecycleStage stage, int flags) {
+        for (SegmentDefinition segment : segments) {
+            if (segment.catchAll()) {
+                return segment.index();
+            }
+            for (Condition condition : segment.when()) {
+                if (condition.matches(r, f, m, composite, stage, flags)) {
+                    return segment.index();
+                }
+            }
+        }
+        throw new IllegalStateException("segment rules without a catch-all");
+    }
+
+    static SegmentRules parse(YamlNode root) {
+        root.allowOnly("segments");
+        JsonNode list = root.raw("segments");
+        if (!list.isArray() || list.isEmpty()) {
+            throw root.fail("segments must be a non-empty list of rules");
+        }
+        List<SegmentDefinition> result = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            YamlNode rule = root.wrap(list.get(i), FILE + ": rule " + (i + 1));
+            String name = rule.requiredString("name");
+            rule = root.wrap(list.get(i), FILE + ": segment '" + name + "'");
+            rule.allowOnly("name", "engagement_rank", "description", "profile", "needs",
+                    "churn_drivers", "when");
+            if (seen.putIfAbsent(name, i) != null) {
+                throw rule.fail("defined twice (rules " + (seen.get(name) + 1) + " and "
+                        + (i + 1) + ")");
+            }
+            if (!rule.has("engagement_rank")) {
+                throw rule.fail("engagement_rank is required (higher = more engaged)");
+            }
+            List<Condition> when = new ArrayList<>();
+            JsonNode whenNode = rule.raw("when");
+            if (whenNode.isArray()) {
+                for (JsonNode item : whenNode) {
+                    when.add(Condition.parse(rule.wrap(item, rule.where())));
+                }
+                if (when.isEmpty()) {
+                    throw rule.fail("when is an empty list; omit it for a catch-all");
+                }
+            } else if (!whenNode.isMissingNode() && !whenNode.isNull()) {
+                when.add(Condition.parse(rule.wrap(whenNode, rule.where())));
+            }
+            boolean last = i == list.size() - 1;
+            if (when.isEmpty() && !last) {
+                throw rule.fail("is a catch-all (no when) but is not the last rule, "
+                        + "so the rules after it can never match");
+            }
+            if (!when.isEmpty() && last) {
+                throw new ConfigException(FILE + ": the last rule must be a catch-all "
+                        + "(segment '" + name + "' has conditions)");
+            }
+            result.add(new SegmentDefinition(name, i,
+                    rule.integer("engagement_rank", 0, 0, 1000),
+                    rule.requiredString("description"),
+                    rule.string("profile", ""),
+                    rule.string("needs", ""),
+                    rule.string("churn_drivers", ""),
+                    when));
+        }
+        if (result.size() > Byte.MAX_VALUE) {
+            throw root.fail("at most " + Byte.MAX_VALUE + " segments are supported");
+        }
+        return new SegmentRules(result);
+    }
+}

@@ -1,0 +1,79 @@
+package org.retentionsegments.core.config;
+
+import java.util.List;
+
+/**
+ * The retention strategy of one segment ({@code strategies.yaml}).
+ *
+ * @param name the strategy's short name, written to {@code customer_segment.strategy}
+ * @param channel primary channel, also written on the always-on treatment rows
+ * @param highTouch human outreach (account manager, call) is reserved for this segment
+ * @param suppress no paid incentive is ever sent to this segment
+ * @param holdoutShare share of the segment deliberately not contacted, in [0, 0.9]
+ * @param priority 1 = top priority for retention budget; unique across segments
+ * @param alwaysOn entering the segment writes a treatment row for {@code programId}
+ * @param contactCost money per treated contact; the cost of a treatment-arm row
+ * @param salt salt of the holdout hash; defaults to the program id, so one customer's draw is
+ *     the same in every segment of one program
+ */
+public record Strategy(
+        String segment,
+        String name,
+        String objective,
+        String message,
+        String channel,
+        String cadence,
+        Incentive incentive,
+        boolean highTouch,
+        boolean suppress,
+        double holdoutShare,
+        int priority,
+        boolean alwaysOn,
+        double contactCost,
+        String programId,
+        List<String> kpis,
+        String salt) {
+
+    public Strategy {
+        kpis = List.copyOf(kpis);
+    }
+
+    static Strategy parse(String segment, YamlNode node, YamlNode defaults) {
+        node.allowOnly("name", "objective", "message", "channel", "cadence", "incentive",
+                "high_touch", "suppress", "holdout_share", "priority", "always_on",
+                "contact_cost", "program_id", "kpis", "salt");
+        Incentive incentive = node.has("incentive")
+                ? Incentive.parse(node.child("incentive", node.where() + ": incentive"))
+                : Incentive.NONE;
+        boolean suppress = node.bool("suppress", false);
+        if (suppress && incentive.paid()) {
+            throw node.fail("suppress is true but the incentive pays (depth_pct "
+                    + YamlNode.fmt(incentive.depthPct()) + ", cap " + YamlNode.fmt(incentive.cap())
+                    + "); a suppressed segment gets no paid incentive");
+        }
+        if (!node.has("priority")) {
+            throw node.fail("priority is required (1 = top)");
+        }
+        String programId = node.string("program_id", defaults.string("program_id", "always_on"));
+        List<String> kpis = node.strings("kpis");
+        if (kpis.isEmpty()) {
+            throw node.fail("kpis must name at least one measure");
+        }
+        return new Strategy(segment,
+                node.requiredString("name"),
+                node.requiredString("objective"),
+                node.requiredString("message"),
+                node.requiredString("channel"),
+                node.requiredString("cadence"),
+                incentive,
+                node.bool("high_touch", false),
+                suppress,
+                node.number("holdout_share", defaults.number("holdout_share", 0.1, 0, 0.9), 0, 0.9),
+                node.integer("priority", 0, 1, 1000),
+                node.bool("always_on", defaults.bool("always_on", true)),
+                node.number("contact_cost", defaults.number("contact_cost", 0, 0, 1e6), 0, 1e6),
+                programId,
+                kpis,
+                node.string("salt", defaults.string("salt", programId)));
+    }
+}

@@ -1,0 +1,73 @@
+package org.retentionsegments.core.scoring;
+
+import org.retentionsegments.core.Dimension;
+import org.retentionsegments.core.config.TierSpec;
+
+/**
+ * Turns a dimension's {@link TierSpec} into the boundaries of one refresh.
+ *
+ * <p>Quantile boundaries use the nearest-rank definition over the scored population (customers
+ * who ever ordered): b_i is the smallest raw value v such that at least
+ * {@code ceil(p_i * N)} customers have a raw value {@code <= v}. Recency is read from the
+ * histogram of last-order days (recency = refresh day - last order day, floored at 0), so it needs
+ * no update when only the calendar moves; monetary from the histogram of cents.
+ */
+public final class TierCalculator {
+
+    private TierCalculator() {}
+
+    /** Monetary values are compared in whole cents so histogram and scoring agree exactly. */
+    public static long cents(double money) {
+        return Math.round(money * 100.0);
+    }
+
+    public static double money(long cents) {
+        return cents / 100.0;
+    }
+
+    public static int recencyDays(int refreshDay, int lastOrderDay) {
+        return Math.max(0, refreshDay - lastOrderDay);
+    }
+
+    /**
+     * @param histogram the dimension's histogram: last-order days, frequencies or cents
+     * @param refreshDay epoch day of the refresh (for recency)
+     * @param cycleDays the population purchase cycle (for the cycle method)
+     */
+    public static Tiers tiers(Dimension dimension, TierSpec spec, CountHistogram histogram,
+            int refreshDay, double cycleDays) {
+        double[] values = spec.values();
+        double[] bounds = new double[4];
+        switch (spec.method()) {
+            case FIXED -> bounds = values;
+            case CYCLE -> {
+                for (int i = 0; i < 4; i++) {
+                    bounds[i] = values[i] * cycleDays;
+                }
+            }
+            case QUANTILE -> {
+                long[] keys = histogram.nearestRank(values, dimension == Dimension.RECENCY);
+                for (int i = 0; i < 4; i++) {
+                    bounds[i] = switch (dimension) {
+                        case RECENCY -> histogram.total() == 0
+                                ? 0 : recencyDays(refreshDay, (int) keys[i]);
+                        case FREQUENCY -> keys[i];
+                        case MONETARY -> money(keys[i]);
+                    };
+                }
+            }
+        }
+        return new Tiers(dimension, spec.method(), bounds);
+    }
+
+    /** Actual bucket sizes, indexed by score 1..5 (index 0 unused), from the histogram. */
+    public static long[] bucketSizes(Tiers tiers, CountHistogram histogram, int refreshDay) {
+        long[] sizes = new long[6];
+        histogram.countInto(sizes, key -> tiers.score(switch (tiers.dimension()) {
+            case RECENCY -> recencyDays(refreshDay, (int) key);
+            case FREQUENCY -> key;
+            case MONETARY -> money(key);
+        }));
+        return sizes;
+    }
+}

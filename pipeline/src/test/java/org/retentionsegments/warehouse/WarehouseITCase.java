@@ -1,0 +1,82 @@
+package org.retentionsegments.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WarehouseITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    private static final List<String> TABLES = List.of("activity_daily", "customer_segment",
+            "program_horizon", "refresh_run", "rejected_input", "score_boundary",
+            "segment_snapshot", "segment_transition", "treatment");
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void migrationsCreateEveryTableAndReopeningChangesNothing(Engine engine) {
+        String url = WAREHOUSES.freshUrl(engine);
+        try (Warehouse warehouse = Warehouse.open(url)) {
+            assertEquals(engine == Engine.DUCKDB ? SQLDialect.DUCKDB : SQLDialect.POSTGRES,
+                    warehouse.dialect());
+            assertTrue(tables(warehouse).containsAll(TABLES), () -> "tables: " + tables(warehouse));
+            assertEquals(TABLES.size(), appliedMigrations(warehouse));
+        }
+        try (Warehouse again = Warehouse.open(url)) {
+            assertEquals(TABLES.size(), appliedMigrations(again));
+        }
+    }
+
+    @Test
+    void unreachablePostgresSaysWhatToDoInOneLine() {
+        WarehouseException e = assertThrows(WarehouseException.class,
+                () -> Warehouse.open("jdbc:postgresql://127.0.0.1:1/test?user=postgres"));
+        assertEquals("cannot reach PostgreSQL at 127.0.0.1:1 (connection refused): "
+                + "start it with infra/start-postgres.sh or pass --warehouse", e.getMessage());
+    }
+
+    @Test
+    void missingPostgresDatabaseSaysWhatToDo() {
+        WAREHOUSES.freshUrl(Engine.POSTGRES); // skips or fails like the other PostgreSQL tests
+        String url = TestWarehouses.postgresUrl().replace("/test", "/no_such_database_rs");
+        WarehouseException e = assertThrows(WarehouseException.class, () -> Warehouse.open(url));
+        assertEquals("database 'no_such_database_rs' does not exist on PostgreSQL at 127.0.0.1:5432: "
+                + "create it (createdb no_such_database_rs) or pass --warehouse", e.getMessage());
+    }
+
+    @Test
+    void unsupportedUrlSaysWhichAreSupported() {
+        WarehouseException e = assertThrows(WarehouseException.class,
+                () -> Warehouse.open("jdbc:mysql://localhost/shop"));
+        assertEquals("unsupported warehouse URL 'jdbc:mysql://localhost/shop': "
+                + "pass --warehouse jdbc:duckdb:PATH or jdbc:postgresql://HOST:PORT/DATABASE", e.getMessage());
+    }
+
+    @Test
+    void duckDbFileInMissingDirectorySaysWhatToDo(@TempDir Path dir) {
+        Path file = dir.resolve("missing").resolve("w.duckdb");
+        WarehouseException e = assertThrows(WarehouseException.class,
+                () -> Warehouse.open("jdbc:duckdb:" + file));
+        assertEquals("cannot open DuckDB file " + file + ": directory " + file.getParent()
+                + " does not exist; create it or pass --warehouse jdbc:duckdb:PATH", e.getMessage());
+    }
+
+    private static List<String> tables(Warehouse warehouse) {
+        return warehouse.dsl().fetchValues("select table_name from information_schema.tables"
+                + " where table_schema = current_schema()").stream().map(String::valueOf).toList();
+    }
+
+    private static int appliedMigrations(Warehouse warehouse) {
+        return warehouse.dsl().fetchCount(warehouse.dsl().selectFrom("flyway_schema_history")
+                .where("success and version is not null"));
+    }
+}

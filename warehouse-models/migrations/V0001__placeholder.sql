@@ -1,1 +1,0 @@
-CREATE TABLE refresh_run (run_id VARCHAR(64) NOT NULL PRIMARY KEY);
