@@ -60,7 +60,9 @@ public final class BoundedRun {
             Configuration flink = new Configuration();
 
             progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
+            long t0 = System.nanoTime();
             BatchStage.run(sql, flink);
+            progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Map<String, InputCounts> counts = InputCounts.read(staging);
             InputCounts orders = counts.get("orders");
             if (orders == null || orders.accepted() == 0) {
@@ -79,7 +81,9 @@ public final class BoundedRun {
 
             progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
                     + " (Flink streaming) ...");
+            long t1 = System.nanoTime();
             StreamStage.run(sql, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf, runId));
+            progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
             try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
                 long customers = SegmentCounts.customers(warehouse, asOf);

@@ -1,0 +1,49 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
+import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
+import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Warehouse;
+
+/** A whole bounded run on fixture files into a DuckDB file. */
+class EndToEndDuckDbITCase {
+
+    @TempDir Path dir;
+
+    @Test
+    void runsFixturesIntoDuckDb() throws Exception {
+        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+        RunInputs inputs = new RunInputs(Map.of(
+                InputKind.ORDERS, BatchStageITCase.fixture("orders_mixed.csv"),
+                InputKind.ENGAGEMENT, BatchStageITCase.fixture("engagement_small.jsonl")), List.of());
+        BoundedRun.Result result = BoundedRun.run(
+                new BoundedRun.Options(inputs, null, url, null), System.out);
+
+        assertEquals(LocalDate.of(2024, 2, 2), result.asOf(), "the day after the last accepted event");
+        try (Warehouse w = Warehouse.open(url)) {
+            var dsl = w.dsl();
+            assertEquals(7, dsl.fetchCount(REJECTED_INPUT.where(REJECTED_INPUT.SOURCE.eq("orders"))));
+            assertEquals(2, dsl.fetchCount(REJECTED_INPUT.where(REJECTED_INPUT.SOURCE.eq("engagement"))));
+            var c1 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c1")).fetchOne();
+            assertEquals(2, c1.getFrequency());
+            assertEquals(65.50, c1.getMonetary().doubleValue(), 1e-9);
+            assertEquals(1, c1.getRecencyDays(), "c1 last ordered on 2024-02-01, as_of 2024-02-02 -> 1 day");
+            var c2 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c2")).fetchOne();
+            assertEquals(1, c2.getFrequency());
+            assertEquals(60.0, c2.getMonetary().doubleValue(), 1e-9, "100 bought, 40 returned");
+            assertEquals(3, dsl.fetchCount(CUSTOMER_SEGMENT), "c1, c2 and the engaged prospect c4; c3 had no valid order");
+            assertEquals(5, dsl.fetchCount(ACTIVITY_DAILY.where(ACTIVITY_DAILY.CUSTOMER_ID.in("c1", "c2"))));
+        }
+    }
+}
