@@ -29,7 +29,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--customers", defaultValue = "10000", description = "Number of customers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--customers", defaultValue = "10000",
+            description = "Number of customers (default: ${DEFAULT-VALUE}).")
     int customers;
 
     @Option(names = "--days", defaultValue = "730", description = "Days of history (default: ${DEFAULT-VALUE}).")

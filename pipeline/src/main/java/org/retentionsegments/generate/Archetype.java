@@ -1,5 +1,7 @@
 package org.retentionsegments.generate;
 
+import java.util.SplittableRandom;
+
 /**
  * Kinds of customer the generator mixes. Each buyer makes a first purchase soon after signing up,
  * then buys as a Poisson process (rate {@code 1 / meanIntervalDays}, times a per-customer Gamma(2)
@@ -16,12 +18,15 @@ public enum Archetype {
     BIG_SPENDER(    0.03, 75,       1000,    4.0,  0.9,   0.12,  0.05,    0.60,  0.07),
     CHURNER(        0.06, 25,         75,    1.0,  0.6,   0.15,  0.20,    0.40,  0.10);
 
-    private static final double[] WEIGHTS = new double[values().length];
+    private static final Archetype[] ALL = values();
+    private static final Weights MIX;
 
     static {
-        for (Archetype a : values()) {
-            WEIGHTS[a.ordinal()] = a.weight;
+        double[] weights = new double[ALL.length];
+        for (Archetype a : ALL) {
+            weights[a.ordinal()] = a.weight;
         }
+        MIX = new Weights(weights);
     }
 
     /** Share of customers. */
@@ -61,7 +66,7 @@ public enum Archetype {
         return this != PROSPECT;
     }
 
-    static double[] weights() {
-        return WEIGHTS.clone();
+    static Archetype draw(SplittableRandom random) {
+        return ALL[MIX.draw(random)];
     }
 }

@@ -31,7 +31,7 @@ record CustomerProfile(
     static final double EXISTING_SHARE = 0.2;
 
     static CustomerProfile draw(SplittableRandom random, int periodDays) {
-        Archetype archetype = Archetype.values()[Draw.pick(random, Archetype.weights())];
+        Archetype archetype = Archetype.draw(random);
         double signup = Draw.chance(random, EXISTING_SHARE)
                 ? -365 * random.nextDouble()
                 : periodDays * random.nextDouble();
@@ -47,15 +47,15 @@ record CustomerProfile(
         }
         double rate = archetype.meanIntervalDays > 0 ? Draw.gamma2(random) / archetype.meanIntervalDays : 0;
         double spend = archetype.spendFactor * StrictMath.exp(0.35 * Draw.gaussian(random));
-        int favourite = Draw.pick(random, Catalog.CATEGORY_POPULARITY);
-        int second = Draw.pick(random, Catalog.CATEGORY_POPULARITY);
+        int favourite = Catalog.CATEGORY_POPULARITY.draw(random);
+        int second = Catalog.CATEGORY_POPULARITY.draw(random);
         double categoryLoyalty = 0.4 + 0.5 * random.nextDouble();
-        int channel = Draw.pick(random, Catalog.CHANNEL_SHARE);
+        int channel = Catalog.CHANNEL_SHARE.draw(random);
         double channelLoyalty = 0.6 + 0.35 * random.nextDouble();
         boolean app = channel == Catalog.APP || Draw.chance(random, 0.25);
         boolean email = Draw.chance(random, 0.7);
         boolean sms = Draw.chance(random, 0.15);
-        int country = Draw.pick(random, Catalog.COUNTRY_SHARE);
+        int country = Catalog.COUNTRY_SHARE.draw(random);
         return new CustomerProfile(archetype, signup, first, dropOut, rate, spend, favourite, second,
                 categoryLoyalty, channel, channelLoyalty, app, email, sms, country);
     }

@@ -14,12 +14,15 @@ import org.retentionsegments.core.Arm;
 final class CustomerSimulator {
 
     private static final long DAY = 86_400L;
+    private static final String HOLDOUT = Arm.HOLDOUT.label();
+    private static final String TREATMENT = Arm.TREATMENT.label();
 
     private final GeneratorConfig config;
     private final Seasonality season;
     private final long startSecond;
     private final int treatmentDay;
     private final String treatedAt;
+    private final String programId;
     private final LineWriter customers;
     private final LineWriter treatments;
     private final OrderEmitter orders;
@@ -39,6 +42,7 @@ final class CustomerSimulator {
         this.startSecond = config.startEpochDay() * DAY;
         this.treatmentDay = config.treatmentDay();
         this.treatedAt = config.treatedAt().toString();
+        this.programId = config.programId();
         this.customers = customers;
         this.treatments = treatments;
         this.orders = new OrderEmitter(orders, config.periodEnd().getEpochSecond());
@@ -113,10 +117,10 @@ final class CustomerSimulator {
                 .text(Catalog.COUNTRIES[customer.country()])
                 .end();
         if (isEligible) {
-            treatments.text(config.programId())
+            treatments.text(programId)
                     .id('C', digits, -1)
                     .text(treatedAt)
-                    .text((holdout ? Arm.HOLDOUT : Arm.TREATMENT).label())
+                    .text(holdout ? HOLDOUT : TREATMENT)
                     .text(byEmail ? "email" : "sms")
                     .text(holdout ? "0.00" : GeneratorConfig.TREATMENT_COST)
                     .end();
@@ -147,7 +151,7 @@ final class CustomerSimulator {
     }
 
     private static long secondOfDay(SplittableRandom random) {
-        int hour = Draw.pick(random, Catalog.HOUR_WEIGHT);
+        int hour = Catalog.HOUR_WEIGHT.draw(random);
         return Math.max(1, hour * 3600L + random.nextInt(3600));
     }
 

@@ -35,20 +35,4 @@ final class Draw {
     static boolean chance(SplittableRandom random, double probability) {
         return random.nextDouble() < probability;
     }
-
-    /** Index drawn with probability proportional to {@code weights}. */
-    static int pick(SplittableRandom random, double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double x = random.nextDouble() * total;
-        for (int i = 0; i < weights.length - 1; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
-    }
 }

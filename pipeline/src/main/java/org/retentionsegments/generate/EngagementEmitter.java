@@ -23,6 +23,14 @@ final class EngagementEmitter {
         }
     }
 
+    private static final Weights[] MIXES = new Weights[8];
+
+    static {
+        for (int i = 0; i < MIXES.length; i++) {
+            MIXES[i] = mix((i & 4) != 0, (i & 2) != 0, (i & 1) != 0);
+        }
+    }
+
     private static final String[] CHANNEL_OF_TYPE = {
         "email", "email", "web", "app", "app", "app", "sms", "support", "email", "web"
     };
@@ -31,7 +39,6 @@ final class EngagementEmitter {
     private final long periodStartSecond;
     private final long periodEndSecond;
     private final int periodDays;
-    private final double[] typeWeights = new double[TYPES.length];
     private boolean consentGiven;
     private long unsubscribedAt;
     private int sequence;
@@ -66,7 +73,7 @@ final class EngagementEmitter {
                 continue;
             }
             long at = periodStartSecond + (long) (t * DAY);
-            EngagementType type = TYPES[Draw.pick(random, weights(customer, consentAt(at)))];
+            EngagementType type = TYPES[mix(customer, consentAt(at)).draw(random)];
             write(digits, at, type);
             if (type == EngagementType.UNSUBSCRIBE) {
                 unsubscribedAt = at;
@@ -112,20 +119,24 @@ final class EngagementEmitter {
         }
     }
 
-    private double[] weights(CustomerProfile customer, boolean consent) {
-        double[] w = typeWeights;
-        boolean app = customer.appUser();
+    private static Weights mix(CustomerProfile customer, boolean consent) {
+        return MIXES[(consent ? 4 : 0) + (customer.appUser() ? 2 : 0) + (customer.smsConsent() ? 1 : 0)];
+    }
+
+    /** Background event types for a customer with or without email consent, the app, sms consent. */
+    private static Weights mix(boolean consent, boolean app, boolean sms) {
+        double[] w = new double[TYPES.length];
         w[EngagementType.EMAIL_OPEN.ordinal()] = consent ? 0.35 : 0;
         w[EngagementType.EMAIL_CLICK.ordinal()] = consent ? 0.08 : 0;
         w[EngagementType.SITE_VISIT.ordinal()] = 0.30;
         w[EngagementType.APP_SESSION.ordinal()] = app ? 0.30 : 0;
         w[EngagementType.PRODUCT_USAGE.ordinal()] = app ? 0.10 : 0.02;
         w[EngagementType.PUSH_OPEN.ordinal()] = app ? 0.08 : 0;
-        w[EngagementType.SMS_CLICK.ordinal()] = customer.smsConsent() ? 0.04 : 0;
+        w[EngagementType.SMS_CLICK.ordinal()] = sms ? 0.04 : 0;
         w[EngagementType.SUPPORT_TICKET.ordinal()] = 0.01;
         w[EngagementType.UNSUBSCRIBE.ordinal()] = consent ? 0.004 : 0;
         w[EngagementType.OTHER.ordinal()] = 0;
-        return w;
+        return new Weights(w);
     }
 
     private void write(byte[] digits, long at, EngagementType type) {

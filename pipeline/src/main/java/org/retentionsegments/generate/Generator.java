@@ -37,8 +37,8 @@ import java.util.Map;
  * expected treated-minus-holdout 60-day retention is exactly {@code L} except for customers with
  * {@code p_i > 1 - L} (only heavy buyers who were nevertheless silent for 60 days), where it is
  * capped at {@code 1 - p_i}. {@link GenerationSummary#expectedLift()} reports the capped mean
- * (e.g. 0.0698 for {@code L = 0.07}). Holdout and non-eligible customers' rows are the same bytes
- * for every {@code L}; treated customers only gain rows.
+ * (0.0699 for {@code L = 0.07} with the default mix). Holdout and non-eligible customers' rows are
+ * the same bytes for every {@code L}; treated customers only gain rows.
  */
 public final class Generator {
 

@@ -35,14 +35,14 @@ final class OrderEmitter {
             ActivityLog log) {
         int channel = Draw.chance(random, customer.channelLoyalty())
                 ? customer.primaryChannel()
-                : Draw.pick(random, Catalog.CHANNEL_SHARE);
+                : Catalog.CHANNEL_SHARE.draw(random);
         Archetype archetype = customer.archetype();
         int lines = 1;
         while (lines < MAX_LINES && Draw.chance(random, archetype.extraLineProbability)) {
             lines++;
         }
         int discount = Draw.chance(random, archetype.discountPropensity)
-                ? Draw.pick(random, Catalog.DISCOUNT_SHARE)
+                ? Catalog.DISCOUNT_SHARE.draw(random)
                 : -1;
         double netShare = discount < 0 ? 1 : 1 - Catalog.DISCOUNT_VALUES[discount];
         boolean anyReturned = false;
@@ -93,7 +93,7 @@ final class OrderEmitter {
         if (Draw.chance(random, customer.categoryLoyalty())) {
             return customer.favouriteCategory();
         }
-        return Draw.chance(random, 0.5) ? customer.secondCategory() : Draw.pick(random, Catalog.CATEGORY_POPULARITY);
+        return Draw.chance(random, 0.5) ? customer.secondCategory() : Catalog.CATEGORY_POPULARITY.draw(random);
     }
 
     private void writeLine(byte[] digits, int sequence, long at, int lineNo, int category, long cents,

@@ -16,7 +16,8 @@ record GeneratedData(GeneratorConfig config, Path directory, GenerationSummary s
 
     static GeneratedData generate(GeneratorConfig config, Path directory) {
         try {
-            return new GeneratedData(config, directory, new Generator(config).writeTo(directory, ProgressListener.NONE));
+            GenerationSummary summary = new Generator(config).writeTo(directory, ProgressListener.NONE);
+            return new GeneratedData(config, directory, summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
