@@ -50,6 +50,14 @@ class HoldoutHashTest {
     }
 
     @Test
+    void drawMatchesTheDocumentedDefinition() {
+        // Pinned values, computed independently (FNV-1a-64 + splitmix64 finalizer in Python),
+        // so SQL or other tools can reproduce the arm of a customer.
+        assertEquals(0.6817121373990654, HoldoutHash.unit("always_on", "17850"));
+        assertEquals(0.14838301097631856, HoldoutHash.unit("", ""));
+    }
+
+    @Test
     void zeroShareMeansEveryoneTreated() {
         for (int i = 0; i < 1000; i++) {
             assertEquals(Arm.TREATMENT, HoldoutHash.arm("s", "C" + i, 0));
