@@ -1,0 +1,154 @@
+package org.retentionsegments.core.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.retentionsegments.core.Dimension;
+import org.retentionsegments.core.ScoreBoundary;
+import org.retentionsegments.core.TierMethod;
+import org.retentionsegments.core.config.TierSpec;
+
+class TierCalculatorTest {
+
+    private static final int DAY = 20_000;
+    private static final LocalDate AS_OF = LocalDate.ofEpochDay(DAY);
+
+    private static CountHistogram histogram(long... keys) {
+        CountHistogram h = new CountHistogram();
+        for (long key : keys) {
+            h.add(key);
+        }
+        return h;
+    }
+
+    private static long[] range(int from, int to) {
+        long[] keys = new long[to - from + 1];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = from + i;
+        }
+        return keys;
+    }
+
+    @Test
+    void quantileBoundariesUseNearestRankOnAKnownDistribution() {
+        CountHistogram f = histogram(range(1, 100));
+        Tiers tiers = TierCalculator.tiers(Dimension.FREQUENCY, TierSpec.quantile(), f, DAY, 30);
+        assertArrayEquals(new double[] {20, 40, 60, 80}, tiers.bounds());
+        assertEquals(1, tiers.score(20));
+        assertEquals(2, tiers.score(21));
+        assertEquals(5, tiers.score(81));
+        assertArrayEquals(new long[] {0, 20, 20, 20, 20, 20},
+                TierCalculator.bucketSizes(tiers, f, DAY));
+
+        // N = 5: ranks ceil(1), ceil(2), ceil(3), ceil(4) exactly, despite 0.6 * 5 > 3 in doubles
+        Tiers five = TierCalculator.tiers(Dimension.FREQUENCY, TierSpec.quantile(),
+                histogram(10, 20, 30, 40, 50), DAY, 30);
+        assertArrayEquals(new double[] {10, 20, 30, 40}, five.bounds());
+    }
+
+    @Test
+    void tiesAlwaysGetEqualScoresAndLeaveEmptyBuckets() {
+        long[] keys = new long[100];
+        for (int i = 0; i < 100; i++) {
+            keys[i] = i < 60 ? 1 : i < 85 ? 2 : 3;
+        }
+        CountHistogram f = histogram(keys);
+        Tiers tiers = TierCalculator.tiers(Dimension.FREQUENCY, TierSpec.quantile(), f, DAY, 30);
+        assertArrayEquals(new double[] {1, 1, 1, 2}, tiers.bounds());
+        assertEquals(1, tiers.score(1));
+        assertEquals(4, tiers.score(2));
+        assertEquals(5, tiers.score(3));
+        long[] sizes = TierCalculator.bucketSizes(tiers, f, DAY);
+        assertArrayEquals(new long[] {0, 60, 0, 0, 25, 15}, sizes);
+        List<ScoreBoundary> rows = tiers.rows(AS_OF, sizes);
+        assertEquals(100, rows.stream().mapToLong(ScoreBoundary::customers).sum());
+    }
+
+    @Test
+    void recencyIsMirroredFewerDaysScoreHigher() {
+        // last order days such that recency = 1..100 days
+        long[] lastDays = new long[100];
+        for (int i = 0; i < 100; i++) {
+            lastDays[i] = DAY - (i + 1);
+        }
+        CountHistogram h = histogram(lastDays);
+        Tiers r = TierCalculator.tiers(Dimension.RECENCY, TierSpec.quantile(), h, DAY, 30);
+        assertArrayEquals(new double[] {20, 40, 60, 80}, r.bounds());
+        assertEquals(5, r.score(1));
+        assertEquals(5, r.score(20));
+        assertEquals(4, r.score(21));
+        assertEquals(1, r.score(81));
+        assertArrayEquals(new long[] {0, 20, 20, 20, 20, 20},
+                TierCalculator.bucketSizes(r, h, DAY));
+
+        List<ScoreBoundary> rows = r.rows(AS_OF, TierCalculator.bucketSizes(r, h, DAY));
+        ScoreBoundary best = rows.get(4);
+        assertEquals(5, best.score());
+        assertEquals("recency", best.dimension());
+        assertEquals("quantile", best.method());
+        assertNull(best.lowerBound());
+        assertEquals(20.0, best.upperBound());
+        ScoreBoundary worst = rows.get(0);
+        assertEquals(80.0, worst.lowerBound());
+        assertNull(worst.upperBound());
+    }
+
+    @Test
+    void monetaryQuantilesAreInMoneyFromCents() {
+        CountHistogram cents = histogram(1999, 1999, 5000, 12345, 99999);
+        Tiers m = TierCalculator.tiers(Dimension.MONETARY, TierSpec.quantile(), cents, DAY, 30);
+        assertArrayEquals(new double[] {19.99, 19.99, 50.00, 123.45}, m.bounds());
+        assertEquals(1, m.score(TierCalculator.money(TierCalculator.cents(19.99))));
+        assertEquals(5, m.score(999.99));
+    }
+
+    @Test
+    void fixedThresholdsAreUsedAsGiven() {
+        TierSpec spec = new TierSpec(TierMethod.FIXED, new double[] {1, 2, 4, 8});
+        Tiers f = TierCalculator.tiers(Dimension.FREQUENCY, spec, new CountHistogram(), DAY, 30);
+        assertEquals(1, f.score(1));
+        assertEquals(2, f.score(2));
+        assertEquals(3, f.score(3));
+        assertEquals(4, f.score(5));
+        assertEquals(5, f.score(9));
+        assertEquals("fixed", f.rows(AS_OF, new long[6]).get(0).method());
+    }
+
+    @Test
+    void cycleTiersAreMultiplesOfThePurchaseCycle() {
+        TierSpec spec = new TierSpec(TierMethod.CYCLE, new double[] {0.5, 1, 2, 4});
+        Tiers r = TierCalculator.tiers(Dimension.RECENCY, spec, new CountHistogram(), DAY, 30);
+        assertArrayEquals(new double[] {15, 30, 60, 120}, r.bounds());
+        assertEquals(5, r.score(15));
+        assertEquals(4, r.score(16));
+        assertEquals(2, r.score(120));
+        assertEquals(1, r.score(121));
+    }
+
+    @Test
+    void emptyPopulationGivesZeroBoundariesAndEmptyBuckets() {
+        CountHistogram empty = new CountHistogram();
+        Tiers r = TierCalculator.tiers(Dimension.RECENCY, TierSpec.quantile(), empty, DAY, 30);
+        assertArrayEquals(new double[] {0, 0, 0, 0}, r.bounds());
+        assertArrayEquals(new long[6], TierCalculator.bucketSizes(r, empty, DAY));
+    }
+
+    @Test
+    void histogramRemovalKeepsQuantilesExact() {
+        CountHistogram h = histogram(range(1, 10));
+        h.remove(10);
+        h.remove(9);
+        h.add(1);
+        h.add(1);
+        assertEquals(10, h.total());
+        assertEquals(3, h.count(1));
+        assertArrayEquals(new long[] {1, 2, 4, 6},
+                h.nearestRank(TierSpec.DEFAULT_POINTS, false));
+        assertArrayEquals(new long[] {7, 5, 3, 1},
+                h.nearestRank(TierSpec.DEFAULT_POINTS, true));
+    }
+}
