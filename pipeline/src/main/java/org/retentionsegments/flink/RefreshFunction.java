@@ -31,6 +31,7 @@ import org.retentionsegments.core.refresh.Population;
 public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput, WarehouseRow> {
 
     private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
+    private static final org.slf4j.Logger PROGRESS = org.slf4j.LoggerFactory.getLogger("retention-segments.progress");
 
     private final ConfigTexts configTexts;
     private final int lastDay;
@@ -80,7 +81,12 @@ public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput,
         applyFacts(timestamp);
         LocalDate asOf = LocalDate.ofEpochDay(day);
         boolean last = day >= lastDay;
-        population.refresh(asOf, pipeline.snapshotEvery().keeps(previousRefresh, asOf, last), out::collect);
+        boolean keep = pipeline.snapshotEvery().keeps(previousRefresh, asOf, last);
+        var summary = population.refresh(asOf, keep, out::collect);
+        if (keep) {
+            PROGRESS.info(String.format("      refreshed as of %s: %,d customers, %,d changed segment%s",
+                    asOf, summary.customers(), summary.transitions(), last ? " (final)" : ""));
+        }
         previousRefresh = asOf;
         if (!last) {
             long next = Math.min((long) day + pipeline.cadenceDays(), lastDay);

@@ -34,6 +34,8 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         private final WarehouseWriter writer;
         private final int bufferRows;
         private final List<WarehouseRow> buffer = new ArrayList<>();
+        private long rows;
+        private long nanos;
 
         Writer(Warehouse warehouse, int bufferRows) {
             this.warehouse = warehouse;
@@ -56,7 +58,10 @@ public class WarehouseSink implements Sink<WarehouseRow> {
 
         private void flushBuffer() {
             if (!buffer.isEmpty()) {
+                long t0 = System.nanoTime();
                 writer.write(buffer);
+                nanos += System.nanoTime() - t0;
+                rows += buffer.size();
                 buffer.clear();
             }
         }
@@ -65,6 +70,8 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         public void close() {
             flushBuffer();
             warehouse.close();
+            org.slf4j.LoggerFactory.getLogger("retention-segments.progress").info(String.format(
+                    "      warehouse: %,d rows written in %.1f s", rows, nanos / 1e9));
         }
     }
 }
