@@ -1,6 +1,5 @@
 package org.retentionsegments.warehouse;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;

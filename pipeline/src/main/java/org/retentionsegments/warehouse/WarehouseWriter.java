@@ -178,6 +178,12 @@ public final class WarehouseWriter {
     }
 
     private int insert(DSLContext dsl, Table<?> table, List<TableRecord<?>> records) {
+        if (warehouse.dialect() == SQLDialect.DUCKDB && !records.isEmpty()) {
+            Table<?> stage = DuckDbStage.load(dsl, warehouse.connection(), table, records);
+            dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage)).execute();
+            DuckDbStage.drop(dsl, stage);
+            return records.size();
+        }
         return inBatches(table, records, batch ->
                 valuesOf(dsl, table, batch).execute());
     }
