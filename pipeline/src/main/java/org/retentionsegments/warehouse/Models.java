@@ -1,0 +1,135 @@
+package org.retentionsegments.warehouse;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The analysts' SQL models: one view per file in {@code warehouse-models/models/} (file name = view
+ * name, the file holds the view's SELECT and a header comment stating its grain), and the model
+ * tests in {@code warehouse-models/tests/} (see {@link ModelTests} for their format).
+ *
+ * <p>Views are applied in dependency order, found from the other models' names each file mentions;
+ * helper views start with an underscore.
+ */
+public final class Models {
+
+    /** Where the models ship inside the artifact. */
+    public static final String RESOURCE_ROOT = "warehouse-models";
+
+    private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
+
+    private final Map<String, String> views;
+    private final Map<String, String> tests;
+
+    private Models(Map<String, String> viewFiles, Map<String, String> tests) {
+        this.views = new TreeMap<>();
+        viewFiles.forEach((file, sql) -> views.put(file.substring(0, file.length() - ".sql".length()), sql));
+        this.tests = tests;
+    }
+
+    /** The models shipped in the artifact. */
+    public static Models bundled() {
+        return new Models(SqlFiles.onClassPath(RESOURCE_ROOT + "/models", ".sql"),
+                SqlFiles.onClassPath(RESOURCE_ROOT + "/tests", ".sql", ".yaml"));
+    }
+
+    /** The models in a directory laid out like {@code warehouse-models/} (models/ and tests/). */
+    public static Models in(Path directory) {
+        try {
+            return new Models(SqlFiles.inDirectory(directory.resolve("models"), ".sql"),
+                    SqlFiles.inDirectory(directory.resolve("tests"), ".sql", ".yaml"));
+        } catch (UncheckedIOException e) {
+            throw new WarehouseException("cannot read the models in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The view names in the order they are created. */
+    public List<String> order() {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String name : new TreeMap<>(views).keySet()) {
+            visit(name, ordered, new LinkedHashSet<>());
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** The SELECT of a view, as in its file. */
+    public String sql(String view) {
+        return views.get(view);
+    }
+
+    /**
+     * Drops every model view and creates them again, in dependency order, in one transaction: after
+     * it the views are exactly the files, whatever was there before.
+     *
+     * @return the views created, in order
+     */
+    public List<String> apply(Warehouse warehouse) {
+        List<String> order = order();
+        try {
+            warehouse.dsl().transaction(tx -> tx.dsl().connection(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (int i = order.size() - 1; i >= 0; i--) {
+                        statement.execute("DROP VIEW IF EXISTS " + order.get(i));
+                    }
+                    for (String view : order) {
+                        execute(statement, view);
+                    }
+                }
+            }));
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new WarehouseException("cannot apply the models to " + warehouse.url() + ": "
+                    + Warehouse.firstLine(cause.getMessage()), e);
+        }
+        return order;
+    }
+
+    /** Runs every model test, each in a transaction that is rolled back; never throws for a failing test. */
+    public List<ModelTestResult> test(Warehouse warehouse) {
+        List<ModelTestResult> results = new ArrayList<>();
+        for (Map.Entry<String, String> test : new TreeMap<>(tests).entrySet()) {
+            results.add(ModelTests.run(warehouse, test.getKey(), test.getValue()));
+        }
+        return results;
+    }
+
+    private void execute(Statement statement, String view) throws SQLException {
+        String select = views.get(view).strip();
+        if (select.endsWith(";")) {
+            select = select.substring(0, select.length() - 1);
+        }
+        try {
+            statement.execute("CREATE VIEW " + view + " AS\n" + select);
+        } catch (SQLException e) {
+            throw new SQLException("view " + view + ": " + Warehouse.firstLine(e.getMessage()), e.getSQLState(), e);
+        }
+    }
+
+    private void visit(String name, Set<String> ordered, Set<String> path) {
+        if (ordered.contains(name)) {
+            return;
+        }
+        if (!path.add(name)) {
+            throw new WarehouseException("the models depend on each other in a cycle: " + String.join(" -> ", path)
+                    + " -> " + name + "; break it in warehouse-models/models");
+        }
+        String body = COMMENT.matcher(views.get(name)).replaceAll(" ");
+        for (String other : new TreeMap<>(views).keySet()) {
+            if (!other.equals(name) && Pattern.compile("\\b" + Pattern.quote(other) + "\\b",
+                    Pattern.CASE_INSENSITIVE).matcher(body).find()) {
+                visit(other, ordered, path);
+            }
+        }
+        path.remove(name);
+        ordered.add(name);
+    }
+}

@@ -1,0 +1,136 @@
+package org.retentionsegments.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
+import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF_PLUS_7D;
+import static org.retentionsegments.warehouse.WarehouseFixtures.T0;
+import static org.retentionsegments.warehouse.WarehouseFixtures.activity;
+import static org.retentionsegments.warehouse.WarehouseFixtures.assignment;
+import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.WarehouseRow;
+
+class ModelsITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    private static final List<String> HOLDOUT_LIFT_COLUMNS = List.of("program_id", "segment", "horizon_days",
+            "treated_customers", "treated_retained", "holdout_customers", "holdout_retained",
+            "treated_retention_rate", "holdout_retention_rate", "lift", "lift_ci_low", "lift_ci_high", "p_value",
+            "incremental_retained", "treated_revenue", "holdout_revenue", "incremental_revenue", "cost",
+            "cost_per_retained_customer");
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void modelsApplyTwiceAndEveryModelTestPasses(Engine engine) {
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse).write(pipelineOutput());
+            Models models = Models.bundled();
+            List<String> order = models.apply(warehouse);
+            assertEquals(order, models.apply(warehouse), "re-applying gives the same views");
+            assertTrue(order.indexOf("_holdout_entry") < order.indexOf("_holdout_arms")
+                    && order.indexOf("_holdout_arms") < order.indexOf("holdout_lift"), order::toString);
+            assertTrue(order.containsAll(List.of("segment_summary", "segment_transition_matrix")), order::toString);
+
+            List<ModelTestResult> results = models.test(warehouse);
+            assertTrue(results.size() >= 14, () -> "tests found: " + results);
+            assertEquals(List.of(), results.stream().filter(r -> !r.passed()).toList());
+            assertEquals(HOLDOUT_LIFT_COLUMNS, List.of(warehouse.dsl().resultQuery("select * from holdout_lift")
+                    .fetch().fields()).stream().map(f -> f.getName().toLowerCase()).toList());
+            assertEquals(0, warehouse.dsl().fetchCount(warehouse.dsl().selectFrom("treatment")
+                    .where("program_id like 'test_%'")), "model tests roll back their given rows");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void holdoutLiftOfThirtyInAHundredAgainstTwentyInAHundred(Engine engine) {
+        List<WarehouseRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            rows.add(treatment("winback", "t" + i, T0, Arm.TREATMENT, 2.0));
+            rows.add(treatment("winback", "h" + i, T0, Arm.HOLDOUT, null));
+        }
+        for (int i = 1; i <= 30; i++) {
+            rows.add(activity("t" + i, AS_OF.plusDays(10), 1, 50.0));
+        }
+        for (int i = 1; i <= 20; i++) {
+            rows.add(activity("h" + i, AS_OF.plusDays(60), 1, 40.0));
+        }
+        rows.add(activity("h1", AS_OF.plusDays(61), 1, 1000.0)); // after the 60-day horizon
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse).write(rows);
+            Models.bundled().apply(warehouse);
+            Record all = warehouse.dsl().resultQuery("select * from holdout_lift where segment = 'ALL'").fetchSingle();
+            Map<String, Double> actual = HOLDOUT_LIFT_COLUMNS.subList(3, HOLDOUT_LIFT_COLUMNS.size()).stream()
+                    .collect(Collectors.toMap(c -> c, c -> ((Number) all.get(c)).doubleValue()));
+            Map<String, Double> expected = Map.ofEntries(Map.entry("treated_customers", 100.0),
+                    Map.entry("treated_retained", 30.0), Map.entry("holdout_customers", 100.0),
+                    Map.entry("holdout_retained", 20.0), Map.entry("treated_retention_rate", 0.30),
+                    Map.entry("holdout_retention_rate", 0.20), Map.entry("lift", 0.10),
+                    // 0.10 -+ 1.959964 * sqrt(0.3 * 0.7 / 100 + 0.2 * 0.8 / 100)
+                    Map.entry("lift_ci_low", -0.0192199549), Map.entry("lift_ci_high", 0.2192199549),
+                    // z = 0.10 / sqrt(0.25 * 0.75 * (1/100 + 1/100)) = 1.6329932; 2 * (1 - PHI(z))
+                    Map.entry("p_value", 0.1024704349), Map.entry("incremental_retained", 10.0),
+                    Map.entry("treated_revenue", 1500.0), Map.entry("holdout_revenue", 800.0),
+                    Map.entry("incremental_revenue", 700.0), Map.entry("cost", 200.0),
+                    Map.entry("cost_per_retained_customer", 20.0));
+            expected.forEach((column, value) -> assertEquals(value, actual.get(column), 1e-7, column));
+            assertEquals("At Risk", warehouse.dsl().resultQuery("select segment from holdout_lift where segment <> 'ALL'")
+                    .fetchSingle().get(0));
+        }
+    }
+
+    @Test
+    void failingTestsAreReportedWithTheirReason(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("models"));
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("models/_base.sql"), "-- grain: one row\nSELECT 1 AS one");
+        Files.writeString(dir.resolve("models/top.sql"), "-- grain: one row\nSELECT one + 1 AS two FROM _base;");
+        Files.writeString(dir.resolve("tests/broken_invariant.sql"), "SELECT two FROM top WHERE two = 2");
+        Files.writeString(dir.resolve("tests/good_invariant.sql"), "SELECT two FROM top WHERE two <> 2");
+        Files.writeString(dir.resolve("tests/wrong_expectation.yaml"), "query: SELECT two FROM top\nexpect:\n  - {two: 3}\n");
+        Files.writeString(dir.resolve("tests/bad_sql.sql"), "SELECT nothing FROM nowhere");
+        try (Warehouse warehouse = WAREHOUSES.open(Engine.DUCKDB)) {
+            Models models = Models.in(dir);
+            assertEquals(List.of("_base", "top"), models.apply(warehouse));
+            List<ModelTestResult> results = models.test(warehouse);
+            assertEquals(List.of("bad_sql", "broken_invariant", "good_invariant", "wrong_expectation"),
+                    results.stream().map(ModelTestResult::name).toList());
+            assertFalse(results.get(0).passed());
+            assertTrue(results.get(0).message().contains("nowhere"), results.get(0).message());
+            assertEquals("1 rows break it, first: {two=2}", results.get(1).message());
+            assertTrue(results.get(2).passed());
+            assertEquals("row 1 column two: expected 3, got 2 in {two=2}", results.get(3).message());
+        }
+    }
+
+    /** Two weekly refreshes of 60 customers, their activity and an always-on program. */
+    private static List<WarehouseRow> pipelineOutput() {
+        String[] segments = {"Champions", "Loyal", "At Risk", "Hibernating", "Can't Lose Them"};
+        List<WarehouseRow> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String id = "c" + i;
+            rows.add(assignment(id, AS_OF, segments[i % 5], true));
+            rows.add(assignment(id, AS_OF_PLUS_7D, segments[(i + i / 20) % 5], true));
+            rows.add(treatment("always_on_" + segments[i % 5], id, T0, i % 4 == 0 ? Arm.HOLDOUT : Arm.TREATMENT, 0.5));
+            rows.add(activity(id, AS_OF.plusDays(1 + i % 90), i % 3, 20.0 * (i % 3)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,201 @@
+package org.retentionsegments.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
+import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF_PLUS_7D;
+import static org.retentionsegments.warehouse.WarehouseFixtures.T0;
+import static org.retentionsegments.warehouse.WarehouseFixtures.T0_PLUS_1H;
+import static org.retentionsegments.warehouse.WarehouseFixtures.activity;
+import static org.retentionsegments.warehouse.WarehouseFixtures.assignment;
+import static org.retentionsegments.warehouse.WarehouseFixtures.boundary;
+import static org.retentionsegments.warehouse.WarehouseFixtures.prospect;
+import static org.retentionsegments.warehouse.WarehouseFixtures.rejected;
+import static org.retentionsegments.warehouse.WarehouseFixtures.run;
+import static org.retentionsegments.warehouse.WarehouseFixtures.transition;
+import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
+import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
+import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
+import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
+import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
+import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.SegmentAssignment;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.warehouse.jooq.tables.records.CustomerSegmentRecord;
+
+class WarehouseWriterITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    private static final Clock FIRST_WRITE = Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC);
+    private static final Clock NEXT_DAY = Clock.offset(FIRST_WRITE, java.time.Duration.ofDays(1));
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void everyRowTypeRoundTrips(Engine engine) {
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            int written = new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(List.of(
+                    assignment("c1", AS_OF, "Champions", true), prospect("c2", AS_OF),
+                    transition("c1", AS_OF, null, "Champions"),
+                    boundary(AS_OF, "monetary", 1, null, 50.0),
+                    activity("c1", AS_OF, 2, 99.999),
+                    treatment("winback", "c1", T0, Arm.HOLDOUT, null),
+                    treatment("winback", "c2", T0, Arm.TREATMENT, 1.25),
+                    run("run-1", "orders"), rejected("run-1", "x,y,z")));
+            assertEquals(11, written, "2 current + 2 snapshot + 7 other rows");
+            DSLContext dsl = warehouse.dsl();
+
+            CustomerSegmentRecord c1 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c1")).fetchSingle();
+            assertEquals(List.of("c1", AS_OF, 12, 4, new BigDecimal("321.46"), 5, 4, 3, "543", 4.2, "active",
+                            false, true, false, true, "shoes", 0.75, 3, 9, "Champions", "reward", "treatment",
+                            LocalDateTime.parse("2024-03-02T00:00")),
+                    List.of(c1.intoArray()));
+            CustomerSegmentRecord c2 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c2")).fetchSingle();
+            assertNull(c2.getRecencyDays());
+            assertNull(c2.getRScore());
+            assertNull(c2.getArm());
+            assertEquals("prospect", c2.getLifecycleStage());
+            assertEquals(dump(dsl, CUSTOMER_SEGMENT), dump(dsl, SEGMENT_SNAPSHOT), "snapshot keeps the same columns");
+
+            assertEquals(Arrays.asList("c1", AS_OF, null, "Champions"),
+                    Arrays.asList(dsl.selectFrom(SEGMENT_TRANSITION).fetchSingle().intoArray()));
+            assertEquals(Arrays.asList(AS_OF, "monetary", 1, "quantile", null, 50.0, 20L),
+                    Arrays.asList(dsl.selectFrom(SCORE_BOUNDARY).fetchSingle().intoArray()));
+            assertEquals(List.of("c1", AS_OF, 2, 0, new BigDecimal("100.00"), new BigDecimal("0.00"), 2),
+                    List.of(dsl.selectFrom(ACTIVITY_DAILY).fetchSingle().intoArray()));
+            assertEquals(Arrays.asList("winback", "c1", LocalDateTime.parse("2024-03-01T09:30"), "holdout",
+                            "At Risk", "email", null, "always_on"),
+                    Arrays.asList(dsl.selectFrom(TREATMENT).where(TREATMENT.CUSTOMER_ID.eq("c1")).fetchSingle().intoArray()));
+            assertEquals(new BigDecimal("1.25"), dsl.select(TREATMENT.COST).from(TREATMENT).where(TREATMENT.CUSTOMER_ID.eq("c2")).fetchSingle().value1());
+            assertEquals(List.of("run-1", "orders", LocalDateTime.parse("2024-03-01T09:30"),
+                            LocalDateTime.parse("2024-03-01T10:30"), AS_OF, 10L, 7L, 2L, 1L, 5L),
+                    List.of(dsl.selectFrom(REFRESH_RUN).fetchSingle().intoArray()));
+            assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number"),
+                    List.of(dsl.selectFrom(REJECTED_INPUT).fetchSingle().intoArray()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void writingTheSameRowsTwiceLeavesEveryTableIdentical(Engine engine) {
+        List<WarehouseRow> rows = manyRows(2_600);
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(rows);
+            Map<String, String> first = dumpAll(warehouse.dsl());
+            new WarehouseWriter(warehouse, 700, NEXT_DAY).write(rows);
+            assertEquals(first, dumpAll(warehouse.dsl()));
+            assertEquals(2_600, warehouse.dsl().fetchCount(CUSTOMER_SEGMENT));
+            assertEquals(1_300, warehouse.dsl().fetchCount(SEGMENT_SNAPSHOT));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aChangedRowIsUpdatedButAnOlderRefreshNeverOverwritesANewerOne(Engine engine) {
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(List.of(assignment("c1", AS_OF_PLUS_7D, "Loyal", false)));
+            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(List.of(assignment("c1", AS_OF, "Champions", false)));
+            CustomerSegmentRecord stored = warehouse.dsl().fetchSingle(CUSTOMER_SEGMENT);
+            assertEquals(List.of(AS_OF_PLUS_7D, "Loyal", LocalDateTime.parse("2024-03-02T00:00")),
+                    List.of(stored.getAsOf(), stored.getSegment(), stored.getUpdatedAt()));
+
+            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(List.of(assignment("c1", AS_OF_PLUS_7D, "At Risk", false)));
+            stored = warehouse.dsl().fetchSingle(CUSTOMER_SEGMENT);
+            assertEquals(List.of(AS_OF_PLUS_7D, "At Risk", LocalDateTime.parse("2024-03-03T00:00")),
+                    List.of(stored.getAsOf(), stored.getSegment(), stored.getUpdatedAt()));
+            assertEquals(0, warehouse.dsl().fetchCount(SEGMENT_SNAPSHOT), "snapshot() false keeps no history");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void repeatedKeysInOneCallKeepTheLastRowAndTheLatestRefresh(Engine engine) {
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            int written = new WarehouseWriter(warehouse).write(List.of(
+                    assignment("c1", AS_OF_PLUS_7D, "Loyal", true), assignment("c1", AS_OF, "Champions", true),
+                    activity("c1", AS_OF, 1, 10.0), activity("c1", AS_OF, 3, 30.0)));
+            assertEquals(4, written);
+            assertEquals("Loyal", warehouse.dsl().fetchSingle(CUSTOMER_SEGMENT).getSegment());
+            assertEquals(2, warehouse.dsl().fetchCount(SEGMENT_SNAPSHOT));
+            assertEquals(3, warehouse.dsl().fetchSingle(ACTIVITY_DAILY).getOrders());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void clearRunRemovesTheRejectedRowsOfThatRunOnly(Engine engine) {
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            WarehouseWriter writer = new WarehouseWriter(warehouse);
+            writer.write(List.of(rejected("run-1", "a"), rejected("run-1", "b"), rejected("run-2", "c")));
+            assertEquals(2, writer.clearRun("run-1"));
+            writer.write(List.of(rejected("run-1", "a"), rejected("run-1", "b")));
+            assertEquals(List.of("a", "b", "c"), warehouse.dsl().select(REJECTED_INPUT.RAW_TEXT).from(REJECTED_INPUT)
+                    .orderBy(REJECTED_INPUT.RAW_TEXT).fetch(REJECTED_INPUT.RAW_TEXT));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRefusedRowRollsBackTheWholeCall(Engine engine) {
+        SegmentAssignment noSegment = assignment("c9", AS_OF, null, true);
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            WarehouseException e = assertThrows(WarehouseException.class, () -> new WarehouseWriter(warehouse)
+                    .write(List.of(activity("c1", AS_OF, 1, 5.0), run("r", "orders"), noSegment)));
+            assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
+            for (Table<?> table : WarehouseFixtures.tables()) {
+                assertEquals(0, warehouse.dsl().fetchCount(table), table.getName());
+            }
+        }
+    }
+
+    private static List<WarehouseRow> manyRows(int customers) {
+        List<WarehouseRow> rows = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            String id = "c" + i;
+            rows.add(assignment(id, AS_OF, i % 3 == 0 ? "Champions" : "Hibernating", i % 2 == 0));
+            rows.add(new ActivityDay(id, AS_OF.minusDays(i % 30), 1 + i % 3, i % 2, 10.5 * i, i % 2 * 3.0, i % 5));
+            rows.add(transition(id, AS_OF, null, "Champions"));
+            rows.add(treatment("p" + i % 4, id, T0.plusSeconds(i), i % 10 == 0 ? Arm.HOLDOUT : Arm.TREATMENT, 0.5));
+        }
+        for (int score = 1; score <= 5; score++) {
+            rows.add(boundary(AS_OF, "recency", score, score == 1 ? null : score * 10.0, score == 5 ? null : score * 10.0 + 10));
+        }
+        rows.add(run("run-1", "orders"));
+        rows.add(run("run-1", "engagement"));
+        return rows;
+    }
+
+    private static Map<String, String> dumpAll(DSLContext dsl) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (Table<?> table : WarehouseFixtures.tables()) {
+            tables.put(table.getName(), dump(dsl, table));
+        }
+        return tables;
+    }
+
+    private static String dump(DSLContext dsl, Table<?> table) {
+        return dsl.selectFrom(table).orderBy(table.fields()).fetch().formatCSV(false);
+    }
+}

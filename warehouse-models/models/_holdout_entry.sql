@@ -1,0 +1,54 @@
+-- grain: one row per treatment row (program_id, customer_id, treated_ts) whose horizon has ended
+-- Helper of holdout_lift (applied before it). A customer entered several times into one program
+-- counts once per entry (per treated_ts).
+-- horizon_days: program_horizon.horizon_days, 60 for programs without a row.
+-- Outcome window: the horizon_days calendar days after the treatment day, activity_date in
+--   (treated day, treated day + horizon_days]. activity_daily is daily, so activity on the
+--   treatment day itself never counts (it may precede the contact).
+-- An entry counts only once its window has ended by the last activity_date in the warehouse:
+--   windows still open would understate retention in both arms.
+-- retained: 1 when any day of the window has orders > 0, else 0; revenue: net revenue in it.
+-- segment: treatment.segment, else the customer's latest snapshot segment on or before the
+--   treatment day, else 'unknown'.
+WITH entries AS (
+    SELECT
+        t.program_id,
+        t.customer_id,
+        t.treated_ts,
+        t.arm,
+        t.cost,
+        CAST(t.treated_ts AS DATE) AS treated_date,
+        COALESCE(h.horizon_days, 60) AS horizon_days,
+        COALESCE(
+            t.segment,
+            (SELECT s.segment
+               FROM segment_snapshot s
+              WHERE s.customer_id = t.customer_id
+                AND s.as_of <= CAST(t.treated_ts AS DATE)
+              ORDER BY s.as_of DESC
+              LIMIT 1),
+            'unknown') AS segment
+    FROM treatment t
+    LEFT JOIN program_horizon h ON h.program_id = t.program_id
+),
+observed AS (
+    SELECT MAX(activity_date) AS last_day FROM activity_daily
+)
+SELECT
+    e.program_id,
+    e.customer_id,
+    e.treated_ts,
+    e.arm,
+    e.segment,
+    e.horizon_days,
+    e.cost,
+    MAX(CASE WHEN a.orders > 0 THEN 1 ELSE 0 END) AS retained,
+    COALESCE(SUM(a.revenue), 0) AS revenue
+FROM entries e
+CROSS JOIN observed o
+LEFT JOIN activity_daily a
+    ON a.customer_id = e.customer_id
+   AND a.activity_date > e.treated_date
+   AND a.activity_date - e.treated_date <= e.horizon_days
+WHERE e.treated_date + e.horizon_days <= o.last_day
+GROUP BY e.program_id, e.customer_id, e.treated_ts, e.arm, e.segment, e.horizon_days, e.cost

@@ -1,0 +1,54 @@
+-- grain: one row per as_of and segment (from segment_snapshot, the refreshes kept)
+-- customers, customer_share: customers in the segment, and their share of all customers that day
+-- revenue, revenue_share: sum of monetary (net revenue in the rolling window, floored at 0) and its
+--   share of all revenue that day (NULL when that day's revenue is 0)
+-- avg_*: averages over the segment's customers; recency and scores skip prospects (NULL there)
+-- revenue_at_risk: the revenue of customers whose lifecycle_stage is 'lapsing' or 'lapsed', or whose
+--   segment is an at-risk style one (At Risk, Can't Lose Them, About to Sleep, matched ignoring
+--   case, spaces, underscores and apostrophes): window revenue that leaves unless they return.
+WITH per_segment AS (
+    SELECT
+        as_of,
+        segment,
+        COUNT(*) AS customers,
+        SUM(monetary) AS revenue,
+        AVG(CAST(recency_days AS DOUBLE PRECISION)) AS avg_recency_days,
+        AVG(CAST(frequency AS DOUBLE PRECISION)) AS avg_frequency,
+        AVG(CAST(monetary AS DOUBLE PRECISION)) AS avg_monetary,
+        AVG(CAST(r_score AS DOUBLE PRECISION)) AS avg_r_score,
+        AVG(CAST(f_score AS DOUBLE PRECISION)) AS avg_f_score,
+        AVG(CAST(m_score AS DOUBLE PRECISION)) AS avg_m_score,
+        SUM(CASE
+                WHEN lifecycle_stage IN ('lapsing', 'lapsed')
+                  OR REPLACE(REPLACE(REPLACE(LOWER(segment), ' ', ''), '_', ''), '''', '')
+                     IN ('atrisk', 'cantlosethem', 'abouttosleep')
+                THEN monetary
+                ELSE 0
+            END) AS revenue_at_risk
+    FROM segment_snapshot
+    GROUP BY as_of, segment
+),
+day_totals AS (
+    SELECT
+        as_of,
+        SUM(CAST(customers AS DOUBLE PRECISION)) AS all_customers,
+        SUM(CAST(revenue AS DOUBLE PRECISION)) AS all_revenue
+    FROM per_segment
+    GROUP BY as_of
+)
+SELECT
+    p.as_of,
+    p.segment,
+    p.customers,
+    p.customers / NULLIF(t.all_customers, 0) AS customer_share,
+    p.revenue,
+    CAST(p.revenue AS DOUBLE PRECISION) / NULLIF(t.all_revenue, 0) AS revenue_share,
+    p.avg_recency_days,
+    p.avg_frequency,
+    p.avg_monetary,
+    p.avg_r_score,
+    p.avg_f_score,
+    p.avg_m_score,
+    p.revenue_at_risk
+FROM per_segment p
+JOIN day_totals t ON t.as_of = p.as_of
