@@ -80,7 +80,4 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void deleteQuietly(Path path) throws IOException {
-        Files.deleteIfExists(path);
-    }
 }

@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     static BoundedRun.Result run(BoundedRun.Options options) throws Exception {
         BoundedRun.Result result = BoundedRun.run(options, System.err);
         try (Warehouse w = Warehouse.open(options.warehouseUrl())) {
-            Models.apply(w);
+            Models.bundled().apply(w);
         }
         return result;
     }

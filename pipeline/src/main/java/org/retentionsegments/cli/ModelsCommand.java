@@ -1,0 +1,79 @@
+package org.retentionsegments.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.retentionsegments.warehouse.ModelTestResult;
+import org.retentionsegments.warehouse.Models;
+import org.retentionsegments.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code models}: (re)applies and tests the analysts' warehouse views. */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "Applies or tests the warehouse models (views in warehouse-models/models).",
+        subcommands = {ModelsCommand.Apply.class, ModelsCommand.Test.class})
+public final class ModelsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Where the model files come from. */
+    static final class Source {
+        @Option(names = "--models", paramLabel = "DIR",
+                description = "A warehouse-models folder to read instead of the one built into the jar "
+                        + "(e.g. ./warehouse-models while editing).")
+        Path dir;
+
+        Models models() {
+            return dir == null ? Models.bundled() : Models.in(dir);
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = "Drops and recreates every model view, in dependency order, in one transaction.")
+    public static final class Apply implements Callable<Integer> {
+        @Mixin WarehouseOption warehouse;
+        @Mixin Source source;
+
+        @Override
+        public Integer call() {
+            try (Warehouse w = Warehouse.open(warehouse.url)) {
+                List<String> views = source.models().apply(w);
+                System.out.println("applied " + views.size() + " views to " + w.url() + ": " + String.join(", ", views));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Runs the model tests (warehouse-models/tests) in a rolled-back transaction.")
+    public static final class Test implements Callable<Integer> {
+        @Mixin WarehouseOption warehouse;
+        @Mixin Source source;
+
+        @Override
+        public Integer call() {
+            try (Warehouse w = Warehouse.open(warehouse.url)) {
+                Models models = source.models();
+                models.apply(w);
+                List<ModelTestResult> results = models.test(w);
+                long failed = results.stream().filter(r -> !r.passed()).count();
+                for (ModelTestResult r : results) {
+                    System.out.println((r.passed() ? "PASS  " : "FAIL  ") + r.name()
+                            + (r.passed() ? "" : ": " + r.message()));
+                }
+                System.out.println("models: " + (results.size() - failed) + " passed, " + failed + " failed");
+                return failed == 0 ? 0 : 1;
+            }
+        }
+    }
+}
