@@ -52,6 +52,24 @@ public final class CountHistogram {
      * are {@code >= k}). Returns zeros when empty.
      */
     public long[] nearestRank(double[] points, boolean descending) {
+        return nearestRank(points, descending, total, counts);
+    }
+
+    /**
+     * Nearest-rank quantiles of the entries with a key above {@code floor} only: the
+     * distribution of customers who have any value at all (zeros keep the lowest score).
+     */
+    public long[] nearestRankAbove(long floor, double[] points) {
+        NavigableMap<Long, long[]> above = counts.tailMap(floor, false);
+        long n = 0;
+        for (long[] count : above.values()) {
+            n += count[0];
+        }
+        return nearestRank(points, false, n, above);
+    }
+
+    private static long[] nearestRank(double[] points, boolean descending, long total,
+            NavigableMap<Long, long[]> counts) {
         long[] result = new long[points.length];
         if (total == 0) {
             return result;
@@ -61,7 +79,7 @@ public final class CountHistogram {
         long cumulative = 0;
         for (Map.Entry<Long, long[]> entry : ordered.entrySet()) {
             cumulative += entry.getValue()[0];
-            while (next < points.length && cumulative >= rank(points[next])) {
+            while (next < points.length && cumulative >= rank(points[next], total)) {
                 result[next++] = entry.getKey();
             }
             if (next == points.length) {
@@ -71,7 +89,7 @@ public final class CountHistogram {
         return result;
     }
 
-    private long rank(double point) {
+    private static long rank(double point, long total) {
         // The epsilon keeps 0.6 * 5 = 3.0000000000000004 at rank 3.
         return Math.max(1, (long) Math.ceil(point * total - 1e-9));
     }

@@ -46,7 +46,12 @@ public final class TierCalculator {
                 }
             }
             case QUANTILE -> {
-                long[] keys = histogram.nearestRank(values, dimension == Dimension.RECENCY);
+                // Frequency and monetary are calibrated on the customers who have any: in a
+                // window where most customers bought nothing, quantiles over everyone would
+                // collapse onto zero and give every buyer a top score.
+                long[] keys = dimension == Dimension.RECENCY
+                        ? histogram.nearestRank(values, true)
+                        : histogram.nearestRankAbove(0, values);
                 for (int i = 0; i < 4; i++) {
                     bounds[i] = switch (dimension) {
                         case RECENCY -> histogram.total() == 0

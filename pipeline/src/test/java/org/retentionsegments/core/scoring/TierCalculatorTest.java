@@ -34,6 +34,19 @@ class TierCalculatorTest {
     }
 
     @Test
+    void frequencyQuantilesIgnoreCustomersWithNothingInTheWindow() {
+        long[] keys = new long[1100];
+        System.arraycopy(range(1, 100), 0, keys, 1000, 100);
+        CountHistogram f = histogram(keys);
+        Tiers tiers = TierCalculator.tiers(Dimension.FREQUENCY, TierSpec.quantile(), f, DAY, 30);
+        assertArrayEquals(new double[] {20, 40, 60, 80}, tiers.bounds(),
+                "1,000 zeros must not collapse the boundaries onto zero");
+        assertEquals(1, tiers.score(0));
+        assertEquals(1, tiers.score(20));
+        assertEquals(5, tiers.score(81));
+    }
+
+    @Test
     void quantileBoundariesUseNearestRankOnAKnownDistribution() {
         CountHistogram f = histogram(range(1, 100));
         Tiers tiers = TierCalculator.tiers(Dimension.FREQUENCY, TierSpec.quantile(), f, DAY, 30);
