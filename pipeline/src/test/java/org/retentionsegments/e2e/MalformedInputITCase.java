@@ -123,6 +123,21 @@ class MalformedInputITCase {
         assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_segment WHERE segment IS NULL OR segment = ''"));
     }
 
+    @Test
+    void whenNoOrderIsValidTheRejectedRowsAreStillKept() throws Exception {
+        Path orders = lines(dir.resolve("all_bad.csv"), HEADER,
+                "b1,,2024-03-05T10:00:00Z,12.00,1,home,web,0", "b3,c4,2024-03-07T10:00:00Z,abc,1,home,web,0");
+        String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunFixtures.run(new RunInputs(Map.of(InputKind.ORDERS, orders), List.of()), url));
+        assertTrue(e.getMessage().contains("rejected_input"), e.getMessage());
+        assertEquals(Map.of("b1,,2024-03-05T10:00:00Z,12.00,1,home,web,0", "missing customer_id",
+                        "b3,c4,2024-03-07T10:00:00Z,abc,1,home,web,0", "amount is not a finite number: abc"),
+                RunFixtures.map(url, "SELECT raw_text, reason FROM rejected_input"),
+                "the error sends the user to rejected_input: the rows must be there (nothing silently lost)");
+    }
+
     private static void assertAccounting(Map<String, Object> run, long read, long rejected, long duplicates) {
         assertNotNull(run, "a refresh_run row per input");
         assertEquals(read, ((Number) run.get("read_rows")).longValue(), run.toString());
