@@ -7,7 +7,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failure into one line that says what was wrong (and, in the message, what to do),
- * instead of a stack trace. {@code SEGMENTS_DEBUG=1} prints the trace as well.
+ * instead of a stack trace. {@code SEGMENTS_DEBUG=1} prints the trace as well (the README says so).
  */
 final class Errors implements IExecutionExceptionHandler {
 
@@ -17,8 +17,6 @@ final class Errors implements IExecutionExceptionHandler {
         err.println("error: " + message(e));
         if (System.getenv("SEGMENTS_DEBUG") != null) {
             e.printStackTrace(err);
-        } else {
-            err.println("(set SEGMENTS_DEBUG=1 for the details)");
         }
         err.flush();
         return 1;
@@ -26,17 +24,18 @@ final class Errors implements IExecutionExceptionHandler {
 
     /** The most telling message in the cause chain: the deepest one that is our own, or the root. */
     static String message(Throwable e) {
-        Throwable best = e;
+        Throwable ours = null;
+        Throwable telling = null;
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.startsWith("org.retentionsegments.") || t instanceof IllegalArgumentException
-                    || t instanceof java.io.IOException) {
-                best = t;
+            if (t.getClass().getName().startsWith("org.retentionsegments.")) {
+                ours = t;
+            } else if (t instanceof IllegalArgumentException || t instanceof java.io.IOException) {
+                telling = telling == null ? t : telling;
             }
-            if (t.getCause() == null && best == e) {
-                best = t;
-            }
+            root = t;
         }
+        Throwable best = ours != null ? ours : telling != null ? telling : root;
         String message = best.getMessage();
         return message == null || message.isBlank() ? best.getClass().getSimpleName() : message.strip();
     }

@@ -48,15 +48,15 @@ public final class BoundedRun {
         Instant started = Instant.now();
         ConfigTexts config = configTexts(options.configDir());
         PipelineConfig pipeline = config.parse().pipeline();
-        try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
-            progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
-        }
         String runId = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace(":", "")
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path staging = Files.createTempDirectory("segments-run-");
         try {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
             SqlScripts sql = options.inputs().sql(staging, pipeline.timezone(), cutoff);
+            try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+                progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
+            }
             Configuration flink = new Configuration();
 
             progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
@@ -66,6 +66,9 @@ public final class BoundedRun {
             Map<String, InputCounts> counts = InputCounts.read(staging);
             InputCounts orders = counts.get("orders");
             if (orders == null || orders.accepted() == 0) {
+                try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+                    new WarehouseWriter(warehouse).write(StagedRows.rejected(staging, runId));
+                }
                 throw new IllegalArgumentException("no order in " + options.inputs().files().values()
                         + " could be read: see the rejected rows in the warehouse table rejected_input");
             }
