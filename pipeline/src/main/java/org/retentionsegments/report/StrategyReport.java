@@ -59,6 +59,19 @@ public final class StrategyReport {
         return data == null ? null : data.asOf();
     }
 
+    /**
+     * The report as one self-contained HTML page: inline CSS and SVG bar charts of each segment's
+     * share of customers and revenue, no scripts or external assets.
+     */
+    public String html() {
+        if (data == null) {
+            return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Segmentation strategy"
+                    + "</title></head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n" + Html.el("p", NO_REFRESH.strip())
+                    + "\n</body>\n</html>\n";
+        }
+        return HtmlReport.render(data, config);
+    }
+
     /** The plain-text report, about 100 columns wide. */
     public String text() {
         return data == null ? NO_REFRESH : TextReport.render(data, config);

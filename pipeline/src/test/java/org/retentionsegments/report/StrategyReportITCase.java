@@ -9,14 +9,21 @@ import static org.retentionsegments.warehouse.WarehouseFixtures.T0;
 import static org.retentionsegments.warehouse.WarehouseFixtures.activity;
 import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.retentionsegments.cli.Segments;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.LifecycleStage;
 import org.retentionsegments.core.RefreshRun;
@@ -164,6 +171,54 @@ class StrategyReportITCase {
             assertTrue(e.getMessage().contains("./segments models apply"), e.getMessage());
             assertFalse(e.getMessage().contains("password="), e.getMessage());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void htmlIsSelfContainedWithChartsAndTheSameFigures(Engine engine) {
+        String html;
+        try (Warehouse w = filled(engine)) {
+            html = StrategyReport.load(w, CONFIG, null).html();
+        }
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</html>\n"), html);
+        for (String external : List.of("<script", "src=", "href=", "url(", "<link")) {
+            assertFalse(html.contains(external), "no external assets or scripts: " + external);
+        }
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), html);
+        assertTrue(html.contains("<text x=\"162\" y=\"43\" text-anchor=\"end\" font-size=\"12\">Can&#39;t Lose Them</text>"),
+                "the first bar is the top-priority segment, escaped: " + html);
+        assertTrue(html.contains(">60.0 %</text>"), "Can't Lose Them's revenue share bar: " + html);
+        assertTrue(html.contains("<h3>Champions <span class=\"tag\">[priority 3, high-touch]</span></h3>"), html);
+        assertTrue(html.contains("<dd>2 customers / 33.3 % of customers / 40.0 % of revenue ($400) / revenue at risk $0</dd>"),
+                html);
+        assertTrue(html.contains("<td>ALL</td><td class=\"n\">100</td><td class=\"n\">100</td><td class=\"n\">30.0 / 20.0"
+                + "</td><td class=\"n\">+10.0 [-1.9, +21.9]</td><td class=\"n\">0.102</td><td class=\"n\">$700</td>"
+                + "<td class=\"n\">$20.00</td>"), html);
+        assertTrue(html.contains("<td class=\"n\">0.0 / -</td><td class=\"n\">-</td><td class=\"n\">-</td>"), html);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportCommandPrintsTheTextAndWritesTheHtml(Engine engine, @TempDir Path dir) throws Exception {
+        String url;
+        try (Warehouse w = filled(engine)) {
+            url = w.url();
+        }
+        Path html = dir.resolve("out/report.html");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Segments.commandLine().execute("report", "--warehouse", url, "--as-of", "2024-02-01",
+                    "--html", html.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code);
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("SEGMENTATION STRATEGY\n") && text.contains("refresh as of 2024-02-01"), text);
+        assertTrue(Files.readString(html).contains("<title>Segmentation strategy as of 2024-02-01</title>"));
     }
 
     private static String report(Engine engine, LocalDate asOf) {
