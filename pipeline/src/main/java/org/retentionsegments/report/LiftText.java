@@ -11,7 +11,7 @@ import org.retentionsegments.report.ReportData.LiftRow;
 final class LiftText {
 
     static final String TITLE = "HOLDOUT LIFT   (retention = a positive order within the horizon after treatment)";
-    private static final int[] WIDTHS = {20, 7, 7, 11, 19, 6, 11, 9};
+    private static final int[] WIDTHS = {20, 7, 7, 11, 20, 6, 11, 9};
 
     private LiftText() {}
 
