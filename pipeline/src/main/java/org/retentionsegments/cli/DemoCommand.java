@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {
             "Generates a realistic sample retailer (deterministic), runs the pipeline embedded",
             "(Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the",
-            "SEGMENTATION STRATEGY report, including the measured lift of a winback program whose",
+            "SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose",
             "true effect was planted in the data."
         })
 public final class DemoCommand implements Callable<Integer> {
@@ -71,10 +71,12 @@ public final class DemoCommand implements Callable<Integer> {
         System.err.printf("      %,d customers segmented as of %s in %.1f s%n%n",
                 result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0);
 
-        ReportCommand.print(url, null, null, System.out);
+        Path html = dir.resolve("report.html");
+        ReportCommand.print(url, null, null, html, System.out);
         System.out.println();
         System.out.printf("The winback program's true effect was +%.1f points of 60-day retention; compare the"
                 + " lift row above.%n", 100 * generated.expectedLift());
+        System.out.println("The HTML report with charts is " + html + ".");
         System.out.println("The warehouse is " + db + ": open it with DuckDB or a BI tool, or run");
         System.out.println("  ./segments report --warehouse " + url);
         return 0;

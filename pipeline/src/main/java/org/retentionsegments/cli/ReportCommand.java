@@ -1,6 +1,9 @@
 package org.retentionsegments.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and",
-            "revenue, criteria, profile, strategy and KPIs, then the holdout lift of each program."
+            "revenue, criteria, profile, strategy and KPIs, the movement since the previous kept",
+            "refresh, then the holdout lift of each program. --html also writes it as a web page."
         })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -30,16 +34,31 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Report this refresh (default: the latest).")
     LocalDate asOf;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the report as a self-contained HTML page with charts to FILE.")
+    Path html;
+
     @Override
-    public Integer call() {
-        print(warehouse.url, config, asOf, System.out);
+    public Integer call() throws IOException {
+        print(warehouse.url, config, asOf, html, System.out);
         return 0;
     }
 
-    static void print(String url, Path config, LocalDate asOf, PrintStream out) {
+    /** Prints the text report to {@code out} and, when {@code html} is not null, writes the HTML page there. */
+    static void print(String url, Path config, LocalDate asOf, Path html, PrintStream out) throws IOException {
         ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
+        StrategyReport report;
         try (Warehouse w = Warehouse.open(url)) {
-            out.print(StrategyReport.load(w, bundle, asOf).text());
+            report = StrategyReport.load(w, bundle, asOf);
+        }
+        out.print(report.text());
+        if (html != null) {
+            Path parent = html.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(html, report.html(), StandardCharsets.UTF_8);
+            System.err.println("wrote the HTML report to " + html);
         }
     }
 }

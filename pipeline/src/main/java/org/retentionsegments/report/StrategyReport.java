@@ -2,50 +2,78 @@ package org.retentionsegments.report;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.jooq.Record;
-import org.jooq.Result;
-import org.jooq.impl.DSL;
+import java.util.stream.Collectors;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.warehouse.Warehouse;
+import org.retentionsegments.warehouse.WarehouseException;
 
-/** The SEGMENTATION STRATEGY report, read from the warehouse views. */
+/**
+ * The SEGMENTATION STRATEGY report a marketer reads: every segment of the configuration by strategy
+ * priority with its size, revenue share, criteria, measured profile, strategy and KPIs; the
+ * movement between segments since the previous kept refresh; and the holdout lift of every
+ * program. Read from the warehouse views (segment_summary, segment_profile,
+ * segment_transition_matrix, holdout_lift) of one kept refresh.
+ */
 public final class StrategyReport {
 
-    private final String text;
+    /** What the report says when the warehouse has no refresh yet. */
+    public static final String NO_REFRESH = "The warehouse has no refresh yet: run ./segments run --orders FILE on your"
+            + " data, or ./segments demo for a sample.\n";
 
-    private StrategyReport(String text) {
-        this.text = text;
+    private final ReportData data;
+    private final ConfigBundle config;
+
+    private StrategyReport(ReportData data, ConfigBundle config) {
+        this.data = data;
+        this.config = config;
     }
 
-    /** Loads the report of the refresh {@code asOf}, or of the latest one when null. */
+    /**
+     * Loads the report of the kept refresh {@code asOf}, or of the latest one when null.
+     *
+     * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
+     */
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf) {
-        var dsl = warehouse.dsl();
-        LocalDate day = asOf != null ? asOf
-                : dsl.select(DSL.max(DSL.field("as_of", LocalDate.class))).from("segment_summary").fetchOne(0, LocalDate.class);
-        StringBuilder out = new StringBuilder();
-        out.append("SEGMENTATION STRATEGY\n=====================\n");
-        if (day == null) {
-            return new StrategyReport(out + "No refresh in the warehouse yet: run ./segments run first.\n");
+        List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
+        if (kept.isEmpty()) {
+            return new StrategyReport(null, config);
         }
-        Result<Record> segments = dsl.select().from("segment_summary")
-                .where(DSL.field("as_of").eq(day)).orderBy(DSL.field("customers").desc()).fetch();
-        out.append("As of:      ").append(day).append('\n');
-        out.append("Segments:   ").append(segments.size()).append("\n\nSEGMENTS\n--------\n");
-        for (Record r : segments) {
-            out.append(String.format("Segment: %s%n  Size:     %,d / %.1f %% of customers, %.1f %% of revenue%n",
-                    r.get("segment"), r.get("customers", Long.class),
-                    100 * r.get("customer_share", Double.class), 100 * r.get("revenue_share", Double.class)));
+        LocalDate day = asOf != null ? asOf : kept.get(0);
+        int at = kept.indexOf(day);
+        if (at < 0) {
+            throw new WarehouseException("no kept refresh as of " + day + " in " + ReportQueries.safeUrl(warehouse.url())
+                    + "; pass --as-of one of " + kept.stream().limit(12).map(LocalDate::toString)
+                    .collect(Collectors.joining(", ")) + (kept.size() > 12 ? " ..." : "") + " (or none for the latest)");
         }
-        List<Record> lift = dsl.select().from("holdout_lift").orderBy(DSL.field("program_id"), DSL.field("segment")).fetch();
-        out.append("\nHOLDOUT LIFT\n------------\n");
-        for (Record r : lift) {
-            out.append(String.format("%s  %s  treated %d  holdout %d  lift %s%n", r.get("program_id"), r.get("segment"),
-                    r.get("treated_customers", Long.class), r.get("holdout_customers", Long.class), r.get("lift")));
-        }
-        return new StrategyReport(out.toString());
+        LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
+        return new StrategyReport(ReportQueries.load(warehouse, day, previous), config);
     }
 
+    /** Whether the warehouse had no refresh to report. */
+    public boolean empty() {
+        return data == null;
+    }
+
+    /** The kept refresh reported, or null when {@link #empty()}. */
+    public LocalDate asOf() {
+        return data == null ? null : data.asOf();
+    }
+
+    /**
+     * The report as one self-contained HTML page: inline CSS and SVG bar charts of each segment's
+     * share of customers and revenue, no scripts or external assets.
+     */
+    public String html() {
+        if (data == null) {
+            return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Segmentation strategy"
+                    + "</title></head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n" + Html.el("p", NO_REFRESH.strip())
+                    + "\n</body>\n</html>\n";
+        }
+        return HtmlReport.render(data, config);
+    }
+
+    /** The plain-text report, about 100 columns wide. */
     public String text() {
-        return text;
+        return data == null ? NO_REFRESH : TextReport.render(data, config);
     }
 }

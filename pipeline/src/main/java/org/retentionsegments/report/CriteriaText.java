@@ -1,0 +1,86 @@
+package org.retentionsegments.report;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.retentionsegments.core.Flag;
+import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.config.Condition;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.SegmentDefinition;
+
+/**
+ * A segment's rule from {@code segments.yaml} in words a marketer reads: {@code R 1-2, F 4-5,
+ * M 4-5}; alternatives joined by {@code or}. The catch-all is described by the score cells that
+ * reach it (see {@link CatchAllCells}).
+ */
+final class CriteriaText {
+
+    private static final EnumSet<LifecycleStage> BOUGHT = EnumSet.complementOf(EnumSet.of(LifecycleStage.PROSPECT));
+
+    private CriteriaText() {}
+
+    /** The criteria of a segment of {@code config}. */
+    static String of(SegmentDefinition segment, ConfigBundle config) {
+        if (segment.catchAll()) {
+            String cells = CatchAllCells.describe(config);
+            return cells == null ? "everyone no earlier rule matched (catch-all)"
+                    : cells + " (catch-all: everyone no earlier rule matched)";
+        }
+        return segment.when().stream().map(CriteriaText::of).collect(Collectors.joining("; or "));
+    }
+
+    /** One condition set: every part must hold. */
+    static String of(Condition c) {
+        List<String> parts = new ArrayList<>();
+        scores(parts, "R", c.rScores());
+        scores(parts, "F", c.fScores());
+        scores(parts, "M", c.mScores());
+        if (c.needsScores() && (c.compositeMin() > 1 || c.compositeMax() < 5)) {
+            parts.add("composite " + Fmt.plain(c.compositeMin()) + "-" + Fmt.plain(c.compositeMax()));
+        }
+        boolean allStages = c.lifecycle().size() == LifecycleStage.values().length
+                || c.needsScores() && c.lifecycle().containsAll(BOUGHT);
+        if (!allStages) {
+            parts.add("lifecycle " + c.lifecycle().stream().sorted()
+                    .map(LifecycleStage::label).collect(Collectors.joining("/")));
+        }
+        for (Flag flag : Flag.values()) {
+            if (flag.in(c.flagsSet())) {
+                parts.add(Fmt.words(flag.label()));
+            } else if (flag.in(c.flagsClear())) {
+                parts.add("not " + Fmt.words(flag.label()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return c.needsScores() ? "any customer who has bought" : "any customer";
+        }
+        return String.join(", ", parts);
+    }
+
+    /** {@code R 4-5}, {@code R 3}, {@code R 1,3}; nothing when every score is allowed. */
+    private static void scores(List<String> parts, String letter, int mask) {
+        if ((mask & Condition.ANY_SCORE) == Condition.ANY_SCORE) {
+            return;
+        }
+        parts.add(letter + " " + scoreSet(mask));
+    }
+
+    /** The scores of a bit mask (bit s = score s): {@code 4-5}, {@code 3}, {@code 1,3,5}. */
+    static String scoreSet(int mask) {
+        int low = Integer.numberOfTrailingZeros(mask);
+        int high = 31 - Integer.numberOfLeadingZeros(mask);
+        int run = ((1 << (high + 1)) - 1) & ~((1 << low) - 1);
+        if (mask == run) {
+            return low == high ? String.valueOf(low) : low + "-" + high;
+        }
+        List<String> scores = new ArrayList<>();
+        for (int s = low; s <= high; s++) {
+            if ((mask & (1 << s)) != 0) {
+                scores.add(String.valueOf(s));
+            }
+        }
+        return String.join(",", scores);
+    }
+}

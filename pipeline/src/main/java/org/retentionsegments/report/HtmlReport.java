@@ -1,0 +1,135 @@
+package org.retentionsegments.report;
+
+import java.util.List;
+import java.util.Map;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.report.ReportData.LiftRow;
+import org.retentionsegments.report.ReportData.Move;
+import org.retentionsegments.report.ReportData.SegmentRow;
+
+/** The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG, no scripts). */
+final class HtmlReport {
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;
+            max-width:1100px;color:#222;line-height:1.4;padding:0 1em}
+            h1{letter-spacing:.05em}h2{border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:2em}
+            table{border-collapse:collapse;margin:.5em 0;font-size:14px}
+            th,td{padding:.25em .6em;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
+            td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+            dl.meta{display:grid;grid-template-columns:8em 1fr;gap:.2em 1em}dl.meta dt{font-weight:600}
+            section.segment{border:1px solid #ddd;border-radius:6px;padding:.4em 1em;margin:1em 0}
+            section.segment h3{margin:.3em 0}.tag{color:#666;font-weight:normal;font-size:.85em}
+            section.segment dl{display:grid;grid-template-columns:6em 1fr;gap:.15em 1em;margin:.3em 0}
+            section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
+            tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
+            """;
+
+    private HtmlReport() {}
+
+    static String render(ReportData data, ConfigBundle config) {
+        List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
+                .append(STYLE).append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
+                .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config.pipeline())))
+                .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
+                .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
+                .append("\n</dl>\n<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
+                .append(SvgShareChart.render(segments));
+        overview(h, segments);
+        int windowDays = config.pipeline().windowDays();
+        for (ReportSegment s : segments) {
+            h.append("<section class=\"segment\">\n<h3>").append(Html.escape(s.name())).append(" <span class=\"tag\">[")
+                    .append(Html.escape(SegmentText.tag(s))).append("]</span></h3>\n<dl>\n");
+            field(h, "Size", SegmentText.size(s));
+            field(h, "Criteria", SegmentText.criteria(s, config));
+            field(h, "Profile", SegmentText.profile(s, windowDays));
+            field(h, "Needs", SegmentText.needs(s));
+            field(h, "Strategy", SegmentText.strategy(s));
+            field(h, "KPIs", SegmentText.kpis(s));
+            h.append("</dl>\n</section>\n");
+        }
+        movement(h, data, config);
+        lift(h, data.lift(), segments);
+        return h.append("</body>\n</html>\n").toString();
+    }
+
+    private static void overview(StringBuilder h, List<ReportSegment> segments) {
+        h.append("<table>\n<tr><th>Segment</th><th class=\"n\">Priority</th><th class=\"n\">Customers</th>"
+                + "<th class=\"n\">% of customers</th><th class=\"n\">Revenue</th><th class=\"n\">% of revenue</th>"
+                + "<th class=\"n\">Revenue at risk</th></tr>\n");
+        for (ReportSegment s : segments) {
+            SegmentRow f = s.figures();
+            h.append("<tr").append(f == null ? " class=\"empty\"" : "").append('>').append(Html.el("td", s.name()));
+            num(h, s.strategy() == null ? Fmt.NONE : String.valueOf(s.strategy().priority()));
+            num(h, Fmt.count(s.customers()));
+            num(h, f == null ? Fmt.NONE : Fmt.pct(f.customerShare()));
+            num(h, f == null ? Fmt.NONE : Fmt.money(f.revenue()));
+            num(h, f == null ? Fmt.NONE : Fmt.pct(f.revenueShare()));
+            num(h, f == null ? Fmt.NONE : Fmt.money(f.revenueAtRisk()));
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void movement(StringBuilder h, ReportData data, ConfigBundle config) {
+        h.append("<h2>Segment movement</h2>\n");
+        if (data.previousAsOf() == null) {
+            h.append(Html.el("p", "No earlier kept refresh: movement shows from the second kept refresh on.")).append('\n');
+            return;
+        }
+        h.append(Html.el("p", "Since the previous kept refresh, " + data.previousAsOf() + " -> " + data.asOf() + ": "
+                + MovementText.summary(data.moves()))).append('\n');
+        h.append("<table>\n<tr><th>From</th><th>To</th><th class=\"n\">Customers</th><th class=\"n\">% of from</th>"
+                + "<th>Direction</th></tr>\n");
+        for (Move m : MovementText.top(data.moves())) {
+            h.append("<tr>").append(Html.el("td", m.from())).append(Html.el("td", m.to()));
+            num(h, Fmt.count(m.customers()));
+            num(h, Fmt.pct(m.shareOfFrom()));
+            h.append(Html.el("td", MovementText.direction(m, config.segments()))).append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void lift(StringBuilder h, List<LiftRow> rows, List<ReportSegment> segments) {
+        h.append("<h2>Holdout lift</h2>\n<p>Retention = a positive order within the horizon after treatment.</p>\n");
+        if (rows.isEmpty()) {
+            h.append("<p>No program has a treatment whose horizon has ended yet.</p>\n");
+            return;
+        }
+        h.append("<table>\n<tr><th>Program / segment</th><th class=\"n\">Treated</th><th class=\"n\">Holdout</th>"
+                + "<th class=\"n\">Retention treated / holdout, %</th><th class=\"n\">Lift, pts [95 % CI]</th>"
+                + "<th class=\"n\">p</th><th class=\"n\">Incremental revenue</th>"
+                + "<th class=\"n\">Cost per retained customer</th></tr>\n");
+        for (Map.Entry<String, List<LiftRow>> program : LiftText.byProgram(rows, ReportSegment.order(segments)).entrySet()) {
+            LiftRow all = program.getValue().get(0);
+            h.append("<tr class=\"program\"><td colspan=\"8\">").append(Html.escape(program.getKey()))
+                    .append(" (horizon ").append(all.horizonDays() == null ? Fmt.NONE : all.horizonDays())
+                    .append(" days)</td></tr>\n");
+            for (LiftRow r : program.getValue()) {
+                h.append("<tr>").append(Html.el("td", r.segment()));
+                num(h, Fmt.count(r.treated()));
+                num(h, Fmt.count(r.holdout()));
+                num(h, Fmt.dec1(r.treatedRate() == null ? null : 100 * r.treatedRate()) + " / "
+                        + Fmt.dec1(r.holdoutRate() == null ? null : 100 * r.holdoutRate()));
+                num(h, LiftText.lift(r));
+                num(h, Fmt.pValue(r.pValue()));
+                num(h, Fmt.money(r.incrementalRevenue()));
+                num(h, Fmt.cents(r.costPerRetained()));
+                h.append("</tr>\n");
+            }
+            h.append("<tr class=\"reading\"><td colspan=\"8\">Reading: ").append(Html.escape(LiftText.reading(all)))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void field(StringBuilder h, String label, String text) {
+        h.append(Html.el("dt", label)).append(Html.el("dd", text)).append('\n');
+    }
+
+    private static void num(StringBuilder h, String text) {
+        h.append("<td class=\"n\">").append(Html.escape(text)).append("</td>");
+    }
+}

@@ -1,0 +1,92 @@
+package org.retentionsegments.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.retentionsegments.report.ReportData.LiftRow;
+
+/** HOLDOUT LIFT: one table, a group per program (its ALL row first), and a reading of each. */
+final class LiftText {
+
+    static final String TITLE = "HOLDOUT LIFT   (retention = a positive order within the horizon after treatment)";
+    private static final int[] WIDTHS = {20, 7, 7, 11, 20, 6, 11, 9};
+
+    private LiftText() {}
+
+    static String render(List<LiftRow> rows, Comparator<String> segmentOrder) {
+        StringBuilder out = new StringBuilder(TITLE).append("\n------------\n");
+        if (rows.isEmpty()) {
+            return out.append("  No program has a treatment whose horizon has ended yet: lift shows once the"
+                    + " horizon (60 days\n  unless program_horizon says otherwise) has passed after treatment.\n")
+                    .toString();
+        }
+        out.append(line("", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
+        out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue", "retained"));
+        for (Map.Entry<String, List<LiftRow>> program : byProgram(rows, segmentOrder).entrySet()) {
+            LiftRow all = program.getValue().get(0);
+            out.append(program.getKey()).append("   (horizon ")
+                    .append(all.horizonDays() == null ? Fmt.NONE : all.horizonDays()).append(" days)\n");
+            for (LiftRow r : program.getValue()) {
+                out.append(line("  " + r.segment(), Fmt.count(r.treated()), Fmt.count(r.holdout()),
+                        rate(r.treatedRate()) + " / " + rate(r.holdoutRate()), lift(r), Fmt.pValue(r.pValue()),
+                        Fmt.money(r.incrementalRevenue()), Fmt.cents(r.costPerRetained())));
+            }
+            out.append(Fmt.wrap("  Reading: ", "           ", reading(all), 100));
+        }
+        return out.toString();
+    }
+
+    /** Programs by name; in each, the ALL row first, then the segments in report order. */
+    static Map<String, List<LiftRow>> byProgram(List<LiftRow> rows, Comparator<String> segmentOrder) {
+        Comparator<LiftRow> order = Comparator.comparing((LiftRow r) -> !r.all())
+                .thenComparing(LiftRow::segment, segmentOrder);
+        return rows.stream().collect(Collectors.groupingBy(LiftRow::program, TreeMap::new,
+                Collectors.collectingAndThen(Collectors.toList(), list -> list.stream().sorted(order).toList())));
+    }
+
+    /** {@code +6.8 [+3.1, +10.5]}. */
+    static String lift(LiftRow r) {
+        if (r.lift() == null) {
+            return Fmt.NONE;
+        }
+        return Fmt.points(r.lift()) + " [" + Fmt.points(r.ciLow()) + ", " + Fmt.points(r.ciHigh()) + "]";
+    }
+
+    private static String rate(Double rate) {
+        return rate == null ? Fmt.NONE : Fmt.dec1(100 * rate);
+    }
+
+    /** The plain-language reading of a program's ALL row. */
+    static String reading(LiftRow r) {
+        if (r.treated() == 0 || r.holdout() == 0) {
+            return "cannot be measured: no " + (r.treated() == 0 ? "treated" : "holdout")
+                    + " customers whose horizon has ended.";
+        }
+        if (r.pValue() == null) {
+            return "not testable: both arms retained " + Fmt.pct(r.treatedRate()) + " of their customers.";
+        }
+        String ci = "95 % CI " + Fmt.points(r.ciLow()) + " to " + Fmt.points(r.ciHigh()) + " pts";
+        if (r.pValue() >= 0.05) {
+            return Fmt.points(r.lift()) + " pts, not distinguishable from zero at 5 % (p " + Fmt.pValue(r.pValue())
+                    + ", " + ci + "); a larger holdout or a longer run would tell.";
+        }
+        if (r.lift() < 0) {
+            return Fmt.points(r.lift()) + " pts, significant at 5 % (p " + Fmt.pValue(r.pValue()) + ", " + ci
+                    + "): treated customers were retained LESS than the holdout; review this program.";
+        }
+        return Fmt.points(r.lift()) + " pts, significant at 5 % (p " + Fmt.pValue(r.pValue()) + ", " + ci
+                + "): about " + Fmt.count(Math.round(r.incrementalRetained())) + " more customers retained, "
+                + Fmt.money(r.incrementalRevenue()) + " incremental revenue, " + Fmt.cents(r.costPerRetained())
+                + " per retained customer.";
+    }
+
+    private static String line(String... cells) {
+        StringBuilder out = new StringBuilder(Fmt.left(cells[0], WIDTHS[0]));
+        for (int i = 1; i < cells.length; i++) {
+            out.append("  ").append(Fmt.right(cells[i], WIDTHS[i]));
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+}

@@ -1,0 +1,75 @@
+package org.retentionsegments.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything the report shows from the warehouse for one kept refresh.
+ *
+ * @param url the warehouse, without a password
+ * @param previousAsOf the kept refresh before {@code asOf}, or null
+ * @param run the latest run's input accounting, or null when no run was recorded
+ */
+record ReportData(
+        String url,
+        LocalDate asOf,
+        LocalDate previousAsOf,
+        List<SegmentRow> segments,
+        List<Move> moves,
+        List<LiftRow> lift,
+        Run run) {
+
+    long customers() {
+        return segments.stream().mapToLong(SegmentRow::customers).sum();
+    }
+
+    /** One row of segment_summary joined with segment_profile. */
+    record SegmentRow(
+            String segment,
+            long customers,
+            Double customerShare,
+            Double revenue,
+            Double revenueShare,
+            Double revenueAtRisk,
+            Double avgRecencyDays,
+            Double avgFrequency,
+            Double avgMonetary,
+            Double highReturnRateShare,
+            Double singleChannelShare,
+            Double discountDependentShare,
+            Double emailUnengagedShare,
+            Double avgEngagement90d,
+            String topCategory,
+            Double topCategoryShare) {}
+
+    /** One cell of segment_transition_matrix at {@code asOf}. */
+    record Move(String from, String to, long customers, Double shareOfFrom) {}
+
+    /** One row of holdout_lift. */
+    record LiftRow(
+            String program,
+            String segment,
+            Integer horizonDays,
+            long treated,
+            long holdout,
+            Double treatedRate,
+            Double holdoutRate,
+            Double lift,
+            Double ciLow,
+            Double ciHigh,
+            Double pValue,
+            Double incrementalRetained,
+            Double incrementalRevenue,
+            Double cost,
+            Double costPerRetained) {
+
+        boolean all() {
+            return "ALL".equals(segment);
+        }
+    }
+
+    /** The accounting of one run: one {@link Input} per source. */
+    record Run(String runId, LocalDate asOf, List<Input> inputs) {}
+
+    record Input(String source, long read, long accepted, long rejected, long duplicates) {}
+}

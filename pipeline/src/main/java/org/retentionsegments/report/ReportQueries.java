@@ -1,0 +1,120 @@
+package org.retentionsegments.report;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.retentionsegments.report.ReportData.Input;
+import org.retentionsegments.report.ReportData.LiftRow;
+import org.retentionsegments.report.ReportData.Move;
+import org.retentionsegments.report.ReportData.Run;
+import org.retentionsegments.report.ReportData.SegmentRow;
+import org.retentionsegments.warehouse.Warehouse;
+import org.retentionsegments.warehouse.WarehouseException;
+
+/** The report's reads: the kept refreshes, then the model views of one of them. */
+final class ReportQueries {
+
+    private static final Field<LocalDate> AS_OF = field(name("as_of"), LocalDate.class);
+    private static final Field<String> SEGMENT = field(name("segment"), String.class);
+    private static final Table<?> SNAPSHOT = table(name("segment_snapshot"));
+
+    private ReportQueries() {}
+
+    /** The kept refreshes, latest first (from segment_snapshot, so it works before the models exist). */
+    static List<LocalDate> keptRefreshes(Warehouse w) {
+        return w.dsl().selectDistinct(AS_OF).from(SNAPSHOT).orderBy(AS_OF.desc()).fetch(AS_OF);
+    }
+
+    /** The figures of the kept refresh {@code asOf}; {@code previous} is the kept refresh before it. */
+    static ReportData load(Warehouse w, LocalDate asOf, LocalDate previous) {
+        DSLContext dsl = w.dsl();
+        try {
+            return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
+                    previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl));
+        } catch (DataAccessException e) {
+            throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
+                    + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
+        }
+    }
+
+    private static List<SegmentRow> segments(DSLContext dsl, LocalDate asOf) {
+        Table<?> s = table(name("segment_summary")).as("s");
+        Table<?> p = table(name("segment_profile")).as("p");
+        return dsl.select(s("segment"), s("customers"), s("customer_share"), s("revenue"), s("revenue_share"),
+                        s("revenue_at_risk"), s("avg_recency_days"), s("avg_frequency"), s("avg_monetary"),
+                        p("high_return_rate_share"), p("single_channel_share"), p("discount_dependent_share"),
+                        p("email_unengaged_share"), p("avg_engagement_90d"), p("top_category"),
+                        p("top_category_share"))
+                .from(s)
+                .leftJoin(p).on(p("as_of").eq(s("as_of")).and(p("segment").eq(s("segment"))))
+                .where(s("as_of").eq(asOf))
+                .fetch(r -> new SegmentRow(r.get(0, String.class), r.get(1, Long.class), r.get(2, Double.class),
+                        r.get(3, Double.class), r.get(4, Double.class), r.get(5, Double.class),
+                        r.get(6, Double.class), r.get(7, Double.class), r.get(8, Double.class),
+                        r.get(9, Double.class), r.get(10, Double.class), r.get(11, Double.class),
+                        r.get(12, Double.class), r.get(13, Double.class), r.get(14, String.class),
+                        r.get(15, Double.class)));
+    }
+
+    private static Field<Object> s(String column) {
+        return field(name("s", column));
+    }
+
+    private static Field<Object> p(String column) {
+        return field(name("p", column));
+    }
+
+    private static List<Move> moves(DSLContext dsl, LocalDate asOf) {
+        return dsl.select().from(table(name("segment_transition_matrix"))).where(AS_OF.eq(asOf))
+                .fetch(r -> new Move(r.get("from_segment", String.class), r.get("to_segment", String.class),
+                        r.get("customers", Long.class), r.get("share_of_from_segment", Double.class)));
+    }
+
+    private static List<LiftRow> lift(DSLContext dsl) {
+        return dsl.select().from(table(name("holdout_lift")))
+                .fetch(r -> new LiftRow(r.get("program_id", String.class), r.get("segment", String.class),
+                        r.get("horizon_days", Integer.class), r.get("treated_customers", Long.class),
+                        r.get("holdout_customers", Long.class), r.get("treated_retention_rate", Double.class),
+                        r.get("holdout_retention_rate", Double.class), r.get("lift", Double.class),
+                        r.get("lift_ci_low", Double.class), r.get("lift_ci_high", Double.class),
+                        r.get("p_value", Double.class), r.get("incremental_retained", Double.class),
+                        r.get("incremental_revenue", Double.class), r.get("cost", Double.class),
+                        r.get("cost_per_retained_customer", Double.class)));
+    }
+
+    /** The run that started last, with one input row per source. */
+    private static Run latestRun(DSLContext dsl) {
+        Table<?> runs = table(name("refresh_run"));
+        Field<String> runId = field(name("run_id"), String.class);
+        Field<LocalDateTime> started = field(name("started_at"), LocalDateTime.class);
+        Record latest = dsl.select(runId, AS_OF).from(runs).orderBy(started.desc(), runId.desc()).limit(1).fetchOne();
+        if (latest == null) {
+            return null;
+        }
+        List<Input> inputs = dsl.select().from(runs).where(runId.eq(latest.get(runId)))
+                .orderBy(field(name("source")))
+                .fetch(r -> new Input(r.get("source", String.class), r.get("read_rows", Long.class),
+                        r.get("accepted", Long.class), r.get("rejected", Long.class), r.get("duplicates", Long.class)));
+        return new Run(latest.get(runId), latest.get(AS_OF), inputs);
+    }
+
+    /** The URL without a password parameter. */
+    static String safeUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,93 @@
+package org.retentionsegments.report;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.retentionsegments.core.Dimension;
+import org.retentionsegments.core.TierMethod;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.report.ReportData.Input;
+
+/** The plain-text SEGMENTATION STRATEGY report, about 100 columns wide. */
+final class TextReport {
+
+    static final int WIDTH = 100;
+    private static final String LABEL = "             ";
+    private static final String FIELD = "            ";
+
+    private TextReport() {}
+
+    static String render(ReportData data, ConfigBundle config) {
+        List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
+        StringBuilder out = new StringBuilder("SEGMENTATION STRATEGY\n=====================\n");
+        out.append(Fmt.wrap("Approach:    ", LABEL, approach(config.pipeline()), WIDTH));
+        out.append(Fmt.wrap("Segments:    ", LABEL, segmentCount(config, segments), WIDTH));
+        out.append(Fmt.wrap("Data Source: ", LABEL, dataSource(data), WIDTH));
+        out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
+        int windowDays = config.pipeline().windowDays();
+        for (ReportSegment s : segments) {
+            out.append("Segment: ").append(s.name()).append("   [").append(SegmentText.tag(s)).append("]\n");
+            out.append(Fmt.wrap("  Size:     ", FIELD, SegmentText.size(s), WIDTH));
+            out.append(Fmt.wrap("  Criteria: ", FIELD, SegmentText.criteria(s, config), WIDTH));
+            out.append(Fmt.wrap("  Profile:  ", FIELD, SegmentText.profile(s, windowDays), WIDTH));
+            out.append(Fmt.wrap("  Needs:    ", FIELD, SegmentText.needs(s), WIDTH));
+            out.append(Fmt.wrap("  Strategy: ", FIELD, SegmentText.strategy(s), WIDTH));
+            out.append(Fmt.wrap("  KPIs:     ", FIELD, SegmentText.kpis(s), WIDTH));
+            out.append('\n');
+        }
+        out.append(MovementText.render(data, config.segments())).append('\n');
+        out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
+        return Fmt.spaces(out.toString());
+    }
+
+    /** RFM scores 1-5 (quantile tiers recalibrated at every refresh, every day) + lifecycle + flags. */
+    static String approach(PipelineConfig p) {
+        List<TierMethod> methods = List.of(Dimension.values()).stream()
+                .map(d -> p.scoring().tier(d).method()).toList();
+        String tiers;
+        if (methods.stream().allMatch(m -> m == TierMethod.QUANTILE)) {
+            tiers = "quantile tiers recalibrated at every refresh";
+        } else {
+            tiers = List.of(Dimension.values()).stream()
+                    .map(d -> d.label().substring(0, 1).toUpperCase() + " " + p.scoring().tier(d).method().label())
+                    .collect(Collectors.joining(", ")) + " tiers";
+        }
+        String cadence = p.cadenceDays() == 1 ? "every day" : "every " + p.cadenceDays() + " days";
+        return "RFM scores 1-5 (" + tiers + "; refresh " + cadence + ", F and M over a " + p.windowDays()
+                + "-day rolling window) + lifecycle stage + behaviour flags";
+    }
+
+    /** {@code 12 defined, 11 with customers (...)}, and any segments only the warehouse knows. */
+    static String segmentCount(ConfigBundle config, List<ReportSegment> segments) {
+        long populated = segments.stream().filter(s -> s.definition() != null && s.customers() > 0).count();
+        long unknown = segments.stream().filter(s -> s.definition() == null).count();
+        return config.segments().size() + " defined, " + populated + " with customers"
+                + (unknown == 0 ? "" : ", plus " + unknown + " in the warehouse that segments.yaml no longer defines")
+                + " (mutually exclusive: the first matching rule of segments.yaml wins)";
+    }
+
+    static String dataSource(ReportData data) {
+        StringBuilder s = new StringBuilder(data.url()).append(", refresh as of ").append(data.asOf());
+        if (data.previousAsOf() != null) {
+            s.append(" (previous kept ").append(data.previousAsOf()).append(')');
+        }
+        s.append("; ").append(Fmt.count(data.customers())).append(" customers; ");
+        if (data.run() == null) {
+            return s.append("no run recorded in refresh_run").toString();
+        }
+        s.append("latest run ").append(data.run().runId()).append(" (as of ")
+                .append(data.run().asOf() == null ? Fmt.NONE : data.run().asOf()).append("): ");
+        s.append(data.run().inputs().stream().map(TextReport::input).collect(Collectors.joining("; ")));
+        return s.toString();
+    }
+
+    private static String input(Input i) {
+        return i.source() + " " + Fmt.count(i.read()) + " read / " + Fmt.count(i.accepted()) + " accepted / "
+                + Fmt.count(i.rejected()) + " rejected" + (i.duplicates() > 0 ? " / " + Fmt.count(i.duplicates())
+                + " duplicates" : "");
+    }
+
+    private static String first(List<ReportSegment> segments) {
+        return segments.isEmpty() ? Fmt.NONE : segments.get(0).name();
+    }
+}

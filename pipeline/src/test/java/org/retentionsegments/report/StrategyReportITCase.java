@@ -1,0 +1,277 @@
+package org.retentionsegments.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
+import static org.retentionsegments.warehouse.WarehouseFixtures.T0;
+import static org.retentionsegments.warehouse.WarehouseFixtures.activity;
+import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.retentionsegments.cli.Segments;
+import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.RefreshRun;
+import org.retentionsegments.core.SegmentAssignment;
+import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.Strategy;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.Models;
+import org.retentionsegments.warehouse.TestWarehouses;
+import org.retentionsegments.warehouse.Warehouse;
+import org.retentionsegments.warehouse.WarehouseException;
+import org.retentionsegments.warehouse.WarehouseWriter;
+
+/** The report on known warehouse rows, on DuckDB and PostgreSQL. */
+class StrategyReportITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    private static final ConfigBundle CONFIG = ConfigBundle.loadDefault();
+    private static final LocalDate EARLIER = AS_OF.minusMonths(1);
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void everySegmentInPriorityOrderWithCountsSharesAndCriteria(Engine engine) {
+        String text = report(engine, null);
+        assertTrue(text.startsWith("SEGMENTATION STRATEGY\n=====================\nApproach:    RFM scores 1-5 (quantile"
+                + " tiers recalibrated at every refresh"), text);
+        assertTrue(text.contains("Segments:    12 defined, 4 with customers, plus 1 in the warehouse that segments.yaml no longer\n"
+                + "             defines"), text);
+        String unwrapped = text.replaceAll("\n {12,}", " ");
+        assertTrue(unwrapped.contains("refresh as of 2024-03-01 (previous kept 2024-02-01); 6 customers; latest run"
+                + " run-2 (as of 2024-03-01): engagement 40 read / 40 accepted / 0 rejected; orders 10 read / 7"
+                + " accepted / 2 rejected / 1 duplicates\n"), text);
+
+        List<String> expectedOrder = new ArrayList<>(CONFIG.strategies().all().values().stream()
+                .sorted(Comparator.comparingInt(Strategy::priority)).map(Strategy::segment).toList());
+        expectedOrder.add("Old VIP");
+        List<String> order = text.lines().filter(l -> l.startsWith("Segment: "))
+                .map(l -> l.substring("Segment: ".length(), l.indexOf("   ["))).toList();
+        assertEquals(expectedOrder, order);
+        assertEquals("Can't Lose Them", order.get(0));
+
+        assertTrue(text.contains("Segment: Champions   [priority 3, high-touch]\n"
+                + "  Size:     2 customers / 33.3 % of customers / 40.0 % of revenue ($400) / revenue at risk $0\n"
+                + "  Criteria: R 4-5, F 4-5, M 4-5\n"
+                + "  Profile:  The best customers; advocates who respond to new launches; measured: avg recency 15 d,\n"
+                + "            4.0 orders and $200 in the 365-day window; top category shoes (100 %); 50 % high return\n"
+                + "            rate; 6.0 engagement events in 90 d\n"), text);
+        assertTrue(text.contains("Segment: Can't Lose Them   [priority 1, high-touch]\n"
+                + "  Size:     1 customer / 16.7 % of customers / 60.0 % of revenue ($600) / revenue at risk $600\n"
+                + "  Criteria: R 1-2, F 4-5, M 4-5\n"), text);
+        assertTrue(unwrapped.contains("  Strategy: Win back the highest-value customers before they are gone for good."
+                + " \"We miss you - here is what is new, and something just for you.\" via phone, personal outreach"
+                + " within 7 days of entry, then weekly email for 4 weeks; incentive credit 20 % (cap $50); holdout"
+                + " 10 % of always_on\n"), text);
+        assertTrue(text.contains("Segment: Loyal   [priority 4]\n  Size:     0 customers\n"), text);
+        assertTrue(text.contains("Segment: Lost   [priority 12, suppressed]\n  Size:     1 customer / 16.7 % of"
+                + " customers / 0.0 % of revenue ($0) / revenue at risk $0\n"
+                + "  Criteria: R 1, F 1-2, M 1-2 (catch-all: everyone no earlier rule matched)\n"), text);
+        assertTrue(unwrapped.contains("\"None (suppressed); an occasional brand newsletter at most.\" no contact; no paid"
+                + " incentive (suppressed); no always-on program\n"), text);
+        assertTrue(unwrapped.contains("  KPIs:     reactivation rate, incremental revenue, cost per retained customer\n"), text);
+        assertTrue(text.contains("Segment: Prospects   [priority 10]\n  Size:     1 customer / 16.7 % of customers"
+                + " / 0.0 % of revenue ($0) / revenue at risk $0\n  Criteria: lifecycle prospect\n"), text);
+        assertTrue(unwrapped.contains("measured: avg recency -, 0.0 orders and $0"), "NULL recency of prospects: " + text);
+        assertTrue(text.contains("Segment: Old VIP   [not in segments.yaml: customers kept from an earlier"
+                + " configuration]\n  Size:     1 customer / 16.7 %"), text);
+        assertTrue(text.lines().filter(l -> !l.startsWith("Data Source: jdbc:"))
+                .allMatch(l -> l.length() <= 105), "about 100 columns wide (a long URL aside)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void movementSinceThePreviousKeptRefresh(Engine engine) {
+        String text = report(engine, null);
+        assertTrue(text.contains("SEGMENT MOVEMENT   (since the previous kept refresh: 2024-02-01 -> 2024-03-01)\n"
+                + "----------------\n"
+                + "  2 customers stayed in their segment (50.0 % of those seen before), 2 moved, 2 are new.\n"), text);
+        assertTrue(text.contains("  Champions              -> Can't Lose Them                1     50.0 %   down (less"
+                + " engaged)\n"), text);
+        assertTrue(text.contains("  Loyal                  -> Champions                      1    100.0 %   up (more"
+                + " engaged)\n"), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void holdoutLiftOfAHandComputedCaseAndDashesForNull(Engine engine) {
+        String text = report(engine, null);
+        String lift = text.substring(text.indexOf("HOLDOUT LIFT"));
+        // 30 of 100 treated retained against 20 of 100 held out: lift 10 points, se sqrt(.21/100 + .16/100),
+        // CI 10 -/+ 1.96 * 6.08; pooled z-test p 0.102; revenue (1500/100 - 800/100) * 100; cost 200 / 10.
+        assertTrue(lift.contains("winback   (horizon 60 days)\n"
+                + "  ALL                     100      100  30.0 / 20.0   +10.0 [-1.9, +21.9]   0.102         $700     $20.00\n"
+                + "  At Risk                 100      100  30.0 / 20.0   +10.0 [-1.9, +21.9]   0.102         $700     $20.00\n"
+                + "  Reading: +10.0 pts, not distinguishable from zero at 5 % (p 0.102, 95 % CI -1.9 to +21.9 pts); a\n"),
+                lift);
+        assertTrue(lift.contains("tiny   (horizon 60 days)\n"
+                + "  ALL                       2        0      0.0 / -                     -       -            -          -\n"
+                + "  Champions                 2        0      0.0 / -                     -       -            -          -\n"
+                + "  Reading: cannot be measured: no holdout customers whose horizon has ended.\n"), lift);
+        assertTrue(lift.indexOf("tiny") < lift.indexOf("winback"), "programs by name");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anEarlierKeptRefreshByAsOf(Engine engine) {
+        String text = report(engine, EARLIER);
+        assertTrue(text.replaceAll("\n {12,}", " ").contains("refresh as of 2024-02-01; 4 customers;"), text);
+        assertTrue(text.contains("Segments:    12 defined, 3 with customers"), text);
+        assertTrue(text.contains("Segment: Champions   [priority 3, high-touch]\n  Size:     2 customers / 50.0 %"),
+                text);
+        assertTrue(text.contains("No earlier kept refresh: movement shows from the second kept refresh on."), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAsOfThatIsNotAKeptRefreshListsTheKeptOnes(Engine engine) {
+        try (Warehouse w = filled(engine)) {
+            WarehouseException e = assertThrows(WarehouseException.class,
+                    () -> StrategyReport.load(w, CONFIG, LocalDate.parse("2024-02-15")));
+            assertTrue(e.getMessage().contains("no kept refresh as of 2024-02-15")
+                    && e.getMessage().contains("--as-of one of 2024-03-01, 2024-02-01"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anEmptyWarehouseSaysWhatToRun(Engine engine) {
+        try (Warehouse w = WAREHOUSES.open(engine)) {
+            StrategyReport report = StrategyReport.load(w, CONFIG, null);
+            assertTrue(report.empty());
+            assertEquals(1, report.text().lines().count());
+            assertTrue(report.text().contains("./segments run") && report.text().contains("./segments demo"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void withoutTheModelsItSaysToApplyThem(Engine engine) {
+        try (Warehouse w = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(w).write(rows());
+            WarehouseException e = assertThrows(WarehouseException.class, () -> StrategyReport.load(w, CONFIG, null));
+            assertTrue(e.getMessage().contains("./segments models apply"), e.getMessage());
+            assertFalse(e.getMessage().contains("password="), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void htmlIsSelfContainedWithChartsAndTheSameFigures(Engine engine) {
+        String html;
+        try (Warehouse w = filled(engine)) {
+            html = StrategyReport.load(w, CONFIG, null).html();
+        }
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</html>\n"), html);
+        for (String external : List.of("<script", "src=", "href=", "url(", "<link")) {
+            assertFalse(html.contains(external), "no external assets or scripts: " + external);
+        }
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), html);
+        assertTrue(html.contains("<text x=\"162\" y=\"43\" text-anchor=\"end\" font-size=\"12\">Can&#39;t Lose Them</text>"),
+                "the first bar is the top-priority segment, escaped: " + html);
+        assertTrue(html.contains(">60.0 %</text>"), "Can't Lose Them's revenue share bar: " + html);
+        assertTrue(html.contains("<h3>Champions <span class=\"tag\">[priority 3, high-touch]</span></h3>"), html);
+        assertTrue(html.contains("<dd>2 customers / 33.3 % of customers / 40.0 % of revenue ($400) / revenue at risk $0</dd>"),
+                html);
+        assertTrue(html.contains("<td>ALL</td><td class=\"n\">100</td><td class=\"n\">100</td><td class=\"n\">30.0 / 20.0"
+                + "</td><td class=\"n\">+10.0 [-1.9, +21.9]</td><td class=\"n\">0.102</td><td class=\"n\">$700</td>"
+                + "<td class=\"n\">$20.00</td>"), html);
+        assertTrue(html.contains("<td class=\"n\">0.0 / -</td><td class=\"n\">-</td><td class=\"n\">-</td>"), html);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportCommandPrintsTheTextAndWritesTheHtml(Engine engine, @TempDir Path dir) throws Exception {
+        String url;
+        try (Warehouse w = filled(engine)) {
+            url = w.url();
+        }
+        Path html = dir.resolve("out/report.html");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Segments.commandLine().execute("report", "--warehouse", url, "--as-of", "2024-02-01",
+                    "--html", html.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code);
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("SEGMENTATION STRATEGY\n") && text.contains("refresh as of 2024-02-01"), text);
+        assertTrue(Files.readString(html).contains("<title>Segmentation strategy as of 2024-02-01</title>"));
+    }
+
+    private static String report(Engine engine, LocalDate asOf) {
+        try (Warehouse w = filled(engine)) {
+            return StrategyReport.load(w, CONFIG, asOf).text();
+        }
+    }
+
+    private static Warehouse filled(Engine engine) {
+        Warehouse w = WAREHOUSES.open(engine);
+        new WarehouseWriter(w).write(rows());
+        Models.bundled().apply(w);
+        return w;
+    }
+
+    /** Two kept refreshes, two programs, two runs (see the assertions for what they add up to). */
+    private static List<WarehouseRow> rows() {
+        List<WarehouseRow> rows = new ArrayList<>();
+        rows.add(customer("c1", EARLIER, "Champions", 15, 5, 300, LifecycleStage.ACTIVE, false));
+        rows.add(customer("c2", EARLIER, "Loyal", 30, 3, 90, LifecycleStage.ACTIVE, false));
+        rows.add(customer("c3", EARLIER, "Champions", 20, 6, 700, LifecycleStage.ACTIVE, false));
+        rows.add(customer("c4", EARLIER, "Lost", 400, 1, 0, LifecycleStage.LAPSED, false));
+        rows.add(customer("c1", AS_OF, "Champions", 10, 5, 300, LifecycleStage.ACTIVE, true));
+        rows.add(customer("c2", AS_OF, "Champions", 20, 3, 100, LifecycleStage.ACTIVE, false));
+        rows.add(customer("c3", AS_OF, "Can't Lose Them", 200, 6, 600, LifecycleStage.LAPSING, false));
+        rows.add(customer("c4", AS_OF, "Lost", 430, 1, 0, LifecycleStage.LAPSED, false));
+        rows.add(new SegmentAssignment("p1", AS_OF, null, 0, 0.0, null, null, null, null, null,
+                LifecycleStage.PROSPECT, false, false, false, false, null, null, 1, 2, "Prospects",
+                "convert_first_purchase", Arm.TREATMENT, true));
+        rows.add(customer("c6", AS_OF, "Old VIP", 100, 2, 0, LifecycleStage.LAPSED, false));
+        for (int i = 1; i <= 100; i++) {
+            rows.add(treatment("winback", "t" + i, T0, Arm.TREATMENT, 2.0));
+            rows.add(treatment("winback", "h" + i, T0, Arm.HOLDOUT, null));
+        }
+        for (int i = 1; i <= 30; i++) {
+            rows.add(activity("t" + i, AS_OF.plusDays(10), 1, 50.0));
+        }
+        for (int i = 1; i <= 20; i++) {
+            rows.add(activity("h" + i, AS_OF.plusDays(60), 1, 40.0));
+        }
+        rows.add(activity("h1", AS_OF.plusDays(61), 1, 1000.0)); // after the horizon; ends the observation
+        rows.add(new Treatment("tiny", "c1", T0, Arm.TREATMENT, null, "email", null, "input"));
+        rows.add(new Treatment("tiny", "c2", T0, Arm.TREATMENT, null, "email", null, "input"));
+        Instant earlier = T0.minusSeconds(86_400 * 30);
+        rows.add(new RefreshRun("run-1", "orders", earlier, earlier.plusSeconds(60), EARLIER, 5, 5, 0, 0, 4));
+        rows.add(new RefreshRun("run-2", "orders", T0, T0.plusSeconds(60), AS_OF, 10, 7, 2, 1, 6));
+        rows.add(new RefreshRun("run-2", "engagement", T0, T0.plusSeconds(60), AS_OF, 40, 40, 0, 0, 6));
+        return rows;
+    }
+
+    private static SegmentAssignment customer(String id, LocalDate asOf, String segment, int recency, int frequency,
+            double monetary, LifecycleStage stage, boolean highReturns) {
+        return new SegmentAssignment(id, asOf, recency, frequency, monetary, 3, 3, 3, "333", 3.0, stage,
+                highReturns, false, false, false, "shoes", 0.6, 2, 6, segment, "s", Arm.TREATMENT, true);
+    }
+}
