@@ -39,9 +39,6 @@ public final class BatchStage {
     public static void run(SqlScripts sql, Configuration flinkConf) throws Exception {
         Configuration conf = new Configuration(flinkConf);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        if (System.getenv("SEGMENTS_PIPELINED") != null) {
-            conf.set(ExecutionOptions.BATCH_SHUFFLE_MODE, org.apache.flink.api.common.BatchShuffleMode.ALL_EXCHANGES_PIPELINED);
-        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         SqlFunctions.register(tEnv);
