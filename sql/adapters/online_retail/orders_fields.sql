@@ -1,4 +1,5 @@
--- Adapter for the "Online Retail" export layout (CSV with a header):
+-- Adapter for the "Online Retail" export layout (CSV with a header), and "Online Retail II" whose
+-- columns are the same in the same order under other names:
 --   InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
 -- amount = Quantity * UnitPrice (computed as text here, parsed and validated downstream);
 -- cancelled invoices (C...) carry negative quantities and so become returns. Rows without a
@@ -35,5 +36,7 @@ SELECT
 FROM (
   SELECT line, SPLIT_CSV(line) AS f
   FROM orders_lines
-  WHERE TRIM(line) <> '' AND line NOT LIKE 'InvoiceNo,%'
+  WHERE TRIM(line) <> ''
 )
+-- the header line (InvoiceNo,... or, in "Online Retail II", Invoice,...) is not a record
+WHERE f IS NULL OR CARDINALITY(f) < 4 OR LOWER(f[4]) <> 'quantity'

@@ -39,6 +39,7 @@ public final class Segments implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Segments())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(110)
                 .setExecutionExceptionHandler(new Errors());
     }
 }
