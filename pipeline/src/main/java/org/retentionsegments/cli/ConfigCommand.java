@@ -28,12 +28,7 @@ public final class ConfigCommand implements Runnable {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            description = {
-                "Validates pipeline.yaml, segments.yaml and strategies.yaml, prints which segment",
-                "every R x F x M cell lands in, and flags unreachable segments and monotonicity",
-                "violations (a lower recency score must never give a more engaged segment).",
-                "Exits non-zero when the configuration is invalid or has findings."
-            })
+            description = "Validates pipeline.yaml, segments.yaml and strategies.yaml, prints which segment every R x F x M cell lands in, and flags unreachable segments and monotonicity violations (a lower recency score must never give a more engaged segment). Exits non-zero when the configuration is invalid or has findings.")
     public static final class Check implements Callable<Integer> {
 
         @Option(names = "--config", paramLabel = "DIR",

@@ -20,12 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "Generates a realistic sample retailer (deterministic), runs the pipeline embedded",
-            "(Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the",
-            "SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose",
-            "true effect was planted in the data."
-        })
+        description = "Generates a realistic sample retailer (deterministic), runs the pipeline embedded (Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose true effect was planted in the data.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--customers", defaultValue = "20000", description = "Customers to generate (default: ${DEFAULT-VALUE}).")

@@ -19,11 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = {
-            "Writes synthetic customers.csv, orders.csv, engagement.csv and treatments.csv.",
-            "One winback program runs 90 days before the end date; --planted-lift adds a known",
-            "effect on 60-day retention of treated customers. Same options give the same bytes."
-        })
+        description = "Writes synthetic customers.csv, orders.csv, engagement.csv and treatments.csv. One winback program runs 90 days before the end date; --planted-lift adds a known effect on 60-day retention of treated customers. Same options give the same bytes.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec

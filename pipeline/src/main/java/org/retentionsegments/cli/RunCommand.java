@@ -20,11 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs the pipeline on your files: validates and rolls up the inputs, keeps rolling",
-            "RFM windows per customer, refreshes scores and segments daily up to --as-of, writes",
-            "the warehouse tables and applies the models. Bad rows go to rejected_input."
-        })
+        description = "Runs the pipeline on your files: validates and rolls up the inputs, keeps rolling RFM windows per customer, refreshes scores and segments daily up to --as-of, writes the warehouse tables and applies the models. Bad rows go to rejected_input.")
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--orders", required = true, paramLabel = "FILE",

@@ -8,10 +8,7 @@ import picocli.CommandLine.Command;
         name = "segments",
         mixinStandardHelpOptions = true,
         version = "retention-segments 0.1.0",
-        description = {
-            "Keeps every customer in exactly one actionable retention segment, assigns each segment",
-            "a retention strategy and a holdout, and measures whether it worked."
-        },
+        description = "Keeps every customer in exactly one actionable retention segment, assigns each segment a retention strategy and a holdout, and measures whether it worked.",
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
