@@ -1,5 +1,7 @@
 -- grain: one row per program_id and segment at treatment time, plus one with segment 'ALL' per program
 -- Helper of holdout_lift: the two arms side by side, from _holdout_entry (applied after it).
+-- The 'ALL' row holds plain sums over the segments (the arms pooled): _holdout_strata takes its
+-- counts, revenue and cost, but estimates its lift by segment.
 -- treated_* count arm 'treatment', holdout_* arm 'holdout'; revenue is the arm's total net revenue
 -- in the outcome windows; cost: the treated arm's treatment cost (missing cost counts as 0).
 SELECT

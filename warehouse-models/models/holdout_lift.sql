@@ -1,38 +1,31 @@
 -- grain: one row per program_id and segment at treatment time, plus one with segment 'ALL' per program
 -- Treated vs holdout retention over each program's horizon (see _holdout_entry for the window,
--- the retained flag and the segment; _holdout_arms for the counts).
--- lift = treated_retention_rate - holdout_retention_rate (absolute, in rate points);
--- lift_ci_low/high: 95 % interval, normal approximation, unpooled standard error
---   sqrt(p1 (1 - p1) / n1 + p2 (1 - p2) / n2);
--- p_value: two-sided, pooled two-proportion z-test, z = lift / sqrt(p (1 - p) (1/n1 + 1/n2)),
+-- the retained flag and the segment; _holdout_arms for the counts; _holdout_strata for the estimates).
+-- Segment rows: lift = treated_retention_rate - holdout_retention_rate (absolute, in rate points).
+-- 'ALL' rows are post-stratified by segment at treatment, not pooled: holdout shares differ by
+--   segment, so pooling would weigh the arms' segment mixes differently (Simpson's paradox). Over the
+--   segments with both arms non-empty, w_s = treated_customers_s / their sum, lift = sum w_s lift_s;
+--   counts, revenue and cost are the sums over every segment; treated_retention_rate is the pooled
+--   treated rate; holdout_retention_rate = sum w_s holdout rate_s, the holdout rate standardised to
+--   the treated segment mix (= treated_retention_rate - lift whenever every segment with treated
+--   customers has a holdout); incremental_revenue: the sum of the segments'.
+-- lift_ci_low/high: 95 % interval, lift -+ 1.959964 se, normal approximation, se unpooled:
+--   segment sqrt(p1 (1 - p1) / n1 + p2 (1 - p2) / n2), 'ALL' sqrt(sum w_s^2 se_s^2).
+-- p_value: two-sided z-test of no effect, z = lift / se0, se0 the standard error under no effect:
+--   segment sqrt(p (1 - p) (1/n1 + 1/n2)) with p both arms pooled (the pooled two-proportion z-test),
+--   'ALL' sqrt(sum w_s^2 se0_s^2) (the same test, stratified). One test for both kinds of row, so a
+--   program with one segment gets an 'ALL' row equal to that segment's row in every column.
 --   p = 2 (1 - PHI(|z|)) with PHI by Abramowitz & Stegun 26.2.17 (absolute error < 7.5e-8);
---   NULL when z is undefined (an empty arm, or both arms at 0 % or 100 %);
--- incremental_retained = lift * treated_customers;
--- incremental_revenue = (treated_revenue / treated_customers - holdout_revenue / holdout_customers)
---   * treated_customers; cost: treated arm's cost;
+--   NULL when z is undefined (no segment with both arms, or se0 = 0: every arm at 0 % or 100 %).
+-- incremental_retained = lift * treated customers of the segments in the lift (all of them for a
+--   segment row); cost: treated arm's cost;
 -- cost_per_retained_customer = cost / incremental_retained, NULL when incremental_retained <= 0.
 -- Every ratio is NULL where its denominator is 0.
-WITH rates AS (
-    SELECT
-        a.*,
-        CAST(treated_retained AS DOUBLE PRECISION) / NULLIF(treated_customers, 0) AS p1,
-        CAST(holdout_retained AS DOUBLE PRECISION) / NULLIF(holdout_customers, 0) AS p2,
-        CAST(treated_retained + holdout_retained AS DOUBLE PRECISION)
-            / NULLIF(treated_customers + holdout_customers, 0) AS pooled,
-        1.0 / NULLIF(treated_customers, 0) + 1.0 / NULLIF(holdout_customers, 0) AS inverse_sizes
-    FROM _holdout_arms a
-),
-tests AS (
-    SELECT
-        r.*,
-        p1 - p2 AS lift,
-        SQRT(p1 * (1 - p1) / NULLIF(treated_customers, 0)
-             + p2 * (1 - p2) / NULLIF(holdout_customers, 0)) AS se,
-        ABS(p1 - p2) / NULLIF(SQRT(pooled * (1 - pooled) * inverse_sizes), 0) AS z
-    FROM rates r
+WITH tests AS (
+    SELECT s.*, ABS(lift) / NULLIF(se0, 0) AS z FROM _holdout_strata s
 ),
 normal AS (
-    SELECT t.*, 1.0 / (1.0 + 0.2316419 * z) AS k FROM tests t
+    SELECT t.*, 1.0 / (1.0 + 0.2316419 * z) AS k, lift * strata_treated AS incremental FROM tests t
 )
 SELECT
     program_id,
@@ -52,14 +45,10 @@ SELECT
               * k * (0.319381530 + k * (-0.356563782 + k * (1.781477937
               + k * (-1.821255978 + k * 1.330274429)))))
     END AS p_value,
-    lift * treated_customers AS incremental_retained,
+    incremental AS incremental_retained,
     treated_revenue,
     holdout_revenue,
-    (CAST(treated_revenue AS DOUBLE PRECISION) / NULLIF(treated_customers, 0)
-        - CAST(holdout_revenue AS DOUBLE PRECISION) / NULLIF(holdout_customers, 0))
-        * treated_customers AS incremental_revenue,
+    incremental_revenue,
     cost,
-    CASE WHEN lift * treated_customers > 0
-         THEN CAST(cost AS DOUBLE PRECISION) / (lift * treated_customers)
-    END AS cost_per_retained_customer
+    CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer
 FROM normal
