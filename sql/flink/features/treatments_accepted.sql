@@ -1,9 +1,6 @@
--- Accepted treatment rows, numbered among copies of (program_id, customer_id, treated_ts).
+-- Accepted treatments rows with copy_no, their number among the copies of their (program_id, customer_id, treated_ts).
+-- copy_no > 1 on an accepted row is a duplicate.
 CREATE TEMPORARY VIEW treatments_accepted AS
 SELECT program_id, customer_id, treated_ts, arm, channel, cost, copy_no
-FROM (
-  SELECT c.*,
-    ROW_NUMBER() OVER (PARTITION BY program_id, customer_id, treated_ts ORDER BY arm) AS copy_no
-  FROM treatments_checked AS c
-  WHERE reject_reason IS NULL
-)
+FROM treatments_numbered
+WHERE reject_reason IS NULL

@@ -23,11 +23,11 @@ public final class BatchStage {
             List.of("orders_lines", "engagement_lines", "treatments_lines", "customers_lines");
 
     static final List<String> FEATURES = List.of(
-            "orders_fields", "orders_checked", "order_lines", "orders",
+            "orders_fields", "orders_checked", "orders_numbered", "order_lines", "orders",
             "customer_day_orders", "customer_day_channels", "customer_day_categories",
-            "engagement_fields", "engagement_checked", "engagement_events", "customer_day_engagement",
-            "treatments_fields", "treatments_checked", "treatments_accepted",
-            "customers_fields", "customers_checked", "customers_accepted", "customer_day_signups",
+            "engagement_fields", "engagement_checked", "engagement_numbered", "engagement_events", "customer_day_engagement",
+            "treatments_fields", "treatments_checked", "treatments_numbered", "treatments_accepted",
+            "customers_fields", "customers_checked", "customers_numbered", "customers_accepted", "customer_day_signups",
             "customer_day", "input_counts", "rejected_inputs");
 
     static final List<String> STAGING = List.of(

@@ -51,13 +51,34 @@ public final class SqlFunctions {
             if (header == null || header.isEmpty()) {
                 return true;
             }
+            // a header is short and starts with a letter or a quote: most data lines stop here
+            if (text.length() > 2 * header.length() + 16 || !startsLikeHeader(text)) {
+                return true;
+            }
             return !normalized(text).equals(header);
         }
     }
 
+    private static boolean startsLikeHeader(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c) && c != '"' && c != '\uFEFF') {
+                return Character.isLetter(c) || c == '_';
+            }
+        }
+        return false;
+    }
+
     /** A header line as {@code IS_RECORD} compares it: no quotes or blanks, lower case. */
     public static String normalized(String headerLine) {
-        return headerLine.replace("\"", "").replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(headerLine.length());
+        for (int i = 0; i < headerLine.length(); i++) {
+            char c = headerLine.charAt(i);
+            if (c != '"' && !Character.isWhitespace(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
     /** {@code PARSE_TS(text, zone)}: a strict ISO-8601 timestamp as UTC, null when invalid. */

@@ -44,6 +44,9 @@ public final class Values {
                     .toFormatter()
                     .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private Values() {}
 
     /**
@@ -58,6 +61,16 @@ public final class Values {
         String s = text.strip();
         if (s.length() < 10) {
             return null;
+        }
+        LocalDateTime fast = fastUtc(s);
+        if (fast != null) {
+            return fast.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        }
+        if (s.length() == 20 && s.charAt(19) == 'Z') {
+            fast = fastUtc(s.substring(0, 19));
+            if (fast != null) {
+                return fast;
+            }
         }
         try {
             var parsed = LOCAL.parse(s);
@@ -80,13 +93,60 @@ public final class Values {
         }
     }
 
+    /**
+     * The common shapes {@code yyyy-MM-dd} and {@code yyyy-MM-ddTHH:mm:ss} (or with a space),
+     * parsed without the formatter; null when {@code s} has another shape or is not a valid date,
+     * in which case the formatter decides.
+     */
+    private static LocalDateTime fastUtc(String s) {
+        int n = s.length();
+        if ((n != 10 && n != 19) || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        if (n == 19) {
+            char sep = s.charAt(10);
+            if ((sep != 'T' && sep != ' ') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+                return null;
+            }
+            hour = digits(s, 11, 2);
+            minute = digits(s, 14, 2);
+            second = digits(s, 17, 2);
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** Parses a finite decimal number; null for text, NaN and infinities. */
     public static Double number(String text) {
         if (text == null) {
             return null;
         }
         String s = text.strip();
-        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (s.isEmpty() || !NUMBER.matcher(s).matches()) {
             return null;
         }
         double value = Double.parseDouble(s);

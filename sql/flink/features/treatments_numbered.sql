@@ -1,0 +1,14 @@
+-- Every treatments row, accepted or rejected, numbered among the copies of its (program_id, customer_id, treated_ts), accepted
+-- rows first. This one view feeds the dedupe, the dead letter and the counts, so that each input
+-- line is parsed once (the planner would otherwise repeat the parsing for every consumer).
+-- raw_line is kept for rejected rows only.
+CREATE TEMPORARY VIEW treatments_numbered AS
+SELECT
+  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE raw_line END AS raw_line,
+  program_id, customer_id, treated_ts, arm, channel, cost, reject_reason,
+  copy_no
+FROM (
+  SELECT c.*,
+    ROW_NUMBER() OVER (PARTITION BY program_id, customer_id, treated_ts ORDER BY reject_reason NULLS FIRST, arm) AS copy_no
+  FROM treatments_checked AS c
+)
