@@ -6,7 +6,9 @@ import java.time.LocalDate;
  * One customer's place at one refresh: raw R/F/M, scores, lifecycle, behaviour flags, affinity,
  * segment, strategy and holdout arm. Prospects (never bought) have null recency and scores.
  *
- * @param snapshot whether this refresh is kept in {@code segment_snapshot} as well
+ * @param snapshot whether this refresh is kept in {@code segment_snapshot}
+ * @param current whether it is the customer's current segment, for {@code customer_segment}: a
+ *     bounded backfill writes only its final refresh there, the snapshots keep the history
  */
 public record SegmentAssignment(
         String customerId,
@@ -31,5 +33,28 @@ public record SegmentAssignment(
         String segment,
         String strategy,
         Arm arm,
-        boolean snapshot)
-        implements WarehouseRow {}
+        boolean snapshot,
+        boolean current)
+        implements WarehouseRow {
+
+    /** An assignment that is the customer's current one. */
+    public SegmentAssignment(String customerId, LocalDate asOf, Integer recencyDays, int frequency,
+            double monetary, Integer rScore, Integer fScore, Integer mScore, String rfmCell,
+            Double compositeScore, LifecycleStage lifecycleStage, boolean highReturnRate,
+            boolean singleChannel, boolean discountDependent, boolean emailUnengaged,
+            String topCategory, Double topCategoryShare, int engagement30, int engagement90,
+            String segment, String strategy, Arm arm, boolean snapshot) {
+        this(customerId, asOf, recencyDays, frequency, monetary, rScore, fScore, mScore, rfmCell,
+                compositeScore, lifecycleStage, highReturnRate, singleChannel, discountDependent,
+                emailUnengaged, topCategory, topCategoryShare, engagement30, engagement90, segment,
+                strategy, arm, snapshot, true);
+    }
+
+    /** The same assignment kept as history only, not written to {@code customer_segment}. */
+    public SegmentAssignment historyOnly() {
+        return new SegmentAssignment(customerId, asOf, recencyDays, frequency, monetary, rScore,
+                fScore, mScore, rfmCell, compositeScore, lifecycleStage, highReturnRate,
+                singleChannel, discountDependent, emailUnengaged, topCategory, topCategoryShare,
+                engagement30, engagement90, segment, strategy, arm, snapshot, false);
+    }
+}

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -82,7 +83,10 @@ public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput,
         LocalDate asOf = LocalDate.ofEpochDay(day);
         boolean last = day >= lastDay;
         boolean keep = pipeline.snapshotEvery().keeps(previousRefresh, asOf, last);
-        var summary = population.refresh(asOf, keep, out::collect);
+        // A backfill writes customer_segment once, at its last refresh; snapshots keep the rest.
+        boolean historyOnly = lastDay != Integer.MAX_VALUE && !last;
+        var summary = population.refresh(asOf, keep, row -> out.collect(
+                historyOnly && row instanceof SegmentAssignment a ? a.historyOnly() : row));
         if (keep) {
             PROGRESS.info(String.format("      refreshed as of %s: %,d customers, %,d changed segment%s",
                     asOf, summary.customers(), summary.transitions(), last ? " (final)" : ""));

@@ -96,7 +96,9 @@ public final class WarehouseWriter {
         List<TableRecord<?>> rejected = new ArrayList<>();
         for (WarehouseRow row : rows) {
             if (row instanceof SegmentAssignment a) {
-                current.merge(a.customerId(), WarehouseRecords.customerSegment(a, now), WarehouseWriter::later);
+                if (a.current()) {
+                    current.merge(a.customerId(), WarehouseRecords.customerSegment(a, now), WarehouseWriter::later);
+                }
                 if (a.snapshot()) {
                     snapshots.add(WarehouseRecords.snapshot(a, now));
                 }

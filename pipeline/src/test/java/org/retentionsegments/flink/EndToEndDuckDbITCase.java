@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
 
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,12 @@ class EndToEndDuckDbITCase {
             assertEquals(1, c2.getFrequency());
             assertEquals(60.0, c2.getMonetary().doubleValue(), 1e-9, "100 bought, 40 returned");
             assertEquals(3, dsl.fetchCount(CUSTOMER_SEGMENT), "c1, c2 and the engaged prospect c4; c3 had no valid order");
+            assertEquals(1, dsl.fetchCount(dsl.selectDistinct(CUSTOMER_SEGMENT.AS_OF).from(CUSTOMER_SEGMENT)),
+                    "a backfill writes customer_segment at its final refresh only");
+            assertEquals(List.of(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 2)),
+                    dsl.selectDistinct(SEGMENT_SNAPSHOT.AS_OF).from(SEGMENT_SNAPSHOT).orderBy(SEGMENT_SNAPSHOT.AS_OF)
+                            .fetch(SEGMENT_SNAPSHOT.AS_OF),
+                    "the first refresh, the first of each month and the final one are kept");
             assertEquals(5, dsl.fetchCount(ACTIVITY_DAILY.where(ACTIVITY_DAILY.CUSTOMER_ID.in("c1", "c2"))));
         }
     }
