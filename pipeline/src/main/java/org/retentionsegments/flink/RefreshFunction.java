@@ -41,7 +41,7 @@ public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput,
     private transient PipelineConfig pipeline;
     private transient TreeMap<Long, List<RefreshInput>> waiting;
     private transient LocalDate previousRefresh;
-    private transient boolean started;
+    private transient Long firstDay;
 
     /** @param lastDay the as_of epoch day of a bounded run, {@link Integer#MAX_VALUE} when unbounded */
     public RefreshFunction(ConfigTexts configTexts, int lastDay) {
@@ -61,13 +61,23 @@ public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput,
     public void processElement(RefreshInput input, Context ctx, Collector<WarehouseRow> out) {
         long ts = ctx.timestamp();
         waiting.computeIfAbsent(ts, t -> new ArrayList<>()).add(input);
-        if (!started) {
-            started = true;
-            long firstDay = Math.min(Math.floorDiv(ts + DAY_MS - 1, DAY_MS), lastDay);
-            ctx.timerService().registerEventTimeTimer(firstDay * DAY_MS);
-            if (lastDay != Integer.MAX_VALUE) {
-                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        // The chain of refreshes starts at the first facts; treatments, read from a source of
+        // their own, may run far ahead of the facts and must not move the start.
+        // Facts come from several window subtasks, so the earliest is not always the first to
+        // arrive: until the first refresh has run, an earlier one moves the start back.
+        if (previousRefresh == null && input.facts() != null) {
+            long day = Math.min(Math.floorDiv(ts + DAY_MS - 1, DAY_MS), lastDay);
+            if (firstDay == null || day < firstDay) {
+                if (firstDay != null) {
+                    ctx.timerService().deleteEventTimeTimer(firstDay * DAY_MS);
+                }
+                firstDay = day;
+                ctx.timerService().registerEventTimeTimer(day * DAY_MS);
             }
+        }
+        if (lastDay != Integer.MAX_VALUE) {
+            // at the end of a bounded run, treatments after the last refresh are stamped too
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
+import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
 
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +29,8 @@ class EndToEndDuckDbITCase {
         String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
         RunInputs inputs = new RunInputs(Map.of(
                 InputKind.ORDERS, BatchStageITCase.fixture("orders_mixed.csv"),
-                InputKind.ENGAGEMENT, BatchStageITCase.fixture("engagement_small.jsonl")), List.of());
+                InputKind.ENGAGEMENT, BatchStageITCase.fixture("engagement_small.jsonl"),
+                InputKind.TREATMENTS, BatchStageITCase.fixture("treatments_small.csv")), List.of());
         BoundedRun.Result result = BoundedRun.run(
                 new BoundedRun.Options(inputs, null, url, null), System.out);
 
@@ -49,7 +52,16 @@ class EndToEndDuckDbITCase {
             assertEquals(List.of(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 2)),
                     dsl.selectDistinct(SEGMENT_SNAPSHOT.AS_OF).from(SEGMENT_SNAPSHOT).orderBy(SEGMENT_SNAPSHOT.AS_OF)
                             .fetch(SEGMENT_SNAPSHOT.AS_OF),
-                    "the first refresh, the first of each month and the final one are kept");
+                    "the first refresh, the first of each month and the final one are kept, although the"
+                            + " treatments (read from their own source) arrive before any facts");
+            var spring = dsl.selectFrom(TREATMENT).where(TREATMENT.PROGRAM_ID.eq("spring"))
+                    .orderBy(TREATMENT.CUSTOMER_ID).fetch();
+            assertEquals(2, spring.size());
+            assertEquals(dsl.select(SEGMENT_TRANSITION.TO_SEGMENT).from(SEGMENT_TRANSITION)
+                            .where(SEGMENT_TRANSITION.CUSTOMER_ID.eq("c1"), SEGMENT_TRANSITION.AS_OF.le(LocalDate.of(2024, 1, 20)))
+                            .orderBy(SEGMENT_TRANSITION.AS_OF.desc()).limit(1).fetchOne(SEGMENT_TRANSITION.TO_SEGMENT),
+                    spring.get(0).getSegment(), "stamped with the segment of the last refresh before treatment");
+            assertEquals("holdout", spring.get(1).getArm());
             assertEquals(5, dsl.fetchCount(ACTIVITY_DAILY.where(ACTIVITY_DAILY.CUSTOMER_ID.in("c1", "c2"))));
         }
     }
