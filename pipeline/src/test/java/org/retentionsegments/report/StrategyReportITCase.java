@@ -32,6 +32,7 @@ import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.Strategy;
+import org.retentionsegments.warehouse.WarehouseFixtures;
 import org.retentionsegments.warehouse.Engine;
 import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.TestWarehouses;
@@ -249,17 +250,7 @@ class StrategyReportITCase {
                 LifecycleStage.PROSPECT, false, false, false, false, null, null, 1, 2, "Prospects",
                 "convert_first_purchase", Arm.TREATMENT, true));
         rows.add(customer("c6", AS_OF, "Old VIP", 100, 2, 0, LifecycleStage.LAPSED, false));
-        for (int i = 1; i <= 100; i++) {
-            rows.add(treatment("winback", "t" + i, T0, Arm.TREATMENT, 2.0));
-            rows.add(treatment("winback", "h" + i, T0, Arm.HOLDOUT, null));
-        }
-        for (int i = 1; i <= 30; i++) {
-            rows.add(activity("t" + i, AS_OF.plusDays(10), 1, 50.0));
-        }
-        for (int i = 1; i <= 20; i++) {
-            rows.add(activity("h" + i, AS_OF.plusDays(60), 1, 40.0));
-        }
-        rows.add(activity("h1", AS_OF.plusDays(61), 1, 1000.0)); // after the horizon; ends the observation
+        rows.addAll(WarehouseFixtures.thirtyOfHundredAgainstTwentyOfHundred());
         rows.add(new Treatment("tiny", "c1", T0, Arm.TREATMENT, null, "email", null, "input"));
         rows.add(new Treatment("tiny", "c2", T0, Arm.TREATMENT, null, "email", null, "input"));
         Instant earlier = T0.minusSeconds(86_400 * 30);

@@ -62,17 +62,7 @@ class ModelsITCase {
     @EnumSource(Engine.class)
     void holdoutLiftOfThirtyInAHundredAgainstTwentyInAHundred(Engine engine) {
         List<WarehouseRow> rows = new ArrayList<>();
-        for (int i = 1; i <= 100; i++) {
-            rows.add(treatment("winback", "t" + i, T0, Arm.TREATMENT, 2.0));
-            rows.add(treatment("winback", "h" + i, T0, Arm.HOLDOUT, null));
-        }
-        for (int i = 1; i <= 30; i++) {
-            rows.add(activity("t" + i, AS_OF.plusDays(10), 1, 50.0));
-        }
-        for (int i = 1; i <= 20; i++) {
-            rows.add(activity("h" + i, AS_OF.plusDays(60), 1, 40.0));
-        }
-        rows.add(activity("h1", AS_OF.plusDays(61), 1, 1000.0)); // after the 60-day horizon
+        rows.addAll(WarehouseFixtures.thirtyOfHundredAgainstTwentyOfHundred());
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
             new WarehouseWriter(warehouse).write(rows);
             Models.bundled().apply(warehouse);
