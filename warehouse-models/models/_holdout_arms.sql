@@ -1,11 +1,21 @@
--- grain: one row per program_id and segment at treatment time, plus one with segment 'ALL' per program
+-- grain: one row per program_id, scope and segment at treatment time
 -- Helper of holdout_lift: the two arms side by side, from _holdout_entry (applied after it).
--- The 'ALL' row holds plain sums over the segments (the arms pooled): _holdout_strata takes its
--- counts, revenue and cost, but estimates its lift by segment.
+-- scope 'segment': a segment's row of holdout_lift, over each customer's first entry in the
+--   program while in that segment (first_in_segment);
+-- scope 'stratum': a stratum of the program's 'ALL' row, over each customer's first entry in the
+--   program (first_in_program), by the segment of that entry;
+-- scope 'all': the program's 'ALL' row, the same entries with every segment together (plain sums:
+--   _holdout_strata takes its counts, revenue and cost, but estimates its lift by stratum).
 -- treated_* count arm 'treatment', holdout_* arm 'holdout'; revenue is the arm's total net revenue
--- in the outcome windows; cost: the treated arm's treatment cost (missing cost counts as 0).
+-- in the outcome windows; cost: the treated arm's cost of the entries counted (missing cost: 0).
+WITH scoped AS (
+    SELECT 'segment' AS scope, e.* FROM _holdout_entry e WHERE first_in_segment
+    UNION ALL
+    SELECT 'stratum' AS scope, e.* FROM _holdout_entry e WHERE first_in_program
+)
 SELECT
     program_id,
+    CASE WHEN segment IS NULL THEN 'all' ELSE scope END AS scope,
     COALESCE(segment, 'ALL') AS segment,
     horizon_days,
     COUNT(CASE WHEN arm = 'treatment' THEN 1 END) AS treated_customers,
@@ -15,5 +25,6 @@ SELECT
     SUM(CASE WHEN arm = 'treatment' THEN revenue ELSE 0 END) AS treated_revenue,
     SUM(CASE WHEN arm = 'holdout' THEN revenue ELSE 0 END) AS holdout_revenue,
     SUM(CASE WHEN arm = 'treatment' THEN COALESCE(cost, 0) ELSE 0 END) AS cost
-FROM _holdout_entry
-GROUP BY GROUPING SETS ((program_id, horizon_days, segment), (program_id, horizon_days))
+FROM scoped
+GROUP BY GROUPING SETS ((program_id, horizon_days, scope, segment), (program_id, horizon_days, scope))
+HAVING segment IS NOT NULL OR scope = 'stratum'

@@ -1,6 +1,12 @@
 -- grain: one row per treatment row (program_id, customer_id, treated_ts) whose horizon has ended
--- Helper of holdout_lift (applied before it). A customer entered several times into one program
--- counts once per entry (per treated_ts).
+-- Helper of holdout_lift (applied before it). An always-on program enters a customer again each
+-- time they enter a segment, and those entries share the customer (and often overlapping outcome
+-- windows): they are not independent trials. So each entry carries two flags, and holdout_lift
+-- counts each customer once per row:
+--   first_in_program: the customer's first entry in the program (the 'ALL' row);
+--   first_in_segment: the customer's first entry in the program while in that segment (its row).
+-- Both are decided over every entry, ended or not: a customer whose first entry is still open is
+-- left out, not replaced by a later one.
 -- horizon_days: program_horizon.horizon_days, 60 for programs without a row.
 -- Outcome window: the horizon_days calendar days after the treatment day, activity_date in
 --   (treated day, treated day + horizon_days]. activity_daily is daily, so activity on the
@@ -31,6 +37,13 @@ WITH entries AS (
     FROM treatment t
     LEFT JOIN program_horizon h ON h.program_id = t.program_id
 ),
+ranked AS (
+    SELECT
+        e.*,
+        ROW_NUMBER() OVER (PARTITION BY program_id, customer_id ORDER BY treated_ts) AS program_entry,
+        ROW_NUMBER() OVER (PARTITION BY program_id, customer_id, segment ORDER BY treated_ts) AS segment_entry
+    FROM entries e
+),
 observed AS (
     SELECT MAX(activity_date) AS last_day FROM activity_daily
 )
@@ -42,13 +55,16 @@ SELECT
     e.segment,
     e.horizon_days,
     e.cost,
+    e.program_entry = 1 AS first_in_program,
+    e.segment_entry = 1 AS first_in_segment,
     MAX(CASE WHEN a.orders > 0 THEN 1 ELSE 0 END) AS retained,
     COALESCE(SUM(a.revenue), 0) AS revenue
-FROM entries e
+FROM ranked e
 CROSS JOIN observed o
 LEFT JOIN activity_daily a
     ON a.customer_id = e.customer_id
    AND a.activity_date > e.treated_date
    AND a.activity_date - e.treated_date <= e.horizon_days
 WHERE e.treated_date + e.horizon_days <= o.last_day
-GROUP BY e.program_id, e.customer_id, e.treated_ts, e.arm, e.segment, e.horizon_days, e.cost
+GROUP BY e.program_id, e.customer_id, e.treated_ts, e.arm, e.segment, e.horizon_days, e.cost,
+    e.program_entry, e.segment_entry

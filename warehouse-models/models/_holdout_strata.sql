@@ -1,16 +1,18 @@
 -- grain: one row per program_id and segment at treatment time, plus one with segment 'ALL' per program
 -- Helper of holdout_lift: each row's estimate, before the p-value (applied after _holdout_arms).
--- Segment rows (n1, n2: treated_, holdout_customers): p1, p2 the arms' retention rates;
+-- Segment rows (_holdout_arms scope 'segment') and the strata of 'ALL' rows (scope 'stratum'),
+--   n1, n2 their treated_ and holdout_customers: p1, p2 the arms' retention rates;
 --   lift = p1 - p2; se = sqrt(p1 (1 - p1) / n1 + p2 (1 - p2) / n2), its unpooled standard error;
 --   se0 = sqrt(p (1 - p) (1/n1 + 1/n2)), its standard error under no effect (p: both arms pooled);
 --   incremental_revenue = (treated_revenue / n1 - holdout_revenue / n2) * n1;
 --   strata_treated = n1 where the lift is defined (both arms non-empty), else NULL.
--- 'ALL' rows: post-stratified by segment, over the segments S of the program whose lift is defined,
+-- 'ALL' rows (scope 'all'): post-stratified by segment, over the strata S of the program whose lift
+--   is defined (each customer once, at their first entry, so the strata are disjoint),
 --   w_s = n1_s / strata_treated with strata_treated = sum over S of n1_s:
 --   lift = sum w_s lift_s; se = sqrt(sum w_s^2 se_s^2); se0 = sqrt(sum w_s^2 se0_s^2);
 --   p2 = sum w_s p2_s, the holdout rate standardised to the treated segment mix;
 --   p1 = the pooled treated rate over every segment (counts, revenue, cost: _holdout_arms' sums);
---   incremental_revenue = the sum of the segments'. All NULL when S is empty.
+--   incremental_revenue = the sum of the strata's. All NULL when S is empty.
 WITH rates AS (
     SELECT
         a.*,
@@ -20,11 +22,11 @@ WITH rates AS (
             / NULLIF(treated_customers + holdout_customers, 0) AS pooled,
         1.0 / NULLIF(treated_customers, 0) + 1.0 / NULLIF(holdout_customers, 0) AS inverse_sizes
     FROM _holdout_arms a
-    WHERE a.segment <> 'ALL'
+    WHERE a.scope <> 'all'
 ),
 segments AS (
     SELECT
-        program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
+        scope, program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
         holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, p1 - p2 AS lift,
         SQRT(p1 * (1 - p1) / NULLIF(treated_customers, 0)
              + p2 * (1 - p2) / NULLIF(holdout_customers, 0)) AS se,
@@ -47,9 +49,15 @@ strata AS (
         SUM(strata_treated * strata_treated * se0 * se0) AS weighted_variance0,
         SUM(incremental_revenue) AS incremental_revenue
     FROM segments
+    WHERE scope = 'stratum'
     GROUP BY program_id, horizon_days
 )
-SELECT * FROM segments
+SELECT
+    program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
+    holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, lift, se, se0,
+    incremental_revenue, strata_treated
+FROM segments
+WHERE scope = 'segment'
 UNION ALL
 SELECT
     a.program_id, a.segment, a.horizon_days, a.treated_customers, a.treated_retained,
@@ -63,4 +71,4 @@ SELECT
     s.strata_treated
 FROM _holdout_arms a
 JOIN strata s ON s.program_id = a.program_id AND s.horizon_days = a.horizon_days
-WHERE a.segment = 'ALL'
+WHERE a.scope = 'all'

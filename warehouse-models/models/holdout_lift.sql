@@ -1,6 +1,13 @@
 -- grain: one row per program_id and segment at treatment time, plus one with segment 'ALL' per program
 -- Treated vs holdout retention over each program's horizon (see _holdout_entry for the window,
 -- the retained flag and the segment; _holdout_arms for the counts; _holdout_strata for the estimates).
+-- Each customer counts once per row: a segment row at the customer's first entry in the program
+--   while in that segment, the 'ALL' row at the customer's first entry in the program. An always-on
+--   program re-enters customers as they move between segments; counting every entry would treat one
+--   customer's overlapping windows as independent trials and understate the standard error.
+--   Entries after the first may follow an earlier contact of the same program, so a segment row of
+--   an always-on program measures the program's effect on customers entering that segment, some of
+--   whom it already touched; the 'ALL' row is free of that (first contacts only).
 -- Segment rows: lift = treated_retention_rate - holdout_retention_rate (absolute, in rate points).
 -- 'ALL' rows are post-stratified by segment at treatment, not pooled: holdout shares differ by
 --   segment, so pooling would weigh the arms' segment mixes differently (Simpson's paradox). Over the
