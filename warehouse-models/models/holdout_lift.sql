@@ -16,8 +16,9 @@
 --   treated rate; holdout_retention_rate = sum w_s holdout rate_s, the holdout rate standardised to
 --   the treated segment mix (= treated_retention_rate - lift whenever every segment with treated
 --   customers has a holdout); incremental_revenue: the sum of the segments'.
--- lift_ci_low/high: 95 % interval, lift -+ 1.959964 se, normal approximation, se unpooled:
---   segment sqrt(p1 (1 - p1) / n1 + p2 (1 - p2) / n2), 'ALL' sqrt(sum w_s^2 se_s^2).
+-- lift_ci_low/high: 95 % interval. Segment rows: Newcombe's hybrid score interval (from the arms'
+--   Wilson intervals; sound for small arms and rates near 0 % or 100 %, where the Wald interval
+--   collapses); 'ALL' rows: its MOVER extension to the weighted sum of the segments' lifts.
 -- p_value: two-sided z-test of no effect, z = lift / se0, se0 the standard error under no effect:
 --   segment sqrt(p (1 - p) (1/n1 + 1/n2)) with p both arms pooled (the pooled two-proportion z-test),
 --   'ALL' sqrt(sum w_s^2 se0_s^2) (the same test, stratified). One test for both kinds of row, so a
@@ -45,8 +46,8 @@ SELECT
     p1 AS treated_retention_rate,
     p2 AS holdout_retention_rate,
     lift,
-    lift - 1.959963984540054 * se AS lift_ci_low,
-    lift + 1.959963984540054 * se AS lift_ci_high,
+    lift - margin_low AS lift_ci_low,
+    lift + margin_high AS lift_ci_high,
     CASE WHEN z IS NOT NULL
          THEN LEAST(1.0, 2 * EXP(-z * z / 2) / 2.5066282746310002
               * k * (0.319381530 + k * (-0.356563782 + k * (1.781477937

@@ -116,12 +116,14 @@ class StrategyReportITCase {
     void holdoutLiftOfAHandComputedCaseAndDashesForNull(Engine engine) {
         String text = report(engine, null);
         String lift = text.substring(text.indexOf("HOLDOUT LIFT"));
-        // 30 of 100 treated retained against 20 of 100 held out: lift 10 points, se sqrt(.21/100 + .16/100),
-        // CI 10 -/+ 1.96 * 6.08; pooled z-test p 0.102; revenue (1500/100 - 800/100) * 100; cost 200 / 10.
+        // 30 of 100 treated retained against 20 of 100 held out: lift 10 points, Newcombe's interval
+        // from the Wilson intervals [21.9, 39.6] and [13.3, 28.9]: 10 - sqrt(8.1^2 + 8.9^2) = -2.0 to
+        // 10 + sqrt(9.6^2 + 6.7^2) = 21.7; pooled z-test p 0.102; revenue (1500/100 - 800/100) * 100;
+        // cost 200 / 10.
         assertTrue(lift.contains("winback   (horizon 60 days)\n"
-                + "  ALL                     100      100  30.0 / 20.0   +10.0 [-1.9, +21.9]   0.102         $700     $20.00\n"
-                + "  At Risk                 100      100  30.0 / 20.0   +10.0 [-1.9, +21.9]   0.102         $700     $20.00\n"
-                + "  Reading: +10.0 pts, not distinguishable from zero at 5 % (p 0.102, 95 % CI -1.9 to +21.9 pts); a\n"),
+                + "  ALL                     100      100  30.0 / 20.0   +10.0 [-2.0, +21.7]   0.102         $700     $20.00\n"
+                + "  At Risk                 100      100  30.0 / 20.0   +10.0 [-2.0, +21.7]   0.102         $700     $20.00\n"
+                + "  Reading: +10.0 pts, not distinguishable from zero at 5 % (p 0.102, 95 % CI -2.0 to +21.7 pts); a\n"),
                 lift);
         assertTrue(lift.contains("tiny   (horizon 60 days)\n"
                 + "  ALL                       2        0      0.0 / -                     -       -            -          -\n"
@@ -193,7 +195,7 @@ class StrategyReportITCase {
         assertTrue(html.contains("<dd>2 customers / 33.3 % of customers / 40.0 % of revenue ($400) / revenue at risk $0</dd>"),
                 html);
         assertTrue(html.contains("<td>ALL</td><td class=\"n\">100</td><td class=\"n\">100</td><td class=\"n\">30.0 / 20.0"
-                + "</td><td class=\"n\">+10.0 [-1.9, +21.9]</td><td class=\"n\">0.102</td><td class=\"n\">$700</td>"
+                + "</td><td class=\"n\">+10.0 [-2.0, +21.7]</td><td class=\"n\">0.102</td><td class=\"n\">$700</td>"
                 + "<td class=\"n\">$20.00</td>"), html);
         assertTrue(html.contains("<td class=\"n\">0.0 / -</td><td class=\"n\">-</td><td class=\"n\">-</td>"), html);
     }

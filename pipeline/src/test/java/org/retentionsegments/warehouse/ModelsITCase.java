@@ -73,8 +73,9 @@ class ModelsITCase {
                     Map.entry("treated_retained", 30.0), Map.entry("holdout_customers", 100.0),
                     Map.entry("holdout_retained", 20.0), Map.entry("treated_retention_rate", 0.30),
                     Map.entry("holdout_retention_rate", 0.20), Map.entry("lift", 0.10),
-                    // 0.10 -+ 1.959964 * sqrt(0.3 * 0.7 / 100 + 0.2 * 0.8 / 100)
-                    Map.entry("lift_ci_low", -0.0192199549), Map.entry("lift_ci_high", 0.2192199549),
+                    // Newcombe: Wilson [0.2189489, 0.3958485] and [0.1333669, 0.2888292];
+                    // 0.10 - sqrt(0.0810511^2 + 0.0888292^2), 0.10 + sqrt(0.0958485^2 + 0.0666331^2)
+                    Map.entry("lift_ci_low", -0.0202493622), Map.entry("lift_ci_high", 0.2167343540),
                     // z = 0.10 / sqrt(0.25 * 0.75 * (1/100 + 1/100)) = 1.6329932; 2 * (1 - PHI(z))
                     Map.entry("p_value", 0.1024704349), Map.entry("incremental_retained", 10.0),
                     Map.entry("treated_revenue", 1500.0), Map.entry("holdout_revenue", 800.0),
