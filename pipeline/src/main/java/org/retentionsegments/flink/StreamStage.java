@@ -27,6 +27,13 @@ import org.retentionsegments.core.window.DayActivity;
 public final class StreamStage {
 
     /**
+     * Rows per warehouse transaction. Measured with bench data of 200,000 customers (8.8M warehouse
+     * rows, DuckDB): 5,000 rows took 246 s of writing, 50,000 rows 144 s (fewer temporary tables,
+     * statements and commits); the buffer costs a few tens of megabytes of heap.
+     */
+    static final int SINK_BUFFER_ROWS = 50_000;
+
+    /**
      * @param warehouseUrl JDBC URL of the warehouse
      * @param config the configuration texts
      * @param asOf the last refresh of the run
@@ -86,7 +93,7 @@ public final class StreamStage {
                 .returns(WarehouseRow.class).name("rejected rows");
 
         activity.union(refreshed, rejected)
-                .sinkTo(new WarehouseSink(settings.warehouseUrl(), 5000))
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS))
                 .setParallelism(1).name("warehouse (jOOQ)");
     }
 

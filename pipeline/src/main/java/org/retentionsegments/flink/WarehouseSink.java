@@ -39,6 +39,7 @@ public class WarehouseSink implements Sink<WarehouseRow> {
 
         Writer(Warehouse warehouse, int bufferRows) {
             this.warehouse = warehouse;
+            warehouse.prepareForBulkWrites();
             this.writer = new WarehouseWriter(warehouse);
             this.bufferRows = bufferRows;
         }
