@@ -1,12 +1,12 @@
 package org.retentionsegments.core.refresh;
 
-import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
 
 /**
  * Where one customer lands at one refresh. Scores, recency and composite are null for a
- * customer who never ordered.
+ * customer who never ordered. The holdout arm is drawn apart ({@link Segmenter#arm}), only
+ * where a row needs it.
  *
  * @param flags bit mask of {@link Flag#bit()}
  * @param segment index of the segment in the rules
@@ -19,8 +19,7 @@ public record Placement(
         Double composite,
         LifecycleStage stage,
         int flags,
-        int segment,
-        Arm arm) {
+        int segment) {
 
     /** The digits R F M, e.g. {@code "545"}; null without scores. */
     public String rfmCell() {

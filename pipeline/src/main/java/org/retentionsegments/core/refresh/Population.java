@@ -2,7 +2,9 @@ package org.retentionsegments.core.refresh;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.retentionsegments.core.Arm;
@@ -38,6 +40,8 @@ public final class Population {
     private final Segmenter segmenter;
     private final PipelineConfig config;
     private final Map<String, Entry> customers = new HashMap<>();
+    /** The same entries densely, for the refresh loop: a sparse HashMap is slow to iterate. */
+    private final List<Entry> entries = new ArrayList<>();
     private final CountHistogram lastOrderDays = new CountHistogram();
     private final CountHistogram frequencies = new CountHistogram();
     private final CountHistogram monetaryCents = new CountHistogram();
@@ -46,6 +50,7 @@ public final class Population {
     private static final class Entry {
         CustomerFacts facts;
         byte segment = NONE;
+        int index;
     }
 
     public Population(ConfigBundle config) {
@@ -59,7 +64,12 @@ public final class Population {
 
     /** Adds or replaces the facts of a customer. */
     public void upsert(CustomerFacts facts) {
-        Entry entry = customers.computeIfAbsent(facts.customerId(), id -> new Entry());
+        Entry entry = customers.computeIfAbsent(facts.customerId(), id -> {
+            Entry added = new Entry();
+            added.index = entries.size();
+            entries.add(added);
+            return added;
+        });
         if (entry.facts != null) {
             count(entry.facts, false);
         }
@@ -72,6 +82,11 @@ public final class Population {
         Entry entry = customers.remove(customerId);
         if (entry == null) {
             return false;
+        }
+        Entry last = entries.remove(entries.size() - 1);
+        if (last != entry) {
+            last.index = entry.index;
+            entries.set(entry.index, last);
         }
         count(entry.facts, false);
         return true;
@@ -146,7 +161,7 @@ public final class Population {
         long transitions = 0;
         long treatments = 0;
         long assignments = 0;
-        for (Entry entry : customers.values()) {
+        for (Entry entry : entries) {
             Placement p = segmenter.place(entry.facts, scales);
             String customerId = entry.facts.customerId();
             if (p.segment() != entry.segment) {
@@ -157,12 +172,12 @@ public final class Population {
                 entry.segment = (byte) p.segment();
                 Strategy strategy = segmenter.strategy(p.segment());
                 if (strategy.alwaysOn()) {
-                    out.accept(treatment(asOf, customerId, p, strategy));
+                    out.accept(treatment(asOf, customerId, p, segmenter.arm(p.segment(), customerId), strategy));
                     treatments++;
                 }
             }
             if (keep) {
-                out.accept(assignment(asOf, entry.facts, p));
+                out.accept(assignment(asOf, entry.facts, p, segmenter.arm(p.segment(), customerId)));
                 assignments++;
             }
         }
@@ -170,14 +185,14 @@ public final class Population {
                 treatments, assignments, scales.cycleDays());
     }
 
-    private Treatment treatment(LocalDate asOf, String customerId, Placement p, Strategy s) {
+    private Treatment treatment(LocalDate asOf, String customerId, Placement p, Arm arm, Strategy s) {
         return new Treatment(s.programId(), customerId,
-                asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), p.arm(),
+                asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), arm,
                 segmenter.segmentName(p.segment()), s.channel(),
-                p.arm() == Arm.TREATMENT ? s.contactCost() : 0.0, "always_on");
+                arm == Arm.TREATMENT ? s.contactCost() : 0.0, "always_on");
     }
 
-    private SegmentAssignment assignment(LocalDate asOf, CustomerFacts f, Placement p) {
+    private SegmentAssignment assignment(LocalDate asOf, CustomerFacts f, Placement p, Arm arm) {
         return new SegmentAssignment(f.customerId(), asOf, p.recencyDays(), f.frequency(),
                 f.monetary(), p.r(), p.f(), p.m(), p.rfmCell(), p.composite(), p.stage(),
                 p.has(Flag.HIGH_RETURN_RATE), p.has(Flag.SINGLE_CHANNEL),
@@ -185,7 +200,7 @@ public final class Population {
                 f.topCategory(), f.topCategory() == null ? null : f.topCategoryShare(),
                 f.engagement30Total(), f.engagement90Total(),
                 segmenter.segmentName(p.segment()), segmenter.strategy(p.segment()).name(),
-                p.arm(), true);
+                arm, true);
     }
 
     private Tiers tiers(Dimension dimension, CountHistogram histogram, int day, double cycle) {

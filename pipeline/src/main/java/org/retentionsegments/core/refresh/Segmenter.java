@@ -70,8 +70,16 @@ public final class Segmenter {
         } else {
             segment = table.unscoredSegment(stage, flags);
         }
+        return new Placement(recency, r, f, m, composite, stage, flags, segment);
+    }
+
+    /**
+     * The customer's holdout arm in the strategy of {@code segment}. Kept out of {@link #place}:
+     * the hash is the costliest step of placing a customer, and a refresh needs the arm only for
+     * the customers it writes a row for.
+     */
+    public Arm arm(int segment, String customerId) {
         Strategy strategy = strategies[segment];
-        Arm arm = HoldoutHash.arm(strategy.salt(), facts.customerId(), strategy.holdoutShare());
-        return new Placement(recency, r, f, m, composite, stage, flags, segment, arm);
+        return HoldoutHash.arm(strategy.salt(), customerId, strategy.holdoutShare());
     }
 }

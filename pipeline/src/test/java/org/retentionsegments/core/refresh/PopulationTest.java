@@ -169,6 +169,10 @@ class PopulationTest {
         // The bucket sizes reported are the scores actually given.
         List<SegmentAssignment> assignments = rows.of(SegmentAssignment.class);
         assertEquals(1048, assignments.size());
+        java.util.Set<String> assigned = new java.util.HashSet<>();
+        assignments.forEach(a -> assigned.add(a.customerId()));
+        assertEquals(1048, assigned.size(), "every remaining customer once, after removals");
+        assertFalse(assigned.contains("c0") || assigned.contains("p0"), "removed customers are not refreshed");
         for (ScoreBoundary b : boundaries.stream().filter(b -> b.dimension().equals("frequency"))
                 .toList()) {
             assertEquals(b.customers(), assignments.stream()
