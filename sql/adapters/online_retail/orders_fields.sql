@@ -4,7 +4,8 @@
 -- amount = Quantity * UnitPrice (computed as text here, parsed and validated downstream);
 -- cancelled invoices (C...) carry negative quantities and so become returns. Rows without a
 -- CustomerID are rejected downstream as "missing customer_id". InvoiceDate may be ISO
--- (2010-12-01 08:26:00) or the spreadsheet form M/D/YYYY H:MM[:SS], which is rewritten to ISO.
+-- (2010-12-01 08:26:00) or the spreadsheet form M/D/YYYY H:MM[:SS], which ISO_FROM_SPREADSHEET
+-- rewrites to ISO (digits untouched: validation downstream still rejects an impossible date).
 -- Without a line number every row counts as its own line: nothing is dropped as a duplicate.
 CREATE TEMPORARY VIEW orders_fields AS
 SELECT
@@ -14,17 +15,7 @@ SELECT
   END AS parse_error,
   f[1] AS order_id,
   REGEXP_REPLACE(f[7], '\.0+$', '') AS customer_id,
-  CASE WHEN f[5] LIKE '%/%'
-    THEN COALESCE(
-           REGEXP_EXTRACT(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(:\d{2})?$', 3)
-           || '-' || LPAD(REGEXP_EXTRACT(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(:\d{2})?$', 1), 2, '0')
-           || '-' || LPAD(REGEXP_EXTRACT(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(:\d{2})?$', 2), 2, '0')
-           || ' ' || LPAD(REGEXP_EXTRACT(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(:\d{2})?$', 4), 2, '0')
-           || ':' || REGEXP_EXTRACT(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(:\d{2})?$', 5)
-           || COALESCE(REGEXP_EXTRACT(f[5], '^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(:\d{2})?$', 6), ''),
-           f[5])
-    ELSE f[5]
-  END AS order_ts,
+  ISO_FROM_SPREADSHEET(f[5]) AS order_ts,
   CASE WHEN PARSE_NUMBER(f[4]) IS NULL OR PARSE_NUMBER(f[6]) IS NULL
     THEN COALESCE(f[4], '') || '*' || COALESCE(f[6], '')
     ELSE CAST(CAST(PARSE_NUMBER(f[4]) * PARSE_NUMBER(f[6]) AS DECIMAL(18, 4)) AS STRING)

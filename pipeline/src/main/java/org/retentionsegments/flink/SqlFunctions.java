@@ -25,6 +25,7 @@ public final class SqlFunctions {
         tEnv.createTemporarySystemFunction("PARSE_NUMBER", ParseNumber.class);
         tEnv.createTemporarySystemFunction("PARSE_INT", ParseInteger.class);
         tEnv.createTemporarySystemFunction("PARSE_BOOL", ParseBoolean.class);
+        tEnv.createTemporarySystemFunction("ISO_FROM_SPREADSHEET", IsoFromSpreadsheet.class);
     }
 
     /** {@code SPLIT_CSV(line)}: the CSV fields of a line, null for an unterminated quote. */
@@ -106,6 +107,13 @@ public final class SqlFunctions {
     public static class ParseBoolean extends ScalarFunction {
         public Boolean eval(String text) {
             return Values.bool(text);
+        }
+    }
+
+    /** {@code ISO_FROM_SPREADSHEET(text)}: {@code M/D/YYYY H:MM[:SS]} as ISO, other text unchanged. */
+    public static class IsoFromSpreadsheet extends ScalarFunction {
+        public String eval(String text) {
+            return Values.isoFromSpreadsheet(text);
         }
     }
 }

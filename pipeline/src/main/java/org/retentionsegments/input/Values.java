@@ -140,6 +140,31 @@ public final class Values {
         return value;
     }
 
+    private static final java.util.regex.Pattern SPREADSHEET_TS = java.util.regex.Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2})(:\\d{2})?");
+
+    /**
+     * Rewrites a spreadsheet-style US timestamp {@code M/D/YYYY H:MM[:SS]} (as in exports of the
+     * "Online Retail" workbook) to ISO {@code YYYY-MM-DD HH:MM[:SS]}, digits untouched, so that
+     * the strict timestamp validation still judges it (an impossible {@code 2/30/2011} stays
+     * impossible); any other text is returned as it is.
+     */
+    public static String isoFromSpreadsheet(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = SPREADSHEET_TS.matcher(text.strip());
+        if (!m.matches()) {
+            return text;
+        }
+        return m.group(3) + "-" + twoDigits(m.group(1)) + "-" + twoDigits(m.group(2)) + " "
+                + twoDigits(m.group(4)) + ":" + m.group(5) + (m.group(6) == null ? "" : m.group(6));
+    }
+
+    private static String twoDigits(String digits) {
+        return digits.length() == 1 ? "0" + digits : digits;
+    }
+
     /** Parses a finite decimal number; null for text, NaN and infinities. */
     public static Double number(String text) {
         if (text == null) {

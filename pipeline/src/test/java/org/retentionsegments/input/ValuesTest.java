@@ -14,6 +14,19 @@ class ValuesTest {
     static final LocalDateTime NOON = LocalDateTime.of(2011, 12, 9, 12, 50);
 
     @Test
+    void rewritesSpreadsheetTimestampsToIsoAndLeavesTheRestAlone() {
+        assertEquals("2010-12-01 08:26", Values.isoFromSpreadsheet("12/1/2010 8:26"));
+        assertEquals("2011-01-09 12:50:07", Values.isoFromSpreadsheet("1/9/2011 12:50:07"));
+        assertEquals(LocalDateTime.of(2010, 12, 1, 8, 26), Values.timestampUtc(Values.isoFromSpreadsheet("12/1/2010 8:26"), UTC));
+        assertEquals("2011-02-30 10:00", Values.isoFromSpreadsheet("2/30/2011 10:00"), "digits untouched");
+        assertNull(Values.timestampUtc(Values.isoFromSpreadsheet("2/30/2011 10:00"), UTC), "still impossible");
+        assertEquals("2010-12-01 08:26:00", Values.isoFromSpreadsheet("2010-12-01 08:26:00"));
+        assertEquals("12/1/10 8:26", Values.isoFromSpreadsheet("12/1/10 8:26"), "two-digit years are not guessed");
+        assertEquals("junk", Values.isoFromSpreadsheet("junk"));
+        assertNull(Values.isoFromSpreadsheet(null));
+    }
+
+    @Test
     void acceptsTheIsoShapesOfTheContract() {
         assertEquals(NOON, Values.timestampUtc("2011-12-09T12:50:00", UTC));
         assertEquals(NOON, Values.timestampUtc("2011-12-09 12:50:00", UTC));
