@@ -37,19 +37,6 @@ public record SegmentAssignment(
         boolean current)
         implements WarehouseRow {
 
-    /** An assignment that is the customer's current one. */
-    public SegmentAssignment(String customerId, LocalDate asOf, Integer recencyDays, int frequency,
-            double monetary, Integer rScore, Integer fScore, Integer mScore, String rfmCell,
-            Double compositeScore, LifecycleStage lifecycleStage, boolean highReturnRate,
-            boolean singleChannel, boolean discountDependent, boolean emailUnengaged,
-            String topCategory, Double topCategoryShare, int engagement30, int engagement90,
-            String segment, String strategy, Arm arm, boolean snapshot) {
-        this(customerId, asOf, recencyDays, frequency, monetary, rScore, fScore, mScore, rfmCell,
-                compositeScore, lifecycleStage, highReturnRate, singleChannel, discountDependent,
-                emailUnengaged, topCategory, topCategoryShare, engagement30, engagement90, segment,
-                strategy, arm, snapshot, true);
-    }
-
     /** The same assignment kept as history only, not written to {@code customer_segment}. */
     public SegmentAssignment historyOnly() {
         return new SegmentAssignment(customerId, asOf, recencyDays, frequency, monetary, rScore,

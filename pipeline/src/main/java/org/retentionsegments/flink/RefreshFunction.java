@@ -42,6 +42,7 @@ public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput,
     private transient TreeMap<Long, List<RefreshInput>> waiting;
     private transient LocalDate previousRefresh;
     private transient Long firstDay;
+    private transient boolean endTimerSet;
 
     /** @param lastDay the as_of epoch day of a bounded run, {@link Integer#MAX_VALUE} when unbounded */
     public RefreshFunction(ConfigTexts configTexts, int lastDay) {
@@ -75,9 +76,10 @@ public class RefreshFunction extends KeyedProcessFunction<Integer, RefreshInput,
                 ctx.timerService().registerEventTimeTimer(day * DAY_MS);
             }
         }
-        if (lastDay != Integer.MAX_VALUE) {
+        if (lastDay != Integer.MAX_VALUE && !endTimerSet) {
             // at the end of a bounded run, treatments after the last refresh are stamped too
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            endTimerSet = true;
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Strict parsing of the input contract's timestamps and numbers: null means "not valid". */
 public final class Values {
@@ -44,8 +46,8 @@ public final class Values {
                     .toFormatter()
                     .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Values() {}
 
@@ -140,7 +142,7 @@ public final class Values {
         return value;
     }
 
-    private static final java.util.regex.Pattern SPREADSHEET_TS = java.util.regex.Pattern.compile(
+    private static final Pattern SPREADSHEET_TS = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2})(:\\d{2})?");
 
     /**
@@ -153,7 +155,7 @@ public final class Values {
         if (text == null) {
             return null;
         }
-        java.util.regex.Matcher m = SPREADSHEET_TS.matcher(text.strip());
+        Matcher m = SPREADSHEET_TS.matcher(text.strip());
         if (!m.matches()) {
             return text;
         }

@@ -250,7 +250,7 @@ class StrategyReportITCase {
         rows.add(customer("c4", AS_OF, "Lost", 430, 1, 0, LifecycleStage.LAPSED, false));
         rows.add(new SegmentAssignment("p1", AS_OF, null, 0, 0.0, null, null, null, null, null,
                 LifecycleStage.PROSPECT, false, false, false, false, null, null, 1, 2, "Prospects",
-                "convert_first_purchase", Arm.TREATMENT, true));
+                "convert_first_purchase", Arm.TREATMENT, true, true));
         rows.add(customer("c6", AS_OF, "Old VIP", 100, 2, 0, LifecycleStage.LAPSED, false));
         rows.addAll(WarehouseFixtures.thirtyOfHundredAgainstTwentyOfHundred());
         rows.add(new Treatment("tiny", "c1", T0, Arm.TREATMENT, null, "email", null, "input"));
@@ -265,6 +265,6 @@ class StrategyReportITCase {
     private static SegmentAssignment customer(String id, LocalDate asOf, String segment, int recency, int frequency,
             double monetary, LifecycleStage stage, boolean highReturns) {
         return new SegmentAssignment(id, asOf, recency, frequency, monetary, 3, 3, 3, "333", 3.0, stage,
-                highReturns, false, false, false, "shoes", 0.6, 2, 6, segment, "s", Arm.TREATMENT, true);
+                highReturns, false, false, false, "shoes", 0.6, 2, 6, segment, "s", Arm.TREATMENT, true, true);
     }
 }

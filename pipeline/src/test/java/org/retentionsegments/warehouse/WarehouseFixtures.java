@@ -29,14 +29,14 @@ public final class WarehouseFixtures {
     public static SegmentAssignment assignment(String customer, LocalDate asOf, String segment, boolean snapshot) {
         return new SegmentAssignment(customer, asOf, 12, 4, 321.455, 5, 4, 3, "543", 4.2,
                 LifecycleStage.ACTIVE, false, true, false, true, "shoes", 0.75, 3, 9,
-                segment, "reward", Arm.TREATMENT, snapshot);
+                segment, "reward", Arm.TREATMENT, snapshot, true);
     }
 
     /** A prospect: never bought, so no recency, scores, cell or arm. */
     public static SegmentAssignment prospect(String customer, LocalDate asOf) {
         return new SegmentAssignment(customer, asOf, null, 0, 0.0, null, null, null, null, null,
                 LifecycleStage.PROSPECT, false, false, false, false, null, null, 1, 2,
-                "Prospect", null, null, true);
+                "Prospect", null, null, true, true);
     }
 
     public static SegmentTransition transition(String customer, LocalDate asOf, String from, String to) {

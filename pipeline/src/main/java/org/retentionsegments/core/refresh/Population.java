@@ -164,6 +164,7 @@ public final class Population {
         for (Entry entry : entries) {
             Placement p = segmenter.place(entry.facts, scales);
             String customerId = entry.facts.customerId();
+            Arm arm = null; // drawn at most once, only for a customer that gets a row
             if (p.segment() != entry.segment) {
                 String from = entry.segment == NONE ? null : segmenter.segmentName(entry.segment);
                 out.accept(new SegmentTransition(customerId, asOf, from,
@@ -172,12 +173,14 @@ public final class Population {
                 entry.segment = (byte) p.segment();
                 Strategy strategy = segmenter.strategy(p.segment());
                 if (strategy.alwaysOn()) {
-                    out.accept(treatment(asOf, customerId, p, segmenter.arm(p.segment(), customerId), strategy));
+                    arm = segmenter.arm(p.segment(), customerId);
+                    out.accept(treatment(asOf, customerId, p, arm, strategy));
                     treatments++;
                 }
             }
             if (keep) {
-                out.accept(assignment(asOf, entry.facts, p, segmenter.arm(p.segment(), customerId)));
+                out.accept(assignment(asOf, entry.facts, p,
+                        arm != null ? arm : segmenter.arm(p.segment(), customerId)));
                 assignments++;
             }
         }
@@ -200,7 +203,7 @@ public final class Population {
                 f.topCategory(), f.topCategory() == null ? null : f.topCategoryShare(),
                 f.engagement30Total(), f.engagement90Total(),
                 segmenter.segmentName(p.segment()), segmenter.strategy(p.segment()).name(),
-                arm, true);
+                arm, true, true);
     }
 
     private Tiers tiers(Dimension dimension, CountHistogram histogram, int day, double cycle) {
