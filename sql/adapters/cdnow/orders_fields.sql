@@ -4,7 +4,7 @@
 -- one customer on one day form one order. There is no time of day: every order is at midnight.
 CREATE TEMPORARY VIEW orders_fields AS
 SELECT
-  line AS raw_line,
+  input_file, input_line, line AS raw_line,
   CASE WHEN CARDINALITY(f) <> 4
     THEN 'expected 4 white-space separated fields, found ' || CAST(CARDINALITY(f) AS STRING)
   END AS parse_error,
@@ -20,7 +20,7 @@ SELECT
   CAST(NULL AS STRING) AS channel,
   CAST(NULL AS STRING) AS discount
 FROM (
-  SELECT line, SPLIT_WS(line) AS f
+  SELECT input_file, input_line, line, SPLIT_WS(line) AS f
   FROM orders_lines
   WHERE TRIM(line) <> '' AND line NOT LIKE '%customer_id%'
 )

@@ -9,7 +9,7 @@
 -- Without a line number every row counts as its own line: nothing is dropped as a duplicate.
 CREATE TEMPORARY VIEW orders_fields AS
 SELECT
-  line AS raw_line,
+  input_file, input_line, line AS raw_line,
   CASE WHEN f IS NULL THEN 'unterminated quote in CSV line'
        WHEN CARDINALITY(f) <> 8 THEN 'expected 8 columns, found ' || CAST(CARDINALITY(f) AS STRING)
   END AS parse_error,
@@ -25,7 +25,7 @@ SELECT
   CAST(NULL AS STRING) AS channel,
   CAST(NULL AS STRING) AS discount
 FROM (
-  SELECT line, SPLIT_CSV(line) AS f
+  SELECT input_file, input_line, line, SPLIT_CSV(line) AS f
   FROM orders_lines
   WHERE TRIM(line) <> ''
 )

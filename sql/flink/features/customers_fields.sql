@@ -1,14 +1,7 @@
--- The canonical customer columns as text, one row per input record.
+-- The canonical customer columns as text, one row per readable record of the customers files.
+-- An adapter may replace this view, reading customers_lines (input_file, input_line, line).
 CREATE TEMPORARY VIEW customers_fields AS
 SELECT
-  line AS raw_line,
-  ${customers.parse_error} AS parse_error,
-  ${customers.col.customer_id} AS customer_id,
-  ${customers.col.signup_ts} AS signup_ts,
-  ${customers.col.email_consent} AS email_consent,
-  ${customers.col.country} AS country
-FROM (
-  SELECT line, ${customers.split} AS f
-  FROM customers_lines
-  WHERE IS_RECORD(line, ${customers.header})
-)
+  input_file, input_line, raw_line, CAST(NULL AS STRING) AS parse_error,
+  customer_id, signup_ts, email_consent, country
+FROM customers_records

@@ -1,15 +1,7 @@
--- The canonical engagement columns as text, one row per input record.
+-- The canonical engagement columns as text, one row per readable record of the engagement files.
+-- An adapter may replace this view, reading engagement_lines (input_file, input_line, line).
 CREATE TEMPORARY VIEW engagement_fields AS
 SELECT
-  line AS raw_line,
-  ${engagement.parse_error} AS parse_error,
-  ${engagement.col.customer_id} AS customer_id,
-  ${engagement.col.event_ts} AS event_ts,
-  ${engagement.col.event_type} AS event_type,
-  ${engagement.col.channel} AS channel,
-  ${engagement.col.event_id} AS event_id
-FROM (
-  SELECT line, ${engagement.split} AS f
-  FROM engagement_lines
-  WHERE IS_RECORD(line, ${engagement.header})
-)
+  input_file, input_line, raw_line, CAST(NULL AS STRING) AS parse_error,
+  customer_id, event_ts, event_type, channel, event_id
+FROM engagement_records

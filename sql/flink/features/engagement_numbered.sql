@@ -4,6 +4,8 @@
 -- raw_line is kept for rejected rows only.
 CREATE TEMPORARY VIEW engagement_numbered AS
 SELECT
+  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE input_file END AS input_file,
+  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS BIGINT) ELSE input_line END AS input_line,
   CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE raw_line END AS raw_line,
   customer_id, event_ts, event_type, channel, event_id, reject_reason,
   CASE WHEN event_id IS NULL THEN 1 ELSE copy_no END AS copy_no

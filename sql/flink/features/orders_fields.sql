@@ -1,19 +1,8 @@
--- The canonical order columns as text, one row per input record; header and blank lines dropped.
--- An adapter (--source-sql) may replace this view: it must produce these columns, all STRING.
+-- The canonical order columns as text, one row per readable record of the orders files.
+-- An adapter (--source-sql) may replace this view, reading orders_lines (input_file, input_line,
+-- line) instead: it must produce these columns, input_line a BIGINT and all others STRING.
 CREATE TEMPORARY VIEW orders_fields AS
 SELECT
-  line AS raw_line,
-  ${orders.parse_error} AS parse_error,
-  ${orders.col.order_id} AS order_id,
-  ${orders.col.customer_id} AS customer_id,
-  ${orders.col.order_ts} AS order_ts,
-  ${orders.col.amount} AS amount,
-  ${orders.col.line_no} AS line_no,
-  ${orders.col.category} AS category,
-  ${orders.col.channel} AS channel,
-  ${orders.col.discount} AS discount
-FROM (
-  SELECT line, ${orders.split} AS f
-  FROM orders_lines
-  WHERE IS_RECORD(line, ${orders.header})
-)
+  input_file, input_line, raw_line, CAST(NULL AS STRING) AS parse_error,
+  order_id, customer_id, order_ts, amount, line_no, category, channel, discount
+FROM orders_records

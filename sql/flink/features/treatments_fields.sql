@@ -1,16 +1,7 @@
--- The canonical treatment columns as text, one row per input record.
+-- The canonical treatment columns as text, one row per readable record of the treatments files.
+-- An adapter may replace this view, reading treatments_lines (input_file, input_line, line).
 CREATE TEMPORARY VIEW treatments_fields AS
 SELECT
-  line AS raw_line,
-  ${treatments.parse_error} AS parse_error,
-  ${treatments.col.program_id} AS program_id,
-  ${treatments.col.customer_id} AS customer_id,
-  ${treatments.col.treated_ts} AS treated_ts,
-  ${treatments.col.arm} AS arm,
-  ${treatments.col.channel} AS channel,
-  ${treatments.col.cost} AS cost
-FROM (
-  SELECT line, ${treatments.split} AS f
-  FROM treatments_lines
-  WHERE IS_RECORD(line, ${treatments.header})
-)
+  input_file, input_line, raw_line, CAST(NULL AS STRING) AS parse_error,
+  program_id, customer_id, treated_ts, arm, channel, cost
+FROM treatments_records

@@ -4,6 +4,8 @@
 -- raw_line is kept for rejected rows only.
 CREATE TEMPORARY VIEW treatments_numbered AS
 SELECT
+  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE input_file END AS input_file,
+  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS BIGINT) ELSE input_line END AS input_line,
   CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE raw_line END AS raw_line,
   program_id, customer_id, treated_ts, arm, channel, cost, reject_reason,
   copy_no

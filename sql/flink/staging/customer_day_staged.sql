@@ -21,7 +21,7 @@ CREATE TEMPORARY TABLE customer_day_staged (
   email_consent INT
 ) WITH (
   'connector' = 'filesystem',
-  'path' = '${staging.path}/customer_day',
+  'path' = ${staging.customer_day},
   'format' = 'json',
   'sink.parallelism' = '1'
 )

@@ -7,7 +7,7 @@ CREATE TEMPORARY TABLE input_counts_staged (
   last_ts TIMESTAMP(3)
 ) WITH (
   'connector' = 'filesystem',
-  'path' = '${staging.path}/input_counts',
+  'path' = ${staging.input_counts},
   'format' = 'json',
   'sink.parallelism' = '1'
 )

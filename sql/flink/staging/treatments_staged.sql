@@ -9,7 +9,7 @@ CREATE TEMPORARY TABLE treatments_staged (
   cost DOUBLE
 ) WITH (
   'connector' = 'filesystem',
-  'path' = '${staging.path}/treatments',
+  'path' = ${staging.treatments},
   'format' = 'json',
   'sink.parallelism' = '1'
 )

@@ -1,8 +1,12 @@
 package org.retentionsegments.core;
 
 /**
- * A row of input that could not be used, kept with the reason. Rows of one run are replaced when
- * the run is replayed under the same run id.
+ * A row of input that could not be used, kept with the reason and where it was. Rows of one run
+ * are replaced when the run is replayed under the same run id.
+ *
+ * @param inputFile the file it was read from; null when an adapter gave no position
+ * @param inputLine the number of its (first) line in that file; null likewise
  */
-public record RejectedInput(String runId, String source, String rawText, String reason)
+public record RejectedInput(String runId, String source, String inputFile, Long inputLine, String rawText,
+        String reason)
         implements WarehouseRow {}

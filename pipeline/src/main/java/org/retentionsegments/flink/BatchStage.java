@@ -18,10 +18,6 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  */
 public final class BatchStage {
 
-    /** Statements in the order they are created; adapters may replace any of them. */
-    static final List<String> SOURCES =
-            List.of("orders_lines", "engagement_lines", "treatments_lines", "customers_lines");
-
     static final List<String> FEATURES = List.of(
             "orders_fields", "orders_checked", "orders_numbered", "order_lines", "orders",
             "customer_day_orders", "customer_day_channels", "customer_day_categories",
@@ -36,16 +32,15 @@ public final class BatchStage {
     private BatchStage() {}
 
     /** Runs the stage to completion. */
-    public static void run(SqlScripts sql, Configuration flinkConf) throws Exception {
+    public static void run(RunInputs.Plan plan, Configuration flinkConf) throws Exception {
+        SqlScripts sql = plan.sql();
         Configuration conf = new Configuration(flinkConf);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         SqlFunctions.register(tEnv);
-        for (String object : SOURCES) {
-            tEnv.executeSql(sql.statement("sources", object));
-        }
-        for (String extra : sql.extraObjects(SOURCES, FEATURES)) {
+        InputTables.register(env, tEnv, plan.files(), plan.charset());
+        for (String extra : sql.extraObjects(FEATURES)) {
             tEnv.executeSql(sql.statement("adapters", extra));
         }
         for (String object : FEATURES) {

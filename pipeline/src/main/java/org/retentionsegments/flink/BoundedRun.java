@@ -53,7 +53,9 @@ public final class BoundedRun {
         Path staging = Files.createTempDirectory("segments-run-");
         try {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
-            SqlScripts sql = options.inputs().sql(staging, pipeline.timezone(), cutoff);
+            RunInputs.Plan plan = options.inputs().plan(staging, new RunInputs.Validation(
+                    pipeline.timezone(), cutoff, LocalDate.of(1970, 1, 1), java.nio.charset.StandardCharsets.UTF_8));
+            SqlScripts sql = plan.sql();
             try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
                 progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             }
@@ -61,7 +63,7 @@ public final class BoundedRun {
 
             progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
             long t0 = System.nanoTime();
-            BatchStage.run(sql, flink);
+            BatchStage.run(plan, flink);
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Map<String, InputCounts> counts = InputCounts.read(staging);
             InputCounts orders = counts.get("orders");

@@ -1,8 +1,11 @@
 package org.retentionsegments.flink;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,18 +14,32 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.retentionsegments.input.InputException;
+import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
-import org.retentionsegments.input.InputLayout;
+import org.retentionsegments.input.RecordReader;
 
 /**
  * The files of one bounded run and the adapters that map other layouts onto the contract.
- * Absent optional inputs become empty files; only orders are required.
+ * Absent optional inputs are empty; only orders are required.
  *
  * @param files input files (or folders) by kind; orders must be present
  * @param adapters {@code --source-sql} files or folders, or names of shipped adapters
  */
 public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
+
+    /** Amounts, discounts and costs beyond this magnitude are rejected: the warehouse keeps DECIMAL(18, 2). */
+    public static final String AMOUNT_LIMIT = "1000000000";
+
+    /** One file of an input and how its records are written. */
+    public record InputFile(Path path, InputFormat format) {}
+
+    /** What the batch stage reads: its SQL with every placeholder resolved, and the files. */
+    public record Plan(SqlScripts sql, Map<InputKind, List<InputFile>> files, Charset charset) {}
+
+    /** How input values are judged. */
+    public record Validation(ZoneId zone, LocalDateTime futureCutoff, LocalDate earliest, Charset charset) {}
 
     public RunInputs {
         files = Map.copyOf(files);
@@ -33,14 +50,12 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
     }
 
     /**
-     * The stream SQL of this run with every placeholder resolved.
+     * The plan of this run: every file of every input (each CSV file's header checked now, so
+     * that a missing column is one clear error before anything starts) and the SQL.
      *
-     * @param staging folder for the hand-over between stages (and the empty stand-in files)
-     * @param zone zone of timestamps without an offset
-     * @param futureCutoff UTC time after which an event is rejected as lying in the future
+     * @param staging folder for the hand-over between stages
      */
-    public SqlScripts sql(Path staging, ZoneId zone, LocalDateTime futureCutoff) {
-        Map<String, String> values = new HashMap<>();
+    public Plan plan(Path staging, Validation validation) {
         List<Path> adapterPaths = new ArrayList<>();
         List<String> shipped = new ArrayList<>();
         for (String adapter : adapters) {
@@ -55,26 +70,72 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
             }
         }
         SqlScripts adapted = withAdapters(new SqlScripts(Map.of()), shipped, adapterPaths);
-        Map<InputKind, InputLayout> layouts = new EnumMap<>(InputKind.class);
+        Map<InputKind, List<InputFile>> inputs = new EnumMap<>(InputKind.class);
         for (InputKind kind : InputKind.values()) {
-            Path file = files.get(kind);
-            if (file == null) {
-                layouts.put(kind, InputLayout.empty(kind, emptyFile(staging, kind)));
-            } else if (adapted.overridden(kind.label() + "_fields")) {
-                // the adapter parses this input itself: only the path is ours to give
-                if (!Files.exists(file)) {
-                    throw new InputException("the " + kind.label() + " file " + file + " does not exist");
-                }
-                layouts.put(kind, InputLayout.empty(kind, file));
-            } else {
-                layouts.put(kind, InputLayout.inspect(kind, file));
+            Path path = files.get(kind);
+            boolean lines = adapted.overridden(kind.label() + "_fields");
+            inputs.put(kind, path == null ? List.of() : list(kind, path, lines, validation.charset()));
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String table : List.of("customer_day", "treatments", "rejected", "input_counts")) {
+            values.put("staging." + table, SqlScripts.literal(staging.resolve(table).toAbsolutePath().toString()));
+        }
+        values.put("timezone", validation.zone().getId());
+        values.put("future_cutoff",
+                validation.futureCutoff().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        values.put("earliest", validation.earliest().toString());
+        values.put("amount_limit", AMOUNT_LIMIT);
+        return new Plan(withAdapters(new SqlScripts(values), shipped, adapterPaths), inputs, validation.charset());
+    }
+
+    private static List<InputFile> list(InputKind kind, Path path, boolean lines, Charset charset) {
+        if (!Files.exists(path)) {
+            throw new InputException("the " + kind.label() + " file " + path + " does not exist");
+        }
+        List<Path> paths;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                paths = walk.filter(Files::isRegularFile)
+                        .filter(f -> visible(path.relativize(f)))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new InputException("cannot list the " + kind.label() + " folder " + path + ": " + e.getMessage());
+            }
+            if (paths.isEmpty()) {
+                throw new InputException("the " + kind.label() + " folder " + path + " holds no files");
+            }
+        } else {
+            paths = List.of(path);
+        }
+        List<InputFile> out = new ArrayList<>();
+        for (Path file : paths) {
+            InputFormat format = lines ? InputFormat.LINES : InputFormat.of(file);
+            if (format == InputFormat.CSV) {
+                checkHeader(kind, file, charset);
+            }
+            out.add(new InputFile(file, format));
+        }
+        return out;
+    }
+
+    /** Files and folders whose name starts with a dot or an underscore are skipped, as Hadoop and Flink do. */
+    private static boolean visible(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                return false;
             }
         }
-        layouts.values().forEach(layout -> values.putAll(layout.placeholders()));
-        values.put("staging.path", staging.toAbsolutePath().toString());
-        values.put("timezone", zone.getId());
-        values.put("future_cutoff", futureCutoff.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        return withAdapters(new SqlScripts(values), shipped, adapterPaths);
+        return true;
+    }
+
+    /** Reads the header line of a CSV file; a missing required column is an {@link InputException}. */
+    private static void checkHeader(InputKind kind, Path file, Charset charset) {
+        try (InputStream in = Files.newInputStream(file)) {
+            new RecordReader(kind, InputFormat.CSV, charset, file.toString(), in);
+        } catch (IOException e) {
+            throw new InputException("cannot read the " + kind.label() + " file " + file + ": " + e.getMessage());
+        }
     }
 
     private static SqlScripts withAdapters(SqlScripts sql, List<String> shipped, List<Path> paths) {
@@ -86,16 +147,5 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
         }
         paths.forEach(sql::withAdapter);
         return sql;
-    }
-
-    private static Path emptyFile(Path staging, InputKind kind) {
-        try {
-            Path empty = staging.resolve("empty").resolve(kind.label() + ".csv");
-            Files.createDirectories(empty.getParent());
-            Files.writeString(empty, "");
-            return empty;
-        } catch (IOException e) {
-            throw new InputException("cannot write to the staging folder " + staging + ": " + e.getMessage());
-        }
     }
 }

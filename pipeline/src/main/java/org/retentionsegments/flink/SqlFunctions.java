@@ -6,6 +6,7 @@ import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.retentionsegments.input.Fields;
+import org.retentionsegments.input.TextChecks;
 import org.retentionsegments.input.Values;
 
 /**
@@ -20,7 +21,8 @@ public final class SqlFunctions {
     public static void register(TableEnvironment tEnv) {
         tEnv.createTemporarySystemFunction("SPLIT_CSV", SplitCsv.class);
         tEnv.createTemporarySystemFunction("SPLIT_WS", SplitWhitespace.class);
-        tEnv.createTemporarySystemFunction("IS_RECORD", IsRecord.class);
+        tEnv.createTemporarySystemFunction("ID_PROBLEM", IdProblem.class);
+        tEnv.createTemporarySystemFunction("TEXT_PROBLEM", TextProblem.class);
         tEnv.createTemporarySystemFunction("PARSE_TS", ParseTimestamp.class);
         tEnv.createTemporarySystemFunction("PARSE_NUMBER", ParseNumber.class);
         tEnv.createTemporarySystemFunction("PARSE_INT", ParseInteger.class);
@@ -42,44 +44,18 @@ public final class SqlFunctions {
         }
     }
 
-    /** {@code IS_RECORD(line, header)}: false for blank lines and for the header line itself. */
-    public static class IsRecord extends ScalarFunction {
-        public boolean eval(String line, String header) {
-            if (line == null || line.isBlank()) {
-                return false;
-            }
-            String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (header == null || header.isEmpty()) {
-                return true;
-            }
-            // a header is short and starts with a letter or a quote: most data lines stop here
-            if (text.length() > 2 * header.length() + 16 || !startsLikeHeader(text)) {
-                return true;
-            }
-            return !normalized(text).equals(header);
+    /** {@code ID_PROBLEM(column, value)}: why an identifier is unusable, null when it is fine. */
+    public static class IdProblem extends ScalarFunction {
+        public String eval(String column, String value) {
+            return TextChecks.idProblem(column, value);
         }
     }
 
-    private static boolean startsLikeHeader(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (!Character.isWhitespace(c) && c != '"' && c != '\uFEFF') {
-                return Character.isLetter(c) || c == '_';
-            }
+    /** {@code TEXT_PROBLEM(column, value)}: why a text value is unusable, null when it is fine. */
+    public static class TextProblem extends ScalarFunction {
+        public String eval(String column, String value) {
+            return TextChecks.textProblem(column, value);
         }
-        return false;
-    }
-
-    /** A header line as {@code IS_RECORD} compares it: no quotes or blanks, lower case. */
-    public static String normalized(String headerLine) {
-        StringBuilder out = new StringBuilder(headerLine.length());
-        for (int i = 0; i < headerLine.length(); i++) {
-            char c = headerLine.charAt(i);
-            if (c != '"' && !Character.isWhitespace(c)) {
-                out.append(Character.toLowerCase(c));
-            }
-        }
-        return out.toString();
     }
 
     /** {@code PARSE_TS(text, zone)}: a strict ISO-8601 timestamp as UTC, null when invalid. */

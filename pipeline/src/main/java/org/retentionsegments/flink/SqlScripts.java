@@ -68,9 +68,9 @@ public final class SqlScripts {
     }
 
     /** Adapter statements that replace none of the shipped ones, in file-name order. */
-    public List<String> extraObjects(List<String> sources, List<String> features) {
+    public List<String> extraObjects(List<String> features) {
         return overrides.keySet().stream()
-                .filter(o -> !sources.contains(o) && !features.contains(o))
+                .filter(o -> !features.contains(o))
                 .sorted()
                 .toList();
     }

@@ -38,11 +38,16 @@ final class StagedRows {
         return rows;
     }
 
+    private static String text(JsonNode row, String field) {
+        return row.hasNonNull(field) ? row.get(field).asText() : null;
+    }
+
     /** The rejected rows, for a run that stops before its stream stage would write them. */
     static List<RejectedInput> rejected(Path staging, String runId) {
         return read(staging, "rejected").stream()
-                .map(r -> new RejectedInput(runId, r.get("source").asText(), r.get("raw_line").asText(),
-                        r.get("reject_reason").asText()))
+                .map(r -> new RejectedInput(runId, r.get("source").asText(), text(r, "input_file"),
+                        r.hasNonNull("input_line") ? r.get("input_line").asLong() : null,
+                        text(r, "raw_line"), r.get("reject_reason").asText()))
                 .toList();
     }
 }

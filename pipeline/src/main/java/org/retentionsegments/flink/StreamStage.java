@@ -89,6 +89,7 @@ public final class StreamStage {
         String runId = settings.runId();
         DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_staged"))
                 .map(r -> (WarehouseRow) new RejectedInput(runId, (String) r.getField("source"),
+                        (String) r.getField("input_file"), (Long) r.getField("input_line"),
                         (String) r.getField("raw_line"), (String) r.getField("reject_reason")))
                 .returns(WarehouseRow.class).name("rejected rows");
 

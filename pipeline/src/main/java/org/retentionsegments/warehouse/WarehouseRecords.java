@@ -127,7 +127,14 @@ final class WarehouseRecords {
     }
 
     static RejectedInputRecord rejected(RejectedInput in) {
-        return new RejectedInputRecord(in.runId(), in.source(), in.rawText(), in.reason());
+        RejectedInputRecord r = new RejectedInputRecord();
+        r.setRunId(in.runId());
+        r.setSource(in.source());
+        r.setInputFile(in.inputFile());
+        r.setInputLine(in.inputLine());
+        r.setRawText(in.rawText() == null ? "" : in.rawText());
+        r.setReason(in.reason());
+        return r;
     }
 
     static LocalDateTime utc(Instant instant) {

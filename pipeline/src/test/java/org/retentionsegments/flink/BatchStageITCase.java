@@ -27,7 +27,8 @@ class BatchStageITCase {
         RunInputs inputs = new RunInputs(Map.of(
                 InputKind.ORDERS, fixture("orders_mixed.csv"),
                 InputKind.ENGAGEMENT, fixture("engagement_small.jsonl")), List.of());
-        BatchStage.run(inputs.sql(staging, ZoneOffset.UTC, LocalDateTime.of(2025, 1, 1, 0, 0)), new Configuration());
+        BatchStage.run(inputs.plan(staging, new RunInputs.Validation(ZoneOffset.UTC, LocalDateTime.of(2025, 1, 1, 0, 0),
+                java.time.LocalDate.of(1970, 1, 1), java.nio.charset.StandardCharsets.UTF_8)), new Configuration());
 
         Map<String, JsonNode> counts = new java.util.HashMap<>();
         for (JsonNode row : rows("input_counts")) {

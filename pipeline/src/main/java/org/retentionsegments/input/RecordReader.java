@@ -1,0 +1,234 @@
+package org.retentionsegments.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the records of one input file, strictly and per line: a line that cannot be read (not
+ * valid in the encoding, a NUL byte, longer than {@value #MAX_LINE_BYTES} bytes, not a CSV record
+ * of the header's width, not one JSON object) becomes an {@link InputRecord} with the reason, and
+ * reading goes on with the next line; nothing in one line can stop the file. A leading byte-order
+ * mark is ignored; blank lines are skipped. Each CSV file is read with its own header line. A
+ * quoted CSV field may span lines (RFC 4180) when the joined lines make a record of the header's
+ * width, at most {@value #MAX_RECORD_LINES} lines; otherwise the line with the opening quote alone
+ * is rejected and reading resumes at the line after it.
+ */
+public final class RecordReader {
+
+    public static final int MAX_LINE_BYTES = 4 << 20;
+    public static final int MAX_RECORD_LINES = 100;
+
+    private record Line(long number, String text, String error, String printable) {}
+
+    private final InputKind kind;
+    private final InputFormat format;
+    private final String file;
+    private final ByteLines lines;
+    private final LineDecoder decoder;
+    private final Deque<Line> pushedBack = new ArrayDeque<>();
+    private List<String> header;
+    private int[] columnIndex;
+    private boolean first = true;
+
+    /**
+     * @param file the file's name as it is reported
+     * @throws InputException when a CSV file's header cannot be read or lacks a required column
+     */
+    public RecordReader(InputKind kind, InputFormat format, Charset charset, String file, InputStream in)
+            throws IOException {
+        this.kind = kind;
+        this.format = format;
+        this.file = file;
+        this.lines = new ByteLines(in, MAX_LINE_BYTES);
+        this.decoder = new LineDecoder(charset);
+        if (format == InputFormat.CSV) {
+            readHeader();
+        }
+    }
+
+    /** The header's column names, lower case (CSV only; empty for a file without lines). */
+    public List<String> header() {
+        return header;
+    }
+
+    /** The next record, or null at the end of the file. */
+    public InputRecord next() throws IOException {
+        while (true) {
+            Line line = take();
+            if (line == null) {
+                return null;
+            }
+            if (line.error() != null) {
+                return failed(line.number(), line.printable(), line.error());
+            }
+            String text = line.text();
+            if (text.isBlank()) {
+                continue;
+            }
+            switch (format) {
+                case LINES:
+                    return new InputRecord(file, line.number(), text, null, new String[] {text});
+                case JSON: {
+                    String[] error = new String[1];
+                    String[] values = JsonRecord.parse(text, kind.columns(), error);
+                    return values == null ? failed(line.number(), text, error[0])
+                            : new InputRecord(file, line.number(), text, null, values);
+                }
+                default: {
+                    InputRecord record = csv(line);
+                    if (record != null) {
+                        return record;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A CSV record starting at {@code line}; null for a repeated header line. */
+    private InputRecord csv(Line line) throws IOException {
+        String text = line.text();
+        CsvRecord.Parsed parsed = CsvRecord.parse(text);
+        if (parsed.openQuote()) {
+            List<Line> taken = new ArrayList<>();
+            StringBuilder joined = new StringBuilder(text);
+            while (taken.size() < MAX_RECORD_LINES - 1 && joined.length() < MAX_LINE_BYTES) {
+                Line more = take();
+                if (more == null) {
+                    break;
+                }
+                taken.add(more);
+                if (more.error() != null) {
+                    break;
+                }
+                joined.append('\n').append(more.text());
+                CsvRecord.Parsed whole = CsvRecord.parse(joined.toString());
+                if (!whole.openQuote()) {
+                    if (whole.error() == null && whole.fields().length == header.size()) {
+                        return record(line.number(), joined.toString(), whole.fields());
+                    }
+                    break;
+                }
+            }
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                pushedBack.addFirst(taken.get(i));
+            }
+            return failed(line.number(), text, "unterminated quote in CSV line");
+        }
+        if (parsed.error() != null) {
+            return failed(line.number(), text, parsed.error());
+        }
+        String[] fields = parsed.fields();
+        if (fields.length != header.size()) {
+            return failed(line.number(), text, "expected " + header.size() + " columns, found "
+                    + fields.length);
+        }
+        if (isHeader(fields)) {
+            return null;
+        }
+        return record(line.number(), text, fields);
+    }
+
+    private InputRecord record(long number, String text, String[] fields) {
+        String[] values = new String[columnIndex.length];
+        for (int i = 0; i < columnIndex.length; i++) {
+            values[i] = columnIndex[i] < 0 ? null : fields[columnIndex[i]];
+        }
+        return new InputRecord(file, number, text, null, values);
+    }
+
+    private InputRecord failed(long number, String text, String error) {
+        return new InputRecord(file, number, LineDecoder.cut(text, text.length()), error, null);
+    }
+
+    private boolean isHeader(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null || !fields[i].toLowerCase(Locale.ROOT).equals(header.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void readHeader() throws IOException {
+        header = List.of();
+        columnIndex = new int[kind.columns().size()];
+        Arrays.fill(columnIndex, -1);
+        Line line;
+        do {
+            line = take();
+            if (line == null) {
+                return;
+            }
+            if (line.error() != null) {
+                throw new InputException("the header line of the " + kind.label() + " file " + file
+                        + " cannot be read: " + line.error());
+            }
+        } while (line.text().isBlank());
+        CsvRecord.Parsed parsed = CsvRecord.parse(line.text());
+        if (parsed.fields() == null) {
+            throw new InputException("the header line of the " + kind.label() + " file " + file
+                    + " is not a CSV line (" + (parsed.openQuote() ? "unterminated quote" : parsed.error()) + ")");
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : parsed.fields()) {
+            String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+            if (!n.isEmpty() && names.contains(n)) {
+                throw new InputException("the " + kind.label() + " file " + file + " names the column '" + n
+                        + "' twice in its header line");
+            }
+            names.add(n);
+        }
+        for (String column : kind.required()) {
+            if (!names.contains(column)) {
+                throw new InputException("the " + kind.label() + " file " + file + " has no column '" + column
+                        + "' in its header line (" + LineDecoder.cut(line.text().strip(), 0) + "); the "
+                        + kind.label() + " input needs " + String.join(", ", kind.required())
+                        + " — or map your layout with --source-sql");
+            }
+        }
+        header = List.copyOf(names);
+        List<String> columns = kind.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            columnIndex[i] = names.indexOf(columns.get(i));
+        }
+    }
+
+    private Line take() throws IOException {
+        if (!pushedBack.isEmpty()) {
+            return pushedBack.pollFirst();
+        }
+        if (!lines.next()) {
+            return null;
+        }
+        byte[] bytes = lines.bytes();
+        int length = lines.length();
+        int offset = 0;
+        if (first) {
+            first = false;
+            if (length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+                offset = 3;
+            }
+        }
+        byte[] content = offset == 0 ? bytes : Arrays.copyOfRange(bytes, offset, length);
+        int contentLength = length - offset;
+        if (lines.tooLong()) {
+            return new Line(lines.number(), null, String.format(Locale.ROOT,
+                    "line of %,d bytes is longer than the %,d accepted", lines.fullLength(), MAX_LINE_BYTES),
+                    decoder.printable(content, Math.min(contentLength, LineDecoder.RAW_TEXT_CHARS * 4),
+                            lines.fullLength()));
+        }
+        String text = decoder.decode(content, contentLength);
+        if (text == null) {
+            return new Line(lines.number(), null, decoder.error(),
+                    decoder.printable(content, contentLength, lines.fullLength()));
+        }
+        return new Line(lines.number(), text, null, null);
+    }
+}

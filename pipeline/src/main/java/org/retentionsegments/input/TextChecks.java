@@ -1,0 +1,46 @@
+package org.retentionsegments.input;
+
+import java.util.Locale;
+
+/**
+ * What makes an identifier or a text value unusable: ids must be visible text of at most
+ * {@value #MAX_ID_CHARS} characters (an invisible or control character would make two ids that
+ * look equal distinct, or hide in exports); other text values at most {@value #MAX_TEXT_CHARS}.
+ * Each check returns the reason, or null when the value is fine (or absent).
+ */
+public final class TextChecks {
+
+    public static final int MAX_ID_CHARS = 256;
+    public static final int MAX_TEXT_CHARS = 1000;
+
+    private TextChecks() {}
+
+    public static String idProblem(String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_ID_CHARS) {
+            return column + " is longer than " + MAX_ID_CHARS + " characters";
+        }
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            switch (Character.getType(cp)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                        Character.SURROGATE, Character.PRIVATE_USE -> {
+                    return column + " contains an invisible or control character (U+"
+                            + String.format(Locale.ROOT, "%04X", cp) + " at character "
+                            + (value.codePointCount(0, i) + 1) + ")";
+                }
+                default -> i += Character.charCount(cp);
+            }
+        }
+        return null;
+    }
+
+    public static String textProblem(String column, String value) {
+        if (value != null && value.length() > MAX_TEXT_CHARS) {
+            return column + " is longer than " + String.format(Locale.ROOT, "%,d", MAX_TEXT_CHARS) + " characters";
+        }
+        return null;
+    }
+}
