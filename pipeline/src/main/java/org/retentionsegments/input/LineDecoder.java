@@ -107,8 +107,8 @@ final class LineDecoder {
         if (text.length() <= RAW_TEXT_CHARS) {
             return text;
         }
-        return text.substring(0, RAW_TEXT_CHARS) + "… [line of " + String.format(Locale.ROOT, "%,d", fullLength)
-                + " bytes cut]";
+        return text.substring(0, RAW_TEXT_CHARS) + "… [cut: the line has " + String.format(Locale.ROOT, "%,d", fullLength)
+                + (fullLength == text.length() ? " characters]" : " bytes]");
     }
 
     private static void appendEscapingNul(StringBuilder text, CharBuffer chars) {

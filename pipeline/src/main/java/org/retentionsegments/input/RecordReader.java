@@ -12,17 +12,22 @@ import java.util.Locale;
 
 /**
  * Reads the records of one input file, strictly and per line: a line that cannot be read (not
- * valid in the encoding, a NUL byte, longer than {@value #MAX_LINE_BYTES} bytes, not a CSV record
- * of the header's width, not one JSON object) becomes an {@link InputRecord} with the reason, and
+ * valid in the encoding, a NUL byte, longer than {@value #MAX_LINE_BYTES} bytes, or
+ * {@value #MAX_ADAPTER_LINE_BYTES} for lines handed to an adapter, not a CSV record of the
+ * header's width, not one JSON object, a column value longer than
+ * {@value TextChecks#MAX_TEXT_CHARS} characters) becomes an {@link InputRecord} with the reason, and
  * reading goes on with the next line; nothing in one line can stop the file. A leading byte-order
  * mark is ignored; blank lines are skipped. Each CSV file is read with its own header line. A
  * quoted CSV field may span lines (RFC 4180) when the joined lines make a record of the header's
  * width, at most {@value #MAX_RECORD_LINES} lines; otherwise the line with the opening quote alone
- * is rejected and reading resumes at the line after it.
+ * is rejected and reading resumes at the line after it. What leaves the reader is small (raw text
+ * cut at {@value LineDecoder#RAW_TEXT_CHARS} characters), whatever the file held: Flink's
+ * batch operators fail on records of megabytes.
  */
 public final class RecordReader {
 
-    public static final int MAX_LINE_BYTES = 4 << 20;
+    public static final int MAX_LINE_BYTES = 1 << 20;
+    public static final int MAX_ADAPTER_LINE_BYTES = 64 << 10;
     public static final int MAX_RECORD_LINES = 100;
 
     private record Line(long number, String text, String error, String printable) {}
@@ -46,7 +51,7 @@ public final class RecordReader {
         this.kind = kind;
         this.format = format;
         this.file = file;
-        this.lines = new ByteLines(in, MAX_LINE_BYTES);
+        this.lines = new ByteLines(in, format == InputFormat.LINES ? MAX_ADAPTER_LINE_BYTES : MAX_LINE_BYTES);
         this.decoder = new LineDecoder(charset);
         if (format == InputFormat.CSV) {
             readHeader();
@@ -78,8 +83,7 @@ public final class RecordReader {
                 case JSON: {
                     String[] error = new String[1];
                     String[] values = JsonRecord.parse(text, kind.columns(), error);
-                    return values == null ? failed(line.number(), text, error[0])
-                            : new InputRecord(file, line.number(), text, null, values);
+                    return values == null ? failed(line.number(), text, error[0]) : checked(line.number(), text, values);
                 }
                 default: {
                     InputRecord record = csv(line);
@@ -140,7 +144,18 @@ public final class RecordReader {
         for (int i = 0; i < columnIndex.length; i++) {
             values[i] = columnIndex[i] < 0 ? null : fields[columnIndex[i]];
         }
-        return new InputRecord(file, number, text, null, values);
+        return checked(number, text, values);
+    }
+
+    /** The record, unless a value is too long to go on (ids are judged later, by TextChecks). */
+    private InputRecord checked(long number, String text, String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            String problem = TextChecks.textProblem(kind.columns().get(i), values[i]);
+            if (problem != null) {
+                return failed(number, text, problem);
+            }
+        }
+        return new InputRecord(file, number, LineDecoder.cut(text, text.length()), null, values);
     }
 
     private InputRecord failed(long number, String text, String error) {
@@ -220,7 +235,8 @@ public final class RecordReader {
         int contentLength = length - offset;
         if (lines.tooLong()) {
             return new Line(lines.number(), null, String.format(Locale.ROOT,
-                    "line of %,d bytes is longer than the %,d accepted", lines.fullLength(), MAX_LINE_BYTES),
+                    "line of %,d bytes is longer than the %,d accepted", lines.fullLength(),
+                    format == InputFormat.LINES ? MAX_ADAPTER_LINE_BYTES : MAX_LINE_BYTES),
                     decoder.printable(content, Math.min(contentLength, LineDecoder.RAW_TEXT_CHARS * 4),
                             lines.fullLength()));
         }
