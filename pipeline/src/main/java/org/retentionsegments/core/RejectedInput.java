@@ -9,4 +9,21 @@ package org.retentionsegments.core;
  */
 public record RejectedInput(String runId, String source, String inputFile, Long inputLine, String rawText,
         String reason)
-        implements WarehouseRow {}
+        implements WarehouseRow {
+
+    /** Rejected rows keep at most this many characters of their text, and of their reason. */
+    public static final int MAX_CHARS = 8192;
+
+    public RejectedInput {
+        rawText = cut(rawText);
+        reason = cut(reason);
+    }
+
+    private static String cut(String text) {
+        if (text == null || text.length() <= MAX_CHARS) {
+            return text;
+        }
+        return text.substring(0, MAX_CHARS) + "… [cut: " + String.format(java.util.Locale.ROOT, "%,d", text.length())
+                + " characters]";
+    }
+}

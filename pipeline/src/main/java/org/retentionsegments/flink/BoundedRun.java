@@ -71,8 +71,14 @@ public final class BoundedRun {
                 try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
                     new WarehouseWriter(warehouse).write(StagedRows.rejected(staging, runId));
                 }
-                throw new IllegalArgumentException("no order in " + options.inputs().files().values()
-                        + " could be read: see the rejected rows in the warehouse table rejected_input");
+                Path ordersPath = options.inputs().files().get(org.retentionsegments.input.InputKind.ORDERS);
+                if (orders == null || orders.read() == 0) {
+                    throw new IllegalArgumentException("the orders input " + ordersPath + " holds no rows (it is empty"
+                            + " or has only a header line): give a file with orders");
+                }
+                throw new IllegalArgumentException("no order in " + ordersPath + " could be used: all "
+                        + String.format("%,d", orders.read()) + " rows were rejected or duplicates; see why in the"
+                        + " warehouse table rejected_input (run_id '" + runId + "')");
             }
             LocalDate asOf = options.asOf() != null ? options.asOf()
                     : counts.values().stream().map(InputCounts::lastEvent).filter(java.util.Objects::nonNull)

@@ -138,6 +138,19 @@ class MalformedInputITCase {
                 "the error sends the user to rejected_input: the rows must be there (nothing silently lost)");
     }
 
+    @Test
+    void anEmptyOrHeaderOnlyOrdersFileSaysSoAndWritesNothing() throws Exception {
+        for (Path orders : List.of(lines(dir.resolve("empty.csv")), lines(dir.resolve("header_only.csv"), HEADER),
+                Path.of("/dev/null"))) {
+            String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> RunFixtures.run(new RunInputs(Map.of(InputKind.ORDERS, orders), List.of()), url));
+            assertEquals("the orders input " + orders + " holds no rows (it is empty or has only a header line):"
+                    + " give a file with orders", e.getMessage());
+            assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM rejected_input"));
+        }
+    }
+
     private static void assertAccounting(Map<String, Object> run, long read, long rejected, long duplicates) {
         assertNotNull(run, "a refresh_run row per input");
         assertEquals(read, ((Number) run.get("read_rows")).longValue(), run.toString());
