@@ -20,13 +20,16 @@ import org.retentionsegments.input.InputKind;
 /** The batch stage's SQL over literal fixture files: accepted, rejected, duplicates, rollups. */
 class BatchStageITCase {
 
-    @TempDir Path staging;
+    @TempDir Path temp;
+    /** A staging folder whose name would be SQL if it reached SQL unquoted. */
+    private Path staging;
 
     @Test
     void parsesValidatesDedupesAndRollsUp() throws Exception {
         RunInputs inputs = new RunInputs(Map.of(
                 InputKind.ORDERS, fixture("orders_mixed.csv"),
                 InputKind.ENGAGEMENT, fixture("engagement_small.jsonl")), List.of());
+        staging = java.nio.file.Files.createDirectories(temp.resolve("it's ${staging.rejected}', 'sink.parallelism' = '9"));
         BatchStage.run(inputs.plan(staging, new RunInputs.Validation(ZoneOffset.UTC, LocalDateTime.of(2025, 1, 1, 0, 0),
                 java.time.LocalDate.of(1970, 1, 1), java.nio.charset.StandardCharsets.UTF_8)), new Configuration());
 
