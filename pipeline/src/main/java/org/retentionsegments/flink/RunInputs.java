@@ -108,12 +108,22 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
             paths = List.of(path);
         }
         List<InputFile> out = new ArrayList<>();
+        String unusable = null;
+        int usable = 0;
         for (Path file : paths) {
             InputFormat format = lines ? InputFormat.LINES : InputFormat.of(file);
-            if (format == InputFormat.CSV) {
-                checkHeader(kind, file, charset);
+            String problem = format == InputFormat.CSV ? headerProblem(kind, file, charset) : null;
+            if (problem == null) {
+                usable++;
+            } else if (unusable == null) {
+                unusable = problem;
             }
             out.add(new InputFile(file, format));
+        }
+        if (usable == 0 && unusable != null) {
+            // every file is unusable: the user gave the wrong input, say so now; a single bad file
+            // among good ones only has its lines rejected, each with the reason
+            throw new InputException(unusable);
         }
         return out;
     }
@@ -129,10 +139,10 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
         return true;
     }
 
-    /** Reads the header line of a CSV file; a missing required column is an {@link InputException}. */
-    private static void checkHeader(InputKind kind, Path file, Charset charset) {
+    /** Why the header line of a CSV file cannot be used, or null. */
+    private static String headerProblem(InputKind kind, Path file, Charset charset) {
         try (InputStream in = Files.newInputStream(file)) {
-            new RecordReader(kind, InputFormat.CSV, charset, file.toString(), in);
+            return new RecordReader(kind, InputFormat.CSV, charset, file.toString(), in).headerProblem();
         } catch (IOException e) {
             throw new InputException("cannot read the " + kind.label() + " file " + file + ": " + e.getMessage());
         }

@@ -32,6 +32,9 @@ public final class RecordReader {
 
     private record Line(long number, String text, String error, String printable) {}
 
+    /** Why a CSV file's header cannot be used: for the user at start-up, and for each of its lines. */
+    private record HeaderProblem(String message, String reason) {}
+
     private final InputKind kind;
     private final InputFormat format;
     private final String file;
@@ -39,12 +42,12 @@ public final class RecordReader {
     private final LineDecoder decoder;
     private final Deque<Line> pushedBack = new ArrayDeque<>();
     private List<String> header;
+    private HeaderProblem headerProblem;
     private int[] columnIndex;
     private boolean first = true;
 
     /**
      * @param file the file's name as it is reported
-     * @throws InputException when a CSV file's header cannot be read or lacks a required column
      */
     public RecordReader(InputKind kind, InputFormat format, Charset charset, String file, InputStream in)
             throws IOException {
@@ -54,8 +57,16 @@ public final class RecordReader {
         this.lines = new ByteLines(in, format == InputFormat.LINES ? MAX_ADAPTER_LINE_BYTES : MAX_LINE_BYTES);
         this.decoder = new LineDecoder(charset);
         if (format == InputFormat.CSV) {
-            readHeader();
+            headerProblem = readHeader();
         }
+    }
+
+    /**
+     * Why this CSV file's header cannot be used (a required column missing, a column named twice,
+     * an unreadable line), or null; every line of such a file is rejected with the reason.
+     */
+    public String headerProblem() {
+        return headerProblem == null ? null : headerProblem.message();
     }
 
     /** The header's column names, lower case (CSV only; empty for a file without lines). */
@@ -76,6 +87,9 @@ public final class RecordReader {
             String text = line.text();
             if (text.isBlank()) {
                 continue;
+            }
+            if (headerProblem != null) {
+                return failed(line.number(), text, headerProblem.reason());
             }
             switch (format) {
                 case LINES:
@@ -171,7 +185,8 @@ public final class RecordReader {
         return true;
     }
 
-    private void readHeader() throws IOException {
+    /** Reads the header line; returns what makes it unusable, or null. */
+    private HeaderProblem readHeader() throws IOException {
         header = List.of();
         columnIndex = new int[kind.columns().size()];
         Arrays.fill(columnIndex, -1);
@@ -179,32 +194,29 @@ public final class RecordReader {
         do {
             line = take();
             if (line == null) {
-                return;
+                return null;
             }
             if (line.error() != null) {
-                throw new InputException("the header line of the " + kind.label() + " file " + file
-                        + " cannot be read: " + line.error());
+                return problem("its header line cannot be read: " + line.error(), "");
             }
         } while (line.text().isBlank());
         CsvRecord.Parsed parsed = CsvRecord.parse(line.text());
         if (parsed.fields() == null) {
-            throw new InputException("the header line of the " + kind.label() + " file " + file
-                    + " is not a CSV line (" + (parsed.openQuote() ? "unterminated quote" : parsed.error()) + ")");
+            return problem("its header line is not a CSV line (" + (parsed.openQuote() ? "unterminated quote"
+                    : parsed.error()) + ")", "");
         }
         List<String> names = new ArrayList<>();
         for (String name : parsed.fields()) {
             String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
             if (!n.isEmpty() && names.contains(n)) {
-                throw new InputException("the " + kind.label() + " file " + file + " names the column '" + n
-                        + "' twice in its header line");
+                return problem("its header line names the column '" + n + "' twice", "");
             }
             names.add(n);
         }
         for (String column : kind.required()) {
             if (!names.contains(column)) {
-                throw new InputException("the " + kind.label() + " file " + file + " has no column '" + column
-                        + "' in its header line (" + LineDecoder.cut(line.text().strip(), 0) + "); the "
-                        + kind.label() + " input needs " + String.join(", ", kind.required())
+                return problem("its header line has no column '" + column + "'", " (" + LineDecoder.cut(line.text().strip(), 0)
+                        + "); the " + kind.label() + " input needs " + String.join(", ", kind.required())
                         + " — or map your layout with --source-sql");
             }
         }
@@ -213,6 +225,12 @@ public final class RecordReader {
         for (int i = 0; i < columns.size(); i++) {
             columnIndex[i] = names.indexOf(columns.get(i));
         }
+        return null;
+    }
+
+    private HeaderProblem problem(String what, String advice) {
+        return new HeaderProblem("the " + kind.label() + " file " + file + " cannot be used: " + what + advice,
+                "not read: " + what);
     }
 
     private Line take() throws IOException {

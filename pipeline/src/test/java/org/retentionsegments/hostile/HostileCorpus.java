@@ -152,6 +152,16 @@ public final class HostileCorpus {
         CorpusFile f = file(folder.resolve("f_minimal.csv"), "orders", false,
                 List.of("customer_id", "order_id", "amount", "order_ts"), "\n", false);
         goodOrders(f, 20, false);
+        // one file of the folder with a header that lacks a required column: its lines are rejected, the run goes on
+        CorpusFile g = file(folder.resolve("g_bad_header.csv"), "orders", false,
+                List.of("invoice", "customer_id", "order_ts", "amount"), "\n", false);
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> row = base("h" + next++, "x" + next++);
+            g.row(Map.of("invoice", row.get("order_id"), "customer_id", row.get("customer_id"), "order_ts",
+                    row.get("order_ts"), "amount", "5.00"), Fate.rejected("not read: its header line has no column 'order_id'"));
+            rejectedOnly(row.get("customer_id"));
+        }
+        g.raw("", Fate.SKIPPED);
         // identical rows without line_no are two lines of one order, not a retry
         String customer = pick();
         String id = "o" + next++;
