@@ -1,0 +1,88 @@
+package org.retentionsegments.regression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.fixtures.RunFixtures;
+import org.retentionsegments.fixtures.TableChecksums;
+import org.retentionsegments.flink.BoundedRun;
+import org.retentionsegments.flink.RunInputs;
+import org.retentionsegments.generate.GeneratorConfig;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.TestWarehouses;
+
+/**
+ * Same answers: the content of every warehouse table after a run on CDNOW, on the Online
+ * Retail-layout fixture and on a generated business with treatments, pinned as checksums in
+ * {@code regression/checksums.properties}. A change that alters any result fails here; if the
+ * change is meant to alter results, say why in its commit and pin the new checksums (the failure
+ * message prints them).
+ */
+class PinnedResultsITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    static final Path CDNOW = Path.of(System.getProperty("segments.shared", "../../shared"))
+            .resolve("datasets/cdnow/CDNOW_master.txt");
+
+    @TempDir static Path dir;
+    private static Properties pinned;
+
+    @BeforeAll
+    static void load() throws Exception {
+        pinned = new Properties();
+        try (InputStream in = PinnedResultsITCase.class.getResourceAsStream("/regression/checksums.properties")) {
+            if (in != null) {
+                pinned.load(in);
+            }
+        }
+    }
+
+    @Test
+    void cdnow() throws Exception {
+        assertTrue(Files.exists(CDNOW), "the CDNOW data set is expected at " + CDNOW.toAbsolutePath());
+        check("cdnow", new RunInputs(Map.of(InputKind.ORDERS, CDNOW), List.of("cdnow")), null);
+    }
+
+    @Test
+    void onlineRetailLayout() throws Exception {
+        RunFixtures.RetailFile file = RunFixtures.onlineRetail(dir.resolve("Online Retail.csv"));
+        check("online_retail", new RunInputs(Map.of(InputKind.ORDERS, file.path()), List.of("online_retail")),
+                RunFixtures.RETAIL_AS_OF);
+    }
+
+    @Test
+    void generatedBusinessWithTreatments() throws Exception {
+        Path generated = Files.createDirectories(dir.resolve("generated"));
+        RunFixtures.generate(GeneratorConfig.of(3_000, 400, 7), generated);
+        check("generated", RunFixtures.generatedInputs(generated), null);
+    }
+
+    private static void check(String dataset, RunInputs inputs, LocalDate asOf) throws Exception {
+        String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
+        BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf), System.err);
+        Map<String, String> actual = TableChecksums.of(url);
+        Map<String, String> expected = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        actual.forEach((table, sum) -> {
+            expected.put(table, pinned.getProperty(dataset + "." + table));
+            lines.add(dataset + "." + table + " = " + sum);
+        });
+        assertEquals(expected, new TreeMap<>(actual),
+                "warehouse content of the " + dataset + " run; to pin it:\n" + String.join("\n", lines));
+    }
+}
