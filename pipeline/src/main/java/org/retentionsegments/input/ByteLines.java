@@ -22,6 +22,7 @@ final class ByteLines {
     private int length;
     private long fullLength;
     private long number;
+    private byte lastByte;
 
     ByteLines(InputStream in, int maxBytes) {
         this.in = in;
@@ -32,6 +33,7 @@ final class ByteLines {
     boolean next() throws IOException {
         length = 0;
         fullLength = 0;
+        lastByte = 0;
         boolean any = false;
         while (true) {
             if (pos == limit) {
@@ -58,8 +60,10 @@ final class ByteLines {
                 break;
             }
         }
-        if (length > 0 && fullLength <= maxBytes && line[length - 1] == '\r') {
-            length--;
+        if (lastByte == '\r') {
+            if (length == fullLength) {
+                length--;
+            }
             fullLength--;
         }
         number++;
@@ -78,6 +82,9 @@ final class ByteLines {
     }
 
     private void append(int from, int count) {
+        if (count > 0) {
+            lastByte = buffer[from + count - 1];
+        }
         fullLength += count;
         int keep = Math.min(count, maxBytes - length);
         if (keep <= 0) {

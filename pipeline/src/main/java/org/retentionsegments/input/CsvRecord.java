@@ -70,6 +70,50 @@ final class CsvRecord {
         }
     }
 
+    /**
+     * Whether a record whose previous line ended inside a quoted field is still inside one at the
+     * end of {@code line}, following the same rules as {@link #parse} (so that a record that spans
+     * lines is scanned once, not parsed again for every line it takes).
+     */
+    static boolean stillQuoted(String line) {
+        int state = 0; // 0 quoted, 1 after a closing quote, 2 at a field start, 3 in an unquoted field
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            switch (state) {
+                case 0 -> {
+                    if (c == '"') {
+                        if (i + 1 < n && line.charAt(i + 1) == '"') {
+                            i++;
+                        } else {
+                            state = 1;
+                        }
+                    }
+                }
+                case 1 -> {
+                    if (c == ',') {
+                        state = 2;
+                    } else if (!isBlank(c)) {
+                        return false; // text after a closing quote: the parse will say so
+                    }
+                }
+                case 2 -> {
+                    if (c == '"') {
+                        state = 0;
+                    } else if (c != ',' && !isBlank(c)) {
+                        state = 3;
+                    }
+                }
+                default -> {
+                    if (c == ',') {
+                        state = 2;
+                    }
+                }
+            }
+        }
+        return state == 0;
+    }
+
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }

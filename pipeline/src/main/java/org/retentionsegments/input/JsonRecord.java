@@ -75,9 +75,9 @@ final class JsonRecord {
                 error[0] = "not a JSON object";
                 return null;
             }
-            String detail = e.getOriginalMessage().replaceAll("\\s+", " ");
-            int cut = detail.indexOf(" at [Source");
-            detail = cut > 0 ? detail.substring(0, cut) : detail;
+            String detail = e.getOriginalMessage().replaceAll("\\s+", " ")
+                    .replaceAll(" \\(start marker at \\[Source.*", "")
+                    .replaceAll(" at \\[Source.*", "");
             error[0] = "not valid JSON: " + (detail.length() > 200 ? detail.substring(0, 200) + "…" : detail);
             return null;
         } catch (IOException e) {

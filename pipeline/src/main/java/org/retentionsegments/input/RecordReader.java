@@ -82,7 +82,7 @@ public final class RecordReader {
                 return null;
             }
             if (line.error() != null) {
-                return failed(line.number(), line.printable(), line.error());
+                return new InputRecord(file, line.number(), line.printable(), line.error(), null); // already cut
             }
             String text = line.text();
             if (text.isBlank()) {
@@ -126,9 +126,10 @@ public final class RecordReader {
                     break;
                 }
                 joined.append('\n').append(more.text());
-                CsvRecord.Parsed whole = CsvRecord.parse(joined.toString());
-                if (!whole.openQuote()) {
-                    if (whole.error() == null && whole.fields().length == header.size()) {
+                // scan only the new line for the closing quote; parse the whole record once, when it closes
+                if (!CsvRecord.stillQuoted(more.text())) {
+                    CsvRecord.Parsed whole = CsvRecord.parse(joined.toString());
+                    if (!whole.openQuote() && whole.error() == null && whole.fields().length == header.size()) {
                         return record(line.number(), joined.toString(), whole.fields());
                     }
                     break;
@@ -178,7 +179,8 @@ public final class RecordReader {
 
     private boolean isHeader(String[] fields) {
         for (int i = 0; i < fields.length; i++) {
-            if (fields[i] == null || !fields[i].toLowerCase(Locale.ROOT).equals(header.get(i))) {
+            String name = fields[i] == null ? "" : fields[i].toLowerCase(Locale.ROOT);
+            if (!name.equals(header.get(i))) {
                 return false;
             }
         }
@@ -215,7 +217,7 @@ public final class RecordReader {
         }
         for (String column : kind.required()) {
             if (!names.contains(column)) {
-                return problem("its header line has no column '" + column + "'", " (" + LineDecoder.cut(line.text().strip(), 0)
+                return problem("its header line has no column '" + column + "'", " (" + LineDecoder.cut(line.text().strip(), line.text().strip().length())
                         + "); the " + kind.label() + " input needs " + String.join(", ", kind.required())
                         + " — or map your layout with --source-sql");
             }

@@ -13,13 +13,30 @@ public final class TextChecks {
     public static final int MAX_ID_CHARS = 256;
     public static final int MAX_TEXT_CHARS = 1000;
 
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+
     private TextChecks() {}
+
+    private static boolean joinsSymbols(String value, int at) {
+        if (at == 0 || at + 1 >= value.length()) {
+            return false;
+        }
+        int before = value.codePointBefore(at);
+        int after = value.codePointAt(at + 1);
+        return symbolic(before) && symbolic(after);
+    }
+
+    /** An emoji-like symbol, or the variation selector or skin tone that ends one. */
+    private static boolean symbolic(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || type == Character.NON_SPACING_MARK || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+    }
 
     public static String idProblem(String column, String value) {
         if (value == null) {
             return null;
         }
-        if (value.length() > MAX_ID_CHARS) {
+        if (value.length() > MAX_ID_CHARS && value.codePointCount(0, value.length()) > MAX_ID_CHARS) {
             return column + " is longer than " + MAX_ID_CHARS + " characters";
         }
         for (int i = 0; i < value.length(); ) {
@@ -27,6 +44,10 @@ public final class TextChecks {
             switch (Character.getType(cp)) {
                 case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                         Character.SURROGATE, Character.PRIVATE_USE -> {
+                    if (cp == ZERO_WIDTH_JOINER && joinsSymbols(value, i)) {
+                        i += 1; // the joiner inside an emoji sequence (👨‍👩‍👧) is visible as part of it
+                        continue;
+                    }
                     return column + " contains an invisible or control character (U+"
                             + String.format(Locale.ROOT, "%04X", cp) + " at character "
                             + (value.codePointCount(0, i) + 1) + ")";
@@ -38,7 +59,7 @@ public final class TextChecks {
     }
 
     public static String textProblem(String column, String value) {
-        if (value != null && value.length() > MAX_TEXT_CHARS) {
+        if (value != null && value.length() > MAX_TEXT_CHARS && value.codePointCount(0, value.length()) > MAX_TEXT_CHARS) {
             return column + " is longer than " + String.format(Locale.ROOT, "%,d", MAX_TEXT_CHARS) + " characters";
         }
         return null;

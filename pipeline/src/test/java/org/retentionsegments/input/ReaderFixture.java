@@ -3,6 +3,8 @@ package org.retentionsegments.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -85,14 +87,48 @@ final class ReaderFixture {
 
     /** A readable record: its first line, its text, its fields in {@link InputKind#columns()} order. */
     static String ok(long line, String raw, String... fields) {
-        return line + " OK   raw=[" + raw + "] fields=" + Arrays.stream(fields)
-                .map(f -> f == null ? "<null>" : "'" + f + "'")
+        return line + " OK   raw=[" + show(raw) + "] fields=" + Arrays.stream(fields)
+                .map(f -> f == null ? "<null>" : "'" + show(f) + "'")
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** A rejected record: its line, its printable text, the reason. */
     static String bad(long line, String raw, String error) {
-        return line + " BAD  raw=[" + raw + "] error=" + error;
+        return line + " BAD  raw=[" + show(raw) + "] error=" + error;
+    }
+
+    /** A text as it is, or, over 300 characters, its ends, length and hash (short failure messages). */
+    static String show(String text) {
+        if (text == null || text.length() <= 300) {
+            return text;
+        }
+        return text.substring(0, 40) + "…<" + text.length() + " chars, hash " + Integer.toHexString(text.hashCode())
+                + ">…" + text.substring(text.length() - 60);
+    }
+
+    /**
+     * Asserts that {@code raw} is {@code kept} (the first {@value LineDecoder#RAW_TEXT_CHARS}
+     * characters) followed by a short note "… […]" that gives the line's length as
+     * {@code lengths[0]} or one of the other accepted spellings (such as "5,000 characters").
+     */
+    static void assertCut(String kept, String raw, String... lengths) {
+        assertEquals(LineDecoder.RAW_TEXT_CHARS, kept.length(), "test setup: the kept part");
+        assertTrue(raw.startsWith(kept + "… ["), () -> "not the kept text and a note: " + show(raw));
+        String note = raw.substring(kept.length());
+        assertTrue(note.length() <= 80 && note.endsWith("]"), () -> "not a short note: " + show(note));
+        for (String length : lengths) {
+            if (java.util.regex.Pattern.compile("(?<![\\d,])" + java.util.regex.Pattern.quote(length) + "(?![\\d,])")
+                    .matcher(note).find()) {
+                return;
+            }
+        }
+        fail("the note " + note + " does not give the line's length as " + String.join(" or ", lengths));
+    }
+
+    /** Asserts only that {@code raw} is {@code kept} followed by a short note (whatever length it names). */
+    static void assertCutShort(String kept, String raw) {
+        assertTrue(raw.startsWith(kept + "… ["), () -> "not the kept text and a note: " + show(raw));
+        assertTrue(raw.length() <= kept.length() + 80 && raw.endsWith("]"), () -> "not a short note: " + show(raw));
     }
 
     static byte[] utf8(String text) {

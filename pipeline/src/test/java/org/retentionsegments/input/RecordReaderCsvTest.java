@@ -1,12 +1,12 @@
 package org.retentionsegments.input;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retentionsegments.input.ReaderFixture.BOM;
 import static org.retentionsegments.input.ReaderFixture.ORDERS_HEADER;
+import static org.retentionsegments.input.ReaderFixture.assertCut;
 import static org.retentionsegments.input.ReaderFixture.bad;
 import static org.retentionsegments.input.ReaderFixture.bytes;
 import static org.retentionsegments.input.ReaderFixture.ok;
@@ -18,6 +18,7 @@ import static org.retentionsegments.input.ReaderFixture.utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** CSV files read by {@link RecordReader}: header, quoting, line numbers, rejected lines. */
@@ -54,51 +55,79 @@ class RecordReaderCsvTest {
     }
 
     @Test
-    void aMissingRequiredColumnStopsTheFileNamingTheColumnAndTheFile() {
-        InputException e = assertThrows(InputException.class, () -> reader(InputKind.ORDERS, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8("order_id,customer_id,amount,category\no1,c1,10,x\n")));
-        assertEquals("the orders file in/orders.csv has no column 'order_ts' in its header line"
+    void aGoodHeaderHasNoProblem() {
+        RecordReader reader = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8(ORDERS_HEADER + ",extra\n"));
+        assertNull(reader.headerProblem());
+        assertEquals(List.of("order_id", "customer_id", "order_ts", "amount", "extra"), reader.header());
+    }
+
+    @Test
+    void aMissingRequiredColumnMakesTheFileUnusableNamingTheColumnAndTheFileAndRejectsEachLine() {
+        RecordReader reader = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("order_id,customer_id,amount,category\no1,c1,10,x\n\n  \no2,\"c2\n"));
+        assertEquals("the orders file in/orders.csv cannot be used: its header line has no column 'order_ts'"
                 + " (order_id,customer_id,amount,category); the orders input needs order_id, customer_id,"
-                + " order_ts, amount — or map your layout with --source-sql", e.getMessage());
+                + " order_ts, amount — or map your layout with --source-sql", reader.headerProblem());
+        String reason = "not read: its header line has no column 'order_ts'";
+        assertEquals(List.of(bad(2, "o1,c1,10,x", reason), bad(5, "o2,\"c2", reason)),
+                ReaderFixture.describe(readAll(reader)));
     }
 
     @Test
     void aMissingRequiredColumnOfAnotherKindIsNamedWithThatKind() {
-        InputException e = assertThrows(InputException.class, () -> reader(InputKind.ENGAGEMENT, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8("customer_id,event_type,channel\r\nc1,site_visit,web\r\n")));
-        assertEquals("the engagement file in/orders.csv has no column 'event_ts' in its header line"
+        RecordReader reader = reader(InputKind.ENGAGEMENT, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("customer_id,event_type,channel\r\nc1,site_visit,web\r\n"));
+        assertEquals("the engagement file in/orders.csv cannot be used: its header line has no column 'event_ts'"
                 + " (customer_id,event_type,channel); the engagement input needs customer_id, event_ts,"
-                + " event_type — or map your layout with --source-sql", e.getMessage());
+                + " event_type — or map your layout with --source-sql", reader.headerProblem());
+        assertEquals(List.of(bad(2, "c1,site_visit,web", "not read: its header line has no column 'event_ts'")),
+                ReaderFixture.describe(readAll(reader)));
     }
 
     @Test
-    void aHeaderColumnNamedTwiceInAnyCaseStopsTheFile() {
-        InputException e = assertThrows(InputException.class, () -> reader(InputKind.ORDERS, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8("order_id,customer_id,order_ts,amount,Customer_ID\n")));
-        assertEquals("the orders file in/orders.csv names the column 'customer_id' twice in its header line",
-                e.getMessage());
-        InputException extra = assertThrows(InputException.class, () -> reader(InputKind.ORDERS, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8("note,order_id,customer_id,order_ts,amount,NOTE\n")));
-        assertEquals("the orders file in/orders.csv names the column 'note' twice in its header line",
-                extra.getMessage());
+    void aHeaderColumnNamedTwiceInAnyCaseMakesTheFileUnusable() {
+        RecordReader reader = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("order_id,customer_id,order_ts,amount,Customer_ID\no1,c1,t,1,c1\n"));
+        assertEquals("the orders file in/orders.csv cannot be used: its header line names the column 'customer_id'"
+                + " twice", reader.headerProblem());
+        assertEquals(List.of(bad(2, "o1,c1,t,1,c1", "not read: its header line names the column 'customer_id' twice")),
+                ReaderFixture.describe(readAll(reader)));
+        RecordReader extra = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("note,order_id,customer_id,order_ts,amount,NOTE\n"));
+        assertEquals("the orders file in/orders.csv cannot be used: its header line names the column 'note' twice",
+                extra.headerProblem());
+        assertEquals(List.of(), readAll(extra));
     }
 
     @Test
-    void aHeaderWithAnUnterminatedQuoteOrTextAfterAQuoteStopsTheFile() {
-        InputException open = assertThrows(InputException.class, () -> reader(InputKind.ORDERS, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8("order_id,\"customer_id,order_ts,amount\no1,c1,t,1\n")));
-        assertEquals("the header line of the orders file in/orders.csv is not a CSV line (unterminated quote)",
-                open.getMessage());
-        InputException after = assertThrows(InputException.class, () -> reader(InputKind.ORDERS, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8("order_id,\"customer_id\"x,order_ts,amount\n")));
-        assertEquals("the header line of the orders file in/orders.csv is not a CSV line"
-                + " (text after a closing quote in column 2)", after.getMessage());
+    void aHeaderWithAnUnterminatedQuoteOrTextAfterAQuoteMakesTheFileUnusable() {
+        RecordReader open = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("order_id,\"customer_id,order_ts,amount\no1,c1,t,1\n"));
+        assertEquals("the orders file in/orders.csv cannot be used: its header line is not a CSV line"
+                + " (unterminated quote)", open.headerProblem());
+        assertEquals(List.of(bad(2, "o1,c1,t,1", "not read: its header line is not a CSV line (unterminated quote)")),
+                ReaderFixture.describe(readAll(open)));
+        RecordReader after = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("order_id,\"customer_id\"x,order_ts,amount\n"));
+        assertEquals("the orders file in/orders.csv cannot be used: its header line is not a CSV line"
+                + " (text after a closing quote in column 2)", after.headerProblem());
+    }
+
+    @Test
+    void anUnreadableLineInAFileWithAnUnusableHeaderKeepsItsOwnReason() {
+        RecordReader reader = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                bytes("order_id\nx", 0, "\ny\n"));
+        String reason = "not read: its header line has no column 'customer_id'";
+        assertEquals(List.of(bad(2, "x\\x00", "contains a NUL byte (0x00) at byte 2 of the line"), bad(3, "y", reason)),
+                ReaderFixture.describe(readAll(reader)));
     }
 
     @Test
     void anEmptyFileAndAHeaderOnlyFileGiveNoRecords() throws Exception {
         RecordReader empty = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8, new byte[0]);
         assertEquals(List.of(), empty.header());
+        assertNull(empty.headerProblem());
         assertNull(empty.next());
         assertEquals(List.of(), orders(""));
         assertEquals(List.of(), orders("\n\n  \r\n"));
@@ -331,31 +360,60 @@ class RecordReaderCsvTest {
                 orders(ORDERS_HEADER + ",\no1,c1,t,1,\n" + ORDERS_HEADER + ",\no2,c2,t,2,\n"));
     }
 
+    /**
+     * BUG (performance): a line that leaves a quote open, and whose following lines each close it
+     * and open another ({@code a",b,"c}), makes the reader re-parse the growing join from its
+     * start for each of the next 99 lines, then push them back and do the same for the next line:
+     * about 5,000 times the work of a normal line. 4,000 such lines (400 KB) take more than ten
+     * seconds; 2,000 lines of 1 KB (2 MB) take about 45 s. Rejecting them needs one pass with a
+     * 100-line window: well under a second.
+     */
+    @Test
+    void linesThatKeepReopeningAQuoteAreRejectedInReasonableTime() {
+        StringBuilder text = new StringBuilder(ORDERS_HEADER + "\n");
+        String line = "a\",b,\"c" + "x".repeat(92);
+        for (int i = 0; i < 4000; i++) {
+            text.append(line).append('\n');
+        }
+        text.append("o1,c1,t,1\n");
+        byte[] file = utf8(text.toString());
+        long start = System.nanoTime();
+        List<String> records = orders(file);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(4001, records.size());
+        assertEquals(bad(2, line, UNTERMINATED), records.get(0));
+        assertEquals(bad(4001, line, UNTERMINATED), records.get(3999));
+        assertEquals(ok(4002, "o1,c1,t,1", "o1", "c1", "t", "1", null, null, null, null), records.get(4000));
+        assertTrue(seconds < 5, String.format(Locale.ROOT, "%,d bytes read in %.1f s", file.length, seconds));
+    }
+
     // --- long texts ----------------------------------------------------------------------------
 
     @Test
     void theRawTextOfARejectedLongLineIsCutAfter4096Characters() {
-        String line = "a".repeat(5000);
-        assertEquals(List.of(
-                        bad(2, "a".repeat(4096) + "… [line of 5,000 bytes cut]", "expected 4 columns, found 1"),
-                        ok(3, "o1,c1,t,1", "o1", "c1", "t", "1", null, null, null, null)),
-                orders(ORDERS_HEADER + "\n" + line + "\no1,c1,t,1\n"));
+        List<InputRecord> records = readAll(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8(ORDERS_HEADER + "\n" + "a".repeat(5000) + "\no1,c1,t,1\n"));
+        assertEquals(2, records.size());
+        assertEquals(2, records.get(0).line());
+        assertEquals("expected 4 columns, found 1", records.get(0).error());
+        assertCut("a".repeat(4096), records.get(0).raw(), "5,000");
+        assertEquals(ok(3, "o1,c1,t,1", "o1", "c1", "t", "1", null, null, null, null),
+                ReaderFixture.describe(records.get(1)));
     }
 
-    /**
-     * BUG: the note on a cut raw text says "line of N bytes" but N is the number of characters
-     * of the decoded line, not its bytes: 5,000 'é' are 10,000 bytes of UTF-8.
-     */
     @Test
-    void theCutNoteOfARejectedLineCountsItsBytes() {
-        String line = "é".repeat(5000);
-        assertEquals(List.of(bad(2, "é".repeat(4096) + "… [line of 10,000 bytes cut]", "expected 4 columns, found 1")),
-                orders(ORDERS_HEADER + "\n" + line + "\n"));
+    void theCutNoteOfARejectedLineGivesItsLengthTruthfully() {
+        // 5,000 'é' are 5,000 characters and 10,000 bytes of UTF-8: either is true, "5,000 bytes" is not.
+        List<InputRecord> records = readAll(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8(ORDERS_HEADER + "\n" + "é".repeat(5000) + "\n"));
+        assertEquals("expected 4 columns, found 1", records.get(0).error());
+        assertCut("é".repeat(4096), records.get(0).raw(), "5,000 characters", "10,000 bytes");
     }
 
     /**
-     * BUG: a header line over 4,096 characters that lacks a required column is quoted cut in the
-     * message with the note "[line of 0 bytes cut]".
+     * BUG: a header line over 4,096 characters that lacks a required column is quoted cut in
+     * headerProblem() with a note giving its length as 0 (RecordReader.readHeader calls
+     * LineDecoder.cut(text, 0)).
      */
     @Test
     void aLongHeaderLackingAColumnIsQuotedWithItsRealLength() {
@@ -363,13 +421,57 @@ class RecordReaderCsvTest {
         for (int i = 0; header.length() <= 5000; i++) {
             header.append(",extra_column_").append(i);
         }
-        int length = header.length();
-        InputException e = assertThrows(InputException.class, () -> reader(InputKind.ORDERS, InputFormat.CSV,
-                StandardCharsets.UTF_8, utf8(header + "\n")));
-        assertTrue(e.getMessage().startsWith("the orders file in/orders.csv has no column 'amount' in its header line ("
-                + header.substring(0, 4096) + "… [line of "), e.getMessage());
-        assertFalse(e.getMessage().contains("[line of 0 bytes cut]"), e.getMessage());
-        assertTrue(e.getMessage().contains("… [line of " + String.format(java.util.Locale.ROOT, "%,d", length)
-                + " bytes cut]"), e.getMessage());
+        String message = reader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8, utf8(header + "\n"))
+                .headerProblem();
+        String start = "the orders file in/orders.csv cannot be used: its header line has no column 'amount' (";
+        String end = "); the orders input needs order_id, customer_id, order_ts, amount — or map your layout with"
+                + " --source-sql";
+        assertTrue(message.startsWith(start), message);
+        assertTrue(message.endsWith(end), message);
+        String quoted = message.substring(start.length(), message.length() - end.length());
+        assertCut(header.substring(0, 4096), quoted, String.format(Locale.ROOT, "%,d", header.length()));
+    }
+
+    // --- value lengths -------------------------------------------------------------------------
+
+    @Test
+    void aColumnValueOfAtMost1000CharactersIsReadAndALongerOneRejected() {
+        String thousand = "k".repeat(1000);
+        List<InputRecord> records = readAll(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8("order_id,customer_id,order_ts,amount,category\n"
+                        + "o1,c1,t,1," + thousand + "\n"
+                        + "o2,c2,t,2," + thousand + "k\n"
+                        + "o3,c3,t,3,\"" + ("é".repeat(12) + "\n").repeat(90) + "\"\n"
+                        + "o4,c4,t,4,x\n"));
+        assertEquals(List.of(
+                        ok(2, "o1,c1,t,1," + thousand, "o1", "c1", "t", "1", null, thousand, null, null),
+                        bad(3, "o2,c2,t,2," + thousand + "k", "category is longer than 1,000 characters"),
+                        bad(4, "o3,c3,t,3,\"" + ("é".repeat(12) + "\n").repeat(90) + "\"",
+                                "category is longer than 1,000 characters"),
+                        ok(95, "o4,c4,t,4,x", "o4", "c4", "t", "4", null, "x", null, null)),
+                ReaderFixture.describe(records));
+    }
+
+    @Test
+    void aLongValueInAnExtraColumnIsIgnored() {
+        String note = "n".repeat(6000);
+        List<InputRecord> records = readAll(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                utf8(ORDERS_HEADER + ",note\no1,c1,t,1," + note + "\n"));
+        assertEquals(1, records.size());
+        assertNull(records.get(0).error());
+        assertArrayEquals(new String[] {"o1", "c1", "t", "1", null, null, null, null}, records.get(0).fields());
+        assertTrue(records.get(0).raw().startsWith("o1,c1,t,1,nnn"), ReaderFixture.show(records.get(0).raw()));
+        assertTrue(records.get(0).raw().length() <= 4200, "raw text of " + records.get(0).raw().length() + " chars");
+    }
+
+    @Test
+    void aJsonValueOver1000CharactersIsRejected() {
+        String name = "x".repeat(1001);
+        assertEquals(List.of(
+                        bad(1, "{\"customer_id\":\"c1\",\"country\":\"" + name + "\"}",
+                                "country is longer than 1,000 characters"),
+                        ok(2, "{\"customer_id\":\"c2\",\"note\":\"" + name + "\"}", "c2", null, null, null)),
+                ReaderFixture.json(InputKind.CUSTOMERS, "{\"customer_id\":\"c1\",\"country\":\"" + name + "\"}\n"
+                        + "{\"customer_id\":\"c2\",\"note\":\"" + name + "\"}\n"));
     }
 }

@@ -64,8 +64,8 @@ class RecordReaderJsonTest {
     @Test
     void aJsonObjectSpanningLinesIsRejectedLineByLine() {
         assertEquals(List.of(
-                        bad(1, "{\"customer_id\":", "not valid JSON: Unexpected end-of-input: expected close marker"
-                                + " for Object (start marker"),
+                        bad(1, "{\"customer_id\":", "not valid JSON: Unexpected end-of-input within/between Object"
+                                + " entries"),
                         bad(2, "\"c1\"}", "not a JSON object"),
                         ok(3, "{\"customer_id\":\"c2\"}", "c2", null, null, null)),
                 json(InputKind.CUSTOMERS, "{\"customer_id\":\n\"c1\"}\n{\"customer_id\":\"c2\"}\n"));

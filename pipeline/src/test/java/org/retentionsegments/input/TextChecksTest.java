@@ -31,6 +31,21 @@ class TextChecksTest {
     }
 
     @Test
+    void lengthsCountCharactersNotUtf16Units() {
+        assertNull(TextChecks.idProblem("customer_id", "\uD83D\uDE00".repeat(256)));
+        assertEquals("customer_id is longer than 256 characters",
+                TextChecks.idProblem("customer_id", "\uD83D\uDE00".repeat(257)));
+        assertNull(TextChecks.textProblem("category", "\uD83D\uDE00".repeat(1000)));
+    }
+
+    @Test
+    void aJoinerInsideAnEmojiSequenceIsPartOfItButAloneIsInvisible() {
+        assertNull(TextChecks.idProblem("customer_id", "fan-\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"));
+        assertEquals(invisible("customer_id", "200D", 2), TextChecks.idProblem("customer_id", "a\u200Db"));
+        assertEquals(invisible("customer_id", "200D", 2), TextChecks.idProblem("customer_id", "\uD83D\uDE00\u200D"));
+    }
+
+    @Test
     void aZeroWidthSpaceIsRejected() {
         assertEquals(invisible("customer_id", "200B", 3), TextChecks.idProblem("customer_id", "ab\u200Bc"));
     }
