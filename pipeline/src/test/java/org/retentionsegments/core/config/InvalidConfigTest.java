@@ -118,8 +118,16 @@ class InvalidConfigTest {
         return Stream.of(
                 Arguments.of(PIPELINE + "windw_days: 3\n",
                         "pipeline.yaml: unknown key 'windw_days' (expected one of: window_days, "
-                                + "refresh, forget_after_days, future_skew, timezone, "
-                                + "purchase_cycle, scoring, lifecycle, flags)"),
+                                + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
+                                + "earliest_date, purchase_cycle, scoring, lifecycle, flags)"),
+                Arguments.of(replaceOnce(PIPELINE, "input_encoding: utf-8", "input_encoding: ebcdic"),
+                        "pipeline.yaml: input_encoding 'ebcdic' is not one of utf-8, latin-1 "
+                                + "(iso-8859-1), windows-1252"),
+                Arguments.of(replaceOnce(PIPELINE, "earliest_date: 1970-01-01", "earliest_date: 1970-13-01"),
+                        "pipeline.yaml: earliest_date '1970-13-01' is not a date such as 1970-01-01 "
+                                + "(yyyy-MM-dd)"),
+                Arguments.of(replaceOnce(PIPELINE, "earliest_date: 1970-01-01", "earliest_date: 2999-01-01"),
+                        "pipeline.yaml: earliest_date 2999-01-01 must be before today"),
                 Arguments.of(replaceOnce(PIPELINE, "  frequency:\n    method: quantile",
                                 "  frequency:\n    method: cycle\n    multiples: [1, 2, 3, 4]"),
                         "pipeline.yaml: scoring: frequency: method cycle is only for recency"),
