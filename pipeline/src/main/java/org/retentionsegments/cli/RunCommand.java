@@ -72,11 +72,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         BoundedRun.Result result = run(new BoundedRun.Options(
                 new RunInputs(files, sourceSql), config, warehouse.url, asOf));
+        String shown = Warehouse.displayUrl(warehouse.url);
         System.out.printf("run %s: %,d customers segmented as of %s in %.1f s; warehouse %s%n",
-                result.runId(), result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0,
-                warehouse.url);
-        System.out.println("next: ./segments report" + (warehouse.url.equals("jdbc:duckdb:./segments.duckdb")
-                ? "" : " --warehouse " + warehouse.url));
+                result.runId(), result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0, shown);
+        System.out.println("next: ./segments report" + (warehouse.url.equals(Warehouse.DEFAULT_URL)
+                ? "" : " --warehouse '" + shown + "'" + (shown.equals(warehouse.url) ? "" : " (with your password)")));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package org.retentionsegments.cli;
 
+import org.retentionsegments.warehouse.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,15 +29,27 @@ public final class Segments implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Masks the process's secrets on System.out and System.err first, before log4j, Flink or the
+     * JDBC drivers take hold of those streams, and registers the passwords of the environment and
+     * of the arguments, so that no line the process prints shows them.
+     */
     public static void main(String[] args) {
+        MaskingOutput.install();
+        Secrets.registerEnvironment(System.getenv());
+        for (String arg : args) {
+            Secrets.registerUrl(arg);
+        }
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with one-line error reporting; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Segments())
+        Errors errors = new Errors();
+        return OptionValues.register(new CommandLine(new Segments()))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(110)
-                .setExecutionExceptionHandler(new Errors());
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 }

@@ -30,13 +30,13 @@ public final class Warehouse implements AutoCloseable {
     /** Where the migrations are on the class path (the pom ships ../warehouse-models there). */
     public static final String MIGRATIONS = "classpath:warehouse-models/migrations";
 
-    private final String url;
+    private final String displayUrl;
     private final SQLDialect dialect;
     private final Connection connection;
     private final DSLContext dsl;
 
     private Warehouse(String url, SQLDialect dialect, Connection connection) {
-        this.url = url;
+        this.displayUrl = displayUrl(url);
         this.dialect = dialect;
         this.connection = connection;
         this.dsl = DSL.using(connection, dialect);
@@ -55,6 +55,7 @@ public final class Warehouse implements AutoCloseable {
      *     the migration fails; the message says what to do
      */
     public static Warehouse open(String jdbcUrl) {
+        Secrets.registerUrl(jdbcUrl);
         SQLDialect dialect = dialectOf(jdbcUrl);
         Connection connection = connect(jdbcUrl, dialect);
         Warehouse warehouse = new Warehouse(jdbcUrl, dialect, connection);
@@ -75,7 +76,7 @@ public final class Warehouse implements AutoCloseable {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
             return SQLDialect.POSTGRES;
         }
-        throw new WarehouseException("unsupported warehouse URL '" + jdbcUrl
+        throw new WarehouseException("unsupported warehouse URL '" + displayUrl(jdbcUrl)
                 + "': pass --warehouse jdbc:duckdb:PATH or jdbc:postgresql://HOST:PORT/DATABASE");
     }
 
@@ -87,8 +88,18 @@ public final class Warehouse implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * The URL as it may be printed or logged: any password masked ({@link #displayUrl}). To open
+     * the warehouse again, use the URL it was opened with.
+     */
     public String url() {
-        return url;
+        return displayUrl;
+    }
+
+    /** A JDBC URL with its password masked, fit to print. */
+    public static String displayUrl(String jdbcUrl) {
+        Secrets.registerUrl(jdbcUrl);
+        return Secrets.mask(jdbcUrl);
     }
 
     /** The connection itself, for plain JDBC (model DDL). Owned by this warehouse: do not close. */
@@ -101,7 +112,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new WarehouseException("cannot close the warehouse " + url + ": " + e.getMessage(), e);
+            throw new WarehouseException("cannot close the warehouse " + displayUrl + ": " + e.getMessage(), e);
         }
     }
 
@@ -117,7 +128,7 @@ public final class Warehouse implements AutoCloseable {
             try {
                 dsl.execute("SET checkpoint_threshold = '1GB'");
             } catch (DataAccessException e) {
-                throw new WarehouseException("cannot configure the warehouse " + url + ": " + firstLine(e.getMessage()), e);
+                throw new WarehouseException("cannot configure the warehouse " + displayUrl + ": " + firstLine(e.getMessage()), e);
             }
         }
     }
@@ -131,7 +142,7 @@ public final class Warehouse implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new WarehouseException("cannot migrate the warehouse " + url + ": "
+            throw new WarehouseException("cannot migrate the warehouse " + displayUrl + ": "
                     + firstLine(e.getMessage()) + " (see warehouse-models/migrations)", e);
         }
     }
@@ -140,10 +151,9 @@ public final class Warehouse implements AutoCloseable {
         if (dialect == SQLDialect.DUCKDB) {
             return connectDuckDb(url);
         }
-        Properties defaults = new Properties();
-        defaults.setProperty("connectTimeout", "10"); // the URL's own settings take precedence
+        Properties login = PostgresLogin.properties(url, System.getenv());
         try {
-            return DriverManager.getConnection(url, defaults);
+            return DriverManager.getConnection(url, login);
         } catch (SQLException e) {
             throw new WarehouseException(postgresProblem(url, e), e);
         }
@@ -172,7 +182,7 @@ public final class Warehouse implements AutoCloseable {
     private static String postgresProblem(String url, SQLException e) {
         Properties parsed = org.postgresql.Driver.parseURL(url, null);
         if (parsed == null) {
-            return "malformed PostgreSQL URL '" + url
+            return "malformed PostgreSQL URL '" + displayUrl(url)
                     + "': use jdbc:postgresql://HOST:PORT/DATABASE?user=USER";
         }
         String where = parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432");
@@ -191,7 +201,7 @@ public final class Warehouse implements AutoCloseable {
         }
         if (state.startsWith("28")) {
             return "PostgreSQL at " + where + " refused the login (" + firstLine(e.getMessage())
-                    + "): put user=... and password=... in the --warehouse URL";
+                    + "): put user=... and password=... in the --warehouse URL, or set PGPASSWORD";
         }
         return "cannot open PostgreSQL at " + where + " (" + firstLine(e.getMessage())
                 + "): check the --warehouse URL";
