@@ -54,7 +54,7 @@ public record PipelineConfig(
         int cadence = refresh.integer("cadence_days", 1, 1, 366);
         int forget = root.integer("forget_after_days", 1095, 1, 36_500);
         if (forget < windowDays) {
-            throw root.fail("forget_after_days " + forget + " must be at least window_days "
+            throw root.failAt("forget_after_days", "forget_after_days " + forget + " must be at least window_days "
                     + windowDays);
         }
         YamlNode cycle = root.child("purchase_cycle")
@@ -80,11 +80,11 @@ public record PipelineConfig(
         try {
             Duration skew = Duration.parse(text);
             if (skew.isNegative()) {
-                throw root.fail("future_skew '" + text + "' must not be negative");
+                throw root.failAt("future_skew", "future_skew '" + text + "' must not be negative");
             }
             return skew;
         } catch (DateTimeParseException e) {
-            throw root.fail("future_skew '" + text + "' is not an ISO-8601 duration such as P1D");
+            throw root.failAt("future_skew", "future_skew '" + text + "' is not an ISO-8601 duration such as P1D");
         }
     }
 
@@ -92,7 +92,7 @@ public record PipelineConfig(
         String text = root.string("input_encoding", "utf-8");
         Charset charset = ENCODINGS.get(text.toLowerCase(Locale.ROOT));
         if (charset == null) {
-            throw root.fail("input_encoding '" + text + "' is not one of utf-8, latin-1 (iso-8859-1), windows-1252");
+            throw root.failAt("input_encoding", "input_encoding '" + text + "' is not one of utf-8, latin-1 (iso-8859-1), windows-1252");
         }
         return charset;
     }
@@ -103,10 +103,10 @@ public record PipelineConfig(
         try {
             date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw root.fail("earliest_date '" + text + "' is not a date such as 1970-01-01 (yyyy-MM-dd)");
+            throw root.failAt("earliest_date", "earliest_date '" + text + "' is not a date such as 1970-01-01 (yyyy-MM-dd)");
         }
         if (!date.isBefore(LocalDate.now(ZoneOffset.UTC))) {
-            throw root.fail("earliest_date " + text + " must be before today");
+            throw root.failAt("earliest_date", "earliest_date " + text + " must be before today");
         }
         return date;
     }
@@ -116,7 +116,7 @@ public record PipelineConfig(
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw root.fail("timezone '" + text + "' is not a known time zone");
+            throw root.failAt("timezone", "timezone '" + text + "' is not a known time zone");
         }
     }
 }
