@@ -46,7 +46,7 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Warehouse w = Warehouse.open(warehouse.url)) {
+            try (Warehouse w = Warehouse.openExisting(warehouse.url)) {
                 List<String> views = source.models().apply(w);
                 System.out.println("applied " + views.size() + " views to " + w.url() + ": " + String.join(", ", views));
             }
@@ -62,7 +62,7 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Warehouse w = Warehouse.open(warehouse.url)) {
+            try (Warehouse w = Warehouse.openExisting(warehouse.url)) {
                 Models models = source.models();
                 models.apply(w);
                 List<ModelTestResult> results = models.test(w);

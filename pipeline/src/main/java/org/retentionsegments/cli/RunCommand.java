@@ -54,11 +54,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
     Path config;
 
+    @Option(names = ConfigGate.FLAG,
+            description = "Run even when `config check` finds unreachable segments or monotonicity violations "
+                    + "(a warning is printed).")
+    boolean allowConfigFindings;
+
     @Mixin
     WarehouseOption warehouse;
 
     @Override
     public Integer call() throws Exception {
+        ConfigGate.check(config, allowConfigFindings, System.err);
         Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
         files.put(InputKind.ORDERS, orders);
         if (engagement != null) {

@@ -68,6 +68,19 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a warehouse that must be there already, for the commands that read one: a DuckDB file
+     * that does not exist is an error instead of a new, empty warehouse.
+     */
+    public static Warehouse openExisting(String jdbcUrl) {
+        Path file = dialectOf(jdbcUrl) == SQLDialect.DUCKDB ? duckDbFile(jdbcUrl) : null;
+        if (file != null && !Files.exists(file)) {
+            throw new WarehouseException("no warehouse at " + file
+                    + ": run `./segments run` first or pass --warehouse");
+        }
+        return open(jdbcUrl);
+    }
+
     /** The jOOQ dialect for a JDBC URL. */
     public static SQLDialect dialectOf(String jdbcUrl) {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:duckdb:")) {
@@ -155,16 +168,22 @@ public final class Warehouse implements AutoCloseable {
         try {
             return DriverManager.getConnection(url, login);
         } catch (SQLException e) {
-            throw new WarehouseException(postgresProblem(url, e), e);
+            throw new WarehouseException(PostgresLogin.problem(url, e), e);
         }
     }
 
-    private static Connection connectDuckDb(String url) {
+    /** The file of a DuckDB URL; null for an in-memory database. */
+    private static Path duckDbFile(String url) {
         String path = url.substring("jdbc:duckdb:".length());
         int options = path.indexOf('?');
-        Path file = Path.of(options < 0 ? path : path.substring(0, options));
-        Path parent = file.toAbsolutePath().getParent();
-        if (!path.isEmpty() && !path.startsWith(":memory:") && parent != null && !Files.isDirectory(parent)) {
+        path = options < 0 ? path : path.substring(0, options);
+        return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path);
+    }
+
+    private static Connection connectDuckDb(String url) {
+        Path file = duckDbFile(url);
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
             throw new WarehouseException("cannot open DuckDB file " + file + ": directory " + parent
                     + " does not exist; create it or pass --warehouse jdbc:duckdb:PATH");
         }
@@ -177,43 +196,6 @@ public final class Warehouse implements AutoCloseable {
                     : "check the path and permissions or pass --warehouse";
             throw new WarehouseException("cannot open DuckDB file " + file + " (" + detail + "): " + hint, e);
         }
-    }
-
-    private static String postgresProblem(String url, SQLException e) {
-        Properties parsed = org.postgresql.Driver.parseURL(url, null);
-        if (parsed == null) {
-            return "malformed PostgreSQL URL '" + displayUrl(url)
-                    + "': use jdbc:postgresql://HOST:PORT/DATABASE?user=USER";
-        }
-        String where = parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432");
-        String database = parsed.getProperty("PGDBNAME", "");
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)
-                || state.startsWith("08")) {
-            String why = hasCause(e, UnknownHostException.class) ? "unknown host"
-                    : hasCause(e, ConnectException.class) ? "connection refused" : firstLine(e.getMessage());
-            return "cannot reach PostgreSQL at " + where + " (" + why
-                    + "): start it with infra/start-postgres.sh or pass --warehouse";
-        }
-        if (state.equals("3D000")) {
-            return "database '" + database + "' does not exist on PostgreSQL at " + where
-                    + ": create it (createdb " + database + ") or pass --warehouse";
-        }
-        if (state.startsWith("28")) {
-            return "PostgreSQL at " + where + " refused the login (" + firstLine(e.getMessage())
-                    + "): put user=... and password=... in the --warehouse URL, or set PGPASSWORD";
-        }
-        return "cannot open PostgreSQL at " + where + " (" + firstLine(e.getMessage())
-                + "): check the --warehouse URL";
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String firstLine(String message) {

@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.retentionsegments.cli.Segments;
+import org.retentionsegments.fixtures.ChildCli;
+import org.retentionsegments.fixtures.ChildCli.Result;
 import org.retentionsegments.warehouse.Engine;
 import org.retentionsegments.warehouse.TestWarehouses;
 
@@ -41,26 +36,24 @@ class SecretsITCase {
 
     @TempDir static Path dir;
     private static Path orders;
-    private static Path log4j;
-    private static Path julFine;
+    private static ChildCli cli;
+    private static ChildCli withDriverLogging;
 
     @BeforeAll
     static void files() throws IOException {
         orders = Files.writeString(dir.resolve("orders.csv"), "order_id,customer_id,order_ts,amount\n"
                 + "o1,c1,2024-01-05T10:00:00Z,20.00\no2,c1,2024-02-05T10:00:00Z,30.00\no3,c2,2024-02-10T10:00:00Z,15.00\n");
-        log4j = dir.resolve("log4j2.properties");
-        try (InputStream shipped = Segments.class.getClassLoader().getResourceAsStream("log4j2.properties")) {
-            Files.copy(shipped, log4j, StandardCopyOption.REPLACE_EXISTING);
-        }
+        cli = new ChildCli(dir);
         // The PostgreSQL driver logs the URL it connects with at FINE through java.util.logging.
-        julFine = Files.writeString(dir.resolve("logging.properties"), "handlers=java.util.logging.ConsoleHandler\n"
+        Path julFine = Files.writeString(dir.resolve("logging.properties"), "handlers=java.util.logging.ConsoleHandler\n"
                 + "java.util.logging.ConsoleHandler.level=FINE\norg.postgresql.level=FINE\n");
+        withDriverLogging = new ChildCli(dir).withJvmOption("-Djava.util.logging.config.file=" + julFine);
     }
 
     @Test
     void aRunWithThePasswordInTheUrlShowsTheUrlMasked() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES) + "&password=" + SECRET;
-        Child run = segments(Map.of(), false, "run", "--orders", orders.toString(), "--warehouse", url);
+        Result run = segments(Map.of(), false, "run", "--orders", orders.toString(), "--warehouse", url);
         assertEquals(0, run.exit(), run.output());
         assertNoSecret(run);
         String shown = url.replace(SECRET, "***");
@@ -70,7 +63,7 @@ class SecretsITCase {
         assertTrue(run.output().contains("warehouse: ") && run.output().contains(" rows written in "),
                 "the sink's log4j progress line is printed too: " + run.output());
 
-        Child report = segments(Map.of(), false, "report", "--warehouse", url);
+        Result report = segments(Map.of(), false, "report", "--warehouse", url);
         assertEquals(0, report.exit(), report.output());
         assertNoSecret(report);
         assertTrue(report.output().contains("Data Source: " + shown + ","), report.output());
@@ -79,7 +72,7 @@ class SecretsITCase {
     @Test
     void modelsApplyWithDriverLoggingShowsTheUrlMasked() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES) + "&Password=" + SECRET;
-        Child apply = segments(Map.of("SEGMENTS_DEBUG", "1"), true, "models", "apply", "--warehouse", url);
+        Result apply = segments(Map.of("SEGMENTS_DEBUG", "1"), true, "models", "apply", "--warehouse", url);
         assertEquals(0, apply.exit(), apply.output());
         assertNoSecret(apply);
         String shown = url.replace(SECRET, "***");
@@ -91,13 +84,13 @@ class SecretsITCase {
     void thePasswordOfPgPasswordIsNeverShown() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
         Map<String, String> env = Map.of("PGPASSWORD", ENV_SECRET, "SEGMENTS_DEBUG", "1");
-        Child apply = segments(env, true, "models", "apply", "--warehouse", url);
+        Result apply = segments(env, true, "models", "apply", "--warehouse", url);
         assertEquals(0, apply.exit(), apply.output());
         assertFalse(apply.output().contains(ENV_SECRET), apply.output());
         assertTrue(apply.output().contains("applied 7 views to " + url + ": "), apply.output());
 
         // Not a password parameter, but the value of PGPASSWORD: masked all the same.
-        Child failed = segments(env, true, "models", "apply", "--warehouse",
+        Result failed = segments(env, true, "models", "apply", "--warehouse",
                 "jdbc:postgresql://127.0.0.1:port/test?user=postgres&application_name=" + ENV_SECRET);
         assertNotEquals(0, failed.exit(), failed.output());
         assertFalse(failed.output().contains(ENV_SECRET), failed.output());
@@ -119,7 +112,7 @@ class SecretsITCase {
         "--warehous=jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=" + SECRET
                 + " | error: Unknown option: '--warehous=jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=***'"})
     void aFailingRunWithStackTracesNeverShowsThePassword(String warehouse, String error) throws Exception {
-        Child run = segments(Map.of("SEGMENTS_DEBUG", "1"), false, "run", "--orders", orders.toString(), warehouse);
+        Result run = segments(Map.of("SEGMENTS_DEBUG", "1"), false, "run", "--orders", orders.toString(), warehouse);
         assertNotEquals(0, run.exit(), run.output());
         assertNoSecret(run);
         List<String> errors = run.output().lines().filter(l -> l.startsWith("error: ")).toList();
@@ -131,30 +124,13 @@ class SecretsITCase {
         }
     }
 
-    private static void assertNoSecret(Child child) {
+    private static void assertNoSecret(Result child) {
         assertFalse(child.output().contains(SECRET), child.output());
         assertFalse(child.output().contains("S3cr3t"), child.output());
     }
 
-    private record Child(int exit, String output) {}
-
-    /** Runs {@code ./segments ARGS} in a new JVM; stdout and stderr together. */
-    private static Child segments(Map<String, String> env, boolean driverLogging, String... args) throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", classPath, "-Dlog4j2.configurationFile=" + log4j.toUri()));
-        if (driverLogging) {
-            command.add("-Djava.util.logging.config.file=" + julFine);
-        }
-        command.add(Segments.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeAll(List.of("SEGMENTS_DEBUG", "PGPASSWORD", "PGUSER"));
-        environment.putAll(new HashMap<>(env));
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the CLI ends");
-        return new Child(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    private static Result segments(Map<String, String> env, boolean driverLogging, String... args)
+            throws Exception {
+        return (driverLogging ? withDriverLogging : cli).run(env, args);
     }
 }
