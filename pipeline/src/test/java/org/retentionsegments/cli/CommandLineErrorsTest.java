@@ -81,6 +81,19 @@ class CommandLineErrorsTest {
         assertFalse(Files.exists(missing), "no empty warehouse is created");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"models apply", "models test"})
+    void aModelFileThatIsNoViewNameIsRefusedBeforeTheWarehouseIsOpened(String command) throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("wm/models"));
+        Files.writeString(models.resolve("x'; drop table customer_segment; --.sql"), "SELECT 1 AS x");
+        String[] args = (command + " --warehouse jdbc:duckdb:" + tmp.resolve("w.duckdb") + " --models "
+                + tmp.resolve("wm")).split(" ");
+        Captured cli = RunFixtures.capture(() -> Segments.commandLine().execute(args));
+        assertEquals(1, cli.exitCode(), cli.err());
+        assertOneLine(cli.err(), "error: the model file '" + models + "/x'; drop table customer_segment; --.sql' is not"
+                + " named after a view");
+    }
+
     @Test
     void runAndDemoRefuseSegmentRulesWithFindings() throws Exception {
         Path config = findings();
