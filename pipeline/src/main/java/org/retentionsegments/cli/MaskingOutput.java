@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import org.retentionsegments.warehouse.Secrets;
 
 /**
@@ -24,13 +25,27 @@ final class MaskingOutput extends OutputStream {
 
     /** Replaces System.out and System.err by masking streams; call it before anything logs. */
     static void install() {
-        System.setOut(wrap(System.out));
-        System.setErr(wrap(System.err));
+        System.setOut(wrap(System.out, encoding("stdout")));
+        System.setErr(wrap(System.err, encoding("stderr")));
     }
 
     /** A print stream writing through a masking stream to {@code target}, in the platform encoding. */
     static PrintStream wrap(PrintStream target) {
-        return new PrintStream(new MaskingOutput(target), true);
+        return wrap(target, Charset.defaultCharset());
+    }
+
+    private static PrintStream wrap(PrintStream target, Charset charset) {
+        return new PrintStream(new MaskingOutput(target), true, charset);
+    }
+
+    /** The encoding the JVM chose for a standard stream (the terminal's), as System.out and System.err use it. */
+    private static Charset encoding(String stream) {
+        String name = System.getProperty(stream + ".encoding", System.getProperty("sun." + stream + ".encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
     }
 
     @Override

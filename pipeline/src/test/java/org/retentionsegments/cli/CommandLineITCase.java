@@ -63,6 +63,15 @@ class CommandLineITCase {
     }
 
     @Test
+    void aMalformedUrlIsOneLineWithoutTheDriversWarnings() throws Exception {
+        ChildCli.Result failed = new ChildCli(tmp).run(Map.of(), "models", "apply", "--warehouse",
+                "jdbc:postgresql://127.0.0.1:port/test?user=postgres");
+        assertEquals(1, failed.exit(), failed.output());
+        assertEquals(List.of("error: malformed PostgreSQL URL 'jdbc:postgresql://127.0.0.1:port/test?user=postgres':"
+                + " use jdbc:postgresql://HOST:PORT/DATABASE?user=USER"), failed.output().lines().toList());
+    }
+
+    @Test
     void segmentsDebugTruePrintsTheStackTrace() throws Exception {
         ChildCli.Result failed = new ChildCli(tmp).run(Map.of("SEGMENTS_DEBUG", "True"),
                 "models", "apply", "--warehouse", "jdbc:postgresql://127.0.0.1:1/test?user=postgres");
