@@ -12,12 +12,14 @@ import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.message.SimpleMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.warehouse.Secrets;
 
 class MaskingOutputTest {
 
-    static {
+    @BeforeEach
+    void aSecretOfThisProcess() {
         Secrets.register("Wr1tten-Secret");
     }
 
