@@ -17,7 +17,9 @@ public final class SqlBaseline {
     private SqlBaseline() {}
 
     public static void main(String[] args) throws Exception {
-        String sql = Files.readString(Path.of(args[0])).replace("${orders}", Path.of(args[1]).toAbsolutePath().toString());
+        // ${orders} sits inside a SQL string literal: a quote in the path is doubled, so it stays a path.
+        String orders = Path.of(args[1]).toAbsolutePath().toString().replace("'", "''");
+        String sql = Files.readString(Path.of(args[0])).replace("${orders}", orders);
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement();

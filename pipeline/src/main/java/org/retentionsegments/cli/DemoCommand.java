@@ -14,7 +14,10 @@ import org.retentionsegments.generate.Generator;
 import org.retentionsegments.generate.GeneratorConfig;
 import org.retentionsegments.input.InputKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code demo}: generate a realistic retailer, run the pipeline on it, print the report. */
 @Command(
@@ -22,6 +25,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Generates a realistic sample retailer (deterministic), runs the pipeline embedded (Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose true effect was planted in the data.")
 public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--customers", defaultValue = "20000", description = "Customers to generate (default: ${DEFAULT-VALUE}).")
     int customers;
@@ -40,8 +46,24 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder for the generated data and the demo warehouse (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
+    Path configDir;
+
+    @Option(names = ConfigGate.FLAG,
+            description = "Run even when `config check` finds unreachable segments or monotonicity violations "
+                    + "(a warning is printed).")
+    boolean allowConfigFindings;
+
     @Override
     public Integer call() throws Exception {
+        GeneratorConfig config;
+        try {
+            config = GeneratorConfig.of(customers, days, seed).withPlantedLift(plantedLift);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        ConfigGate.check(configDir, allowConfigFindings, System.err);
         Path data = dir.resolve("data");
         Path db = dir.resolve("segments.duckdb");
         Files.createDirectories(data);
@@ -50,7 +72,6 @@ public final class DemoCommand implements Callable<Integer> {
 
         System.err.printf("generating %,d customers over %d days into %s (seed %d, planted lift %.2f) ...%n",
                 customers, days, data, seed, plantedLift);
-        GeneratorConfig config = GeneratorConfig.of(customers, days, seed).withPlantedLift(plantedLift);
         GenerationSummary generated = new Generator(config).writeTo(data, (done, total) -> { });
         System.err.printf("      %,d order lines, %,d engagement events, %,d customers in a winback program%n",
                 generated.orderLines(), generated.engagementEvents(), generated.eligible());
@@ -62,12 +83,12 @@ public final class DemoCommand implements Callable<Integer> {
         files.put(InputKind.CUSTOMERS, data.resolve(Generator.CUSTOMERS_FILE));
         String url = "jdbc:duckdb:" + db;
         BoundedRun.Result result = RunCommand.run(
-                new BoundedRun.Options(new RunInputs(files, List.of()), null, url, null));
+                new BoundedRun.Options(new RunInputs(files, List.of()), configDir, url, null));
         System.err.printf("      %,d customers segmented as of %s in %.1f s%n%n",
                 result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0);
 
         Path html = dir.resolve("report.html");
-        ReportCommand.print(url, null, null, html, System.out);
+        ReportCommand.print(url, configDir, null, html, System.out);
         System.out.println();
         System.out.printf("The winback program's true effect was +%.1f points of 60-day retention; compare the"
                 + " lift row above.%n", 100 * generated.expectedLift());

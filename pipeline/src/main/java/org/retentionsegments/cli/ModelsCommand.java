@@ -46,8 +46,9 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Warehouse w = Warehouse.open(warehouse.url)) {
-                List<String> views = source.models().apply(w);
+            Models models = source.models();
+            try (Warehouse w = Warehouse.openExisting(warehouse.url)) {
+                List<String> views = models.apply(w);
                 System.out.println("applied " + views.size() + " views to " + w.url() + ": " + String.join(", ", views));
             }
             return 0;
@@ -62,8 +63,8 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Warehouse w = Warehouse.open(warehouse.url)) {
-                Models models = source.models();
+            Models models = source.models();
+            try (Warehouse w = Warehouse.openExisting(warehouse.url)) {
                 models.apply(w);
                 List<ModelTestResult> results = models.test(w);
                 long failed = results.stream().filter(r -> !r.passed()).count();

@@ -44,7 +44,7 @@ public final class ReportCommand implements Callable<Integer> {
     static void print(String url, Path config, LocalDate asOf, Path html, PrintStream out) throws IOException {
         ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
         StrategyReport report;
-        try (Warehouse w = Warehouse.open(url)) {
+        try (Warehouse w = Warehouse.openExisting(url)) {
             report = StrategyReport.load(w, bundle, asOf);
         }
         out.print(report.text());

@@ -54,11 +54,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
     Path config;
 
+    @Option(names = ConfigGate.FLAG,
+            description = "Run even when `config check` finds unreachable segments or monotonicity violations "
+                    + "(a warning is printed).")
+    boolean allowConfigFindings;
+
     @Mixin
     WarehouseOption warehouse;
 
     @Override
     public Integer call() throws Exception {
+        ConfigGate.check(config, allowConfigFindings, System.err);
         Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
         files.put(InputKind.ORDERS, orders);
         if (engagement != null) {
@@ -72,11 +78,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         BoundedRun.Result result = run(new BoundedRun.Options(
                 new RunInputs(files, sourceSql), config, warehouse.url, asOf));
+        String shown = Warehouse.displayUrl(warehouse.url);
         System.out.printf("run %s: %,d customers segmented as of %s in %.1f s; warehouse %s%n",
-                result.runId(), result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0,
-                warehouse.url);
-        System.out.println("next: ./segments report" + (warehouse.url.equals("jdbc:duckdb:./segments.duckdb")
-                ? "" : " --warehouse " + warehouse.url));
+                result.runId(), result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0, shown);
+        System.out.println("next: ./segments report" + (warehouse.url.equals(Warehouse.DEFAULT_URL)
+                ? "" : " --warehouse '" + shown + "'" + (shown.equals(warehouse.url) ? "" : " (with your password)")));
         return 0;
     }
 

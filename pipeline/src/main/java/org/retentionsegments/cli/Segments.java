@@ -1,5 +1,8 @@
 package org.retentionsegments.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.retentionsegments.warehouse.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
         })
 public final class Segments implements Runnable {
 
+    /** Held, so that the level set on it stays (java.util.logging keeps loggers only weakly). */
+    private static Logger postgresDriver;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,15 +34,41 @@ public final class Segments implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Masks the process's secrets on System.out and System.err first, before log4j, Flink or the
+     * JDBC drivers take hold of those streams, and registers the passwords of the environment and
+     * of the arguments, so that no line the process prints shows them.
+     */
     public static void main(String[] args) {
+        MaskingOutput.install();
+        quietPostgresDriver();
+        Secrets.registerEnvironment(System.getenv());
+        for (String arg : args) {
+            Secrets.registerUrl(arg);
+        }
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The PostgreSQL driver warns through java.util.logging before our one-line error says the same
+     * in words ("JDBC URL invalid port number", twice, then "malformed PostgreSQL URL"); its warnings
+     * are off unless the user configured java.util.logging.
+     */
+    private static void quietPostgresDriver() {
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            postgresDriver = Logger.getLogger("org.postgresql");
+            postgresDriver.setLevel(Level.SEVERE);
+        }
     }
 
     /** The command line with one-line error reporting; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Segments())
+        Errors errors = new Errors();
+        return OptionValues.register(new CommandLine(new Segments()))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(110)
-                .setExecutionExceptionHandler(new Errors());
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 }

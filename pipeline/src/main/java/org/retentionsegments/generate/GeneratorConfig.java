@@ -41,10 +41,10 @@ public record GeneratorConfig(
             throw new IllegalArgumentException("endDate is required");
         }
         if (!(plantedLift >= 0 && plantedLift < 1)) {
-            throw new IllegalArgumentException("plantedLift must be in [0, 1), got " + plantedLift);
+            throw new IllegalArgumentException("planted lift must be in [0, 1), got " + plantedLift);
         }
         if (!(holdoutShare > 0 && holdoutShare < 1)) {
-            throw new IllegalArgumentException("holdoutShare must be in (0, 1), got " + holdoutShare);
+            throw new IllegalArgumentException("holdout share must be in (0, 1), got " + holdoutShare);
         }
     }
 

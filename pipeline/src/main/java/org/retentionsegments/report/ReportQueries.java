@@ -107,9 +107,9 @@ final class ReportQueries {
         return new Run(latest.get(runId), latest.get(AS_OF), inputs);
     }
 
-    /** The URL without a password parameter. */
+    /** The URL without its password. */
     static String safeUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return Warehouse.displayUrl(url);
     }
 
     private static String firstLine(Exception e) {

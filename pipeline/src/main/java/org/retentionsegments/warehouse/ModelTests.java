@@ -55,7 +55,8 @@ final class ModelTests {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            return ModelTestResult.fail(name, e.getClass().getSimpleName() + ": " + Warehouse.firstLine(e.getMessage()));
+            return ModelTestResult.fail(name, e.getMessage() == null ? "failed (" + e.getClass().getSimpleName() + ")"
+                    : Warehouse.firstLine(e.getMessage()));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The analysts' SQL models: one view per file in {@code warehouse-models/models/} (file name = view
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
  * tests in {@code warehouse-models/tests/} (see {@link ModelTests} for their format).
  *
  * <p>Views are applied in dependency order, found from the other models' names each file mentions;
- * helper views start with an underscore.
+ * helper views start with an underscore. A file name is a view name in SQL, so it must be a
+ * lower-case SQL name ({@value #VIEW_NAME_RULE}); any other file is refused, naming it, before
+ * anything reaches the warehouse, and the names are quoted in the DDL all the same.
  */
 public final class Models {
 
@@ -27,25 +31,37 @@ public final class Models {
 
     private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
 
+    static final String VIEW_NAME_RULE = "a-z, 0-9 and _, not starting with a digit, at most 63 characters";
+    private static final Pattern VIEW_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     private final Map<String, String> views;
     private final Map<String, String> tests;
 
-    private Models(Map<String, String> viewFiles, Map<String, String> tests) {
+    private Models(String folder, Map<String, String> viewFiles, Map<String, String> tests) {
         this.views = new TreeMap<>();
-        viewFiles.forEach((file, sql) -> views.put(file.substring(0, file.length() - ".sql".length()), sql));
+        viewFiles.forEach((file, sql) -> {
+            String view = file.substring(0, file.length() - ".sql".length());
+            if (!VIEW_NAME.matcher(view).matches()) {
+                throw new WarehouseException("the model file '" + folder + "/" + file + "' is not named after a"
+                        + " view: its name (without .sql) is the view's name in SQL and may only use "
+                        + VIEW_NAME_RULE + "; rename it, e.g. to segment_summary.sql");
+            }
+            views.put(view, sql);
+        });
         this.tests = tests;
     }
 
     /** The models shipped in the artifact. */
     public static Models bundled() {
-        return new Models(SqlFiles.onClassPath(RESOURCE_ROOT + "/models", ".sql"),
+        return new Models(RESOURCE_ROOT + "/models", SqlFiles.onClassPath(RESOURCE_ROOT + "/models", ".sql"),
                 SqlFiles.onClassPath(RESOURCE_ROOT + "/tests", ".sql", ".yaml"));
     }
 
     /** The models in a directory laid out like {@code warehouse-models/} (models/ and tests/). */
     public static Models in(Path directory) {
         try {
-            return new Models(SqlFiles.inDirectory(directory.resolve("models"), ".sql"),
+            return new Models(directory.resolve("models").toString(),
+                    SqlFiles.inDirectory(directory.resolve("models"), ".sql"),
                     SqlFiles.inDirectory(directory.resolve("tests"), ".sql", ".yaml"));
         } catch (UncheckedIOException e) {
             throw new WarehouseException("cannot read the models in " + directory + ": " + e.getMessage(), e);
@@ -74,14 +90,15 @@ public final class Models {
      */
     public List<String> apply(Warehouse warehouse) {
         List<String> order = order();
+        DSLContext render = DSL.using(warehouse.dialect());
         try {
             warehouse.dsl().transaction(tx -> tx.dsl().connection(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     for (int i = order.size() - 1; i >= 0; i--) {
-                        statement.execute("DROP VIEW IF EXISTS " + order.get(i));
+                        statement.execute("DROP VIEW IF EXISTS " + render.render(DSL.name(order.get(i))));
                     }
                     for (String view : order) {
-                        execute(statement, view);
+                        execute(statement, view, render.render(DSL.name(view)));
                     }
                 }
             }));
@@ -102,13 +119,13 @@ public final class Models {
         return results;
     }
 
-    private void execute(Statement statement, String view) throws SQLException {
+    private void execute(Statement statement, String view, String quotedName) throws SQLException {
         String select = views.get(view).strip();
         if (select.endsWith(";")) {
             select = select.substring(0, select.length() - 1);
         }
         try {
-            statement.execute("CREATE VIEW " + view + " AS\n" + select);
+            statement.execute("CREATE VIEW " + quotedName + " AS\n" + select);
         } catch (SQLException e) {
             throw new SQLException("view " + view + ": " + Warehouse.firstLine(e.getMessage()), e.getSQLState(), e);
         }

@@ -30,13 +30,13 @@ public final class Warehouse implements AutoCloseable {
     /** Where the migrations are on the class path (the pom ships ../warehouse-models there). */
     public static final String MIGRATIONS = "classpath:warehouse-models/migrations";
 
-    private final String url;
+    private final String displayUrl;
     private final SQLDialect dialect;
     private final Connection connection;
     private final DSLContext dsl;
 
     private Warehouse(String url, SQLDialect dialect, Connection connection) {
-        this.url = url;
+        this.displayUrl = displayUrl(url);
         this.dialect = dialect;
         this.connection = connection;
         this.dsl = DSL.using(connection, dialect);
@@ -55,6 +55,7 @@ public final class Warehouse implements AutoCloseable {
      *     the migration fails; the message says what to do
      */
     public static Warehouse open(String jdbcUrl) {
+        Secrets.registerUrl(jdbcUrl);
         SQLDialect dialect = dialectOf(jdbcUrl);
         Connection connection = connect(jdbcUrl, dialect);
         Warehouse warehouse = new Warehouse(jdbcUrl, dialect, connection);
@@ -67,6 +68,19 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a warehouse that must be there already, for the commands that read one: a DuckDB file
+     * that does not exist is an error instead of a new, empty warehouse.
+     */
+    public static Warehouse openExisting(String jdbcUrl) {
+        Path file = dialectOf(jdbcUrl) == SQLDialect.DUCKDB ? duckDbFile(jdbcUrl) : null;
+        if (file != null && !Files.exists(file)) {
+            throw new WarehouseException("no warehouse at " + file
+                    + ": run `./segments run` first or pass --warehouse");
+        }
+        return open(jdbcUrl);
+    }
+
     /** The jOOQ dialect for a JDBC URL. */
     public static SQLDialect dialectOf(String jdbcUrl) {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:duckdb:")) {
@@ -75,7 +89,7 @@ public final class Warehouse implements AutoCloseable {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
             return SQLDialect.POSTGRES;
         }
-        throw new WarehouseException("unsupported warehouse URL '" + jdbcUrl
+        throw new WarehouseException("unsupported warehouse URL '" + displayUrl(jdbcUrl)
                 + "': pass --warehouse jdbc:duckdb:PATH or jdbc:postgresql://HOST:PORT/DATABASE");
     }
 
@@ -87,8 +101,18 @@ public final class Warehouse implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * The URL as it may be printed or logged: any password masked ({@link #displayUrl}). To open
+     * the warehouse again, use the URL it was opened with.
+     */
     public String url() {
-        return url;
+        return displayUrl;
+    }
+
+    /** A JDBC URL with its password masked, fit to print. */
+    public static String displayUrl(String jdbcUrl) {
+        Secrets.registerUrl(jdbcUrl);
+        return Secrets.mask(jdbcUrl);
     }
 
     /** The connection itself, for plain JDBC (model DDL). Owned by this warehouse: do not close. */
@@ -101,7 +125,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new WarehouseException("cannot close the warehouse " + url + ": " + e.getMessage(), e);
+            throw new WarehouseException("cannot close the warehouse " + displayUrl + ": " + e.getMessage(), e);
         }
     }
 
@@ -117,7 +141,7 @@ public final class Warehouse implements AutoCloseable {
             try {
                 dsl.execute("SET checkpoint_threshold = '1GB'");
             } catch (DataAccessException e) {
-                throw new WarehouseException("cannot configure the warehouse " + url + ": " + firstLine(e.getMessage()), e);
+                throw new WarehouseException("cannot configure the warehouse " + displayUrl + ": " + firstLine(e.getMessage()), e);
             }
         }
     }
@@ -131,7 +155,7 @@ public final class Warehouse implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new WarehouseException("cannot migrate the warehouse " + url + ": "
+            throw new WarehouseException("cannot migrate the warehouse " + displayUrl + ": "
                     + firstLine(e.getMessage()) + " (see warehouse-models/migrations)", e);
         }
     }
@@ -140,21 +164,26 @@ public final class Warehouse implements AutoCloseable {
         if (dialect == SQLDialect.DUCKDB) {
             return connectDuckDb(url);
         }
-        Properties defaults = new Properties();
-        defaults.setProperty("connectTimeout", "10"); // the URL's own settings take precedence
+        Properties login = PostgresLogin.properties(url, System.getenv());
         try {
-            return DriverManager.getConnection(url, defaults);
+            return DriverManager.getConnection(url, login);
         } catch (SQLException e) {
-            throw new WarehouseException(postgresProblem(url, e), e);
+            throw new WarehouseException(PostgresLogin.problem(url, e), e);
         }
     }
 
-    private static Connection connectDuckDb(String url) {
+    /** The file of a DuckDB URL; null for an in-memory database. */
+    private static Path duckDbFile(String url) {
         String path = url.substring("jdbc:duckdb:".length());
         int options = path.indexOf('?');
-        Path file = Path.of(options < 0 ? path : path.substring(0, options));
-        Path parent = file.toAbsolutePath().getParent();
-        if (!path.isEmpty() && !path.startsWith(":memory:") && parent != null && !Files.isDirectory(parent)) {
+        path = options < 0 ? path : path.substring(0, options);
+        return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path);
+    }
+
+    private static Connection connectDuckDb(String url) {
+        Path file = duckDbFile(url);
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
             throw new WarehouseException("cannot open DuckDB file " + file + ": directory " + parent
                     + " does not exist; create it or pass --warehouse jdbc:duckdb:PATH");
         }
@@ -167,43 +196,6 @@ public final class Warehouse implements AutoCloseable {
                     : "check the path and permissions or pass --warehouse";
             throw new WarehouseException("cannot open DuckDB file " + file + " (" + detail + "): " + hint, e);
         }
-    }
-
-    private static String postgresProblem(String url, SQLException e) {
-        Properties parsed = org.postgresql.Driver.parseURL(url, null);
-        if (parsed == null) {
-            return "malformed PostgreSQL URL '" + url
-                    + "': use jdbc:postgresql://HOST:PORT/DATABASE?user=USER";
-        }
-        String where = parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432");
-        String database = parsed.getProperty("PGDBNAME", "");
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)
-                || state.startsWith("08")) {
-            String why = hasCause(e, UnknownHostException.class) ? "unknown host"
-                    : hasCause(e, ConnectException.class) ? "connection refused" : firstLine(e.getMessage());
-            return "cannot reach PostgreSQL at " + where + " (" + why
-                    + "): start it with infra/start-postgres.sh or pass --warehouse";
-        }
-        if (state.equals("3D000")) {
-            return "database '" + database + "' does not exist on PostgreSQL at " + where
-                    + ": create it (createdb " + database + ") or pass --warehouse";
-        }
-        if (state.startsWith("28")) {
-            return "PostgreSQL at " + where + " refused the login (" + firstLine(e.getMessage())
-                    + "): put user=... and password=... in the --warehouse URL";
-        }
-        return "cannot open PostgreSQL at " + where + " (" + firstLine(e.getMessage())
-                + "): check the --warehouse URL";
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String firstLine(String message) {

@@ -182,7 +182,7 @@ class MalformedInputITCase {
         Captured invalid = RunFixtures.capture(() -> Segments.commandLine().execute(
                 "config", "check", "--config", config.toString()));
         assertNotEquals(0, invalid.exitCode());
-        assertOneErrorLine(invalid.err(), "segments.yaml: segments must be a non-empty list of rules");
+        assertOneErrorLine(invalid.err(), "segments.yaml: line 1: segments must be a non-empty list of rules");
 
         Captured valid = RunFixtures.capture(() -> Segments.commandLine().execute("config", "check"));
         assertEquals(0, valid.exitCode(), valid.err());

@@ -2,6 +2,7 @@ package org.retentionsegments.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
 import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF_PLUS_7D;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.WarehouseRow;
 
@@ -108,6 +112,51 @@ class ModelsITCase {
             assertEquals("1 rows break it, first: {two=2}", results.get(1).message());
             assertTrue(results.get(2).passed());
             assertEquals("row 1 column two: expected 3, got 2 in {two=2}", results.get(3).message());
+        }
+    }
+
+    static Stream<Arguments> hostileModelNames() {
+        List<String> names = List.of("x'; drop table customer_segment; --", "a b", "${x}", "Segment_Summary",
+                "1st_view", "semi;colon", "quote\"d", "v".repeat(64), "ünïcode", "dash-ed");
+        return Stream.of(Engine.values()).flatMap(engine -> names.stream().map(name -> Arguments.of(engine, name)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileModelNames")
+    void aModelFileNotNamedLikeASqlViewIsRefusedBeforeAnyStatement(Engine engine, String name, @TempDir Path dir)
+            throws IOException {
+        Files.createDirectories(dir.resolve("models"));
+        Files.writeString(dir.resolve("models/_base.sql"), "-- grain: one row\nSELECT 1 AS one");
+        Files.writeString(dir.resolve("models/" + name + ".sql"), "-- grain: one row\nSELECT one FROM _base");
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse).write(pipelineOutput());
+            WarehouseException e = assertThrows(WarehouseException.class, () -> Models.in(dir).apply(warehouse));
+            assertEquals("the model file '" + dir.resolve("models") + "/" + name + ".sql' is not named after a view:"
+                    + " its name (without .sql) is the view's name in SQL and may only use a-z, 0-9 and _, not"
+                    + " starting with a digit, at most 63 characters; rename it, e.g. to segment_summary.sql",
+                    e.getMessage());
+            assertEquals(60, warehouse.dsl().fetchCount(warehouse.dsl().selectFrom("customer_segment")),
+                    "customer_segment is untouched");
+            assertEquals(0, warehouse.dsl().fetchCount(warehouse.dsl().selectFrom("information_schema.tables")
+                    .where("table_name = '_base' and table_schema = current_schema()")), "not even the valid model was applied");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void modelNamesAreQuotedInTheDdlAndStillReadPlainly(Engine engine, @TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("models"));
+        Files.writeString(dir.resolve("models/_base.sql"), "-- grain: one row\nSELECT 1 AS one");
+        Files.writeString(dir.resolve("models/my_view_2.sql"), "-- grain: one row\nSELECT one + 1 AS two FROM _base;");
+        Files.writeString(dir.resolve("models/order.sql"), "-- grain: one row\nSELECT 3 AS three");
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            Models models = Models.in(dir);
+            assertEquals(List.of("_base", "my_view_2", "order"), models.apply(warehouse));
+            assertEquals(List.of("_base", "my_view_2", "order"), models.apply(warehouse), "and again");
+            assertEquals(2, ((Number) warehouse.dsl().resultQuery("select two from my_view_2").fetchSingle().get(0))
+                    .intValue());
+            assertEquals(3, ((Number) warehouse.dsl().resultQuery("select three from \"order\"").fetchSingle().get(0))
+                    .intValue(), "a reserved word is a valid view name: the DDL quotes it");
         }
     }
 

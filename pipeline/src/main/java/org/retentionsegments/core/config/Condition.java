@@ -49,7 +49,7 @@ public record Condition(
         boolean scored = node.has("r") || node.has("f") || node.has("m") || node.has("composite");
         double[] composite = {1, 5};
         if (node.has("composite")) {
-            composite = range(node, "composite", node.raw("composite").asText().trim());
+            composite = range(node, "composite", node.written("composite"));
         }
         EnumSet<LifecycleStage> stages = EnumSet.allOf(LifecycleStage.class);
         if (node.has("lifecycle")) {
@@ -58,18 +58,18 @@ public record Condition(
                 try {
                     stages.add(LifecycleStage.parse(label));
                 } catch (IllegalArgumentException e) {
-                    throw node.fail("lifecycle '" + label + "' is not one of prospect, new, "
+                    throw node.failAt("lifecycle", "lifecycle '" + label + "' is not one of prospect, new, "
                             + "active, lapsing, lapsed, reactivated");
                 }
             }
         }
         int set = 0;
         int clear = 0;
-        YamlNode flags = node.child("flags", node.where());
+        YamlNode flags = node.child("flags", node.place());
         for (String key : flags.keys()) {
             Flag flag = Flag.parse(key);
             if (flag == null) {
-                throw node.fail("unknown flag '" + key + "' (expected one of: high_return_rate, "
+                throw flags.failAt(key, "unknown flag '" + key + "' (expected one of: high_return_rate, "
                         + "single_channel, discount_dependent, email_unengaged)");
             }
             if (flags.bool(key, false)) {
@@ -101,19 +101,20 @@ public record Condition(
             mask = oneScore(node, key, value);
         }
         if (mask == 0) {
-            throw node.fail(key + " allows no score");
+            throw node.failAt(key, key + " allows no score");
         }
         return mask;
     }
 
     private static int oneScore(YamlNode node, String key, JsonNode value) {
         String text = value.asText().trim();
-        if (!text.matches("\\d+")) {
-            throw node.fail(key + " value '" + text + "' is not a score, a range like 4-5 or a list");
+        String written = value.isValueNode() ? "'" + text + "'" : value.isArray() ? "a list" : "a mapping";
+        if (!value.isValueNode() || !text.matches("\\d+")) {
+            throw node.failAt(key, key + " value " + written + " is not a score, a range like 4-5 or a list");
         }
-        int score = Integer.parseInt(text);
+        int score = text.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(text);
         if (score < 1 || score > 5) {
-            throw node.fail(key + " score " + score + " is outside 1-5");
+            throw node.failAt(key, key + " score " + text + " is outside 1-5");
         }
         return 1 << score;
     }
@@ -126,18 +127,18 @@ public record Condition(
             result[0] = Double.parseDouble(parts[0].trim());
             result[1] = parts.length == 2 ? Double.parseDouble(parts[1].trim()) : result[0];
         } catch (NumberFormatException e) {
-            throw node.fail(key + " '" + text + "' is not a value or range like 4-5");
+            throw node.failAt(key, key + " '" + text + "' is not a value or range like 4-5");
         }
         boolean whole = !key.equals("composite");
         if (parts.length > 2 || whole && (result[0] != Math.rint(result[0])
                 || result[1] != Math.rint(result[1]))) {
-            throw node.fail(key + " '" + text + "' is not a value or range like 4-5");
+            throw node.failAt(key, key + " '" + text + "' is not a value or range like 4-5");
         }
         if (result[0] < 1 || result[1] > 5) {
-            throw node.fail(key + " range " + text + " is outside 1-5");
+            throw node.failAt(key, key + " range " + text + " is outside 1-5");
         }
         if (result[0] > result[1]) {
-            throw node.fail(key + " range " + text + " is empty (low end above high end)");
+            throw node.failAt(key, key + " range " + text + " is empty (low end above high end)");
         }
         return result;
     }

@@ -2,6 +2,11 @@ package org.retentionsegments.core.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +15,9 @@ import java.nio.file.Path;
  * The three configuration files, loaded and validated together: {@code pipeline.yaml},
  * {@code segments.yaml} and {@code strategies.yaml}. The defaults ship inside the jar under
  * {@code config/}; {@link #load(Path)} reads a user's directory, where any of the three files
- * that is absent falls back to its built-in default ({@link #sources()} tells which).
+ * that is absent falls back to its built-in default ({@link #sources()} tells which). Files must be
+ * UTF-8 (a byte-order mark is allowed); an empty {@code pipeline.yaml} means all defaults, an empty
+ * {@code segments.yaml} or {@code strategies.yaml} is an error (delete it to get the defaults).
  */
 public record ConfigBundle(
         PipelineConfig pipeline, SegmentRules segments, Strategies strategies, String sources) {
@@ -70,11 +77,35 @@ public record ConfigBundle(
             sources.append(file).append(" (built-in default)");
             return classpath(file);
         }
+        sources.append(path);
+        byte[] bytes;
         try {
-            sources.append(path);
-            return Files.readString(path, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read " + path + ": " + e.getMessage(), e);
+            throw new ConfigException(file + ": cannot read " + path + " ("
+                    + (Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage())) + ")", e);
         }
+        return utf8(path, bytes);
+    }
+
+    /** The text of a file that must be UTF-8; otherwise one line naming the file and the line of the bad byte. */
+    static String utf8(Path path, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ConfigException(path + " is not UTF-8 text (byte 0x"
+                    + String.format("%02X", bytes[at] & 0xff) + " on line " + line + "): save it as UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 }

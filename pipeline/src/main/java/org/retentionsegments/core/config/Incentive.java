@@ -26,7 +26,7 @@ public record Incentive(String type, double depthPct, double cap) {
         node.allowOnly("type", "depth_pct", "cap");
         String type = node.string("type", "none");
         if (!TYPES.contains(type)) {
-            throw node.fail("incentive type '" + type + "' is not one of "
+            throw node.failAt("type", "incentive type '" + type + "' is not one of "
                     + String.join(", ", TYPES.stream().sorted().toList()));
         }
         double depth = node.number("depth_pct", 0, 0, 100);

@@ -19,7 +19,7 @@ public record LifecycleThresholds(double newWithin, double activeWithin, double 
         double activeWithin = node.number("active_within", 2.0, 0.01, 100);
         double lapsingWithin = node.number("lapsing_within", 4.0, 0.01, 100);
         if (lapsingWithin <= activeWithin) {
-            throw node.fail("lapsing_within " + YamlNode.fmt(lapsingWithin)
+            throw node.failAt("lapsing_within", "lapsing_within " + YamlNode.fmt(lapsingWithin)
                     + " must be greater than active_within " + YamlNode.fmt(activeWithin));
         }
         return new LifecycleThresholds(newWithin, activeWithin, lapsingWithin);

@@ -1,9 +1,15 @@
 package org.retentionsegments.core.config;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code pipeline.yaml}: the rolling window, refresh cadence and snapshot policy, state expiry,
@@ -11,6 +17,8 @@ import java.time.format.DateTimeParseException;
  *
  * @param defaultCycleDays the purchase cycle used while fewer than {@code minRepeatCustomers}
  *     customers have a median gap between orders
+ * @param inputEncoding how the bytes of CSV and JSON-lines input files are decoded
+ * @param earliestDate input events before this day are impossible (rejected); before today
  */
 public record PipelineConfig(
         int windowDays,
@@ -19,6 +27,8 @@ public record PipelineConfig(
         int forgetAfterDays,
         Duration futureSkew,
         ZoneId timezone,
+        Charset inputEncoding,
+        LocalDate earliestDate,
         double defaultCycleDays,
         int minRepeatCustomers,
         ScoringConfig scoring,
@@ -27,15 +37,24 @@ public record PipelineConfig(
 
     public static final String FILE = "pipeline.yaml";
 
+    /** The values of {@code input_encoding}, as written in the file. */
+    static final Map<String, Charset> ENCODINGS = Map.of(
+            "utf-8", StandardCharsets.UTF_8,
+            "latin-1", StandardCharsets.ISO_8859_1,
+            "iso-8859-1", StandardCharsets.ISO_8859_1,
+            "windows-1252", Charset.forName("windows-1252"));
+
+    static final LocalDate DEFAULT_EARLIEST_DATE = LocalDate.of(1970, 1, 1);
+
     static PipelineConfig parse(YamlNode root) {
         root.allowOnly("window_days", "refresh", "forget_after_days", "future_skew", "timezone",
-                "purchase_cycle", "scoring", "lifecycle", "flags");
+                "input_encoding", "earliest_date", "purchase_cycle", "scoring", "lifecycle", "flags");
         int windowDays = root.integer("window_days", 365, 1, 36_500);
         YamlNode refresh = root.child("refresh").allowOnly("cadence_days", "snapshot_every");
         int cadence = refresh.integer("cadence_days", 1, 1, 366);
         int forget = root.integer("forget_after_days", 1095, 1, 36_500);
         if (forget < windowDays) {
-            throw root.fail("forget_after_days " + forget + " must be at least window_days "
+            throw root.failAt("forget_after_days", "forget_after_days " + forget + " must be at least window_days "
                     + windowDays);
         }
         YamlNode cycle = root.child("purchase_cycle")
@@ -47,6 +66,8 @@ public record PipelineConfig(
                 forget,
                 parseSkew(root),
                 parseZone(root),
+                parseEncoding(root),
+                parseEarliestDate(root),
                 cycle.number("default_days", 30, 1, 3650),
                 cycle.integer("min_repeat_customers", 30, 1, Integer.MAX_VALUE),
                 ScoringConfig.parse(root.child("scoring")),
@@ -59,12 +80,35 @@ public record PipelineConfig(
         try {
             Duration skew = Duration.parse(text);
             if (skew.isNegative()) {
-                throw root.fail("future_skew '" + text + "' must not be negative");
+                throw root.failAt("future_skew", "future_skew '" + text + "' must not be negative");
             }
             return skew;
         } catch (DateTimeParseException e) {
-            throw root.fail("future_skew '" + text + "' is not an ISO-8601 duration such as P1D");
+            throw root.failAt("future_skew", "future_skew '" + text + "' is not an ISO-8601 duration such as P1D");
         }
+    }
+
+    private static Charset parseEncoding(YamlNode root) {
+        String text = root.string("input_encoding", "utf-8");
+        Charset charset = ENCODINGS.get(text.toLowerCase(Locale.ROOT));
+        if (charset == null) {
+            throw root.failAt("input_encoding", "input_encoding '" + text + "' is not one of utf-8, latin-1 (iso-8859-1), windows-1252");
+        }
+        return charset;
+    }
+
+    private static LocalDate parseEarliestDate(YamlNode root) {
+        String text = root.string("earliest_date", DEFAULT_EARLIEST_DATE.toString());
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw root.failAt("earliest_date", "earliest_date '" + text + "' is not a date such as 1970-01-01 (yyyy-MM-dd)");
+        }
+        if (!date.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            throw root.failAt("earliest_date", "earliest_date " + text + " must be before today");
+        }
+        return date;
     }
 
     private static ZoneId parseZone(YamlNode root) {
@@ -72,7 +116,7 @@ public record PipelineConfig(
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw root.fail("timezone '" + text + "' is not a known time zone");
+            throw root.failAt("timezone", "timezone '" + text + "' is not a known time zone");
         }
     }
 }

@@ -59,17 +59,22 @@ public final class SegmentRules {
     }
 
     static SegmentRules parse(YamlNode root) {
+        if (root.isEmpty()) {
+            throw root.fail("the file is empty: write the rules under 'segments:', or delete the file to use"
+                    + " the built-in segments");
+        }
         root.allowOnly("segments");
         JsonNode list = root.raw("segments");
         if (!list.isArray() || list.isEmpty()) {
-            throw root.fail("segments must be a non-empty list of rules");
+            throw root.failAt("segments", "segments must be a non-empty list of rules"
+                    + (list.isMissingNode() || list.isArray() ? "" : ", not " + root.describe("segments", list)));
         }
         List<SegmentDefinition> result = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            YamlNode rule = root.wrap(list.get(i), FILE + ": rule " + (i + 1));
+            YamlNode rule = root.element("segments", i, "rule " + (i + 1));
             String name = rule.requiredString("name");
-            rule = root.wrap(list.get(i), FILE + ": segment '" + name + "'");
+            rule = rule.at("segment '" + name + "'");
             rule.allowOnly("name", "engagement_rank", "description", "profile", "needs",
                     "churn_drivers", "when");
             if (seen.putIfAbsent(name, i) != null) {
@@ -82,14 +87,14 @@ public final class SegmentRules {
             List<Condition> when = new ArrayList<>();
             JsonNode whenNode = rule.raw("when");
             if (whenNode.isArray()) {
-                for (JsonNode item : whenNode) {
-                    when.add(Condition.parse(rule.wrap(item, rule.where())));
+                for (int k = 0; k < whenNode.size(); k++) {
+                    when.add(Condition.parse(rule.element("when", k, rule.place())));
                 }
                 if (when.isEmpty()) {
-                    throw rule.fail("when is an empty list; omit it for a catch-all");
+                    throw rule.failAt("when", "when is an empty list; omit it for a catch-all");
                 }
-            } else if (!whenNode.isMissingNode() && !whenNode.isNull()) {
-                when.add(Condition.parse(rule.wrap(whenNode, rule.where())));
+            } else if (!whenNode.isMissingNode()) {
+                when.add(Condition.parse(rule.self("when")));
             }
             boolean last = i == list.size() - 1;
             if (when.isEmpty() && !last) {
@@ -97,7 +102,7 @@ public final class SegmentRules {
                         + "so the rules after it can never match");
             }
             if (!when.isEmpty() && last) {
-                throw new ConfigException(FILE + ": the last rule must be a catch-all "
+                throw rule.at("").fail("the last rule must be a catch-all "
                         + "(segment '" + name + "' has conditions)");
             }
             result.add(new SegmentDefinition(name, i,

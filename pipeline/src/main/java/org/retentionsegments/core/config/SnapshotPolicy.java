@@ -44,7 +44,7 @@ public enum SnapshotPolicy {
             case "month" -> MONTH;
             case "week" -> WEEK;
             case "refresh" -> REFRESH;
-            default -> throw node.fail(key + " '" + value + "' is not one of month, week, refresh");
+            default -> throw node.failAt(key, key + " '" + value + "' is not one of month, week, refresh");
         };
     }
 }

@@ -27,6 +27,10 @@ public final class Strategies {
 
     /** Parses the file and checks it against the segment rules. */
     static Strategies parse(YamlNode root, SegmentRules rules) {
+        if (root.isEmpty()) {
+            throw root.fail("the file is empty: write a strategy per segment under 'strategies:', or delete"
+                    + " the file to use the built-in strategies");
+        }
         root.allowOnly("defaults", "strategies");
         YamlNode defaults = root.child("defaults")
                 .allowOnly("program_id", "holdout_share", "always_on", "contact_cost", "salt");
@@ -34,14 +38,14 @@ public final class Strategies {
         Map<String, Strategy> result = new LinkedHashMap<>();
         Map<Integer, String> priorities = new HashMap<>();
         for (String segment : list.keys()) {
-            YamlNode node = list.child(segment, FILE + ": strategy '" + segment + "'");
+            YamlNode node = list.child(segment, "strategy '" + segment + "'");
             if (rules.indexOf(segment) < 0) {
                 throw node.fail("names no segment of " + SegmentRules.FILE);
             }
             Strategy strategy = Strategy.parse(segment, node, defaults);
             String other = priorities.putIfAbsent(strategy.priority(), segment);
             if (other != null) {
-                throw node.fail("priority " + strategy.priority() + " is also used by '"
+                throw node.failAt("priority", "priority " + strategy.priority() + " is also used by '"
                         + other + "'; priorities must be unique");
             }
             result.put(segment, strategy);

@@ -43,11 +43,11 @@ public record Strategy(
                 "high_touch", "suppress", "holdout_share", "priority", "always_on",
                 "contact_cost", "program_id", "kpis", "salt");
         Incentive incentive = node.has("incentive")
-                ? Incentive.parse(node.child("incentive", node.where() + ": incentive"))
+                ? Incentive.parse(node.child("incentive", node.place() + ": incentive"))
                 : Incentive.NONE;
         boolean suppress = node.bool("suppress", false);
         if (suppress && incentive.paid()) {
-            throw node.fail("suppress is true but the incentive pays (depth_pct "
+            throw node.failAt("suppress", "suppress is true but the incentive pays (depth_pct "
                     + YamlNode.fmt(incentive.depthPct()) + ", cap " + YamlNode.fmt(incentive.cap())
                     + "); a suppressed segment gets no paid incentive");
         }
@@ -57,7 +57,7 @@ public record Strategy(
         String programId = node.string("program_id", defaults.string("program_id", "always_on"));
         List<String> kpis = node.strings("kpis");
         if (kpis.isEmpty()) {
-            throw node.fail("kpis must name at least one measure");
+            throw node.failAt("kpis", "kpis must name at least one measure");
         }
         return new Strategy(segment,
                 node.requiredString("name"),

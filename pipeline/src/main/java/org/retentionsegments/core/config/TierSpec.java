@@ -34,7 +34,7 @@ public record TierSpec(TierMethod method, double[] values) {
             case "quantile" -> TierMethod.QUANTILE;
             case "fixed" -> TierMethod.FIXED;
             case "cycle" -> TierMethod.CYCLE;
-            default -> throw node.fail("method '" + name
+            default -> throw node.failAt("method", "method '" + name
                     + "' is not one of quantile, fixed, cycle");
         };
         String key = switch (method) {
@@ -44,21 +44,21 @@ public record TierSpec(TierMethod method, double[] values) {
         };
         for (String other : new String[] {"points", "thresholds", "multiples"}) {
             if (!other.equals(key) && node.has(other)) {
-                throw node.fail(other + " does not apply to method " + name);
+                throw node.failAt(other, other + " does not apply to method " + name);
             }
         }
         if (method == TierMethod.CYCLE && dimension != Dimension.RECENCY) {
-            throw node.fail("method cycle is only for recency");
+            throw node.failAt("method", "method cycle is only for recency");
         }
         if (method == TierMethod.QUANTILE && !node.has("points")) {
             return quantile();
         }
         if (!node.has(key)) {
-            throw node.fail("method " + name + " needs " + key + " (a list of 4 numbers)");
+            throw node.failAt("method", "method " + name + " needs " + key + " (a list of 4 numbers)");
         }
         double[] values = node.ascending(key, 4, 0);
         if (method == TierMethod.QUANTILE && (values[0] <= 0 || values[3] >= 1)) {
-            throw node.fail("points must lie strictly between 0 and 1, got "
+            throw node.failAt(key, "points must lie strictly between 0 and 1, got "
                     + Arrays.toString(values));
         }
         return new TierSpec(method, values);

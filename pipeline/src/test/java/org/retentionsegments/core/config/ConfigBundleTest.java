@@ -9,9 +9,12 @@ import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
 import static org.retentionsegments.core.fixtures.ConfigTexts.STRATEGIES;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,8 @@ class ConfigBundleTest {
         assertEquals(1095, p.forgetAfterDays());
         assertEquals(Duration.ofDays(1), p.futureSkew());
         assertEquals(ZoneOffset.UTC.normalized(), p.timezone().normalized());
+        assertEquals(StandardCharsets.UTF_8, p.inputEncoding());
+        assertEquals(LocalDate.of(1970, 1, 1), p.earliestDate());
         assertEquals(TierMethod.QUANTILE, p.scoring().recency().method());
         assertEquals(3.0, p.scoring().composite(5, 1, 3), 1e-12);
 
@@ -79,6 +84,26 @@ class ConfigBundleTest {
         assertEquals(365, p.windowDays());
         assertEquals(30.0, p.defaultCycleDays());
         assertEquals(0.3, p.flags().highReturnShare());
+        assertEquals(StandardCharsets.UTF_8, p.inputEncoding());
+        assertEquals(LocalDate.of(1970, 1, 1), p.earliestDate());
+    }
+
+    @Test
+    void inputEncodingAndEarliestDateParse() {
+        PipelineConfig latin = ConfigTexts.withPipeline("input_encoding: Latin-1\nearliest_date: 2001-02-03\n").pipeline();
+        assertEquals(StandardCharsets.ISO_8859_1, latin.inputEncoding());
+        assertEquals(LocalDate.of(2001, 2, 3), latin.earliestDate());
+        assertEquals(StandardCharsets.ISO_8859_1,
+                ConfigTexts.withPipeline("input_encoding: iso-8859-1\n").pipeline().inputEncoding());
+        assertEquals(Charset.forName("windows-1252"),
+                ConfigTexts.withPipeline("input_encoding: windows-1252\n").pipeline().inputEncoding());
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertEquals(yesterday,
+                ConfigTexts.withPipeline("earliest_date: " + yesterday + "\n").pipeline().earliestDate());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigTexts.withPipeline("earliest_date: " + today + "\n"));
+        assertTrue(e.getMessage().endsWith("earliest_date " + today + " must be before today"), e.getMessage());
     }
 
     @Test
@@ -115,7 +140,7 @@ class ConfigBundleTest {
         String segments = replaceOnce(SEGMENTS, "  - name: Lost\n", "  - name: Gone\n");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigBundle.parse(PIPELINE, segments, STRATEGIES, "test"));
-        assertEquals("strategies.yaml: strategy 'Lost': names no segment of segments.yaml",
+        assertEquals("strategies.yaml: line 153: strategy 'Lost': names no segment of segments.yaml",
                 e.getMessage());
     }
 }

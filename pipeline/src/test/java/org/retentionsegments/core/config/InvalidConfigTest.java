@@ -24,45 +24,45 @@ class InvalidConfigTest {
     static Stream<Arguments> segments() {
         return Stream.of(
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 4-7, f: 4-5, m: 4-5 }"),
-                        "segments.yaml: segment 'Champions': r range 4-7 is outside 1-5"),
+                        "segments.yaml: line 36: segment 'Champions': r range 4-7 is outside 1-5"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 6, f: 4-5, m: 4-5 }"),
-                        "segments.yaml: segment 'Champions': r score 6 is outside 1-5"),
+                        "segments.yaml: line 36: segment 'Champions': r score 6 is outside 1-5"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 5-4 }"),
-                        "segments.yaml: segment 'Champions': r range 5-4 is empty "
+                        "segments.yaml: line 36: segment 'Champions': r range 5-4 is empty "
                                 + "(low end above high end)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: high }"),
-                        "segments.yaml: segment 'Champions': r value 'high' is not a score, "
+                        "segments.yaml: line 36: segment 'Champions': r value 'high' is not a score, "
                                 + "a range like 4-5 or a list"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { composite: 0.5-5 }"),
-                        "segments.yaml: segment 'Champions': composite range 0.5-5 is outside 1-5"),
+                        "segments.yaml: line 36: segment 'Champions': composite range 0.5-5 is outside 1-5"),
                 Arguments.of(SEGMENTS + "    when: { r: 1 }\n",
-                        "segments.yaml: the last rule must be a catch-all "
+                        "segments.yaml: line 125: the last rule must be a catch-all "
                                 + "(segment 'Lost' has conditions)"),
                 Arguments.of(replaceOnce(SEGMENTS, "    " + CHAMPIONS + "\n", ""),
-                        "segments.yaml: segment 'Champions': is a catch-all (no when) but is not "
+                        "segments.yaml: line 30: segment 'Champions': is a catch-all (no when) but is not "
                                 + "the last rule, so the rules after it can never match"),
                 Arguments.of(SEGMENTS + "    colour: red\n",
-                        "segments.yaml: segment 'Lost': unknown key 'colour' (expected one of: "
+                        "segments.yaml: line 131: segment 'Lost': unknown key 'colour' (expected one of: "
                                 + "name, engagement_rank, description, profile, needs, "
                                 + "churn_drivers, when)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
-                        "segments.yaml: segment 'Champions': unknown key 'rr' (expected one of: "
+                        "segments.yaml: line 36: segment 'Champions': unknown key 'rr' (expected one of: "
                                 + "r, f, m, composite, lifecycle, flags)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { flags: { vip: true } }"),
-                        "segments.yaml: segment 'Champions': unknown flag 'vip' (expected one of: "
+                        "segments.yaml: line 36: segment 'Champions': unknown flag 'vip' (expected one of: "
                                 + "high_return_rate, single_channel, discount_dependent, "
                                 + "email_unengaged)"),
                 Arguments.of(replaceOnce(SEGMENTS, "{ lifecycle: prospect }",
                                 "{ lifecycle: sleepy }"),
-                        "segments.yaml: segment 'Prospects': lifecycle 'sleepy' is not one of "
+                        "segments.yaml: line 28: segment 'Prospects': lifecycle 'sleepy' is not one of "
                                 + "prospect, new, active, lapsing, lapsed, reactivated"),
                 Arguments.of(replaceOnce(SEGMENTS, "  - name: Promising\n", "  - name: New\n"),
-                        "segments.yaml: segment 'New': defined twice (rules 6 and 7)"),
+                        "segments.yaml: line 75: segment 'New': defined twice (rules 6 and 7)"),
                 Arguments.of(replaceOnce(SEGMENTS, "    engagement_rank: 11\n", ""),
-                        "segments.yaml: segment 'Champions': engagement_rank is required "
+                        "segments.yaml: line 30: segment 'Champions': engagement_rank is required "
                                 + "(higher = more engaged)"),
                 Arguments.of("segments: []\n",
-                        "segments.yaml: segments must be a non-empty list of rules"));
+                        "segments.yaml: line 1: segments must be a non-empty list of rules"));
     }
 
     @ParameterizedTest
@@ -77,34 +77,34 @@ class InvalidConfigTest {
                 Arguments.of(STRATEGIES.substring(0, lost),
                         "strategies.yaml: no strategy for segment 'Lost'"),
                 Arguments.of(STRATEGIES + "  Whales:\n    name: x\n",
-                        "strategies.yaml: strategy 'Whales': names no segment of segments.yaml"),
+                        "strategies.yaml: line 166: strategy 'Whales': names no segment of segments.yaml"),
                 Arguments.of(replaceOnce(STRATEGIES, "    incentive: { type: none }\n"
                                 + "    suppress: true\n    priority: 11",
                                 "    incentive: { type: discount, depth_pct: 15 }\n"
                                         + "    suppress: true\n    priority: 11"),
-                        "strategies.yaml: strategy 'Hibernating': suppress is true but the "
+                        "strategies.yaml: line 148: strategy 'Hibernating': suppress is true but the "
                                 + "incentive pays (depth_pct 15, cap 0); a suppressed segment "
                                 + "gets no paid incentive"),
                 Arguments.of(replaceOnce(STRATEGIES, "    priority: 12\n", "    priority: 1\n"),
-                        "strategies.yaml: strategy 'Lost': priority 1 is also used by "
+                        "strategies.yaml: line 163: strategy 'Lost': priority 1 is also used by "
                                 + "'Can't Lose Them'; priorities must be unique"),
                 Arguments.of(replaceOnce(STRATEGIES, "    holdout_share: 0\n",
                                 "    holdout_share: 1.5\n"),
-                        "strategies.yaml: strategy 'Lost': holdout_share 1.5 is outside 0-0.9"),
+                        "strategies.yaml: line 162: strategy 'Lost': holdout_share 1.5 is out of range 0..0.9"),
                 Arguments.of(replaceOnce(STRATEGIES, "{ type: credit, depth_pct: 20, cap: 50 }",
                                 "{ type: cash, depth_pct: 20, cap: 50 }"),
-                        "strategies.yaml: strategy 'Can't Lose Them': incentive: incentive type "
+                        "strategies.yaml: line 33: strategy 'Can't Lose Them': incentive: incentive type "
                                 + "'cash' is not one of credit, discount, early_access, "
                                 + "free_shipping, gift, loyalty_points, none"),
                 Arguments.of(replaceOnce(STRATEGIES, "    cadence: quarterly\n",
                                 "    cadense: quarterly\n"),
-                        "strategies.yaml: strategy 'Hibernating': unknown key 'cadense' "
+                        "strategies.yaml: line 146: strategy 'Hibernating': unknown key 'cadense' "
                                 + "(expected one of: name, objective, message, channel, cadence, "
                                 + "incentive, high_touch, suppress, holdout_share, priority, "
                                 + "always_on, contact_cost, program_id, kpis, salt)"),
                 Arguments.of(replaceOnce(STRATEGIES, "    always_on: false\n",
                                 "    always_on: maybe\n"),
-                        "strategies.yaml: strategy 'Lost': always_on must be true or false, "
+                        "strategies.yaml: line 161: strategy 'Lost': always_on must be true or false, "
                                 + "not 'maybe'"));
     }
 
@@ -117,40 +117,48 @@ class InvalidConfigTest {
     static Stream<Arguments> pipeline() {
         return Stream.of(
                 Arguments.of(PIPELINE + "windw_days: 3\n",
-                        "pipeline.yaml: unknown key 'windw_days' (expected one of: window_days, "
-                                + "refresh, forget_after_days, future_skew, timezone, "
-                                + "purchase_cycle, scoring, lifecycle, flags)"),
+                        "pipeline.yaml: line 78: unknown key 'windw_days' (expected one of: window_days, "
+                                + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
+                                + "earliest_date, purchase_cycle, scoring, lifecycle, flags)"),
+                Arguments.of(replaceOnce(PIPELINE, "input_encoding: utf-8", "input_encoding: ebcdic"),
+                        "pipeline.yaml: line 26: input_encoding 'ebcdic' is not one of utf-8, latin-1 "
+                                + "(iso-8859-1), windows-1252"),
+                Arguments.of(replaceOnce(PIPELINE, "earliest_date: 1970-01-01", "earliest_date: 1970-13-01"),
+                        "pipeline.yaml: line 30: earliest_date '1970-13-01' is not a date such as 1970-01-01 "
+                                + "(yyyy-MM-dd)"),
+                Arguments.of(replaceOnce(PIPELINE, "earliest_date: 1970-01-01", "earliest_date: 2999-01-01"),
+                        "pipeline.yaml: line 30: earliest_date 2999-01-01 must be before today"),
                 Arguments.of(replaceOnce(PIPELINE, "  frequency:\n    method: quantile",
                                 "  frequency:\n    method: cycle\n    multiples: [1, 2, 3, 4]"),
-                        "pipeline.yaml: scoring: frequency: method cycle is only for recency"),
+                        "pipeline.yaml: line 51: scoring: frequency: method cycle is only for recency"),
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: fixed"),
-                        "pipeline.yaml: scoring: monetary: method fixed needs thresholds "
+                        "pipeline.yaml: line 53: scoring: monetary: method fixed needs thresholds "
                                 + "(a list of 4 numbers)"),
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: fixed\n    thresholds: [10, 5, 20, 30]"),
-                        "pipeline.yaml: scoring: monetary: thresholds must be strictly "
+                        "pipeline.yaml: line 54: scoring: monetary: thresholds must be strictly "
                                 + "ascending, got [10,5,20,30]"),
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: median"),
-                        "pipeline.yaml: scoring: monetary: method 'median' is not one of "
+                        "pipeline.yaml: line 53: scoring: monetary: method 'median' is not one of "
                                 + "quantile, fixed, cycle"),
                 Arguments.of(replaceOnce(PIPELINE, "snapshot_every: month", "snapshot_every: day"),
-                        "pipeline.yaml: refresh: snapshot_every 'day' is not one of month, week, "
+                        "pipeline.yaml: line 13: refresh: snapshot_every 'day' is not one of month, week, "
                                 + "refresh"),
                 Arguments.of(replaceOnce(PIPELINE, "timezone: UTC", "timezone: Mars/Olympus"),
-                        "pipeline.yaml: timezone 'Mars/Olympus' is not a known time zone"),
+                        "pipeline.yaml: line 22: timezone 'Mars/Olympus' is not a known time zone"),
                 Arguments.of(replaceOnce(PIPELINE, "future_skew: P1D", "future_skew: tomorrow"),
-                        "pipeline.yaml: future_skew 'tomorrow' is not an ISO-8601 duration "
+                        "pipeline.yaml: line 19: future_skew 'tomorrow' is not an ISO-8601 duration "
                                 + "such as P1D"),
                 Arguments.of(replaceOnce(PIPELINE, "lapsing_within: 4.0", "lapsing_within: 1.5"),
-                        "pipeline.yaml: lifecycle: lapsing_within 1.5 must be greater than "
+                        "pipeline.yaml: line 66: lifecycle: lapsing_within 1.5 must be greater than "
                                 + "active_within 2"),
                 Arguments.of(replaceOnce(PIPELINE, "window_days: 365", "window_days: 0"),
-                        "pipeline.yaml: window_days 0 is outside 1-36500"),
+                        "pipeline.yaml: line 5: window_days 0 is out of range 1..36500"),
                 Arguments.of(replaceOnce(PIPELINE, "{ r: 1.0, f: 1.0, m: 1.0 }",
                                 "{ r: 0, f: 0, m: 0 }"),
-                        "pipeline.yaml: scoring: weights: at least one weight must be positive"));
+                        "pipeline.yaml: line 55: scoring: weights: at least one weight must be positive"));
     }
 
     @ParameterizedTest
