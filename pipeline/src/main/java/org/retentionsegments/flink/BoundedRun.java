@@ -54,7 +54,7 @@ public final class BoundedRun {
         try {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
             RunInputs.Plan plan = options.inputs().plan(staging, new RunInputs.Validation(
-                    pipeline.timezone(), cutoff, LocalDate.of(1970, 1, 1), java.nio.charset.StandardCharsets.UTF_8));
+                    pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding()));
             SqlScripts sql = plan.sql();
             try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
                 progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");

@@ -151,6 +151,24 @@ class MalformedInputITCase {
         }
     }
 
+    @Test
+    void theInputEncodingAndTheEarliestDateComeFromPipelineYaml() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("latin1-config"));
+        Files.writeString(config.resolve("pipeline.yaml"), "input_encoding: latin-1\nearliest_date: 2000-01-01\n");
+        Path orders = dir.resolve("latin1.csv");
+        Files.write(orders, (HEADER + "\nl1,Caf\u00e9,2024-03-01T10:00:00Z,20.00,1,home,web,0\n"
+                + "l2,old,1999-12-31T10:00:00Z,20.00,1,home,web,0\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
+
+        BoundedRun.run(new BoundedRun.Options(new RunInputs(Map.of(InputKind.ORDERS, orders), List.of()), config, url,
+                LocalDate.of(2024, 4, 1)), System.err);
+
+        assertEquals(List.of(Map.of("customer_id", "Caf\u00e9")), rows(url, "SELECT customer_id FROM customer_segment"));
+        assertEquals(Map.of("l2,old,1999-12-31T10:00:00Z,20.00,1,home,web,0",
+                        "order_ts is before the earliest accepted date 2000-01-01: 1999-12-31T10:00:00Z"),
+                RunFixtures.map(url, "SELECT raw_text, reason FROM rejected_input"));
+    }
+
     private static void assertAccounting(Map<String, Object> run, long read, long rejected, long duplicates) {
         assertNotNull(run, "a refresh_run row per input");
         assertEquals(read, ((Number) run.get("read_rows")).longValue(), run.toString());
