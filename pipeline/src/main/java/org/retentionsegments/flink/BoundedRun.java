@@ -36,7 +36,19 @@ public final class BoundedRun {
      * @param configDir a folder with any of pipeline.yaml, segments.yaml, strategies.yaml; null for the defaults
      * @param asOf the refresh time (midnight starting that day); null for the day after the last event
      */
-    public record Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf) {}
+    /** @param parallelism tasks per operator (the refresh included); 0 for the machine's cores */
+    public record Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf, int parallelism) {
+
+        public Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf) {
+            this(inputs, configDir, warehouseUrl, asOf, 0);
+        }
+
+        public Options {
+            if (parallelism < 0) {
+                throw new IllegalArgumentException("parallelism " + parallelism + " must be at least 1");
+            }
+        }
+    }
 
     /** What a run did. */
     public record Result(String runId, LocalDate asOf, Map<String, InputCounts> counts, long customers,
@@ -60,6 +72,9 @@ public final class BoundedRun {
                 progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             }
             Configuration flink = new Configuration();
+            if (options.parallelism() > 0) {
+                flink.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+            }
 
             progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
             long t0 = System.nanoTime();

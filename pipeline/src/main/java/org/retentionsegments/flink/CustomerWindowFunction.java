@@ -10,7 +10,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.CustomerWindow;
 import org.retentionsegments.core.window.DayActivity;
@@ -38,6 +40,10 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     private transient MapState<Integer, DayActivity> pending;
     private transient MapState<Integer, WindowBucket> buckets;
     private transient ValueState<Integer> forgetDay;
+    private transient ValueState<CountKey> counted;
+
+    /** How each emission changes the population distributions, for the boundary merge. */
+    public static final OutputTag<FactsDelta> DELTAS = new OutputTag<>("facts-deltas") {};
 
     /**
      * @param lastDay the last refresh day of a bounded run, {@link Integer#MAX_VALUE} when unbounded
@@ -57,6 +63,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         buckets = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("window-buckets", Integer.class, WindowBucket.class));
         forgetDay = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-day", Integer.class));
+        counted = getRuntimeContext().getState(new ValueStateDescriptor<>("counted", CountKey.class));
     }
 
     @Override
@@ -91,11 +98,17 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             buckets.clear();
             forgetDay.clear();
             out.collect(RefreshInput.forget(ctx.getCurrentKey()));
+            ctx.output(DELTAS, new FactsDelta(counted.value(), null));
+            counted.clear();
             return;
         }
         history.update(h);
         scheduleForget(h, ctx);
-        out.collect(RefreshInput.facts(window.facts(ctx.getCurrentKey(), today, h, buckets.entries())));
+        CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, buckets.entries());
+        out.collect(RefreshInput.facts(facts));
+        CountKey key = CountKey.of(facts);
+        ctx.output(DELTAS, new FactsDelta(counted.value(), key));
+        counted.update(key);
     }
 
     private void enterPendingDays(int today, CustomerHistory h, OnTimerContext ctx) throws Exception {

@@ -10,6 +10,11 @@ import org.retentionsegments.core.Treatment;
  */
 public record RefreshInput(CustomerFacts facts, String forgottenCustomerId, Treatment treatment) {
 
+    /** The customer this input is about. */
+    public String customerId() {
+        return facts != null ? facts.customerId() : forgottenCustomerId != null ? forgottenCustomerId : treatment.customerId();
+    }
+
     public static RefreshInput facts(CustomerFacts facts) {
         return new RefreshInput(facts, null, null);
     }

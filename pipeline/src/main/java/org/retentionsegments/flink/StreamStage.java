@@ -7,7 +7,10 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
@@ -71,20 +74,30 @@ public final class StreamStage {
                 .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
                 .map(StreamStage::activityDay).returns(WarehouseRow.class).name("activity_daily");
 
-        DataStream<RefreshInput> facts = days
+        SingleOutputStreamOperator<RefreshInput> facts = days
                 .keyBy(d -> d.customerId)
                 .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay))
                 .name("rolling windows");
+
+        // the only task that sees the whole population, as counts: boundaries of each refresh
+        SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)
+                .transform("refresh boundaries (merge of counts)", TypeInformation.of(RefreshPlan.class),
+                        new BoundaryMerge(settings.config(), lastDay))
+                .setParallelism(1);
 
         DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_staged"))
                 .map(StreamStage::treatment).name("treatments")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<RefreshInput>forMonotonousTimestamps()
                         .withTimestampAssigner((t, previous) -> t.treatment().treatedTs().toEpochMilli()));
 
-        DataStream<WarehouseRow> refreshed = facts.union(treatments)
-                .keyBy(i -> 0)
-                .process(new RefreshFunction(settings.config(), lastDay))
-                .setParallelism(1).name("refresh: scores, segments, strategies");
+        SingleOutputStreamOperator<WarehouseRow> refreshed = facts.union(treatments)
+                .keyBy(RefreshInput::customerId)
+                .connect(plans.broadcast())
+                .transform("refresh: scores, segments, strategies", TypeInformation.of(WarehouseRow.class),
+                        new RefreshOperator(settings.config()));
+        refreshed.getSideOutput(RefreshOperator.TALLIES)
+                .process(new ProgressLog()).setParallelism(1).name("progress")
+                .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
 
         String runId = settings.runId();
         DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_staged"))
@@ -93,7 +106,7 @@ public final class StreamStage {
                         (String) r.getField("raw_line"), (String) r.getField("reject_reason")))
                 .returns(WarehouseRow.class).name("rejected rows");
 
-        activity.union(refreshed, rejected)
+        activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES), rejected)
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS))
                 .setParallelism(1).name("warehouse (jOOQ)");
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.TableChecksums;
 import org.retentionsegments.flink.BoundedRun;
@@ -30,7 +32,7 @@ import org.retentionsegments.warehouse.TestWarehouses;
  * Retail-layout fixture and on a generated business with treatments, pinned as checksums in
  * {@code regression/checksums.properties}. A change that alters any result fails here; if the
  * change is meant to alter results, say why in its commit and pin the new checksums (the failure
- * message prints them).
+ * message prints them). The refresh runs on 1, 2 and 4 tasks: each gives the same tables.
  */
 class PinnedResultsITCase {
 
@@ -55,26 +57,28 @@ class PinnedResultsITCase {
     @Test
     void cdnow() throws Exception {
         assertTrue(Files.exists(CDNOW), "the CDNOW data set is expected at " + CDNOW.toAbsolutePath());
-        check("cdnow", new RunInputs(Map.of(InputKind.ORDERS, CDNOW), List.of("cdnow")), null);
+        check("cdnow", new RunInputs(Map.of(InputKind.ORDERS, CDNOW), List.of("cdnow")), null, 2);
     }
 
-    @Test
-    void onlineRetailLayout() throws Exception {
-        RunFixtures.RetailFile file = RunFixtures.onlineRetail(dir.resolve("Online Retail.csv"));
+    @ParameterizedTest(name = "on {0} task(s)")
+    @ValueSource(ints = {1, 4})
+    void onlineRetailLayout(int parallelism) throws Exception {
+        RunFixtures.RetailFile file = RunFixtures.onlineRetail(dir.resolve("Online Retail " + parallelism + ".csv"));
         check("online_retail", new RunInputs(Map.of(InputKind.ORDERS, file.path()), List.of("online_retail")),
-                RunFixtures.RETAIL_AS_OF);
+                RunFixtures.RETAIL_AS_OF, parallelism);
     }
 
-    @Test
-    void generatedBusinessWithTreatments() throws Exception {
-        Path generated = Files.createDirectories(dir.resolve("generated"));
+    @ParameterizedTest(name = "on {0} task(s)")
+    @ValueSource(ints = {1, 2, 4})
+    void generatedBusinessWithTreatments(int parallelism) throws Exception {
+        Path generated = Files.createDirectories(dir.resolve("generated-" + parallelism));
         RunFixtures.generate(GeneratorConfig.of(3_000, 400, 7), generated);
-        check("generated", RunFixtures.generatedInputs(generated), null);
+        check("generated", RunFixtures.generatedInputs(generated), null, parallelism);
     }
 
-    private static void check(String dataset, RunInputs inputs, LocalDate asOf) throws Exception {
+    private static void check(String dataset, RunInputs inputs, LocalDate asOf, int parallelism) throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
-        BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf), System.err);
+        BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf, parallelism), System.err);
         Map<String, String> actual = TableChecksums.of(url);
         Map<String, String> expected = new TreeMap<>();
         List<String> lines = new ArrayList<>();
@@ -83,6 +87,6 @@ class PinnedResultsITCase {
             lines.add(dataset + "." + table + " = " + sum);
         });
         assertEquals(expected, new TreeMap<>(actual),
-                "warehouse content of the " + dataset + " run; to pin it:\n" + String.join("\n", lines));
+                "warehouse content of the " + dataset + " run on " + parallelism + " task(s); to pin it:\n" + String.join("\n", lines));
     }
 }

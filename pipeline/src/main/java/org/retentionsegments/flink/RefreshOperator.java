@@ -1,0 +1,176 @@
+package org.retentionsegments.flink;
+
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+import org.retentionsegments.core.SegmentAssignment;
+import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.refresh.CustomerRefresh;
+import org.retentionsegments.core.refresh.Segmenter;
+
+/**
+ * The refresh, spread over the customers' key groups: keyed by customer (input 1: facts,
+ * forgets and treatments read from the input), with the merge's {@link RefreshPlan}s broadcast to
+ * every task (input 2). When the watermark passes a planned refresh day, this task visits each
+ * customer it holds once: it stamps the treatments before that day with the customer's segment
+ * as of the refresh before them, applies the facts of the day, and places the customer (see
+ * {@link CustomerRefresh}). The watermark is the minimum of both inputs, so a day's plan and every
+ * fact up to that day are here before the pass; at the end of a bounded run the treatments left
+ * are stamped with the final segments. A tally per refresh goes to {@link #TALLIES}.
+ */
+public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
+        implements TwoInputStreamOperator<RefreshInput, RefreshPlan, WarehouseRow> {
+
+    /** Per task and refresh: how many customers, transitions, treatments and snapshot rows. */
+    public record Tally(int day, int task, int tasks, boolean keep, boolean last, long customers, long transitions) {}
+
+    public static final OutputTag<Tally> TALLIES = new OutputTag<>("refresh-tallies") {};
+
+    private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
+    static final ValueStateDescriptor<CustomerSlot> SLOT = new ValueStateDescriptor<>("customer", CustomerSlot.class);
+
+    private final ConfigTexts configTexts;
+
+    private transient CustomerRefresh customerRefresh;
+    private transient TreeMap<Integer, RefreshPlan> plans;
+    private transient ValueState<CustomerSlot> slot;
+
+    public RefreshOperator(ConfigTexts configTexts) {
+        this.configTexts = configTexts;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        ConfigBundle config = configTexts.parse();
+        customerRefresh = new CustomerRefresh(new Segmenter(config));
+        plans = new TreeMap<>();
+        slot = getPartitionedState(SLOT);
+    }
+
+    @Override
+    public void processElement1(StreamRecord<RefreshInput> element) throws Exception {
+        RefreshInput input = element.getValue();
+        CustomerSlot s = slot.value();
+        if (s == null) {
+            s = new CustomerSlot();
+        }
+        if (input.treatment() != null) {
+            s.treatments.add(input.treatment());
+        } else {
+            s.pending.add(new CustomerSlot.Pending(element.getTimestamp(), input.facts()));
+        }
+        slot.update(s);
+    }
+
+    @Override
+    public void processElement2(StreamRecord<RefreshPlan> element) {
+        plans.put(element.getValue().day(), element.getValue());
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        while (!plans.isEmpty() && (long) plans.firstKey() * DAY_MS <= mark.getTimestamp()) {
+            refresh(plans.pollFirstEntry().getValue());
+        }
+        if (mark.getTimestamp() == Long.MAX_VALUE) {
+            visit((s) -> stamp(s, Long.MAX_VALUE, mark.getTimestamp()));
+        }
+        super.processWatermark(mark);
+    }
+
+    private void refresh(RefreshPlan plan) throws Exception {
+        long at = (long) plan.day() * DAY_MS;
+        LocalDate asOf = LocalDate.ofEpochDay(plan.day());
+        CustomerRefresh.Tally tally = new CustomerRefresh.Tally();
+        visit(s -> {
+            stamp(s, at, at);
+            apply(s, at);
+            if (s.facts != null) {
+                s.segment = customerRefresh.refresh(s.facts, s.segment, plan.scales(), asOf, plan.keep(),
+                        row -> output.collect(new StreamRecord<>(
+                                plan.historyOnly() && row instanceof SegmentAssignment a ? a.historyOnly() : row, at)),
+                        tally);
+            }
+        });
+        int task = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        output.collect(TALLIES, new StreamRecord<>(new Tally(plan.day(), task, tasks, plan.keep(), plan.last(),
+                tally.customers, tally.transitions), at));
+    }
+
+    private interface SlotVisitor {
+        void visit(CustomerSlot slot) throws Exception;
+    }
+
+    /** Visits every customer of this task once; a slot left empty is cleared. */
+    private void visit(SlotVisitor visitor) throws Exception {
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, SLOT,
+                (key, state) -> {
+                    CustomerSlot s = state.value();
+                    if (s == null) {
+                        return;
+                    }
+                    visitor.visit(s);
+                    if (s.isEmpty()) {
+                        state.clear();
+                    } else {
+                        state.update(s);
+                    }
+                });
+    }
+
+    /** Emits the treatments before {@code before} with the customer's current segment. */
+    private void stamp(CustomerSlot s, long before, long at) {
+        if (s.treatments.isEmpty()) {
+            return;
+        }
+        String segment = customerRefresh.segmentName(s.segment);
+        for (Iterator<Treatment> it = s.treatments.iterator(); it.hasNext(); ) {
+            Treatment t = it.next();
+            if (t.treatedTs().toEpochMilli() < before) {
+                output.collect(new StreamRecord<>(new Treatment(t.programId(), t.customerId(), t.treatedTs(), t.arm(),
+                        segment, t.channel(), t.cost(), t.source()), at));
+                it.remove();
+            }
+        }
+    }
+
+    /** Applies the facts and forgets due by {@code at}, in time order. */
+    private static void apply(CustomerSlot s, long at) {
+        if (s.pending.isEmpty()) {
+            return;
+        }
+        s.pending.sort((a, b) -> Long.compare(a.at, b.at));
+        for (Iterator<CustomerSlot.Pending> it = s.pending.iterator(); it.hasNext(); ) {
+            CustomerSlot.Pending p = it.next();
+            if (p.at > at) {
+                break;
+            }
+            if (p.facts == null) {
+                s.facts = null;
+                s.segment = CustomerRefresh.NONE;
+            } else {
+                s.facts = p.facts;
+            }
+            it.remove();
+        }
+    }
+
+    /** For tests: plans received and not yet carried out. */
+    Map<Integer, RefreshPlan> plans() {
+        return plans;
+    }
+}
