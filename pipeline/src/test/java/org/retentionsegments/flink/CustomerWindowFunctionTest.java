@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.EngagementType;
+import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.window.DayActivity;
 
 /** The keyed window operator in the operator test harness: emission, exact expiry, cleanup. */
@@ -88,7 +89,7 @@ class CustomerWindowFunctionTest {
         assertEquals(0, expired.frequency());
         assertEquals(0.0, expired.monetary());
         assertEquals(T0, expired.lastOrderDay(), "recency outlives the window");
-        assertEquals(0, harness.numKeyedStateEntries() - 2, "only history and the forget day remain");
+        assertEquals(3, harness.numKeyedStateEntries(), "only history, the forget day and the counted key remain");
         assertEquals(1, harness.numEventTimeTimers(), "only the forget timer remains");
     }
 
@@ -147,6 +148,22 @@ class CustomerWindowFunctionTest {
         assertNull(last.facts());
         assertEquals(0, harness.numKeyedStateEntries(), "every state entry cleared");
         assertEquals(0, harness.numEventTimeTimers(), "no timer left");
+    }
+
+    @Test
+    void everyEmissionSendsTheChangeOfTheCustomersCountKey() throws Exception {
+        send(order("c1", T0, 1, 50.0, false));
+        harness.processWatermark((T0 + 1) * DAY);
+        harness.processWatermark((T0 + 366) * DAY);
+        harness.processWatermark((T0 + 1095) * DAY);
+        List<StreamRecord<FactsDelta>> deltas = List.copyOf(harness.getSideOutput(CustomerWindowFunction.DELTAS));
+        CountKey entered = new CountKey(true, T0, 1, 5000, CountKey.NO_GAP);
+        CountKey expired = new CountKey(true, T0, 0, 0, CountKey.NO_GAP);
+        assertEquals(List.of(new FactsDelta(null, entered), new FactsDelta(entered, expired), new FactsDelta(expired, null)),
+                deltas.stream().map(StreamRecord::getValue).toList(), "new, aged out, forgotten");
+        assertEquals(List.of((T0 + 1) * DAY, (T0 + 366) * DAY, (T0 + 1095) * DAY),
+                deltas.stream().map(StreamRecord::getTimestamp).toList(), "each at the time of its emission");
+        assertEquals(0, harness.numKeyedStateEntries(), "the counted key goes with the customer");
     }
 
     @Test

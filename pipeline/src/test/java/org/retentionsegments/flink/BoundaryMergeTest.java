@@ -1,0 +1,122 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retentionsegments.core.fixtures.FactsBuilder.DAY0;
+import static org.retentionsegments.core.fixtures.FactsBuilder.T0;
+import static org.retentionsegments.core.fixtures.FactsBuilder.buyer;
+
+import java.util.List;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.ScoreBoundary;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.refresh.CountKey;
+import org.retentionsegments.core.refresh.Population;
+
+/**
+ * The merge of count deltas in the operator test harness: a refresh only when the watermark
+ * passes its day, boundaries equal to those of the whole population in one task, the refresh
+ * chain and its flags, nothing left waiting.
+ */
+class BoundaryMergeTest {
+
+    private static final long DAY = CustomerWindowFunction.DAY_MS;
+    private static final ConfigTexts CONFIG = BoundedRun.configTexts(null);
+
+    private OneInputStreamOperatorTestHarness<FactsDelta, RefreshPlan> harness;
+    private BoundaryMerge merge;
+
+    private void open(int lastDay) throws Exception {
+        merge = new BoundaryMerge(CONFIG, lastDay);
+        harness = new OneInputStreamOperatorTestHarness<>(merge);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static final List<CustomerFacts> CUSTOMERS = List.of(
+            buyer("a", 3, 10, 2000), buyer("b", 40, 4, 300), buyer("c", 400, 1, 10), buyer("d", 90, 2, 120),
+            buyer("e", 10, 6, 800), buyer("f", 200, 1, 35));
+
+    private void add(CustomerFacts facts, int day) throws Exception {
+        harness.processElement(new StreamRecord<>(new FactsDelta(null, CountKey.of(facts)), day * DAY));
+    }
+
+    private List<RefreshPlan> plans() {
+        List<RefreshPlan> out = harness.extractOutputValues();
+        harness.getOutput().clear();
+        return out;
+    }
+
+    @Test
+    void boundariesAreThoseOfTheWholePopulationInOneTask() throws Exception {
+        open(Integer.MAX_VALUE);
+        for (CustomerFacts c : CUSTOMERS) {
+            add(c, DAY0);
+        }
+        harness.processWatermark(DAY0 * DAY - 1);
+        assertTrue(plans().isEmpty(), "no refresh before the watermark reaches its day");
+
+        harness.processWatermark(DAY0 * DAY);
+        List<RefreshPlan> plans = plans();
+        assertEquals(1, plans.size());
+        Population population = new Population(ConfigBundle.loadDefault());
+        CUSTOMERS.forEach(population::upsert);
+        assertEquals(population.scales(T0), plans.get(0).scales());
+        assertEquals(6, plans.get(0).customers());
+        List<WarehouseRow> boundaries = harness.getSideOutput(BoundaryMerge.BOUNDARIES).stream()
+                .map(StreamRecord::getValue).toList();
+        assertEquals(15, boundaries.size());
+        assertEquals(6, boundaries.stream().map(ScoreBoundary.class::cast)
+                .filter(b -> b.dimension().equalsIgnoreCase("recency")).mapToLong(ScoreBoundary::customers).sum(),
+                "bucket sizes add up to the scored population");
+        assertTrue(merge.waiting().isEmpty(), "applied deltas are not kept");
+    }
+
+    @Test
+    void aMovedOrForgottenCustomerChangesTheCounts() throws Exception {
+        open(Integer.MAX_VALUE);
+        for (CustomerFacts c : CUSTOMERS) {
+            add(c, DAY0);
+        }
+        harness.processWatermark(DAY0 * DAY);
+        plans();
+        CountKey a = CountKey.of(CUSTOMERS.get(0));
+        CountKey aLater = CountKey.of(buyer("a", 4, 10, 2000));
+        harness.processElement(new StreamRecord<>(new FactsDelta(a, aLater), (DAY0 + 1) * DAY));
+        harness.processElement(new StreamRecord<>(new FactsDelta(CountKey.of(CUSTOMERS.get(2)), null), (DAY0 + 1) * DAY));
+        harness.processWatermark((DAY0 + 1) * DAY);
+        RefreshPlan next = plans().get(0);
+        assertEquals(DAY0 + 1, next.day(), "the default cadence is daily");
+        assertEquals(5, next.customers());
+        Population population = new Population(ConfigBundle.loadDefault());
+        CUSTOMERS.forEach(population::upsert);
+        population.upsert(buyer("a", 4, 10, 2000));
+        population.remove("c");
+        assertEquals(population.scales(T0.plusDays(1)), next.scales());
+    }
+
+    @Test
+    void aBoundedRunRefreshesFromItsFirstFactsToItsLastDayAndStops() throws Exception {
+        open(DAY0 + 2);
+        add(CUSTOMERS.get(0), DAY0 - 1);
+        add(CUSTOMERS.get(1), DAY0);
+        harness.processWatermark(Long.MAX_VALUE);
+        List<RefreshPlan> plans = plans();
+        assertEquals(List.of(DAY0 - 1, DAY0, DAY0 + 1, DAY0 + 2), plans.stream().map(RefreshPlan::day).toList());
+        assertEquals(List.of(true, true, true, false), plans.stream().map(RefreshPlan::historyOnly).toList(),
+                "a backfill writes customer_segment at its last refresh only");
+        assertTrue(plans.get(3).last() && plans.get(3).keep(), "the last refresh is kept");
+        assertFalse(plans.get(2).last());
+        assertEquals(List.of(1L, 2L, 2L, 2L), plans.stream().map(RefreshPlan::customers).toList());
+    }
+}
