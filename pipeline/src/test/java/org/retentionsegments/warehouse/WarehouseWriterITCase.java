@@ -92,7 +92,7 @@ class WarehouseWriterITCase {
             assertEquals(List.of("run-1", "orders", LocalDateTime.parse("2024-03-01T09:30"),
                             LocalDateTime.parse("2024-03-01T10:30"), AS_OF, 10L, 7L, 2L, 1L, 5L),
                     List.of(dsl.selectFrom(REFRESH_RUN).fetchSingle().intoArray()));
-            assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number"),
+            assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number", "orders.csv", 7L),
                     List.of(dsl.selectFrom(REJECTED_INPUT).fetchSingle().intoArray()));
         }
     }
