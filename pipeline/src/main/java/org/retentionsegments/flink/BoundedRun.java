@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -57,6 +58,7 @@ public final class BoundedRun {
                     pipeline.timezone(), cutoff, LocalDate.of(1970, 1, 1), java.nio.charset.StandardCharsets.UTF_8));
             SqlScripts sql = plan.sql();
             try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+                new WarehouseWriter(warehouse).write(ConfiguredSegment.of(config.parse().strategies()));
                 progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             }
             Configuration flink = new Configuration();
