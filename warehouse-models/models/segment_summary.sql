@@ -4,29 +4,28 @@
 --   share of all revenue that day (NULL when that day's revenue is 0)
 -- avg_*: averages over the segment's customers; recency and scores skip prospects (NULL there)
 -- revenue_at_risk: the revenue of customers whose lifecycle_stage is 'lapsing' or 'lapsed', or whose
---   segment is an at-risk style one (At Risk, Can't Lose Them, About to Sleep, matched ignoring
---   case, spaces, underscores and apostrophes): window revenue that leaves unless they return.
+--   segment the configuration marks at risk (at_risk in strategies.yaml, kept in segment_config; a
+--   segment without a row there is not): window revenue that leaves unless they return.
 WITH per_segment AS (
     SELECT
-        as_of,
-        segment,
+        s.as_of,
+        s.segment,
         COUNT(*) AS customers,
-        SUM(monetary) AS revenue,
-        AVG(CAST(recency_days AS DOUBLE PRECISION)) AS avg_recency_days,
-        AVG(CAST(frequency AS DOUBLE PRECISION)) AS avg_frequency,
-        AVG(CAST(monetary AS DOUBLE PRECISION)) AS avg_monetary,
-        AVG(CAST(r_score AS DOUBLE PRECISION)) AS avg_r_score,
-        AVG(CAST(f_score AS DOUBLE PRECISION)) AS avg_f_score,
-        AVG(CAST(m_score AS DOUBLE PRECISION)) AS avg_m_score,
+        SUM(s.monetary) AS revenue,
+        AVG(CAST(s.recency_days AS DOUBLE PRECISION)) AS avg_recency_days,
+        AVG(CAST(s.frequency AS DOUBLE PRECISION)) AS avg_frequency,
+        AVG(CAST(s.monetary AS DOUBLE PRECISION)) AS avg_monetary,
+        AVG(CAST(s.r_score AS DOUBLE PRECISION)) AS avg_r_score,
+        AVG(CAST(s.f_score AS DOUBLE PRECISION)) AS avg_f_score,
+        AVG(CAST(s.m_score AS DOUBLE PRECISION)) AS avg_m_score,
         SUM(CASE
-                WHEN lifecycle_stage IN ('lapsing', 'lapsed')
-                  OR REPLACE(REPLACE(REPLACE(LOWER(segment), ' ', ''), '_', ''), '''', '')
-                     IN ('atrisk', 'cantlosethem', 'abouttosleep')
-                THEN monetary
+                WHEN s.lifecycle_stage IN ('lapsing', 'lapsed') OR COALESCE(c.at_risk, FALSE)
+                THEN s.monetary
                 ELSE 0
             END) AS revenue_at_risk
-    FROM segment_snapshot
-    GROUP BY as_of, segment
+    FROM segment_snapshot s
+    LEFT JOIN segment_config c ON c.segment = s.segment
+    GROUP BY s.as_of, s.segment
 ),
 day_totals AS (
     SELECT

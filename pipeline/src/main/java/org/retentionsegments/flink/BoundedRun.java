@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -69,6 +70,7 @@ public final class BoundedRun {
                     pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding()));
             SqlScripts sql = plan.sql();
             try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+                new WarehouseWriter(warehouse).write(ConfiguredSegment.of(config.parse().strategies()));
                 progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             }
             Configuration flink = new Configuration();

@@ -1,6 +1,5 @@
 package org.retentionsegments.warehouse;
 
-import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -9,13 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.SingleConnectionDataSource;
 
 /**
  * An open warehouse: one JDBC connection to DuckDB (embedded, the default) or PostgreSQL, migrated
@@ -149,7 +148,9 @@ public final class Warehouse implements AutoCloseable {
     private void migrate() {
         try {
             Flyway.configure(Warehouse.class.getClassLoader())
-                    .dataSource(unclosable(connection))
+                    // Flyway closes the connections it is given: jOOQ's data source hands out
+                    // wrappers whose close() does nothing, so the warehouse's connection stays open.
+                    .dataSource(new SingleConnectionDataSource(connection))
                     .locations(MIGRATIONS)
                     .failOnMissingLocations(true)
                     .load()
@@ -205,27 +206,5 @@ public final class Warehouse implements AutoCloseable {
         String trimmed = message.strip();
         int newline = trimmed.indexOf('\n');
         return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
-    }
-
-    /** Flyway closes the connections it is given; this one stays open for the warehouse. */
-    private static DataSource unclosable(Connection connection) {
-        Connection shared = (Connection) Proxy.newProxyInstance(
-                Warehouse.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "close" -> null;
-                    case "isClosed" -> connection.isClosed();
-                    default -> invoke(connection, method, args);
-                });
-        return new SingleConnectionDataSource(shared);
-    }
-
-    private static Object invoke(Connection target, java.lang.reflect.Method method, Object[] args)
-            throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
 import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
 
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import org.jooq.TableRecord;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
@@ -26,6 +28,7 @@ import org.retentionsegments.warehouse.jooq.tables.records.CustomerSegmentRecord
 import org.retentionsegments.warehouse.jooq.tables.records.RefreshRunRecord;
 import org.retentionsegments.warehouse.jooq.tables.records.RejectedInputRecord;
 import org.retentionsegments.warehouse.jooq.tables.records.ScoreBoundaryRecord;
+import org.retentionsegments.warehouse.jooq.tables.records.SegmentConfigRecord;
 import org.retentionsegments.warehouse.jooq.tables.records.SegmentTransitionRecord;
 import org.retentionsegments.warehouse.jooq.tables.records.TreatmentRecord;
 
@@ -134,6 +137,14 @@ final class WarehouseRecords {
         r.setInputLine(in.inputLine());
         r.setRawText(in.rawText() == null ? "" : in.rawText());
         r.setReason(in.reason());
+        return r;
+    }
+
+    static SegmentConfigRecord configuredSegment(ConfiguredSegment c, LocalDateTime updatedAt) {
+        SegmentConfigRecord r = SEGMENT_CONFIG.newRecord();
+        r.setSegment(c.segment());
+        r.setAtRisk(c.atRisk());
+        r.setUpdatedAt(updatedAt);
         return r;
     }
 

@@ -6,6 +6,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
 import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
@@ -29,6 +30,7 @@ import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
@@ -94,6 +96,7 @@ public final class WarehouseWriter {
         List<TableRecord<?>> treatments = new ArrayList<>();
         List<TableRecord<?>> runs = new ArrayList<>();
         List<TableRecord<?>> rejected = new ArrayList<>();
+        List<TableRecord<?>> configured = new ArrayList<>();
         for (WarehouseRow row : rows) {
             if (row instanceof SegmentAssignment a) {
                 if (a.current()) {
@@ -114,6 +117,8 @@ public final class WarehouseWriter {
                 runs.add(WarehouseRecords.run(r));
             } else if (row instanceof RejectedInput r) {
                 rejected.add(WarehouseRecords.rejected(r));
+            } else if (row instanceof ConfiguredSegment c) {
+                configured.add(WarehouseRecords.configuredSegment(c, now));
             }
         }
         try {
@@ -128,6 +133,7 @@ public final class WarehouseWriter {
                 written += upsert(dsl, TREATMENT, treatments, DSL.noCondition());
                 written += upsert(dsl, REFRESH_RUN, runs, DSL.noCondition());
                 written += insert(dsl, REJECTED_INPUT, rejected);
+                written += upsert(dsl, SEGMENT_CONFIG, configured, DSL.noCondition());
                 return written;
             });
         } catch (DataAccessException e) {

@@ -24,14 +24,15 @@ import org.retentionsegments.input.InputKind;
  */
 class CdnowITCase {
 
-    static final Path CDNOW = Path.of(System.getProperty("segments.shared", "../../shared"))
-            .resolve("datasets/cdnow/CDNOW_master.txt");
+    /** The copy in the repository (datasets/cdnow); the build passes its absolute path. */
+    static final Path CDNOW = Path.of(System.getProperty("segments.cdnow", "../datasets/cdnow/CDNOW_master.txt"));
 
     @TempDir Path dir;
 
     @Test
     void rfmEqualsDirectSqlOnTheRealFile() throws Exception {
-        assertTrue(Files.exists(CDNOW), "the CDNOW data set is expected at " + CDNOW.toAbsolutePath());
+        assertTrue(Files.isRegularFile(CDNOW), "the CDNOW data set is missing at " + CDNOW.toAbsolutePath()
+                + ": it is part of the repository (datasets/cdnow/CDNOW_master.txt); the pom sets -Dsegments.cdnow");
         Path db = dir.resolve("cdnow.duckdb");
         BoundedRun.Result result = BoundedRun.run(new BoundedRun.Options(
                 new RunInputs(Map.of(InputKind.ORDERS, CDNOW), List.of("cdnow")), null, "jdbc:duckdb:" + db, null),

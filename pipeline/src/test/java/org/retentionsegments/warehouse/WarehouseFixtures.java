@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.jooq.Table;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.LifecycleStage;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.RejectedInput;
@@ -30,6 +31,17 @@ public final class WarehouseFixtures {
         return new SegmentAssignment(customer, asOf, 12, 4, 321.455, 5, 4, 3, "543", 4.2,
                 LifecycleStage.ACTIVE, false, true, false, true, "shoes", 0.75, 3, 9,
                 segment, "reward", Arm.TREATMENT, snapshot, true);
+    }
+
+    /** A kept refresh of a customer in a segment, at a stage of the lifecycle, worth {@code monetary}. */
+    public static SegmentAssignment snapshot(String customer, LocalDate asOf, String segment, LifecycleStage stage,
+            double monetary) {
+        return new SegmentAssignment(customer, asOf, 40, 2, monetary, 3, 2, 4, "324", 3.1, stage, false, false,
+                false, false, null, null, 0, 1, segment, "strategy", Arm.TREATMENT, true, false);
+    }
+
+    public static ConfiguredSegment configured(String segment, boolean atRisk) {
+        return new ConfiguredSegment(segment, atRisk);
     }
 
     /** A prospect: never bought, so no recency, scores, cell or arm. */

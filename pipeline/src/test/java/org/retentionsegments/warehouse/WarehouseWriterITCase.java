@@ -10,6 +10,7 @@ import static org.retentionsegments.warehouse.WarehouseFixtures.T0_PLUS_1H;
 import static org.retentionsegments.warehouse.WarehouseFixtures.activity;
 import static org.retentionsegments.warehouse.WarehouseFixtures.assignment;
 import static org.retentionsegments.warehouse.WarehouseFixtures.boundary;
+import static org.retentionsegments.warehouse.WarehouseFixtures.configured;
 import static org.retentionsegments.warehouse.WarehouseFixtures.prospect;
 import static org.retentionsegments.warehouse.WarehouseFixtures.rejected;
 import static org.retentionsegments.warehouse.WarehouseFixtures.run;
@@ -20,6 +21,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
 import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
@@ -63,8 +65,8 @@ class WarehouseWriterITCase {
                     activity("c1", AS_OF, 2, 99.999),
                     treatment("winback", "c1", T0, Arm.HOLDOUT, null),
                     treatment("winback", "c2", T0, Arm.TREATMENT, 1.25),
-                    run("run-1", "orders"), rejected("run-1", "x,y,z")));
-            assertEquals(11, written, "2 current + 2 snapshot + 7 other rows");
+                    run("run-1", "orders"), rejected("run-1", "x,y,z"), configured("At Risk", true)));
+            assertEquals(12, written, "2 current + 2 snapshot + 8 other rows");
             DSLContext dsl = warehouse.dsl();
 
             CustomerSegmentRecord c1 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c1")).fetchSingle();
@@ -92,8 +94,10 @@ class WarehouseWriterITCase {
             assertEquals(List.of("run-1", "orders", LocalDateTime.parse("2024-03-01T09:30"),
                             LocalDateTime.parse("2024-03-01T10:30"), AS_OF, 10L, 7L, 2L, 1L, 5L),
                     List.of(dsl.selectFrom(REFRESH_RUN).fetchSingle().intoArray()));
-            assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number"),
+            assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number", "orders.csv", 7L),
                     List.of(dsl.selectFrom(REJECTED_INPUT).fetchSingle().intoArray()));
+            assertEquals(List.of("At Risk", true, LocalDateTime.parse("2024-03-02T00:00")),
+                    List.of(dsl.selectFrom(SEGMENT_CONFIG).fetchSingle().intoArray()));
         }
     }
 

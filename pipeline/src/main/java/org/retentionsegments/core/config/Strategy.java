@@ -12,6 +12,8 @@ import java.util.List;
  * @param holdoutShare share of the segment deliberately not contacted, in [0, 0.9]
  * @param priority 1 = top priority for retention budget; unique across segments
  * @param alwaysOn entering the segment writes a treatment row for {@code programId}
+ * @param atRisk the segment's window revenue counts as revenue at risk in the models (written to
+ *     {@code segment_config}); the models never name segments
  * @param contactCost money per treated contact; the cost of a treatment-arm row
  * @param salt salt of the holdout hash; defaults to the program id, so one customer's draw is
  *     the same in every segment of one program
@@ -29,6 +31,7 @@ public record Strategy(
         double holdoutShare,
         int priority,
         boolean alwaysOn,
+        boolean atRisk,
         double contactCost,
         String programId,
         List<String> kpis,
@@ -41,7 +44,7 @@ public record Strategy(
     static Strategy parse(String segment, YamlNode node, YamlNode defaults) {
         node.allowOnly("name", "objective", "message", "channel", "cadence", "incentive",
                 "high_touch", "suppress", "holdout_share", "priority", "always_on",
-                "contact_cost", "program_id", "kpis", "salt");
+                "contact_cost", "program_id", "kpis", "salt", "at_risk");
         Incentive incentive = node.has("incentive")
                 ? Incentive.parse(node.child("incentive", node.place() + ": incentive"))
                 : Incentive.NONE;
@@ -71,6 +74,7 @@ public record Strategy(
                 node.number("holdout_share", defaults.number("holdout_share", 0.1, 0, 0.9), 0, 0.9),
                 node.integer("priority", 0, 1, 1000),
                 node.bool("always_on", defaults.bool("always_on", true)),
+                node.bool("at_risk", false),
                 node.number("contact_cost", defaults.number("contact_cost", 0, 0, 1e6), 0, 1e6),
                 programId,
                 kpis,

@@ -101,7 +101,7 @@ class InvalidConfigTest {
                         "strategies.yaml: line 146: strategy 'Hibernating': unknown key 'cadense' "
                                 + "(expected one of: name, objective, message, channel, cadence, "
                                 + "incentive, high_touch, suppress, holdout_share, priority, "
-                                + "always_on, contact_cost, program_id, kpis, salt)"),
+                                + "always_on, contact_cost, program_id, kpis, salt, at_risk)"),
                 Arguments.of(replaceOnce(STRATEGIES, "    always_on: false\n",
                                 "    always_on: maybe\n"),
                         "strategies.yaml: line 161: strategy 'Lost': always_on must be true or false, "
