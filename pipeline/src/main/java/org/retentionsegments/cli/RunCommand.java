@@ -59,6 +59,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "(a warning is printed).")
     boolean allowConfigFindings;
 
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Tasks per operator, the refresh included (default: the machine's cores).")
+    Integer parallelism;
+
+    @Option(names = "--flink", paramLabel = "KEY=VALUE",
+            description = "A Flink configuration option for the run, e.g. state.backend.type=rocksdb. Repeatable.")
+    Map<String, String> flink = new java.util.LinkedHashMap<>();
+
     @Mixin
     WarehouseOption warehouse;
 
@@ -76,8 +84,11 @@ public final class RunCommand implements Callable<Integer> {
         if (customers != null) {
             files.put(InputKind.CUSTOMERS, customers);
         }
-        BoundedRun.Result result = run(new BoundedRun.Options(
-                new RunInputs(files, sourceSql), config, warehouse.url, asOf));
+        if (parallelism != null && parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism " + parallelism + " must be at least 1");
+        }
+        BoundedRun.Result result = run(new BoundedRun.Options(new RunInputs(files, sourceSql), config, warehouse.url,
+                asOf, parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism, flink));
         String shown = Warehouse.displayUrl(warehouse.url);
         System.out.printf("run %s: %,d customers segmented as of %s in %.1f s; warehouse %s%n",
                 result.runId(), result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0, shown);

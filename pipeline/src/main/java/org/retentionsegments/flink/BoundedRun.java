@@ -37,17 +37,23 @@ public final class BoundedRun {
      * @param configDir a folder with any of pipeline.yaml, segments.yaml, strategies.yaml; null for the defaults
      * @param asOf the refresh time (midnight starting that day); null for the day after the last event
      */
-    /** @param parallelism tasks per operator (the refresh included); 0 for the machine's cores */
-    public record Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf, int parallelism) {
+    /**
+     * @param parallelism tasks per operator (the refresh included); 0 for the machine's cores
+     * @param flinkSettings Flink configuration options for the run's jobs (e.g. {@code
+     *     state.backend.type: rocksdb}), applied as given
+     */
+    public record Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf, int parallelism,
+            Map<String, String> flinkSettings) {
 
         public Options(RunInputs inputs, Path configDir, String warehouseUrl, LocalDate asOf) {
-            this(inputs, configDir, warehouseUrl, asOf, 0);
+            this(inputs, configDir, warehouseUrl, asOf, 0, Map.of());
         }
 
         public Options {
             if (parallelism < 0) {
                 throw new IllegalArgumentException("parallelism " + parallelism + " must be at least 1");
             }
+            flinkSettings = Map.copyOf(flinkSettings);
         }
     }
 
@@ -63,7 +69,7 @@ public final class BoundedRun {
         PipelineConfig pipeline = config.parse().pipeline();
         String runId = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace(":", "")
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Path staging = Files.createTempDirectory("segments-run-");
+        Path staging = StagingFolder.create(progress);
         try {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
             RunInputs.Plan plan = options.inputs().plan(staging, new RunInputs.Validation(
@@ -73,7 +79,10 @@ public final class BoundedRun {
                 new WarehouseWriter(warehouse).write(ConfiguredSegment.of(config.parse().strategies()));
                 progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             }
-            Configuration flink = new Configuration();
+            Configuration flink = Configuration.fromMap(options.flinkSettings());
+            // Flink's spill and blob files inside the run's folder: removed with it, even after a kill
+            flink.set(org.apache.flink.configuration.CoreOptions.TMP_DIRS,
+                    Files.createDirectories(staging.resolve("flink")).toString());
             if (options.parallelism() > 0) {
                 flink.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
             }
@@ -107,6 +116,11 @@ public final class BoundedRun {
                 }
             }
 
+            // recorded as started before anything is written: a BI user and the report can tell a
+            // warehouse that is mid-update (finished_at stays empty if the run dies)
+            try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+                new WarehouseWriter(warehouse).write(runRows(runId, counts, started, null, asOf, 0));
+            }
             progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
                     + " (Flink streaming) ...");
             long t1 = System.nanoTime();
@@ -116,17 +130,22 @@ public final class BoundedRun {
             try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
                 long customers = SegmentCounts.customers(warehouse, asOf);
                 Instant finished = Instant.now();
-                List<WarehouseRow> runs = new ArrayList<>();
-                for (InputCounts c : counts.values()) {
-                    runs.add(new RefreshRun(runId, c.source(), started, finished, asOf, c.read(),
-                            c.accepted(), c.rejected(), c.duplicates(), customers));
-                }
-                new WarehouseWriter(warehouse).write(runs);
+                new WarehouseWriter(warehouse).write(runRows(runId, counts, started, finished, asOf, customers));
                 return new Result(runId, asOf, counts, customers, Duration.between(started, finished));
             }
         } finally {
-            deleteTree(staging);
+            StagingFolder.delete(staging);
         }
+    }
+
+    private static List<WarehouseRow> runRows(String runId, Map<String, InputCounts> counts, Instant started,
+            Instant finished, LocalDate asOf, long customers) {
+        List<WarehouseRow> runs = new ArrayList<>();
+        for (InputCounts c : counts.values()) {
+            runs.add(new RefreshRun(runId, c.source(), started, finished, asOf, c.read(), c.accepted(), c.rejected(),
+                    c.duplicates(), customers));
+        }
+        return runs;
     }
 
     /** The configuration texts of a folder, each absent file falling back to the default. */
@@ -149,14 +168,4 @@ public final class BoundedRun {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -69,7 +69,8 @@ record ReportData(
     }
 
     /** The accounting of one run: one {@link Input} per source. */
-    record Run(String runId, LocalDate asOf, List<Input> inputs) {}
+    /** @param finished false while the run writes, or when it died before it finished */
+    record Run(String runId, LocalDate asOf, boolean finished, List<Input> inputs) {}
 
     record Input(String source, long read, long accepted, long rejected, long duplicates) {}
 }

@@ -96,7 +96,9 @@ final class ReportQueries {
         Table<?> runs = table(name("refresh_run"));
         Field<String> runId = field(name("run_id"), String.class);
         Field<LocalDateTime> started = field(name("started_at"), LocalDateTime.class);
-        Record latest = dsl.select(runId, AS_OF).from(runs).orderBy(started.desc(), runId.desc()).limit(1).fetchOne();
+        Field<LocalDateTime> finished = field(name("finished_at"), LocalDateTime.class);
+        Record latest = dsl.select(runId, AS_OF, finished).from(runs).orderBy(started.desc(), runId.desc()).limit(1)
+                .fetchOne();
         if (latest == null) {
             return null;
         }
@@ -104,7 +106,7 @@ final class ReportQueries {
                 .orderBy(field(name("source")))
                 .fetch(r -> new Input(r.get("source", String.class), r.get("read_rows", Long.class),
                         r.get("accepted", Long.class), r.get("rejected", Long.class), r.get("duplicates", Long.class)));
-        return new Run(latest.get(runId), latest.get(AS_OF), inputs);
+        return new Run(latest.get(runId), latest.get(AS_OF), latest.get(finished) != null, inputs);
     }
 
     /** The URL without its password. */

@@ -78,6 +78,10 @@ final class TextReport {
         s.append("latest run ").append(data.run().runId()).append(" (as of ")
                 .append(data.run().asOf() == null ? Fmt.NONE : data.run().asOf()).append("): ");
         s.append(data.run().inputs().stream().map(TextReport::input).collect(Collectors.joining("; ")));
+        if (!data.run().finished()) {
+            s.append(". WARNING: this run has not finished (it is still writing, or it stopped): the tables may"
+                    + " be partial; run it again with the same arguments");
+        }
         return s.toString();
     }
 

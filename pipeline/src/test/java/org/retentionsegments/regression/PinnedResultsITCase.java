@@ -32,7 +32,8 @@ import org.retentionsegments.warehouse.TestWarehouses;
  * Retail-layout fixture and on a generated business with treatments, pinned as checksums in
  * {@code regression/checksums.properties}. A change that alters any result fails here; if the
  * change is meant to alter results, say why in its commit and pin the new checksums (the failure
- * message prints them). The refresh runs on 1, 2 and 4 tasks: each gives the same tables.
+ * message prints them). The refresh runs on 1, 2 and 4 tasks, and on the heap and the RocksDB
+ * state backends: each gives the same tables.
  */
 class PinnedResultsITCase {
 
@@ -76,9 +77,21 @@ class PinnedResultsITCase {
         check("generated", RunFixtures.generatedInputs(generated), null, parallelism);
     }
 
+    @Test
+    void generatedBusinessOnTheRocksDbStateBackend() throws Exception {
+        Path generated = Files.createDirectories(dir.resolve("generated-rocksdb"));
+        RunFixtures.generate(GeneratorConfig.of(3_000, 400, 7), generated);
+        check("generated", RunFixtures.generatedInputs(generated), null, 2, Map.of("state.backend.type", "rocksdb"));
+    }
+
     private static void check(String dataset, RunInputs inputs, LocalDate asOf, int parallelism) throws Exception {
+        check(dataset, inputs, asOf, parallelism, Map.of());
+    }
+
+    private static void check(String dataset, RunInputs inputs, LocalDate asOf, int parallelism,
+            Map<String, String> flink) throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
-        BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf, parallelism), System.err);
+        BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf, parallelism, flink), System.err);
         Map<String, String> actual = TableChecksums.of(url);
         Map<String, String> expected = new TreeMap<>();
         List<String> lines = new ArrayList<>();
@@ -87,6 +100,6 @@ class PinnedResultsITCase {
             lines.add(dataset + "." + table + " = " + sum);
         });
         assertEquals(expected, new TreeMap<>(actual),
-                "warehouse content of the " + dataset + " run on " + parallelism + " task(s); to pin it:\n" + String.join("\n", lines));
+                "warehouse content of the " + dataset + " run on " + parallelism + " task(s) " + flink + "; to pin it:\n" + String.join("\n", lines));
     }
 }

@@ -167,6 +167,18 @@ class StrategyReportITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aRunThatHasNotFinishedIsFlagged(Engine engine) {
+        try (Warehouse w = filled(engine)) {
+            assertFalse(StrategyReport.load(w, CONFIG, null).text().contains("has not finished"));
+            new WarehouseWriter(w).write(List.of(
+                    new RefreshRun("run-3", "orders", T0.plusSeconds(3600), null, AS_OF, 10, 10, 0, 0, 0)));
+            String text = StrategyReport.load(w, CONFIG, null).text();
+            assertTrue(text.contains("latest run run-3") && text.contains("WARNING: this run has not finished"), text);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void withoutTheModelsItSaysToApplyThem(Engine engine) {
         try (Warehouse w = WAREHOUSES.open(engine)) {
             new WarehouseWriter(w).write(rows());
