@@ -39,8 +39,7 @@ class PinnedResultsITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
-    static final Path CDNOW = Path.of(System.getProperty("segments.shared", "../../shared"))
-            .resolve("datasets/cdnow/CDNOW_master.txt");
+    static final Path CDNOW = Path.of(System.getProperty("segments.cdnow", "../datasets/cdnow/CDNOW_master.txt"));
 
     @TempDir static Path dir;
     private static Properties pinned;
