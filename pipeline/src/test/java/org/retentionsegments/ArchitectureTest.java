@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 import java.util.List;
 
 /**
@@ -19,8 +19,11 @@ import java.util.List;
  * which read the core's sources for Flink imports: these rules check the compiled classes, so
  * they also catch fully qualified names and wildcard imports.
  */
-@AnalyzeClasses(packages = "org.retentionsegments", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** The classes the rules judge (imported once per class; plain JUnit tests, no ArchUnit engine). */
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("org.retentionsegments");
 
     private static final String[] FLINK_SQL_JDBC = {"org.apache.flink..", "org.jooq..", "java.sql..", "javax.sql.."};
 
@@ -34,7 +37,6 @@ class ArchitectureTest {
             "org.retentionsegments.report.ReportQueries",
             "org.retentionsegments.flink.SegmentCounts");
 
-    @ArchTest
     static final ArchRule coreIsPureJava = noClasses()
             .that().resideInAPackage("org.retentionsegments.core..")
             .should().dependOnClassesThat().resideInAnyPackage(FLINK_SQL_JDBC)
@@ -42,17 +44,16 @@ class ArchitectureTest {
                     "org.retentionsegments.warehouse..", "org.retentionsegments.cli..")
             .because("scoring, rules, strategy, hashing and statistics are plain Java (STYLE.md item 2)");
 
-    @ArchTest
     static final ArchRule inputParsingIsPureJava = noClasses()
             .that().resideInAPackage("org.retentionsegments.input..")
             .should().dependOnClassesThat().resideInAnyPackage(FLINK_SQL_JDBC)
             .because("input files are read by a strict per-line Java reader; Flink SQL only sees its records");
 
-    @ArchTest
     static final ArchRule jooqOnlyInWarehouse = jooqOutsideWarehouse(not(named(KNOWN_JOOQ_USERS)));
 
-    @ArchTest
-    static void knownViolationsStillViolate(JavaClasses classes) {
+    @Test
+    void knownViolationsStillViolate() {
+        JavaClasses classes = CLASSES;
         for (String known : KNOWN_JOOQ_USERS) {
             assertTrue(jooqOutsideWarehouse(named(List.of(known))).evaluate(classes).hasViolation(),
                     known + " no longer uses jOOQ: remove it from KNOWN_JOOQ_USERS");
@@ -70,5 +71,20 @@ class ArchitectureTest {
                 .that().resideOutsideOfPackage("org.retentionsegments.warehouse..").and(subjects)
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.retentionsegments.warehouse.jooq..")
                 .because("the warehouse package owns SQL access: Flyway, jOOQ and the generated tables");
+    }
+
+    @Test
+    void coreIsPureJava() {
+        coreIsPureJava.check(CLASSES);
+    }
+
+    @Test
+    void inputParsingIsPureJava() {
+        inputParsingIsPureJava.check(CLASSES);
+    }
+
+    @Test
+    void jooqOnlyInWarehouse() {
+        jooqOnlyInWarehouse.check(CLASSES);
     }
 }

@@ -10,11 +10,11 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
@@ -27,8 +27,11 @@ import org.retentionsegments.warehouse.TestWarehouses;
  * {@code *ITCase} gets its databases from the shared {@link TestWarehouses} extension (fresh,
  * isolated, removed after the class, PostgreSQL skipped or failed alike) instead of making its own.
  */
-@AnalyzeClasses(packages = "org.retentionsegments", importOptions = ImportOption.OnlyIncludeTests.class)
 class TestConventionsTest {
+
+    /** The classes the rules judge (imported once per class; plain JUnit tests, no ArchUnit engine). */
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(new ImportOption.OnlyIncludeTests()).importPackages("org.retentionsegments");
 
     /** Using one of these means using a warehouse (a run writes one). */
     private static final Set<String> WAREHOUSE_TYPES = Set.of(
@@ -65,7 +68,6 @@ class TestConventionsTest {
         }
     };
 
-    @ArchTest
     static final ArchRule unitTestsUseNoServer = noClasses()
             .that().haveSimpleNameEndingWith("Test")
             .should(dependOnAny(WAREHOUSE_TYPES))
@@ -73,14 +75,13 @@ class TestConventionsTest {
                     "org.apache.flink.test..")
             .because("*Test runs without a cluster or a database; that is what *ITCase is for");
 
-    @ArchTest
     static final ArchRule itCasesGetWarehousesFromTestWarehouses = ownWarehouse(not(named(KNOWN_OWN_WAREHOUSE)));
 
-    @ArchTest
     static final ArchRule itCasesOpenNoConnectionThemselves = ownConnection(not(named(KNOWN_OWN_CONNECTION)));
 
-    @ArchTest
-    static void knownViolationsStillViolate(JavaClasses classes) {
+    @Test
+    void knownViolationsStillViolate() {
+        JavaClasses classes = CLASSES;
         for (String known : KNOWN_OWN_WAREHOUSE) {
             assertTrue(ownWarehouse(named(List.of(known))).evaluate(classes).hasViolation(),
                     known + " registers TestWarehouses now: remove it from KNOWN_OWN_WAREHOUSE");
@@ -116,5 +117,20 @@ class TestConventionsTest {
                         .forEach(d -> events.add(SimpleConditionEvent.satisfied(d, d.getDescription())));
             }
         };
+    }
+
+    @Test
+    void unitTestsUseNoServer() {
+        unitTestsUseNoServer.check(CLASSES);
+    }
+
+    @Test
+    void itCasesGetWarehousesFromTestWarehouses() {
+        itCasesGetWarehousesFromTestWarehouses.check(CLASSES);
+    }
+
+    @Test
+    void itCasesOpenNoConnectionThemselves() {
+        itCasesOpenNoConnectionThemselves.check(CLASSES);
     }
 }

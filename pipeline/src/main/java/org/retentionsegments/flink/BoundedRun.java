@@ -151,8 +151,7 @@ public final class BoundedRun {
     /** The configuration texts of a folder, each absent file falling back to the default. */
     public static ConfigTexts configTexts(Path dir) {
         if (dir == null) {
-            return new ConfigTexts(ConfigBundle.classpath(PipelineConfig.FILE),
-                    ConfigBundle.classpath(SegmentRules.FILE), ConfigBundle.classpath(Strategies.FILE));
+            return ConfigTexts.defaults();
         }
         ConfigBundle.load(dir);
         return new ConfigTexts(text(dir, PipelineConfig.FILE), text(dir, SegmentRules.FILE),

@@ -9,6 +9,13 @@ import org.retentionsegments.core.config.ConfigBundle;
  */
 public record ConfigTexts(String pipeline, String segments, String strategies) implements Serializable {
 
+    /** The built-in configuration shipped in the artifact. */
+    public static ConfigTexts defaults() {
+        return new ConfigTexts(ConfigBundle.classpath(org.retentionsegments.core.config.PipelineConfig.FILE),
+                ConfigBundle.classpath(org.retentionsegments.core.config.SegmentRules.FILE),
+                ConfigBundle.classpath(org.retentionsegments.core.config.Strategies.FILE));
+    }
+
     public ConfigBundle parse() {
         return ConfigBundle.parse(pipeline, segments, strategies, "job configuration");
     }

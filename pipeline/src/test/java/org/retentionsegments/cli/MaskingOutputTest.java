@@ -56,15 +56,17 @@ class MaskingOutputTest {
         ConsoleAppender console;
         try {
             System.setErr(MaskingOutput.wrap(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+            // follow: the appender writes to System.err as it is when it writes (whatever log4j set up
+            // before, in this JVM), which in the CLI is the mask from the start on
             console = ConsoleAppender.newBuilder().setName("masked").setTarget(ConsoleAppender.Target.SYSTEM_ERR)
-                    .setLayout(PatternLayout.newBuilder().withPattern("%p %m%n").build()).build();
+                    .setFollow(true).setLayout(PatternLayout.newBuilder().withPattern("%p %m%n").build()).build();
+            console.start();
+            console.append(Log4jLogEvent.newBuilder().setLevel(Level.WARN)
+                    .setMessage(new SimpleMessage("sink failed on jdbc:postgresql://h/db?password=Wr1tten-Secret")).build());
+            console.stop();
         } finally {
             System.setErr(err);
         }
-        console.start();
-        console.append(Log4jLogEvent.newBuilder().setLevel(Level.WARN)
-                .setMessage(new SimpleMessage("sink failed on jdbc:postgresql://h/db?password=Wr1tten-Secret")).build());
-        console.stop();
         assertEquals("WARN sink failed on jdbc:postgresql://h/db?password=***\n", bytes.toString(StandardCharsets.UTF_8));
     }
 }

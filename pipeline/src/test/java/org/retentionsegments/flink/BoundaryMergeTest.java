@@ -27,7 +27,7 @@ import org.retentionsegments.core.refresh.Population;
 class BoundaryMergeTest {
 
     private static final long DAY = CustomerWindowFunction.DAY_MS;
-    private static final ConfigTexts CONFIG = BoundedRun.configTexts(null);
+    private static final ConfigTexts CONFIG = ConfigTexts.defaults();
 
     private OneInputStreamOperatorTestHarness<FactsDelta, RefreshPlan> harness;
     private BoundaryMerge merge;

@@ -38,7 +38,7 @@ import org.retentionsegments.core.refresh.PopulationCounts;
 class RefreshOperatorTest {
 
     private static final long DAY = CustomerWindowFunction.DAY_MS;
-    private static final ConfigTexts CONFIG = BoundedRun.configTexts(null);
+    private static final ConfigTexts CONFIG = ConfigTexts.defaults();
     private static final List<CustomerFacts> CUSTOMERS = List.of(
             buyer("a", 3, 10, 2000), buyer("b", 40, 4, 300), buyer("c", 400, 1, 10), buyer("d", 90, 2, 120));
 

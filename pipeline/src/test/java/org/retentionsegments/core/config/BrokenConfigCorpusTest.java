@@ -133,23 +133,23 @@ class BrokenConfigCorpusTest {
                 // strategies.yaml
                 c(T, "strategies: []\n", "strategies.yaml: line 1: strategies must be a mapping of keys to values, not a list"),
                 c(T, replaceOnce(STRATEGIES, LOST, "  Lost: 5\n  Lost_old:\n    name: suppress\n"),
-                        "strategies.yaml: line 153: strategies: Lost must be a mapping of keys to values, not '5'"),
+                        "strategies.yaml: line 159: strategies: Lost must be a mapping of keys to values, not '5'"),
                 c(T, replaceOnce(STRATEGIES, "  holdout_share: 0.1\n  always_on: true\n", "  holdout_share: 2\n  always_on: true\n"),
-                        "strategies.yaml: line 22: defaults: holdout_share 2 is out of range 0..0.9"),
+                        "strategies.yaml: line 25: defaults: holdout_share 2 is out of range 0..0.9"),
                 c(T, replaceOnce(STRATEGIES, "    kpis: [natural_return_rate]", "    kpis: []"),
-                        "strategies.yaml: line 165: strategy 'Lost': kpis must name at least one measure"),
+                        "strategies.yaml: line 171: strategy 'Lost': kpis must name at least one measure"),
                 c(T, replaceOnce(STRATEGIES, "    kpis: [natural_return_rate]", "    kpis:\n      - natural_return_rate\n      -"),
-                        "strategies.yaml: line 165: strategy 'Lost': kpis has an empty list item"),
+                        "strategies.yaml: line 171: strategy 'Lost': kpis has an empty list item"),
                 c(T, replaceOnce(STRATEGIES, "    priority: 12\n", "    priority: 1.5\n"),
-                        "strategies.yaml: line 163: strategy 'Lost': priority must be a whole number, not '1.5'"),
+                        "strategies.yaml: line 169: strategy 'Lost': priority must be a whole number, not '1.5'"),
                 c(T, replaceOnce(STRATEGIES, "    suppress: true\n    always_on: false\n", "    suppress: \"true\"\n    always_on: false\n"),
-                        "strategies.yaml: line 160: strategy 'Lost': suppress must be true or false, not the text 'true'"),
+                        "strategies.yaml: line 166: strategy 'Lost': suppress must be true or false, not the text 'true'"),
                 c(T, replaceOnce(STRATEGIES, "    contact_cost: 0\n    kpis: [natural_return_rate]",
                                 "    contact_cost: -1\n    kpis: [natural_return_rate]"),
-                        "strategies.yaml: line 164: strategy 'Lost': contact_cost -1 is out of range 0..1000000"),
+                        "strategies.yaml: line 170: strategy 'Lost': contact_cost -1 is out of range 0..1000000"),
                 c(T, replaceOnce(STRATEGIES, "    incentive: { type: credit, depth_pct: 20, cap: 50 }",
                                 "    incentive: credit"),
-                        "strategies.yaml: line 33: strategy 'Can't Lose Them': incentive must be a mapping of keys to values, not 'credit'"));
+                        "strategies.yaml: line 36: strategy 'Can't Lose Them': incentive must be a mapping of keys to values, not 'credit'"));
     }
 
     @ParameterizedTest

@@ -140,7 +140,7 @@ class ConfigBundleTest {
         String segments = replaceOnce(SEGMENTS, "  - name: Lost\n", "  - name: Gone\n");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigBundle.parse(PIPELINE, segments, STRATEGIES, "test"));
-        assertEquals("strategies.yaml: line 153: strategy 'Lost': names no segment of segments.yaml",
+        assertEquals("strategies.yaml: line 159: strategy 'Lost': names no segment of segments.yaml",
                 e.getMessage());
     }
 }

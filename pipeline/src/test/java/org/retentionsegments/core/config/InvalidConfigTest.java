@@ -77,34 +77,34 @@ class InvalidConfigTest {
                 Arguments.of(STRATEGIES.substring(0, lost),
                         "strategies.yaml: no strategy for segment 'Lost'"),
                 Arguments.of(STRATEGIES + "  Whales:\n    name: x\n",
-                        "strategies.yaml: line 166: strategy 'Whales': names no segment of segments.yaml"),
+                        "strategies.yaml: line 172: strategy 'Whales': names no segment of segments.yaml"),
                 Arguments.of(replaceOnce(STRATEGIES, "    incentive: { type: none }\n"
                                 + "    suppress: true\n    priority: 11",
                                 "    incentive: { type: discount, depth_pct: 15 }\n"
                                         + "    suppress: true\n    priority: 11"),
-                        "strategies.yaml: line 148: strategy 'Hibernating': suppress is true but the "
+                        "strategies.yaml: line 154: strategy 'Hibernating': suppress is true but the "
                                 + "incentive pays (depth_pct 15, cap 0); a suppressed segment "
                                 + "gets no paid incentive"),
                 Arguments.of(replaceOnce(STRATEGIES, "    priority: 12\n", "    priority: 1\n"),
-                        "strategies.yaml: line 163: strategy 'Lost': priority 1 is also used by "
+                        "strategies.yaml: line 169: strategy 'Lost': priority 1 is also used by "
                                 + "'Can't Lose Them'; priorities must be unique"),
                 Arguments.of(replaceOnce(STRATEGIES, "    holdout_share: 0\n",
                                 "    holdout_share: 1.5\n"),
-                        "strategies.yaml: line 162: strategy 'Lost': holdout_share 1.5 is out of range 0..0.9"),
+                        "strategies.yaml: line 168: strategy 'Lost': holdout_share 1.5 is out of range 0..0.9"),
                 Arguments.of(replaceOnce(STRATEGIES, "{ type: credit, depth_pct: 20, cap: 50 }",
                                 "{ type: cash, depth_pct: 20, cap: 50 }"),
-                        "strategies.yaml: line 33: strategy 'Can't Lose Them': incentive: incentive type "
+                        "strategies.yaml: line 36: strategy 'Can't Lose Them': incentive: incentive type "
                                 + "'cash' is not one of credit, discount, early_access, "
                                 + "free_shipping, gift, loyalty_points, none"),
                 Arguments.of(replaceOnce(STRATEGIES, "    cadence: quarterly\n",
                                 "    cadense: quarterly\n"),
-                        "strategies.yaml: line 146: strategy 'Hibernating': unknown key 'cadense' "
+                        "strategies.yaml: line 152: strategy 'Hibernating': unknown key 'cadense' "
                                 + "(expected one of: name, objective, message, channel, cadence, "
                                 + "incentive, high_touch, suppress, holdout_share, priority, "
                                 + "always_on, contact_cost, program_id, kpis, salt, at_risk)"),
                 Arguments.of(replaceOnce(STRATEGIES, "    always_on: false\n",
                                 "    always_on: maybe\n"),
-                        "strategies.yaml: line 161: strategy 'Lost': always_on must be true or false, "
+                        "strategies.yaml: line 167: strategy 'Lost': always_on must be true or false, "
                                 + "not 'maybe'"));
     }
 
