@@ -86,7 +86,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
             refresh(plans.pollFirstEntry().getValue());
         }
         if (mark.getTimestamp() == Long.MAX_VALUE) {
-            visit((s) -> stamp(s, Long.MAX_VALUE, mark.getTimestamp()));
+            visit(s -> stamp(s, Long.MAX_VALUE, mark.getTimestamp()));
         }
         super.processWatermark(mark);
     }
@@ -96,14 +96,16 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         LocalDate asOf = LocalDate.ofEpochDay(plan.day());
         CustomerRefresh.Tally tally = new CustomerRefresh.Tally();
         visit(s -> {
-            stamp(s, at, at);
-            apply(s, at);
+            boolean changed = stamp(s, at, at) | apply(s, at);
             if (s.facts != null) {
+                byte before = s.segment;
                 s.segment = customerRefresh.refresh(s.facts, s.segment, plan.scales(), asOf, plan.keep(),
                         row -> output.collect(new StreamRecord<>(
                                 plan.historyOnly() && row instanceof SegmentAssignment a ? a.historyOnly() : row, at)),
                         tally);
+                changed |= s.segment != before;
             }
+            return changed;
         });
         int task = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
@@ -112,10 +114,11 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
     }
 
     private interface SlotVisitor {
-        void visit(CustomerSlot slot) throws Exception;
+        /** Returns whether the slot changed. */
+        boolean visit(CustomerSlot slot) throws Exception;
     }
 
-    /** Visits every customer of this task once; a slot left empty is cleared. */
+    /** Visits every customer of this task once; a changed slot is written back, an empty one cleared. */
     private void visit(SlotVisitor visitor) throws Exception {
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, SLOT,
                 (key, state) -> {
@@ -123,7 +126,9 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                     if (s == null) {
                         return;
                     }
-                    visitor.visit(s);
+                    if (!visitor.visit(s)) {
+                        return;
+                    }
                     if (s.isEmpty()) {
                         state.clear();
                     } else {
@@ -132,11 +137,12 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                 });
     }
 
-    /** Emits the treatments before {@code before} with the customer's current segment. */
-    private void stamp(CustomerSlot s, long before, long at) {
+    /** Emits the treatments before {@code before} with the customer's current segment; true if any. */
+    private boolean stamp(CustomerSlot s, long before, long at) {
         if (s.treatments.isEmpty()) {
-            return;
+            return false;
         }
+        boolean stamped = false;
         String segment = customerRefresh.segmentName(s.segment);
         for (Iterator<Treatment> it = s.treatments.iterator(); it.hasNext(); ) {
             Treatment t = it.next();
@@ -144,15 +150,18 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                 output.collect(new StreamRecord<>(new Treatment(t.programId(), t.customerId(), t.treatedTs(), t.arm(),
                         segment, t.channel(), t.cost(), t.source()), at));
                 it.remove();
+                stamped = true;
             }
         }
+        return stamped;
     }
 
-    /** Applies the facts and forgets due by {@code at}, in time order. */
-    private static void apply(CustomerSlot s, long at) {
+    /** Applies the facts and forgets due by {@code at}, in time order; true if any. */
+    private static boolean apply(CustomerSlot s, long at) {
         if (s.pending.isEmpty()) {
-            return;
+            return false;
         }
+        boolean applied = false;
         s.pending.sort((a, b) -> Long.compare(a.at, b.at));
         for (Iterator<CustomerSlot.Pending> it = s.pending.iterator(); it.hasNext(); ) {
             CustomerSlot.Pending p = it.next();
@@ -166,7 +175,9 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                 s.facts = p.facts;
             }
             it.remove();
+            applied = true;
         }
+        return applied;
     }
 
     /** For tests: plans received and not yet carried out. */
