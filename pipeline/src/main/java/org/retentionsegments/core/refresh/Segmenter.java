@@ -14,8 +14,8 @@ import org.retentionsegments.core.segment.SegmentTable;
 
 /**
  * Places one customer: scores against the refresh's boundaries, lifecycle, flags, segment (a
- * table lookup) and holdout arm of the segment's strategy. Stateless; shared by
- * {@link Population} and by callers that explain a single customer.
+ * table lookup) and holdout arm of the segment's strategy. Stateless; used by
+ * {@link CustomerRefresh} and by callers that explain a single customer.
  */
 public final class Segmenter {
 

@@ -14,8 +14,8 @@ import org.retentionsegments.core.config.ConfigBundle;
 /**
  * The latest {@link CustomerFacts} of every customer and the segment each was last placed in,
  * in one task: the {@link PopulationCounts} of the distributions plus a {@link CustomerRefresh}
- * per customer. The Flink job spreads the same two parts over many tasks; this class keeps the
- * single-task form for tests and tools.
+ * per customer. The Flink job spreads the same two parts over many tasks; this single-task form
+ * is the tests' reference: whatever the tasks compute must equal it.
  */
 public final class Population {
 
