@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.retentionsegments.flink.BoundedRun;
 import org.retentionsegments.flink.RunInputs;
 import org.retentionsegments.input.InputKind;
-import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,12 +96,8 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs and then (re)applies the warehouse models, so BI tools and the report see the run. */
+    /** Runs (the run re-applies the warehouse models, so BI tools and the report see it). */
     static BoundedRun.Result run(BoundedRun.Options options) throws Exception {
-        BoundedRun.Result result = BoundedRun.run(options, System.err);
-        try (Warehouse w = Warehouse.open(options.warehouseUrl())) {
-            Models.bundled().apply(w);
-        }
-        return result;
+        return BoundedRun.run(options, System.err);
     }
 }

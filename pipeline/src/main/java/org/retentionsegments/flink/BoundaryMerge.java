@@ -1,10 +1,20 @@
 package org.retentionsegments.flink;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -14,6 +24,7 @@ import org.retentionsegments.core.ScoreBoundary;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.refresh.PopulationCounts;
 import org.retentionsegments.core.refresh.RefreshScales;
 
@@ -43,6 +54,12 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
     private transient LocalDate previousRefresh;
     private transient int nextDay;
     private transient boolean done;
+    private transient ListState<byte[]> checkpointed;
+
+    /** The merge's whole state (counts, waiting deltas, the chain of refreshes) as one checkpointed entry. */
+    private static final ListStateDescriptor<byte[]> STATE =
+            new ListStateDescriptor<>("boundary-merge", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    private static final int STATE_VERSION = 1;
 
     /** @param lastDay the as_of epoch day of a bounded run, {@link Integer#MAX_VALUE} when unbounded */
     public BoundaryMerge(ConfigTexts configTexts, int lastDay) {
@@ -51,12 +68,76 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
     }
 
     @Override
-    public void open() throws Exception {
-        super.open();
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
         pipeline = configTexts.parse().pipeline();
         counts = new PopulationCounts(pipeline);
         waiting = new TreeMap<>();
         nextDay = Integer.MIN_VALUE;
+        checkpointed = context.getOperatorStateStore().getListState(STATE);
+        for (byte[] bytes : checkpointed.get()) {
+            restore(new DataInputStream(new ByteArrayInputStream(bytes)));
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(STATE_VERSION);
+        counts.writeTo(out);
+        out.writeInt(waiting.size());
+        for (Map.Entry<Long, List<FactsDelta>> at : waiting.entrySet()) {
+            out.writeLong(at.getKey());
+            out.writeInt(at.getValue().size());
+            for (FactsDelta d : at.getValue()) {
+                writeKey(out, d.removed());
+                writeKey(out, d.added());
+            }
+        }
+        out.writeLong(previousRefresh == null ? Long.MIN_VALUE : previousRefresh.toEpochDay());
+        out.writeInt(nextDay);
+        out.writeBoolean(done);
+        out.flush();
+        checkpointed.update(List.of(bytes.toByteArray()));
+    }
+
+    private void restore(DataInputStream in) throws IOException {
+        int version = in.readInt();
+        if (version != STATE_VERSION) {
+            throw new IOException("the checkpoint holds merge state version " + version + "; this version reads "
+                    + STATE_VERSION + ": start the run again without the checkpoint");
+        }
+        counts.readFrom(in);
+        for (int n = in.readInt(); n > 0; n--) {
+            long at = in.readLong();
+            List<FactsDelta> deltas = new ArrayList<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                deltas.add(new FactsDelta(readKey(in), readKey(in)));
+            }
+            waiting.put(at, deltas);
+        }
+        long previous = in.readLong();
+        previousRefresh = previous == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(previous);
+        nextDay = in.readInt();
+        done = in.readBoolean();
+    }
+
+    private static void writeKey(DataOutputStream out, CountKey key) throws IOException {
+        out.writeBoolean(key != null);
+        if (key != null) {
+            out.writeBoolean(key.ordered());
+            out.writeLong(key.lastOrderDay());
+            out.writeLong(key.frequency());
+            out.writeLong(key.monetaryCents());
+            out.writeLong(key.halfDayGap());
+        }
+    }
+
+    private static CountKey readKey(DataInputStream in) throws IOException {
+        return !in.readBoolean() ? null
+                : new CountKey(in.readBoolean(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.config.SegmentRules;
 import org.retentionsegments.core.config.Strategies;
+import org.retentionsegments.warehouse.Models;
+import org.retentionsegments.warehouse.UnfinishedRuns;
 import org.retentionsegments.warehouse.Warehouse;
 import org.retentionsegments.warehouse.WarehouseWriter;
 
@@ -70,22 +72,21 @@ public final class BoundedRun {
         String runId = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace(":", "")
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path staging = StagingFolder.create(progress);
-        try {
+        // the warehouse is opened (and migrated) once and held to the end of the run: on DuckDB no
+        // other process can take the file between the stages, and the sink shares the database
+        try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
             RunInputs.Plan plan = options.inputs().plan(staging, new RunInputs.Validation(
                     pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding()));
             SqlScripts sql = plan.sql();
-            try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
-                new WarehouseWriter(warehouse).write(ConfiguredSegment.of(config.parse().strategies()));
-                progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
+            WarehouseWriter writer = new WarehouseWriter(warehouse);
+            for (String dead : UnfinishedRuns.supersede(warehouse, runId)) {
+                progress.println("run " + dead + " did not finish (it was stopped or killed): its accounting and"
+                        + " rejected rows are removed, and this run rewrites what it wrote");
             }
-            Configuration flink = Configuration.fromMap(options.flinkSettings());
-            // Flink's spill and blob files inside the run's folder: removed with it, even after a kill
-            flink.set(org.apache.flink.configuration.CoreOptions.TMP_DIRS,
-                    Files.createDirectories(staging.resolve("flink")).toString());
-            if (options.parallelism() > 0) {
-                flink.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
-            }
+            writer.write(ConfiguredSegment.of(config.parse().strategies()));
+            progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
+            Configuration flink = flinkConfiguration(options, staging);
 
             progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
             long t0 = System.nanoTime();
@@ -93,10 +94,17 @@ public final class BoundedRun {
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Map<String, InputCounts> counts = InputCounts.read(staging);
             InputCounts orders = counts.get("orders");
-            if (orders == null || orders.accepted() == 0) {
-                try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
-                    new WarehouseWriter(warehouse).write(StagedRows.rejected(staging, runId));
-                }
+            boolean usable = orders != null && orders.accepted() > 0;
+            LocalDate asOf = !usable ? null : options.asOf() != null ? options.asOf()
+                    : counts.values().stream().map(InputCounts::lastEvent).filter(java.util.Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElseThrow().toLocalDate().plusDays(1);
+            // recorded as started before anything of the run is written: a BI user and the report
+            // can tell a warehouse that is mid-update (finished_at stays empty if the run dies),
+            // and the next run supersedes it
+            writer.write(runRows(runId, counts, started, null, asOf, 0));
+            long rejected = StagedRows.writeRejected(staging, runId, writer);
+            if (!usable) {
+                writer.write(runRows(runId, counts, started, Instant.now(), asOf, 0));
                 Path ordersPath = options.inputs().files().get(org.retentionsegments.input.InputKind.ORDERS);
                 if (orders == null || orders.read() == 0) {
                     throw new IllegalArgumentException("the orders input " + ordersPath + " holds no rows (it is empty"
@@ -106,36 +114,49 @@ public final class BoundedRun {
                         + String.format("%,d", orders.read()) + " rows were rejected or duplicates; see why in the"
                         + " warehouse table rejected_input (run_id '" + runId + "')");
             }
-            LocalDate asOf = options.asOf() != null ? options.asOf()
-                    : counts.values().stream().map(InputCounts::lastEvent).filter(java.util.Objects::nonNull)
-                            .max(Comparator.naturalOrder()).orElseThrow().toLocalDate().plusDays(1);
             for (InputCounts c : counts.values()) {
                 if (c.read() > 0) {
                     progress.printf("      %-10s read %,d = accepted %,d + rejected %,d + duplicates %,d%n",
                             c.source(), c.read(), c.accepted(), c.rejected(), c.duplicates());
                 }
             }
-
-            // recorded as started before anything is written: a BI user and the report can tell a
-            // warehouse that is mid-update (finished_at stays empty if the run dies)
-            try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
-                new WarehouseWriter(warehouse).write(runRows(runId, counts, started, null, asOf, 0));
+            if (rejected > 0) {
+                progress.printf("      %,d rejected rows written to rejected_input (run_id '%s')%n", rejected, runId);
             }
+
             progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
                     + " (Flink streaming) ...");
             long t1 = System.nanoTime();
-            StreamStage.run(sql, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf, runId));
+            StreamStage.run(sql, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
-            try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
-                long customers = SegmentCounts.customers(warehouse, asOf);
-                Instant finished = Instant.now();
-                new WarehouseWriter(warehouse).write(runRows(runId, counts, started, finished, asOf, customers));
-                return new Result(runId, asOf, counts, customers, Duration.between(started, finished));
-            }
+            Models.bundled().apply(warehouse);
+            long customers = SegmentCounts.customers(warehouse, asOf);
+            Instant finished = Instant.now();
+            writer.write(runRows(runId, counts, started, finished, asOf, customers));
+            return new Result(runId, asOf, counts, customers, Duration.between(started, finished));
         } finally {
             StagingFolder.delete(staging);
         }
+    }
+
+    /**
+     * The Flink settings of the run's jobs: the user's, Flink's temporary files inside the run's
+     * folder (removed with it, even after a kill), the parallelism, and checkpoints of the
+     * streaming stage in the run's folder unless the user chose a place.
+     */
+    private static Configuration flinkConfiguration(Options options, Path staging) throws IOException {
+        Configuration flink = Configuration.fromMap(options.flinkSettings());
+        flink.set(org.apache.flink.configuration.CoreOptions.TMP_DIRS,
+                Files.createDirectories(staging.resolve("flink")).toString());
+        if (options.parallelism() > 0) {
+            flink.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        }
+        if (!flink.contains(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            flink.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    staging.resolve("checkpoints").toUri().toString());
+        }
+        return flink;
     }
 
     private static List<WarehouseRow> runRows(String runId, Map<String, InputCounts> counts, Instant started,

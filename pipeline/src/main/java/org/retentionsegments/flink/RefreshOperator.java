@@ -2,10 +2,16 @@ package org.retentionsegments.flink;
 
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -46,9 +52,32 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
     private transient CustomerRefresh customerRefresh;
     private transient TreeMap<Integer, RefreshPlan> plans;
     private transient ValueState<CustomerSlot> slot;
+    private transient ListState<RefreshPlan> checkpointedPlans;
+
+    /** The plans received and not yet carried out, checkpointed by every task. */
+    static final ListStateDescriptor<RefreshPlan> PLANS =
+            new ListStateDescriptor<>("refresh-plans", TypeInformation.of(RefreshPlan.class));
 
     public RefreshOperator(ConfigTexts configTexts) {
         this.configTexts = configTexts;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        plans = new TreeMap<>();
+        // every task holds the same plans (they are broadcast, and an aligned checkpoint sees each
+        // task at the same watermark), so after a restore, at any parallelism, each takes the union
+        checkpointedPlans = context.getOperatorStateStore().getUnionListState(PLANS);
+        for (RefreshPlan plan : checkpointedPlans.get()) {
+            plans.put(plan.day(), plan);
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        checkpointedPlans.update(List.copyOf(plans.values()));
     }
 
     @Override
@@ -56,7 +85,6 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         super.open();
         ConfigBundle config = configTexts.parse();
         customerRefresh = new CustomerRefresh(new Segmenter(config));
-        plans = new TreeMap<>();
         slot = getPartitionedState(SLOT);
     }
 

@@ -2,6 +2,7 @@ package org.retentionsegments.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.retentionsegments.core.RejectedInput;
+import org.retentionsegments.warehouse.WarehouseWriter;
 
 /** Reads small staging tables (JSON lines) that the batch stage leaves for the launcher. */
 final class StagedRows {
@@ -42,12 +44,53 @@ final class StagedRows {
         return row.hasNonNull(field) ? row.get(field).asText() : null;
     }
 
-    /** The rejected rows, for a run that stops before its stream stage would write them. */
-    static List<RejectedInput> rejected(Path staging, String runId) {
-        return read(staging, "rejected").stream()
-                .map(r -> new RejectedInput(runId, r.get("source").asText(), text(r, "input_file"),
-                        r.hasNonNull("input_line") ? r.get("input_line").asLong() : null,
-                        text(r, "raw_line"), r.get("reject_reason").asText()))
-                .toList();
+    /** Rejected rows per warehouse transaction. */
+    private static final int REJECTED_BATCH = 50_000;
+
+    /**
+     * Writes the rejected rows of the run to {@code rejected_input}, in batches, and returns how
+     * many. The launcher writes them, not the streaming job: they are plain inserts (the table
+     * has no natural key), so a streaming job restored from a checkpoint would write again those
+     * it had written since.
+     */
+    static long writeRejected(Path staging, String runId, WarehouseWriter writer) {
+        ObjectMapper json = new ObjectMapper();
+        Path dir = staging.resolve("rejected");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        long written = 0;
+        List<RejectedInput> batch = new ArrayList<>();
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                try (BufferedReader lines = Files.newBufferedReader(file)) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        JsonNode r = json.readTree(line);
+                        batch.add(new RejectedInput(runId, r.get("source").asText(), text(r, "input_file"),
+                                r.hasNonNull("input_line") ? r.get("input_line").asLong() : null,
+                                text(r, "raw_line"), r.get("reject_reason").asText()));
+                        if (batch.size() == REJECTED_BATCH) {
+                            written += write(writer, batch);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staging table " + dir, e);
+        }
+        return written + write(writer, batch);
+    }
+
+    private static int write(WarehouseWriter writer, List<RejectedInput> batch) {
+        int n = batch.size();
+        if (n > 0) {
+            writer.write(batch);
+            batch.clear();
+        }
+        return n;
     }
 }

@@ -1,11 +1,14 @@
 package org.retentionsegments.flink;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -16,7 +19,6 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
-import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
@@ -40,17 +42,29 @@ public final class StreamStage {
      * @param warehouseUrl JDBC URL of the warehouse
      * @param config the configuration texts
      * @param asOf the last refresh of the run
-     * @param runId the run whose rejected rows are written
      */
-    public record Settings(String warehouseUrl, ConfigTexts config, LocalDate asOf, String runId) {}
+    public record Settings(String warehouseUrl, ConfigTexts config, LocalDate asOf) {}
 
     private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
 
     private StreamStage() {}
 
+    /** How often a run checkpoints unless {@code --flink execution.checkpointing.interval=...} says otherwise. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
+
     public static void run(SqlScripts sql, Configuration flinkConf, Settings settings) throws Exception {
         Configuration conf = new Configuration(flinkConf);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+        }
+        if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
+            // a task that fails (a lost warehouse connection, say) resumes from the last checkpoint;
+            // the warehouse writes are idempotent upserts, so what is written again changes nothing
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         build(env, tEnv, sql, settings);
@@ -59,7 +73,7 @@ public final class StreamStage {
 
     static void build(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, SqlScripts sql,
             Settings settings) {
-        for (String table : new String[] {"customer_day_staged", "treatments_staged", "rejected_staged"}) {
+        for (String table : new String[] {"customer_day_staged", "treatments_staged"}) {
             tEnv.executeSql(sql.statement("staging", table));
         }
         PipelineConfig pipeline = settings.config().parse().pipeline();
@@ -99,14 +113,8 @@ public final class StreamStage {
                 .process(new ProgressLog()).setParallelism(1).name("progress")
                 .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
 
-        String runId = settings.runId();
-        DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_staged"))
-                .map(r -> (WarehouseRow) new RejectedInput(runId, (String) r.getField("source"),
-                        (String) r.getField("input_file"), (Long) r.getField("input_line"),
-                        (String) r.getField("raw_line"), (String) r.getField("reject_reason")))
-                .returns(WarehouseRow.class).name("rejected rows");
-
-        activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES), rejected)
+        // the rejected rows are not here: the launcher writes them (see StagedRows.writeRejected)
+        activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES))
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS))
                 .setParallelism(1).name("warehouse (jOOQ)");
     }

@@ -11,8 +11,9 @@ import org.retentionsegments.warehouse.WarehouseWriter;
 
 /**
  * The jOOQ writer as a Flink sink: buffers rows and writes them in batches of idempotent upserts
- * on natural keys, so a replay changes nothing. Run it with parallelism 1 on DuckDB, which has a
- * single writer.
+ * on natural keys, so a replay changes nothing: at every checkpoint it flushes, and after a
+ * restore from a checkpoint what it writes again changes nothing. Run it with parallelism 1 on
+ * DuckDB, which has a single writer. The warehouse must be migrated already (the launcher does it).
  */
 public class WarehouseSink implements Sink<WarehouseRow> {
 
@@ -26,7 +27,7 @@ public class WarehouseSink implements Sink<WarehouseRow> {
 
     @Override
     public SinkWriter<WarehouseRow> createWriter(WriterInitContext context) {
-        return new Writer(Warehouse.open(jdbcUrl), bufferRows);
+        return new Writer(Warehouse.openMigrated(jdbcUrl), bufferRows);
     }
 
     private static final class Writer implements SinkWriter<WarehouseRow> {

@@ -68,6 +68,17 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
+     * Opens the warehouse at {@code jdbcUrl} without migrating it, for a writer inside a run whose
+     * launcher has opened and migrated it and holds it open to the end (on DuckDB the connections
+     * of one process share the database, so no other process can take the file in between).
+     */
+    public static Warehouse openMigrated(String jdbcUrl) {
+        Secrets.registerUrl(jdbcUrl);
+        SQLDialect dialect = dialectOf(jdbcUrl);
+        return new Warehouse(jdbcUrl, dialect, connect(jdbcUrl, dialect));
+    }
+
+    /**
      * Opens a warehouse that must be there already, for the commands that read one: a DuckDB file
      * that does not exist is an error instead of a new, empty warehouse.
      */

@@ -8,6 +8,7 @@ import static org.retentionsegments.core.fixtures.FactsBuilder.T0;
 import static org.retentionsegments.core.fixtures.FactsBuilder.buyer;
 
 import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -118,5 +119,54 @@ class BoundaryMergeTest {
         assertTrue(plans.get(3).last() && plans.get(3).keep(), "the last refresh is kept");
         assertFalse(plans.get(2).last());
         assertEquals(List.of(1L, 2L, 2L, 2L), plans.stream().map(RefreshPlan::customers).toList());
+    }
+
+    @Test
+    void aMergeRestoredFromACheckpointGoesOnAsIfNeverStopped() throws Exception {
+        // uninterrupted: the reference
+        open(DAY0 + 3);
+        feedFirstHalf();
+        feedSecondHalf();
+        List<RefreshPlan> expected = plans();
+        List<StreamRecord<WarehouseRow>> expectedBoundaries = List.copyOf(harness.getSideOutput(BoundaryMerge.BOUNDARIES));
+        harness.close();
+
+        // stopped after the first half (one refresh done, deltas of later days waiting), restored
+        open(DAY0 + 3);
+        feedFirstHalf();
+        assertFalse(merge.waiting().isEmpty(), "the snapshot holds deltas not yet applied");
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        List<RefreshPlan> before = plans();
+        List<StreamRecord<WarehouseRow>> boundariesBefore = List.copyOf(harness.getSideOutput(BoundaryMerge.BOUNDARIES));
+        harness.close();
+
+        merge = new BoundaryMerge(CONFIG, DAY0 + 3);
+        harness = new OneInputStreamOperatorTestHarness<>(merge);
+        harness.initializeState(snapshot);
+        harness.open();
+        feedSecondHalf();
+        List<RefreshPlan> after = new java.util.ArrayList<>(before);
+        after.addAll(plans());
+        List<StreamRecord<WarehouseRow>> boundaries = new java.util.ArrayList<>(boundariesBefore);
+        boundaries.addAll(harness.getSideOutput(BoundaryMerge.BOUNDARIES));
+        assertEquals(expected, after, "the same refreshes, with the same scales, as without the restore");
+        assertEquals(expectedBoundaries.stream().map(StreamRecord::getValue).toList(),
+                boundaries.stream().map(StreamRecord::getValue).toList());
+        assertTrue(merge.waiting().isEmpty());
+    }
+
+    private void feedFirstHalf() throws Exception {
+        add(CUSTOMERS.get(0), DAY0);
+        add(CUSTOMERS.get(1), DAY0);
+        harness.processWatermark(DAY0 * DAY);
+        add(CUSTOMERS.get(2), DAY0 + 1);
+        harness.processElement(new StreamRecord<>(new FactsDelta(CountKey.of(CUSTOMERS.get(0)),
+                CountKey.of(buyer("a", 4, 10, 2000))), (DAY0 + 2) * DAY));
+    }
+
+    private void feedSecondHalf() throws Exception {
+        add(CUSTOMERS.get(3), DAY0 + 2);
+        harness.processElement(new StreamRecord<>(new FactsDelta(CountKey.of(CUSTOMERS.get(1)), null), (DAY0 + 3) * DAY));
+        harness.processWatermark(Long.MAX_VALUE);
     }
 }

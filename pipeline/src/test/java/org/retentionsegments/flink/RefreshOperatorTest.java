@@ -14,7 +14,9 @@ import java.util.Set;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,4 +139,49 @@ class RefreshOperatorTest {
         assertEquals(0, harness.numKeyedStateEntries(), "the slot is cleared with the customer");
         assertEquals(0, harness.numEventTimeTimers(), "the refresh keeps no timers");
     }
+
+    @Test
+    void aRestoreFromACheckpointKeepsThePlansAndCustomersAtAnyParallelism() throws Exception {
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new RefreshOperator(CONFIG),
+                RefreshInput::customerId, plan -> "", Types.STRING, MAX_PARALLELISM, 1, 0);
+        harness.setup(TypeInformation.of(WarehouseRow.class).createSerializer(new SerializerConfigImpl()));
+        harness.open();
+        RefreshPlan first = plan(CUSTOMERS, DAY0, true);
+        RefreshPlan second = plan(CUSTOMERS, DAY0 + 1, true);
+        for (CustomerFacts c : CUSTOMERS) {
+            harness.processElement1(new StreamRecord<>(RefreshInput.facts(c), DAY0 * DAY));
+        }
+        harness.processElement2(new StreamRecord<>(first, DAY0 * DAY));
+        harness.processElement2(new StreamRecord<>(second, (DAY0 + 1) * DAY));
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(DAY0 * DAY));
+        rows();
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark((DAY0 + 1) * DAY));
+        Set<WarehouseRow> expected = new HashSet<>(rows());
+        assertEquals(4, expected.stream().filter(SegmentAssignment.class::isInstance).count());
+        harness.close();
+
+        // the checkpoint taken with the second plan waiting, restored on two tasks
+        Set<WarehouseRow> restored = new HashSet<>();
+        for (int task = 0; task < 2; task++) {
+            OperatorSubtaskState part = AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                    snapshot, MAX_PARALLELISM, 1, 2, task);
+            harness = new KeyedTwoInputStreamOperatorTestHarness<>(new RefreshOperator(CONFIG),
+                    RefreshInput::customerId, plan -> "", Types.STRING, MAX_PARALLELISM, 2, task);
+            harness.setup(TypeInformation.of(WarehouseRow.class).createSerializer(new SerializerConfigImpl()));
+            harness.initializeState(part);
+            harness.open();
+            harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark((DAY0 + 1) * DAY));
+            restored.addAll(rows());
+            assertEquals(java.util.Map.of(), ((RefreshOperator) harness.getOperator()).plans(),
+                    "task " + task + " carried out the restored plan");
+            if (task == 0) {
+                harness.close();
+            }
+        }
+        assertEquals(expected, restored, "the two tasks together refresh every customer as the one task would have");
+    }
+
+    private static final int MAX_PARALLELISM = 128;
 }

@@ -1,5 +1,8 @@
 package org.retentionsegments.core.refresh;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +93,26 @@ public final class PopulationCounts {
 
     private Tiers tiers(Dimension dimension, CountHistogram histogram, int day, double cycle) {
         return TierCalculator.tiers(dimension, config.scoring().tier(dimension), histogram, day, cycle);
+    }
+
+    /** Writes the counts (for a checkpoint); {@link #readFrom} reads them back. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeLong(customers);
+        for (CountHistogram h : histograms()) {
+            h.writeTo(out);
+        }
+    }
+
+    /** Replaces the counts with those {@link #writeTo} wrote. */
+    public void readFrom(DataInput in) throws IOException {
+        customers = in.readLong();
+        for (CountHistogram h : histograms()) {
+            h.readFrom(in);
+        }
+    }
+
+    private CountHistogram[] histograms() {
+        return new CountHistogram[] {lastOrderDays, frequencies, monetaryCents, halfDayGaps};
     }
 
     private static void apply(CountHistogram histogram, long key, int sign) {

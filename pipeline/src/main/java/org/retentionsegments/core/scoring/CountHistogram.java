@@ -1,5 +1,8 @@
 package org.retentionsegments.core.scoring;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -92,6 +95,27 @@ public final class CountHistogram {
     private static long rank(double point, long total) {
         // The epsilon keeps 0.6 * 5 = 3.0000000000000004 at rank 3.
         return Math.max(1, (long) Math.ceil(point * total - 1e-9));
+    }
+
+    /** Writes the counts (for a checkpoint); {@link #readFrom} reads them back. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(counts.size());
+        for (Map.Entry<Long, long[]> entry : counts.entrySet()) {
+            out.writeLong(entry.getKey());
+            out.writeLong(entry.getValue()[0]);
+        }
+    }
+
+    /** Replaces the counts with those {@link #writeTo} wrote. */
+    public void readFrom(DataInput in) throws IOException {
+        counts.clear();
+        total = 0;
+        for (int n = in.readInt(); n > 0; n--) {
+            long key = in.readLong();
+            long count = in.readLong();
+            counts.put(key, new long[] {count});
+            total += count;
+        }
     }
 
     /**
