@@ -136,7 +136,12 @@ public final class BoundedRun {
             writer.write(runRows(runId, counts, started, finished, asOf, customers));
             return new Result(runId, asOf, counts, customers, Duration.between(started, finished));
         } finally {
-            StagingFolder.delete(staging);
+            try {
+                StagingFolder.delete(staging);
+            } catch (IOException e) {
+                progress.println("could not remove the run's temporary folder " + staging + " (" + e
+                        + "); the next run removes it");
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import org.retentionsegments.warehouse.WarehouseWriter;
  */
 public class WarehouseSink implements Sink<WarehouseRow> {
 
+    private static final org.slf4j.Logger PROGRESS = org.slf4j.LoggerFactory.getLogger("retention-segments.progress");
+
     private final String jdbcUrl;
     private final int bufferRows;
 
@@ -37,6 +39,7 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         private final List<WarehouseRow> buffer = new ArrayList<>();
         private long rows;
         private long nanos;
+        private long lastLine = System.nanoTime();
 
         Writer(Warehouse warehouse, int bufferRows) {
             this.warehouse = warehouse;
@@ -65,6 +68,12 @@ public class WarehouseSink implements Sink<WarehouseRow> {
                 nanos += System.nanoTime() - t0;
                 rows += buffer.size();
                 buffer.clear();
+                long now = System.nanoTime();
+                if (now - lastLine >= ProgressLog.EVERY_NANOS) {
+                    PROGRESS.info(String.format("      warehouse: %,d rows written so far (%,.0f rows/s while writing)",
+                            rows, rows / (nanos / 1e9)));
+                    lastLine = now;
+                }
             }
         }
 
@@ -72,7 +81,7 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         public void close() {
             flushBuffer();
             warehouse.close();
-            org.slf4j.LoggerFactory.getLogger("retention-segments.progress").info(String.format(
+            PROGRESS.info(String.format(
                     "      warehouse: %,d rows written in %.1f s", rows, nanos / 1e9));
         }
     }

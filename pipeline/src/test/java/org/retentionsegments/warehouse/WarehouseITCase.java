@@ -83,7 +83,19 @@ class WarehouseITCase {
 
     /** The migrations the artifact ships (warehouse-models/migrations, V*.sql). */
     private static long migrationFiles() throws IOException, URISyntaxException {
-        Path dir = Path.of(WarehouseITCase.class.getClassLoader().getResource("warehouse-models/migrations").toURI());
+        java.net.URI uri = WarehouseITCase.class.getClassLoader().getResource("warehouse-models/migrations").toURI();
+        if (!uri.getScheme().equals("jar")) {
+            return count(Path.of(uri));
+        }
+        // inside the packaged jar (failsafe tests the artifact): open it as a file system of its own
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+            return count(jar.provider().getPath(uri));
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+            return count(Path.of(uri));
+        }
+    }
+
+    private static long count(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
         }
