@@ -73,7 +73,7 @@ run_pipeline() {  # side, run, extra run arguments...
     "$root/bench/duckdb/pipeline_summary.sql" | sed "s/side=pipeline/side=$side/" >> "$work/results.txt"
 }
 
-echo "bench $scenario: $orders ($lines lines), $runs runs per side, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "bench $scenario: $orders ($lines data lines), $runs runs per side, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 for run in $(seq 1 "$runs"); do
   for side in "${sides[@]}"; do
     case "$side" in
