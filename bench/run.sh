@@ -53,6 +53,7 @@ failures=0
 measure() {  # side, run, command...: times the command; keeps its output in $work/SIDE.RUN.out/.err
   local side="$1" run="$2" attempt; shift 2
   for attempt in 1 2; do  # a failed attempt is reported and counted, and tried once more
+    rm -f "$work/warehouse.duckdb" "$work/warehouse.duckdb.wal"  # each pipeline attempt starts empty
     if /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$side.$run.out" 2>"$work/$side.$run.err"; then
       echo "$side $run $(tail -n 1 "$work/time.txt")" >> "$work/times.txt"
       return 0
@@ -67,7 +68,6 @@ measure() {  # side, run, command...: times the command; keeps its output in $wo
 
 run_pipeline() {  # side, run, extra run arguments...
   local side="$1" run="$2"; shift 2
-  rm -f "$work/warehouse.duckdb" "$work/warehouse.duckdb.wal"
   measure "$side" "$run" "$root/segments" run "$@" --warehouse "jdbc:duckdb:$work/warehouse.duckdb"
   java -cp "$cp" org.retentionsegments.bench.SqlBaseline --warehouse "$work/warehouse.duckdb" \
     "$root/bench/duckdb/pipeline_summary.sql" | sed "s/side=pipeline/side=$side/" >> "$work/results.txt"
