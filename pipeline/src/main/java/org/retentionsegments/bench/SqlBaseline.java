@@ -1,33 +1,52 @@
 package org.retentionsegments.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
- * Runs {@code bench/duckdb_baseline.sql} on an orders file in an in-memory DuckDB and prints the
- * wall time: the batch-SQL baseline the pipeline's backfill is compared with.
- * Usage: {@code SqlBaseline SQL_FILE ORDERS_CSV}.
+ * The DuckDB side of the benchmark: runs {@code bench/duckdb/} files in an in-memory DuckDB and
+ * prints the one-row summary as an {@link RfmSummary} line.
+ * Usage: {@code SqlBaseline ORDERS_CSV SQL_FILE...} (every file but the last a statement such as
+ * the layout's view {@code order_lines}, the last the summary query; {@code ${orders}} is the
+ * orders file's path), or {@code SqlBaseline --warehouse FILE.duckdb SQL_FILE} to read the
+ * pipeline's summary back from its warehouse, read-only.
  */
 public final class SqlBaseline {
 
     private SqlBaseline() {}
 
     public static void main(String[] args) throws Exception {
-        // ${orders} sits inside a SQL string literal: a quote in the path is doubled, so it stays a path.
-        String orders = Path.of(args[1]).toAbsolutePath().toString().replace("'", "''");
-        String sql = Files.readString(Path.of(args[0])).replace("${orders}", orders);
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: SqlBaseline ORDERS_CSV SQL_FILE... | --warehouse FILE SQL_FILE");
+        }
+        boolean warehouse = args[0].equals("--warehouse");
+        String url = "jdbc:duckdb:";
+        Properties properties = new Properties();
+        List<String> files = List.of(args).subList(warehouse ? 2 : 1, args.length);
+        Map<String, String> values = Map.of();
+        if (warehouse) {
+            url += Path.of(args[1]).toAbsolutePath();
+            properties.setProperty("duckdb.read_only", "true");
+        } else {
+            values = BenchSql.orders(args[0]);
+        }
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("duckdb baseline: %,d customers, %,d orders in window, monetary %.2f in %.1f s%n",
-                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), seconds);
+        try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement()) {
+            for (String statement : files.subList(0, files.size() - 1)) {
+                s.execute(BenchSql.load(Path.of(statement), values));
+            }
+            try (ResultSet rs = s.executeQuery(BenchSql.load(Path.of(files.get(files.size() - 1)), values))) {
+                rs.next();
+                RfmSummary summary = new RfmSummary(warehouse ? "pipeline" : "duckdb", rs.getLong(1), rs.getLong(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), RfmSummary.since(t0));
+                System.out.println(summary.line());
+            }
         }
     }
 }
