@@ -17,7 +17,8 @@ import org.retentionsegments.warehouse.WarehouseWriter;
  * Write throughput of {@link WarehouseWriter} on a backfill's rows ({@link BackfillRows}), in the
  * sink's batches of 50,000 rows: into a fresh DuckDB file and a fresh PostgreSQL schema, new rows
  * and then the same rows again (a replay, which changes nothing). Prints rows/s per run and the
- * median. Usage: {@code WriteBench [ROWS] [RUNS] [duckdb|postgres|both] [POSTGRES_URL]}.
+ * median of RUNS runs after a first one that warms the JVM up (printed apart).
+ * Usage: {@code WriteBench [ROWS] [RUNS] [duckdb|postgres|both] [POSTGRES_URL]}.
  */
 public final class WriteBench {
 
@@ -51,7 +52,7 @@ public final class WriteBench {
     private static void report(String engine, List<WarehouseRow> data, int runs, Target target) throws Exception {
         List<Double> fresh = new ArrayList<>();
         List<Double> replay = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
+        for (int run = 0; run <= runs; run++) {
             try (Warehouse warehouse = Warehouse.open(target.open())) {
                 warehouse.prepareForBulkWrites();
                 WarehouseWriter writer = new WarehouseWriter(warehouse);
@@ -60,11 +61,11 @@ public final class WriteBench {
             } finally {
                 target.remove();
             }
-            System.out.printf(Locale.ROOT, "%-8s run %d: new %,.0f rows/s, replay %,.0f rows/s%n",
-                    engine, run + 1, fresh.get(run), replay.get(run));
+            System.out.printf(Locale.ROOT, "%-8s %s: new %,.0f rows/s, replay %,.0f rows/s%n",
+                    engine, run == 0 ? "warm-up" : "run " + run, fresh.get(run), replay.get(run));
         }
         System.out.printf(Locale.ROOT, "%-8s median of %d: new %,.0f rows/s, replay %,.0f rows/s%n",
-                engine, runs, median(fresh), median(replay));
+                engine, runs, median(fresh.subList(1, fresh.size())), median(replay.subList(1, replay.size())));
     }
 
     private static double rowsPerSecond(WarehouseWriter writer, List<WarehouseRow> data) {
