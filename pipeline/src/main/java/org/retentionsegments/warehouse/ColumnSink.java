@@ -7,8 +7,8 @@ import java.time.LocalDateTime;
 
 /**
  * Where the column values of staged rows go, one row at a time, in the table's column order:
- * DuckDB's appender ({@link AppenderSink}) or a PostgreSQL {@code COPY} text stream
- * ({@link CopyTextSink}). Nullable arguments write SQL NULL when null.
+ * DuckDB's appender ({@link AppenderSink}) or a PostgreSQL binary {@code COPY} stream
+ * ({@link CopyBinarySink}). Nullable arguments write SQL NULL when null.
  */
 interface ColumnSink {
 

@@ -11,8 +11,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Loads rows into a temporary copy of a table with {@code COPY ... FROM STDIN} (text format, see
- * {@link CopyTextSink}), so that one typed {@code INSERT ... SELECT ... ON CONFLICT} moves them.
+ * Loads rows into a temporary copy of a table with {@code COPY ... FROM STDIN} (binary format, see
+ * {@link CopyBinarySink}), so that one typed {@code INSERT ... SELECT ... ON CONFLICT} moves them.
  * The copy is made once per connection and emptied at every commit ({@code ON COMMIT DELETE
  * ROWS}); a rolled-back call takes its rows, and a copy it made, with it.
  */
@@ -28,9 +28,9 @@ final class PostgresStage {
         dsl.execute("create temporary table if not exists {0} on commit delete rows as select * from {1} limit 0",
                 stage, table);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + dsl.render(stage) + " FROM STDIN");
+                .copyIn("COPY " + dsl.render(stage) + " FROM STDIN (FORMAT binary)");
         try {
-            CopyTextSink sink = new CopyTextSink(copy);
+            CopyBinarySink sink = new CopyBinarySink(copy, table.fields().length);
             rows.writeAll(unique, now, sink);
             sink.finish();
         } catch (SQLException | RuntimeException e) {

@@ -39,8 +39,8 @@ import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 
 /**
- * What the staged writes (DuckDB appender, PostgreSQL COPY text) could get wrong: text that COPY
- * must escape, NULLs beside empty text, exact decimals, doubles and timestamps, and the upsert
+ * What the staged writes (DuckDB appender, PostgreSQL binary COPY) could get wrong: text that a
+ * text-format COPY would have to escape and text beyond ASCII, NULLs beside empty text, exact decimals, doubles and timestamps, and the upsert
  * rules across calls large enough to go through the stages as the sink sends them.
  */
 class StagedWritesITCase {
@@ -50,7 +50,7 @@ class StagedWritesITCase {
     private static final Clock FIRST_WRITE = Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC);
     private static final Clock NEXT_DAY = Clock.offset(FIRST_WRITE, Duration.ofDays(1));
 
-    /** Text COPY's text format treats specially, and text beyond ASCII. */
+    /** Text that COPY's text format treats specially, and text beyond ASCII. */
     private static final List<String> AWKWARD = List.of("", "it's \"quoted\"", "back\\slash \\N \\. \\t", "tab\there",
             "new\nline", "carriage\rreturn\r\n", "\\", "\\N", "NULL", "zürich ünïcödé €", "日本語", "emoji 😀 𝄞",
             "lone surrogate-free\u00a0nbsp", "trailing space ", "a,b;c|d", "\u0001\u007f control");
