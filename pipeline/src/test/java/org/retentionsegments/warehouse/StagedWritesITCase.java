@@ -40,8 +40,9 @@ import org.retentionsegments.core.WarehouseRow;
 
 /**
  * What the staged writes (DuckDB appender, PostgreSQL binary COPY) could get wrong: text that a
- * text-format COPY would have to escape and text beyond ASCII, NULLs beside empty text, exact decimals, doubles and timestamps, and the upsert
- * rules across calls large enough to go through the stages as the sink sends them.
+ * text-format COPY would have to escape and text beyond ASCII, NULLs beside empty text, exact
+ * decimals, doubles and timestamps, and the upsert rules across calls large enough to go through
+ * the stages as the sink sends them.
  */
 class StagedWritesITCase {
 
