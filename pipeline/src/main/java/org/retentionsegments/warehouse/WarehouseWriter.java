@@ -1,32 +1,22 @@
 package org.retentionsegments.warehouse;
 
 import static org.jooq.impl.DSL.excluded;
-import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
-import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
-import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
-import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
-import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
-import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
-import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
-import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.retentionsegments.core.ActivityDay;
@@ -41,41 +31,38 @@ import org.retentionsegments.core.WarehouseRow;
 
 /**
  * Writes pipeline rows to the warehouse as idempotent upserts on each table's natural key (its
- * primary key), in multi-row statements, one transaction per {@link #write} call. Writing the
- * same rows again changes nothing, not even {@code updated_at}: a row is only updated when a
- * column differs. {@code customer_segment} never goes back in time: a row with an older
- * {@code as_of} than the stored one is ignored. Within one call, a later row with the same key
- * replaces an earlier one (for {@code customer_segment}: the one with the latest {@code as_of}).
+ * primary key), one transaction per {@link #write} call. Writing the same rows again changes
+ * nothing, not even {@code updated_at}: a row is only updated when a column differs.
+ * {@code customer_segment} never goes back in time: a row with an older {@code as_of} than the
+ * stored one is ignored. Within one call, a later row with the same key replaces an earlier one
+ * (for {@code customer_segment}: the one with the latest {@code as_of}).
+ *
+ * <p>The rows of each table go, without jOOQ records, into a temporary stage table (DuckDB's
+ * appender, {@link DuckDbStage}; PostgreSQL's {@code COPY}, {@link PostgresStage}), and one typed
+ * {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE ... WHERE} a column differs moves them.
  */
 public final class WarehouseWriter {
 
-    /**
-     * Rows per INSERT statement on PostgreSQL. Measured here (2 cores, 200,000 customer_segment
-     * rows, one transaction): 1,000 rows per statement gave about 20,000 rows/s for new rows and
-     * 27,000 rows/s for a replay; 100 rows gave about 8,000. DuckDB does not use statements of
-     * literal rows at all (see {@link DuckDbStage}): it reaches about 90,000 rows/s (110,000 for a
-     * replay) through its appender and one INSERT ... SELECT.
-     */
+    /** The default of {@code batchRows}, which the staged writes no longer use. */
     public static final int DEFAULT_BATCH_ROWS = 1000;
 
-    /** Bind values per statement, well under PostgreSQL's limit of 65,535. */
-    private static final int MAX_BIND_VALUES = 30_000;
-
     private final Warehouse warehouse;
-    private final int batchRows;
     private final Clock clock;
 
     public WarehouseWriter(Warehouse warehouse) {
         this(warehouse, DEFAULT_BATCH_ROWS, Clock.systemUTC());
     }
 
-    /** @param clock gives {@code updated_at} of the rows that change */
+    /**
+     * @param batchRows kept for callers of the former multi-row statements; must be positive, but
+     *     every table's rows of a call now go in one statement
+     * @param clock gives {@code updated_at} of the rows that change
+     */
     public WarehouseWriter(Warehouse warehouse, int batchRows, Clock clock) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be positive: " + batchRows);
         }
         this.warehouse = warehouse;
-        this.batchRows = batchRows;
         this.clock = clock;
     }
 
@@ -88,52 +75,30 @@ public final class WarehouseWriter {
      */
     public int write(List<? extends WarehouseRow> rows) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        Map<String, TableRecord<?>> current = new LinkedHashMap<>();
-        List<TableRecord<?>> snapshots = new ArrayList<>();
-        List<TableRecord<?>> transitions = new ArrayList<>();
-        List<TableRecord<?>> boundaries = new ArrayList<>();
-        List<TableRecord<?>> activity = new ArrayList<>();
-        List<TableRecord<?>> treatments = new ArrayList<>();
-        List<TableRecord<?>> runs = new ArrayList<>();
-        List<TableRecord<?>> rejected = new ArrayList<>();
-        List<TableRecord<?>> configured = new ArrayList<>();
+        Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
+        for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
+                RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
+                RowTables.CONFIGURED)) {
+            byTable.put(table, new ArrayList<>());
+        }
         for (WarehouseRow row : rows) {
             if (row instanceof SegmentAssignment a) {
                 if (a.current()) {
-                    current.merge(a.customerId(), WarehouseRecords.customerSegment(a, now), WarehouseWriter::later);
+                    byTable.get(RowTables.CURRENT).add(a);
                 }
                 if (a.snapshot()) {
-                    snapshots.add(WarehouseRecords.snapshot(a, now));
+                    byTable.get(RowTables.SNAPSHOT).add(a);
                 }
-            } else if (row instanceof SegmentTransition t) {
-                transitions.add(WarehouseRecords.transition(t));
-            } else if (row instanceof ScoreBoundary b) {
-                boundaries.add(WarehouseRecords.boundary(b));
-            } else if (row instanceof ActivityDay d) {
-                activity.add(WarehouseRecords.activity(d));
-            } else if (row instanceof Treatment t) {
-                treatments.add(WarehouseRecords.treatment(t));
-            } else if (row instanceof RefreshRun r) {
-                runs.add(WarehouseRecords.run(r));
-            } else if (row instanceof RejectedInput r) {
-                rejected.add(WarehouseRecords.rejected(r));
-            } else if (row instanceof ConfiguredSegment c) {
-                configured.add(WarehouseRecords.configuredSegment(c, now));
+            } else {
+                byTable.get(tableOf(row)).add(row);
             }
         }
         try {
             return warehouse.dsl().transactionResult(tx -> {
-                DSLContext dsl = tx.dsl();
-                int written = upsert(dsl, CUSTOMER_SEGMENT, List.copyOf(current.values()),
-                        CUSTOMER_SEGMENT.AS_OF.le(excluded(CUSTOMER_SEGMENT.AS_OF)));
-                written += upsert(dsl, SEGMENT_SNAPSHOT, snapshots, DSL.noCondition());
-                written += upsert(dsl, SEGMENT_TRANSITION, transitions, DSL.noCondition());
-                written += upsert(dsl, SCORE_BOUNDARY, boundaries, DSL.noCondition());
-                written += upsert(dsl, ACTIVITY_DAILY, activity, DSL.noCondition());
-                written += upsert(dsl, TREATMENT, treatments, DSL.noCondition());
-                written += upsert(dsl, REFRESH_RUN, runs, DSL.noCondition());
-                written += insert(dsl, REJECTED_INPUT, rejected);
-                written += upsert(dsl, SEGMENT_CONFIG, configured, DSL.noCondition());
+                int written = 0;
+                for (Map.Entry<RowTable<?>, List<Object>> e : byTable.entrySet()) {
+                    written += write(tx.dsl(), e.getKey(), e.getValue(), now);
+                }
                 return written;
             });
         } catch (DataAccessException e) {
@@ -152,12 +117,54 @@ public final class WarehouseWriter {
         }
     }
 
-    private int upsert(DSLContext dsl, Table<?> table, List<TableRecord<?>> records, Condition when) {
-        List<Field<?>> key = List.of(table.getPrimaryKey().getFieldsArray());
-        Map<Record, TableRecord<?>> byKey = new LinkedHashMap<>();
-        for (TableRecord<?> r : records) {
-            byKey.put(r.into(key.toArray(Field[]::new)), r);
+    private static RowTable<?> tableOf(WarehouseRow row) {
+        if (row instanceof SegmentTransition) {
+            return RowTables.TRANSITION;
+        } else if (row instanceof ScoreBoundary) {
+            return RowTables.BOUNDARY;
+        } else if (row instanceof ActivityDay) {
+            return RowTables.ACTIVITY;
+        } else if (row instanceof Treatment) {
+            return RowTables.TREATMENTS;
+        } else if (row instanceof RefreshRun) {
+            return RowTables.RUN;
+        } else if (row instanceof RejectedInput) {
+            return RowTables.REJECTED;
+        } else if (row instanceof ConfiguredSegment) {
+            return RowTables.CONFIGURED;
         }
+        throw new IllegalArgumentException("no table for " + row.getClass().getName());
+    }
+
+    /** Stages the rows of one table and moves them in one statement; returns how many were sent. */
+    @SuppressWarnings("unchecked")
+    private <T> int write(DSLContext dsl, RowTable<T> rows, List<Object> all, LocalDateTime now) {
+        if (all.isEmpty()) {
+            return 0;
+        }
+        Collection<T> unique = rows.unique((List<T>) all);
+        Table<?> table = rows.table();
+        boolean duckDb = warehouse.dialect() == SQLDialect.DUCKDB;
+        Table<?> stage;
+        try {
+            stage = duckDb ? DuckDbStage.load(dsl, warehouse.connection(), rows, unique, now)
+                    : PostgresStage.load(dsl, warehouse.connection(), rows, unique, now);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot stage rows for " + table.getName() + ": " + e.getMessage(), e);
+        }
+        if (rows.upserts()) {
+            upsert(dsl, table, stage, rows.when());
+        } else {
+            dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage)).execute();
+        }
+        if (duckDb) {
+            DuckDbStage.drop(dsl, stage);
+        }
+        return unique.size();
+    }
+
+    private static void upsert(DSLContext dsl, Table<?> table, Table<?> stage, Condition when) {
+        List<Field<?>> key = List.of(table.getPrimaryKey().getFieldsArray());
         Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
         Condition changed = DSL.falseCondition();
         for (Field<?> f : table.fields()) {
@@ -168,57 +175,8 @@ public final class WarehouseWriter {
                 }
             }
         }
-        Condition where = when.and(changed);
-        List<TableRecord<?>> unique = List.copyOf(byKey.values());
-        if (warehouse.dialect() == SQLDialect.DUCKDB && !unique.isEmpty()) {
-            Table<?> stage = DuckDbStage.load(dsl, warehouse.connection(), table, unique);
-            dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage))
-                    .onConflict(key).doUpdate().set(updates).where(where).execute();
-            DuckDbStage.drop(dsl, stage);
-            return unique.size();
-        }
-        return inBatches(table, unique, batch -> valuesOf(dsl, table, batch)
-                .onConflict(key)
-                .doUpdate()
-                .set(updates)
-                .where(where)
-                .execute());
-    }
-
-    private int insert(DSLContext dsl, Table<?> table, List<TableRecord<?>> records) {
-        if (warehouse.dialect() == SQLDialect.DUCKDB && !records.isEmpty()) {
-            Table<?> stage = DuckDbStage.load(dsl, warehouse.connection(), table, records);
-            dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage)).execute();
-            DuckDbStage.drop(dsl, stage);
-            return records.size();
-        }
-        return inBatches(table, records, batch ->
-                valuesOf(dsl, table, batch).execute());
-    }
-
-    /** A multi-row INSERT; not valuesOfRecords, whose record-mapper cache grows with every record. */
-    private static <R extends Record> InsertValuesStepN<R> valuesOf(DSLContext dsl, Table<R> table, List<TableRecord<?>> batch) {
-        InsertValuesStepN<R> insert = dsl.insertInto(table).columns(table.fields());
-        for (TableRecord<?> record : batch) {
-            Object[] values = new Object[record.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = record.get(i);
-            }
-            insert = insert.values(values);
-        }
-        return insert;
-    }
-
-    private int inBatches(Table<?> table, List<TableRecord<?>> records, Function<List<TableRecord<?>>, Integer> statement) {
-        int size = Math.max(1, Math.min(batchRows, MAX_BIND_VALUES / table.fields().length));
-        for (int from = 0; from < records.size(); from += size) {
-            statement.apply(records.subList(from, Math.min(records.size(), from + size)));
-        }
-        return records.size();
-    }
-
-    private static TableRecord<?> later(TableRecord<?> old, TableRecord<?> neu) {
-        return neu.get(CUSTOMER_SEGMENT.AS_OF).isBefore(old.get(CUSTOMER_SEGMENT.AS_OF)) ? old : neu;
+        dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage))
+                .onConflict(key).doUpdate().set(updates).where(when.and(changed)).execute();
     }
 
     private static <T> Condition isDistinct(Field<T> field) {

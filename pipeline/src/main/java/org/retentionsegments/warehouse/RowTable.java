@@ -1,0 +1,61 @@
+package org.retentionsegments.warehouse;
+
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Table;
+
+/**
+ * How one kind of pipeline row lands in one table: its natural key, which of two rows with the
+ * same key a call keeps, and its column values in the table's column order, written straight to
+ * a {@link ColumnSink} without building jOOQ records.
+ *
+ * @param key the natural key of a row (equal keys, equal rows of the table); null for a table
+ *     without a key, whose rows are plain inserts
+ * @param keep of an earlier and a later row with the same key, the one to write
+ * @param when an extra condition for an update on conflict (besides "a column differs")
+ */
+record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> keep, Condition when, Columns<T> columns) {
+
+    /** Writes one row's values, in the table's column order. */
+    @FunctionalInterface
+    interface Columns<T> {
+        void write(T row, LocalDateTime now, ColumnSink out) throws SQLException;
+    }
+
+    /** A later row with the same key replaces an earlier one. */
+    static <T> BinaryOperator<T> later() {
+        return (earlier, later) -> later;
+    }
+
+    boolean upserts() {
+        return key != null;
+    }
+
+    /** The rows to write: one per key (see {@link #keep}), or all of them for a table without a key. */
+    Collection<T> unique(List<T> rows) {
+        if (key == null) {
+            return rows;
+        }
+        Map<Object, T> byKey = new LinkedHashMap<>(rows.size() * 4 / 3 + 1);
+        for (T row : rows) {
+            byKey.merge(key.apply(row), row, keep);
+        }
+        return byKey.values();
+    }
+
+    /** Writes every row to the sink, each between beginRow and endRow. */
+    void writeAll(Collection<T> rows, LocalDateTime now, ColumnSink out) throws SQLException {
+        for (T row : rows) {
+            out.beginRow();
+            columns.write(row, now, out);
+            out.endRow();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.retentionsegments.warehouse;
+
+import static org.jooq.impl.DSL.excluded;
+import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
+import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
+import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
+import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
+import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jooq.impl.DSL;
+import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.ConfiguredSegment;
+import org.retentionsegments.core.RefreshRun;
+import org.retentionsegments.core.RejectedInput;
+import org.retentionsegments.core.ScoreBoundary;
+import org.retentionsegments.core.SegmentAssignment;
+import org.retentionsegments.core.SegmentTransition;
+import org.retentionsegments.core.Treatment;
+
+/**
+ * The pipeline's rows as table rows, in each table's column order (the migrations'): money
+ * rounded to cents (DECIMAL(18,2), half-even), instants as UTC timestamps, enums as their
+ * lower-case labels, {@code updated_at} the time of the write.
+ */
+final class RowTables {
+
+    /** The current segment; an older refresh never replaces a newer one, in a call or stored. */
+    static final RowTable<SegmentAssignment> CURRENT = new RowTable<>(CUSTOMER_SEGMENT, SegmentAssignment::customerId,
+            (earlier, later) -> later.asOf().isBefore(earlier.asOf()) ? earlier : later,
+            CUSTOMER_SEGMENT.AS_OF.le(excluded(CUSTOMER_SEGMENT.AS_OF)), RowTables::assignment);
+    static final RowTable<SegmentAssignment> SNAPSHOT = new RowTable<>(SEGMENT_SNAPSHOT,
+            a -> new Key(a.customerId(), a.asOf(), null), RowTable.later(), DSL.noCondition(), RowTables::assignment);
+    static final RowTable<SegmentTransition> TRANSITION = new RowTable<>(SEGMENT_TRANSITION,
+            t -> new Key(t.customerId(), t.asOf(), null), RowTable.later(), DSL.noCondition(), (t, now, out) -> {
+                out.text(t.customerId());
+                out.date(t.asOf());
+                out.text(t.fromSegment());
+                out.text(t.toSegment());
+            });
+    static final RowTable<ScoreBoundary> BOUNDARY = new RowTable<>(SCORE_BOUNDARY,
+            b -> new Key(b.asOf(), b.dimension(), b.score()), RowTable.later(), DSL.noCondition(), (b, now, out) -> {
+                out.date(b.asOf());
+                out.text(b.dimension());
+                out.int4(b.score());
+                out.text(b.method());
+                out.float8(b.lowerBound());
+                out.float8(b.upperBound());
+                out.int8(b.customers());
+            });
+    static final RowTable<ActivityDay> ACTIVITY = new RowTable<>(ACTIVITY_DAILY,
+            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), DSL.noCondition(), (d, now, out) -> {
+                out.text(d.customerId());
+                out.date(d.activityDate());
+                out.int4(d.orders());
+                out.int4(d.returnOrders());
+                out.decimal(money(d.revenue(), "revenue", d.customerId()));
+                out.decimal(money(d.returns(), "returns", d.customerId()));
+                out.int4(d.engagementEvents());
+            });
+    static final RowTable<Treatment> TREATMENTS = new RowTable<>(TREATMENT,
+            t -> new Key(t.programId(), t.customerId(), t.treatedTs()), RowTable.later(), DSL.noCondition(), (t, now, out) -> {
+                out.text(t.programId());
+                out.text(t.customerId());
+                out.timestamp(utc(t.treatedTs()));
+                out.text(label(t.arm()));
+                out.text(t.segment());
+                out.text(t.channel());
+                out.decimal(t.cost() == null ? null : money(t.cost(), "cost", t.customerId()));
+                out.text(t.source());
+            });
+    static final RowTable<RefreshRun> RUN = new RowTable<>(REFRESH_RUN,
+            r -> new Key(r.runId(), r.source(), null), RowTable.later(), DSL.noCondition(), (r, now, out) -> {
+                out.text(r.runId());
+                out.text(r.source());
+                out.timestamp(utc(r.startedAt()));
+                out.timestamp(utc(r.finishedAt()));
+                out.date(r.asOf());
+                out.int8(r.read());
+                out.int8(r.accepted());
+                out.int8(r.rejected());
+                out.int8(r.duplicates());
+                out.int8(r.customers());
+            });
+    /** Rejected input has no key: plain inserts (a replayed run clears its rows first). */
+    static final RowTable<RejectedInput> REJECTED = new RowTable<>(REJECTED_INPUT, null, null, DSL.noCondition(),
+            (r, now, out) -> {
+                out.text(r.runId());
+                out.text(r.source());
+                out.text(r.rawText() == null ? "" : r.rawText());
+                out.text(r.reason());
+                out.text(r.inputFile());
+                out.int8(r.inputLine());
+            });
+    static final RowTable<ConfiguredSegment> CONFIGURED = new RowTable<>(SEGMENT_CONFIG, ConfiguredSegment::segment,
+            RowTable.later(), DSL.noCondition(), (c, now, out) -> {
+                out.text(c.segment());
+                out.bool(c.atRisk());
+                out.timestamp(now);
+            });
+
+    /** A natural key of two or three parts (the third null for two). */
+    private record Key(Object a, Object b, Object c) {}
+
+    private RowTables() {}
+
+    /** The columns of {@code customer_segment}, and of {@code segment_snapshot}, which has the same. */
+    private static void assignment(SegmentAssignment a, LocalDateTime now, ColumnSink out) throws SQLException {
+        out.text(a.customerId());
+        out.date(a.asOf());
+        out.int4(a.recencyDays());
+        out.int4(a.frequency());
+        out.decimal(money(a.monetary(), "monetary", a.customerId()));
+        out.int4(a.rScore());
+        out.int4(a.fScore());
+        out.int4(a.mScore());
+        out.text(a.rfmCell());
+        out.float8(a.compositeScore());
+        out.text(a.lifecycleStage() == null ? null : a.lifecycleStage().label());
+        out.bool(a.highReturnRate());
+        out.bool(a.singleChannel());
+        out.bool(a.discountDependent());
+        out.bool(a.emailUnengaged());
+        out.text(a.topCategory());
+        out.float8(a.topCategoryShare());
+        out.int4(a.engagement30());
+        out.int4(a.engagement90());
+        out.text(a.segment());
+        out.text(a.strategy());
+        out.text(label(a.arm()));
+        out.timestamp(now);
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static BigDecimal money(double amount, String column, String customerId) {
+        if (!Double.isFinite(amount)) {
+            throw new IllegalArgumentException(
+                    column + " of customer " + customerId + " is " + amount + ", not an amount");
+        }
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static String label(Arm arm) {
+        return arm == null ? null : arm.label();
+    }
+}
