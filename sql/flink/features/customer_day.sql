@@ -15,14 +15,10 @@ SELECT
 FROM (
   SELECT customer_id, activity_date, orders, return_orders, revenue, gross, return_amount,
     discounted_orders, midnight_orders, midnight_revenue, midnight_gross, midnight_return_amount,
-    CAST(NULL AS STRING) AS channel_orders, CAST(NULL AS STRING) AS category_spend,
+    channel_orders, CAST(NULL AS STRING) AS category_spend,
     0 AS engagement_events, CAST(NULL AS STRING) AS event_counts, 0 AS signed_up,
     CAST(NULL AS INT) AS email_consent
   FROM customer_day_orders
-  UNION ALL
-  SELECT customer_id, activity_date, 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, channel_orders,
-    CAST(NULL AS STRING), 0, CAST(NULL AS STRING), 0, CAST(NULL AS INT)
-  FROM customer_day_channels
   UNION ALL
   SELECT customer_id, activity_date, 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, CAST(NULL AS STRING),
     category_spend, 0, CAST(NULL AS STRING), 0, CAST(NULL AS INT)
