@@ -1,16 +1,16 @@
 -- Every engagement row, accepted or rejected, numbered among the copies of its event_id, accepted
 -- rows first. This one view feeds the dedupe, the dead letter and the counts, so that each input
 -- line is parsed once (the planner would otherwise repeat the parsing for every consumer).
--- raw_line is kept for rejected rows only.
+-- Input position and raw_line are kept for rejected rows only, and dropped before the sort.
 CREATE TEMPORARY VIEW engagement_numbered AS
-SELECT
-  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE input_file END AS input_file,
-  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS BIGINT) ELSE input_line END AS input_line,
-  CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE raw_line END AS raw_line,
-  customer_id, event_ts, event_type, channel, event_id, reject_reason,
+SELECT input_file, input_line, raw_line, customer_id, event_ts, event_type, channel, event_id, reject_reason,
   CASE WHEN event_id IS NULL THEN 1 ELSE copy_no END AS copy_no
 FROM (
-  SELECT c.*,
+  SELECT
+    CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE input_file END AS input_file,
+    CASE WHEN reject_reason IS NULL THEN CAST(NULL AS BIGINT) ELSE input_line END AS input_line,
+    CASE WHEN reject_reason IS NULL THEN CAST(NULL AS STRING) ELSE raw_line END AS raw_line,
+    customer_id, event_ts, event_type, channel, event_id, reject_reason,
     ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY reject_reason NULLS FIRST, event_ts) AS copy_no
-  FROM engagement_checked AS c
+  FROM engagement_checked
 )

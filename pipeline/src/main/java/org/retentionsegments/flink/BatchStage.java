@@ -9,6 +9,8 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.api.config.AggregatePhaseStrategy;
+import org.apache.flink.table.api.config.OptimizerConfigOptions;
 
 /**
  * The first stage of a bounded run, in Flink SQL batch mode: reads the input files (or an
@@ -20,7 +22,7 @@ public final class BatchStage {
 
     static final List<String> FEATURES = List.of(
             "orders_fields", "orders_checked", "orders_numbered", "order_lines", "orders",
-            "customer_day_orders", "customer_day_channels", "customer_day_categories",
+            "customer_day_orders", "customer_day_categories",
             "engagement_fields", "engagement_checked", "engagement_numbered", "engagement_events", "customer_day_engagement",
             "treatments_fields", "treatments_checked", "treatments_numbered", "treatments_accepted",
             "customers_fields", "customers_checked", "customers_numbered", "customers_accepted", "customer_day_signups",
@@ -33,11 +35,18 @@ public final class BatchStage {
 
     /** Runs the stage to completion. */
     public static void run(RunInputs.Plan plan, Configuration flinkConf) throws Exception {
+        statements(plan, flinkConf).execute().await();
+    }
+
+    /** The stage's inserts into the staging tables, planned but not started. */
+    static StatementSet statements(RunInputs.Plan plan, Configuration flinkConf) {
         SqlScripts sql = plan.sql();
         Configuration conf = new Configuration(flinkConf);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+        tEnv.getConfig().set(OptimizerConfigOptions.TABLE_OPTIMIZER_AGG_PHASE_STRATEGY,
+                AggregatePhaseStrategy.ONE_PHASE);
         SqlFunctions.register(tEnv);
         InputTables.register(env, tEnv, plan.files(), plan.charset());
         for (String extra : sql.extraObjects(FEATURES)) {
@@ -58,6 +67,6 @@ public final class BatchStage {
                 .insertInto("treatments_staged"));
         inserts.add(tEnv.from("input_counts").insertInto("input_counts_staged"));
         inserts.add(tEnv.from("rejected_inputs").insertInto("rejected_staged"));
-        inserts.execute().await();
+        return inserts;
     }
 }

@@ -36,9 +36,9 @@ final class ReadInputFile implements FlatMapFunction<Tuple2<String, String>, Row
         InputFormat format = InputFormat.valueOf(file.f1);
         try (InputStream in = FileSystem.get(path.toUri()).open(path)) {
             RecordReader reader = new RecordReader(kind, format, Charset.forName(charset), file.f0, in);
+            int width = format == InputFormat.LINES ? 1 : kind.columns().size();
             InputRecord record;
             while ((record = reader.next()) != null) {
-                int width = format == InputFormat.LINES ? 1 : kind.columns().size();
                 Row row = new Row(4 + width);
                 row.setField(0, record.file());
                 row.setField(1, record.line());

@@ -60,8 +60,15 @@ public final class SqlFunctions {
 
     /** {@code PARSE_TS(text, zone)}: a strict ISO-8601 timestamp as UTC, null when invalid. */
     public static class ParseTimestamp extends ScalarFunction {
+        private transient String zoneText;
+        private transient ZoneId zone;
+
         public @DataTypeHint("TIMESTAMP(3)") LocalDateTime eval(String text, String zone) {
-            return Values.timestampUtc(text, ZoneId.of(zone));
+            if (!zone.equals(zoneText)) { // the zone is a constant of the query: parsed once
+                this.zone = ZoneId.of(zone);
+                this.zoneText = zone;
+            }
+            return Values.timestampUtc(text, this.zone);
         }
     }
 

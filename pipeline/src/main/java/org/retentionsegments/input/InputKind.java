@@ -12,10 +12,12 @@ public enum InputKind {
 
     private final List<String> required;
     private final List<String> optional;
+    private final List<String> columns;
 
     InputKind(List<String> required, List<String> optional) {
         this.required = required;
         this.optional = optional;
+        this.columns = java.util.stream.Stream.concat(required.stream(), optional.stream()).toList();
     }
 
     /** The lower-case name used for tables, placeholders and the {@code source} column. */
@@ -33,6 +35,6 @@ public enum InputKind {
 
     /** Required columns, then optional ones. */
     public List<String> columns() {
-        return java.util.stream.Stream.concat(required.stream(), optional.stream()).toList();
+        return columns; // asked for every record read: built once
     }
 }
