@@ -152,8 +152,13 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
                 if (waiting.isEmpty()) {
                     break;
                 }
-                // the first refresh is at the first day with facts (all earlier facts are in: the watermark says so)
-                nextDay = (int) Math.min(Math.floorDiv(waiting.firstKey() + DAY_MS - 1, DAY_MS), lastDay);
+                // the first refresh is at the first day with facts, decided only once the watermark
+                // has passed that day: until then a window task may still send facts of an earlier day
+                int first = (int) Math.min(Math.floorDiv(waiting.firstKey() + DAY_MS - 1, DAY_MS), lastDay);
+                if ((long) first * DAY_MS > mark.getTimestamp()) {
+                    break;
+                }
+                nextDay = first;
             }
             if ((long) nextDay * DAY_MS > mark.getTimestamp()) {
                 break;

@@ -122,6 +122,22 @@ class BoundaryMergeTest {
     }
 
     @Test
+    void theFirstRefreshWaitsForTheWatermarkToPassItsDay() throws Exception {
+        // one window task's facts of a later day arrive first, with a watermark that does not yet
+        // rule out earlier facts from another task (seen in a run on two tasks)
+        open(DAY0 + 3);
+        add(CUSTOMERS.get(1), DAY0 + 1);
+        harness.processWatermark(DAY0 * DAY - 1);
+        assertTrue(plans().isEmpty());
+        add(CUSTOMERS.get(0), DAY0);
+        harness.processWatermark(Long.MAX_VALUE);
+        List<RefreshPlan> plans = plans();
+        assertEquals(DAY0, plans.get(0).day(), "the first refresh is at the first day with facts");
+        assertEquals(1, plans.get(0).customers());
+        assertTrue(plans.get(0).keep() && !plans.get(1).keep(), "the first refresh is kept, the next one is not");
+    }
+
+    @Test
     void aMergeRestoredFromACheckpointGoesOnAsIfNeverStopped() throws Exception {
         // uninterrupted: the reference
         open(DAY0 + 3);
