@@ -68,21 +68,29 @@ class KilledRunITCase {
     @EnumSource(Engine.class)
     void aRunKilledAtRandomMomentsAndStartedAgainEqualsACleanRun(Engine engine) throws Exception {
         String clean = WAREHOUSES.freshUrl(engine);
-        ChildCli.Result reference = cli.run(Map.of(), run(clean));
-        assertEquals(0, reference.exit(), reference.output());
+        Path cleanLog = dir.resolve("clean-" + engine + ".log");
+        Process cleanRun = cli.start(cleanLog, Map.of(), run(clean));
+        List<Long> arrivals = lineArrivals(cleanRun, cleanLog);
+        String reference = Files.readString(cleanLog);
+        assertEquals(0, cleanRun.exitValue(), reference);
         Map<String, String> expected = TableChecksums.of(clean);
         assertEquals(1, RunFixtures.count(clean, "SELECT COUNT(*) FROM rejected_input"), expected.toString());
 
         // kill points: after a random progress line of the run (as the clean run printed them),
-        // plus a random delay; the last line a run prints before it finishes is the sink's total
-        List<String> milestones = progressLines(reference.output());
+        // plus a random delay of up to half the time the clean run took to its next line; the
+        // last line a run prints before it finishes is the sink's total (no delay after it)
+        List<String> lines = reference.lines().toList();
+        int ready = indexOf(lines, " is ready ");
+        List<String> milestones = progressLines(reference);
         String url = WAREHOUSES.freshUrl(engine);
         long seed = System.nanoTime();
         Random random = new Random(seed);
         List<String> kills = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
             int after = random.nextInt(milestones.size() + 1) - 1; // -1: before the warehouse is ready
-            long delay = after == milestones.size() - 1 ? 0 : random.nextInt(after < 0 ? 3000 : 1000);
+            long gap = after == milestones.size() - 1 ? 0
+                    : arrivals.get(ready + after + 1) - (after < 0 ? 0 : arrivals.get(ready + after));
+            long delay = gap <= 1 ? 0 : random.nextLong(gap / 2 + 1);
             kills.add((after < 0 ? "start" : milestones.get(after).strip()) + " +" + delay + " ms");
             Path log = dir.resolve("killed-" + engine + "-" + i + ".log");
             Process process = cli.start(log, Map.of(), run(url));
@@ -104,6 +112,25 @@ class KilledRunITCase {
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("segments-run-")).toList(),
                     "the killed runs' temporary folders are removed");
+        }
+    }
+
+    /** Waits for the run to end; returns when (ms after the start) each line of its output appeared. */
+    private static List<Long> lineArrivals(Process process, Path log) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        List<Long> arrivals = new ArrayList<>();
+        while (true) {
+            boolean ended = !process.isAlive();
+            long now = (System.nanoTime() - start) / 1_000_000;
+            for (long n = Files.readAllLines(log).size(); arrivals.size() < n; ) {
+                arrivals.add(now);
+            }
+            if (ended) {
+                return arrivals;
+            }
+            assertTrue(System.nanoTime() < deadline, "the clean run did not end in 10 minutes");
+            Thread.sleep(20);
         }
     }
 
