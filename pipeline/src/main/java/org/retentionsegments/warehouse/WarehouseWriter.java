@@ -1,7 +1,6 @@
 package org.retentionsegments.warehouse;
 
 import static org.jooq.impl.DSL.excluded;
-import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -43,25 +42,15 @@ import org.retentionsegments.core.WarehouseRow;
  */
 public final class WarehouseWriter {
 
-    /** The default of {@code batchRows}, which the staged writes no longer use. */
-    public static final int DEFAULT_BATCH_ROWS = 1000;
-
     private final Warehouse warehouse;
     private final Clock clock;
 
     public WarehouseWriter(Warehouse warehouse) {
-        this(warehouse, DEFAULT_BATCH_ROWS, Clock.systemUTC());
+        this(warehouse, Clock.systemUTC());
     }
 
-    /**
-     * @param batchRows kept for callers of the former multi-row statements; must be positive, but
-     *     every table's rows of a call now go in one statement
-     * @param clock gives {@code updated_at} of the rows that change
-     */
-    public WarehouseWriter(Warehouse warehouse, int batchRows, Clock clock) {
-        if (batchRows < 1) {
-            throw new IllegalArgumentException("batchRows must be positive: " + batchRows);
-        }
+    /** @param clock gives {@code updated_at} of the rows that change */
+    public WarehouseWriter(Warehouse warehouse, Clock clock) {
         this.warehouse = warehouse;
         this.clock = clock;
     }
@@ -103,16 +92,6 @@ public final class WarehouseWriter {
             });
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot write " + rows.size() + " rows to the warehouse "
-                    + warehouse.url() + ": " + Warehouse.firstLine(e.getMessage()), e);
-        }
-    }
-
-    /** Deletes the rejected input rows of a run, before it is replayed; returns how many. */
-    public int clearRun(String runId) {
-        try {
-            return warehouse.dsl().deleteFrom(REJECTED_INPUT).where(REJECTED_INPUT.RUN_ID.eq(runId)).execute();
-        } catch (DataAccessException e) {
-            throw new WarehouseException("cannot clear run " + runId + " in the warehouse "
                     + warehouse.url() + ": " + Warehouse.firstLine(e.getMessage()), e);
         }
     }

@@ -67,7 +67,7 @@ class StagedWritesITCase {
         }
         rows.add(new RejectedInput("run-null", "orders", null, null, null, "no position"));
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(rows);
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
             DSLContext dsl = warehouse.dsl();
             for (int i = 0; i < AWKWARD.size(); i++) {
                 String text = AWKWARD.get(i);
@@ -107,7 +107,7 @@ class StagedWritesITCase {
                     i, 0, 0, 0, Long.MIN_VALUE + i));
         }
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(rows);
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
             DSLContext dsl = warehouse.dsl();
             for (int i = 0; i < amounts.length; i++) {
                 BigDecimal cents = BigDecimal.valueOf(amounts[i]).setScale(2, java.math.RoundingMode.HALF_EVEN);
@@ -138,9 +138,9 @@ class StagedWritesITCase {
             week2.add(assignment("c" + i, AS_OF_PLUS_7D, i % 2 == 0 ? "Loyal" : "At Risk", true));
         }
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(week2);
-            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(week1);
-            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(week2);
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(week2);
+            new WarehouseWriter(warehouse, NEXT_DAY).write(week1);
+            new WarehouseWriter(warehouse, NEXT_DAY).write(week2);
             DSLContext dsl = warehouse.dsl();
             // timestamps compared here, not in SQL: jOOQ renders a cast DuckDB cannot parse for a bound timestamp
             assertEquals(Map.of(List.of(AS_OF_PLUS_7D, LocalDateTime.parse("2024-03-02T00:00")), 30_000L),
@@ -166,7 +166,7 @@ class StagedWritesITCase {
         SegmentAssignment later = new SegmentAssignment("c1", AS_OF, 12, 4, 321.455, 5, 4, 3, "543", 4.2,
                 LifecycleStage.LAPSING, false, true, false, true, null, 0.75, 3, 9, "Loyal", "reward", Arm.TREATMENT, true, true);
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(List.of(first, later,
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(List.of(first, later,
                     new ActivityDay("c1", AS_OF, 1, 0, 1.0, 0.0, 0), new ActivityDay("c1", AS_OF, 2, 0, 2.0, 0.0, 0)));
             DSLContext dsl = warehouse.dsl();
             assertEquals(Arrays.asList("lapsing", null), Arrays.asList(dsl.select(CUSTOMER_SEGMENT.LIFECYCLE_STAGE,
@@ -175,7 +175,7 @@ class StagedWritesITCase {
                     SEGMENT_SNAPSHOT.TOP_CATEGORY).from(SEGMENT_SNAPSHOT).fetchSingle().intoArray()));
             assertEquals(new BigDecimal("2.00"), dsl.fetchSingle(ACTIVITY_DAILY).getRevenue());
 
-            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(List.of(first));
+            new WarehouseWriter(warehouse, NEXT_DAY).write(List.of(first));
             assertEquals(List.of("active", "shoes", LocalDateTime.parse("2024-03-03T00:00")),
                     List.of(dsl.select(SEGMENT_SNAPSHOT.LIFECYCLE_STAGE, SEGMENT_SNAPSHOT.TOP_CATEGORY, SEGMENT_SNAPSHOT.UPDATED_AT)
                             .from(SEGMENT_SNAPSHOT).fetchSingle().intoArray()), "a NULL that became a value counts as a change");

@@ -58,7 +58,7 @@ class WarehouseWriterITCase {
     @EnumSource(Engine.class)
     void everyRowTypeRoundTrips(Engine engine) {
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            int written = new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(List.of(
+            int written = new WarehouseWriter(warehouse, FIRST_WRITE).write(List.of(
                     assignment("c1", AS_OF, "Champions", true), prospect("c2", AS_OF),
                     transition("c1", AS_OF, null, "Champions"),
                     boundary(AS_OF, "monetary", 1, null, 50.0),
@@ -106,9 +106,9 @@ class WarehouseWriterITCase {
     void writingTheSameRowsTwiceLeavesEveryTableIdentical(Engine engine) {
         List<WarehouseRow> rows = manyRows(2_600);
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(rows);
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
             Map<String, String> first = dumpAll(warehouse.dsl());
-            new WarehouseWriter(warehouse, 700, NEXT_DAY).write(rows);
+            new WarehouseWriter(warehouse, NEXT_DAY).write(rows);
             assertEquals(first, dumpAll(warehouse.dsl()));
             assertEquals(2_600, warehouse.dsl().fetchCount(CUSTOMER_SEGMENT));
             assertEquals(1_300, warehouse.dsl().fetchCount(SEGMENT_SNAPSHOT));
@@ -119,13 +119,13 @@ class WarehouseWriterITCase {
     @EnumSource(Engine.class)
     void aChangedRowIsUpdatedButAnOlderRefreshNeverOverwritesANewerOne(Engine engine) {
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            new WarehouseWriter(warehouse, 1000, FIRST_WRITE).write(List.of(assignment("c1", AS_OF_PLUS_7D, "Loyal", false)));
-            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(List.of(assignment("c1", AS_OF, "Champions", false)));
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(List.of(assignment("c1", AS_OF_PLUS_7D, "Loyal", false)));
+            new WarehouseWriter(warehouse, NEXT_DAY).write(List.of(assignment("c1", AS_OF, "Champions", false)));
             CustomerSegmentRecord stored = warehouse.dsl().fetchSingle(CUSTOMER_SEGMENT);
             assertEquals(List.of(AS_OF_PLUS_7D, "Loyal", LocalDateTime.parse("2024-03-02T00:00")),
                     List.of(stored.getAsOf(), stored.getSegment(), stored.getUpdatedAt()));
 
-            new WarehouseWriter(warehouse, 1000, NEXT_DAY).write(List.of(assignment("c1", AS_OF_PLUS_7D, "At Risk", false)));
+            new WarehouseWriter(warehouse, NEXT_DAY).write(List.of(assignment("c1", AS_OF_PLUS_7D, "At Risk", false)));
             stored = warehouse.dsl().fetchSingle(CUSTOMER_SEGMENT);
             assertEquals(List.of(AS_OF_PLUS_7D, "At Risk", LocalDateTime.parse("2024-03-03T00:00")),
                     List.of(stored.getAsOf(), stored.getSegment(), stored.getUpdatedAt()));
@@ -149,14 +149,21 @@ class WarehouseWriterITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void clearRunRemovesTheRejectedRowsOfThatRunOnly(Engine engine) {
+    void unfinishedRunsAreSupersededAndFinishedOnesKept(Engine engine) {
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
             WarehouseWriter writer = new WarehouseWriter(warehouse);
-            writer.write(List.of(rejected("run-1", "a"), rejected("run-1", "b"), rejected("run-2", "c")));
-            assertEquals(2, writer.clearRun("run-1"));
-            writer.write(List.of(rejected("run-1", "a"), rejected("run-1", "b")));
-            assertEquals(List.of("a", "b", "c"), warehouse.dsl().select(REJECTED_INPUT.RAW_TEXT).from(REJECTED_INPUT)
+            java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            writer.write(List.of(
+                    new org.retentionsegments.core.RefreshRun("done", "orders", t, t.plusSeconds(60), AS_OF, 3, 2, 1, 0, 2),
+                    new org.retentionsegments.core.RefreshRun("killed", "orders", t, null, AS_OF, 3, 2, 1, 0, 0),
+                    new org.retentionsegments.core.RefreshRun("current", "orders", t, null, AS_OF, 3, 2, 1, 0, 0),
+                    rejected("done", "a"), rejected("killed", "b"), rejected("current", "c")));
+            assertEquals(List.of("killed"), UnfinishedRuns.supersede(warehouse, "current"));
+            assertEquals(List.of("a", "c"), warehouse.dsl().select(REJECTED_INPUT.RAW_TEXT).from(REJECTED_INPUT)
                     .orderBy(REJECTED_INPUT.RAW_TEXT).fetch(REJECTED_INPUT.RAW_TEXT));
+            assertEquals(List.of("current", "done"), warehouse.dsl().select(REFRESH_RUN.RUN_ID).from(REFRESH_RUN)
+                    .orderBy(REFRESH_RUN.RUN_ID).fetch(REFRESH_RUN.RUN_ID));
+            assertEquals(List.of(), UnfinishedRuns.supersede(warehouse, "current"), "nothing left to supersede");
         }
     }
 
