@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.warehouse.WarehouseWriter;
 
@@ -19,25 +20,32 @@ final class StagedRows {
 
     /** Every row of the staging table {@code name}. */
     static List<JsonNode> read(Path staging, String name) {
-        ObjectMapper json = new ObjectMapper();
         List<JsonNode> rows = new ArrayList<>();
+        forEach(staging, name, rows::add);
+        return rows;
+    }
+
+    /** Hands each row of the staging table {@code name} to {@code row}, reading one line at a time. */
+    static void forEach(Path staging, String name, Consumer<JsonNode> row) {
+        ObjectMapper json = new ObjectMapper();
         Path dir = staging.resolve(name);
         if (!Files.isDirectory(dir)) {
-            return rows;
+            return;
         }
         try (var files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    if (!line.isBlank()) {
-                        rows.add(json.readTree(line));
+                try (BufferedReader lines = Files.newBufferedReader(file)) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (!line.isBlank()) {
+                            row.accept(json.readTree(line));
+                        }
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staging table " + dir, e);
         }
-        return rows;
     }
 
     private static String text(JsonNode row, String field) {
@@ -54,35 +62,17 @@ final class StagedRows {
      * it had written since.
      */
     static long writeRejected(Path staging, String runId, WarehouseWriter writer) {
-        ObjectMapper json = new ObjectMapper();
-        Path dir = staging.resolve("rejected");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        long written = 0;
+        long[] written = {0};
         List<RejectedInput> batch = new ArrayList<>();
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                try (BufferedReader lines = Files.newBufferedReader(file)) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        JsonNode r = json.readTree(line);
-                        batch.add(new RejectedInput(runId, r.get("source").asText(), text(r, "input_file"),
-                                r.hasNonNull("input_line") ? r.get("input_line").asLong() : null,
-                                text(r, "raw_line"), r.get("reject_reason").asText()));
-                        if (batch.size() == REJECTED_BATCH) {
-                            written += write(writer, batch);
-                        }
-                    }
-                }
+        forEach(staging, "rejected", r -> {
+            batch.add(new RejectedInput(runId, r.get("source").asText(), text(r, "input_file"),
+                    r.hasNonNull("input_line") ? r.get("input_line").asLong() : null,
+                    text(r, "raw_line"), r.get("reject_reason").asText()));
+            if (batch.size() == REJECTED_BATCH) {
+                written[0] += write(writer, batch);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the staging table " + dir, e);
-        }
-        return written + write(writer, batch);
+        });
+        return written[0] + write(writer, batch);
     }
 
     private static int write(WarehouseWriter writer, List<RejectedInput> batch) {
