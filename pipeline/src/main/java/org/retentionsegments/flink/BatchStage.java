@@ -8,9 +8,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.config.AggregatePhaseStrategy;
 import org.apache.flink.table.api.config.OptimizerConfigOptions;
+import org.retentionsegments.input.InputKind;
 
 /**
  * The first stage of a bounded run, in Flink SQL batch mode: reads the input files (or an
@@ -33,6 +36,22 @@ public final class BatchStage {
 
     private BatchStage() {}
 
+    /**
+     * Replaces a view by a constant empty table of the same columns. The view's own query is not
+     * kept: the planner cannot drop an empty input below the window of a {@code _numbered} view
+     * (the plan fails), but it drops an empty constant above it.
+     */
+    private static Table empty(StreamTableEnvironment tEnv, String view) {
+        StringBuilder columns = new StringBuilder();
+        for (Column column : tEnv.from(view).getResolvedSchema().getColumns()) {
+            columns.append(columns.isEmpty() ? "" : ", ").append("CAST(NULL AS ")
+                    .append(column.getDataType().getLogicalType().copy(true).asSerializableString())
+                    .append(") AS `").append(column.getName().replace("`", "``")).append('`');
+        }
+        tEnv.dropTemporaryView(view);
+        return tEnv.sqlQuery("SELECT " + columns + " FROM (VALUES (1)) WHERE FALSE");
+    }
+
     /** Runs the stage to completion. */
     public static void run(RunInputs.Plan plan, Configuration flinkConf) throws Exception {
         statements(plan, flinkConf).execute().await();
@@ -54,6 +73,13 @@ public final class BatchStage {
         }
         for (String object : FEATURES) {
             tEnv.executeSql(sql.statement("features", object));
+            for (InputKind kind : InputKind.values()) {
+                if (object.equals(kind.label() + "_numbered") && plan.files().getOrDefault(kind, List.of()).isEmpty()) {
+                    // an absent input: everything built on its rows is known to be empty, and the
+                    // planner drops it (a run on orders alone plans and compiles far less SQL)
+                    tEnv.createTemporaryView(object, empty(tEnv, object));
+                }
+            }
         }
         for (String object : STAGING) {
             tEnv.executeSql(sql.statement("staging", object));

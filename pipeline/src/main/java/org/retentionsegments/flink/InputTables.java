@@ -62,7 +62,9 @@ final class InputTables {
                     table.where($("read_error").isNull()).select(selected.toArray(new Expression[0])));
             Table bad = table.where($("read_error").isNotNull()).select(lit(kind.label()).as("source"),
                     $("input_file"), $("input_line"), $("raw_line"), $("read_error").as("reject_reason"));
-            unreadable = unreadable == null ? bad : unreadable.unionAll(bad);
+            if (!list.isEmpty()) { // an absent input has no lines, readable or not (and no source in the plan)
+                unreadable = unreadable == null ? bad : unreadable.unionAll(bad);
+            }
         }
         tEnv.createTemporaryView("unreadable_lines", unreadable);
     }

@@ -30,36 +30,51 @@ public final class SqlFunctions {
         tEnv.createTemporarySystemFunction("ISO_FROM_SPREADSHEET", IsoFromSpreadsheet.class);
     }
 
+    /**
+     * Every function here is declared non-deterministic, though it is not: the planner then
+     * computes each call once per row. Deterministic calls are copied into every expression that
+     * uses their result when it merges the projections of stacked views (FLINK-33996), and the
+     * batch stage's views use each parsed field many times: measured on 100,000 Online Retail
+     * lines, SPLIT_CSV ran 37.6 times and PARSE_NUMBER 20 times per line before, once and 6
+     * times (its number of call sites) after.
+     */
+    abstract static class ParseFunction extends ScalarFunction {
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
+    }
+
     /** {@code SPLIT_CSV(line)}: the CSV fields of a line, null for an unterminated quote. */
-    public static class SplitCsv extends ScalarFunction {
+    public static class SplitCsv extends ParseFunction {
         public @DataTypeHint("ARRAY<STRING>") String[] eval(String line) {
             return Fields.csv(line);
         }
     }
 
     /** {@code SPLIT_WS(line)}: the white-space separated fields of a line. */
-    public static class SplitWhitespace extends ScalarFunction {
+    public static class SplitWhitespace extends ParseFunction {
         public @DataTypeHint("ARRAY<STRING>") String[] eval(String line) {
             return Fields.whitespace(line);
         }
     }
 
     /** {@code ID_PROBLEM(column, value)}: why an identifier is unusable, null when it is fine. */
-    public static class IdProblem extends ScalarFunction {
+    public static class IdProblem extends ParseFunction {
         public String eval(String column, String value) {
             return TextChecks.idProblem(column, value);
         }
     }
 
     /** {@code TEXT_PROBLEM(column, value)}: why a text value is unusable, null when it is fine. */
-    public static class TextProblem extends ScalarFunction {
+    public static class TextProblem extends ParseFunction {
         public String eval(String column, String value) {
             return TextChecks.textProblem(column, value);
         }
     }
 
     /** {@code PARSE_TS(text, zone)}: a strict ISO-8601 timestamp as UTC, null when invalid. */
-    public static class ParseTimestamp extends ScalarFunction {
+    public static class ParseTimestamp extends ParseFunction {
         private transient String zoneText;
         private transient ZoneId zone;
 
@@ -73,28 +88,28 @@ public final class SqlFunctions {
     }
 
     /** {@code PARSE_NUMBER(text)}: a finite number, null for text, NaN and infinities. */
-    public static class ParseNumber extends ScalarFunction {
+    public static class ParseNumber extends ParseFunction {
         public Double eval(String text) {
             return Values.number(text);
         }
     }
 
     /** {@code PARSE_INT(text)}: an integer, null otherwise. */
-    public static class ParseInteger extends ScalarFunction {
+    public static class ParseInteger extends ParseFunction {
         public Long eval(String text) {
             return Values.integer(text);
         }
     }
 
     /** {@code PARSE_BOOL(text)}: true/false/yes/no/1/0, null otherwise. */
-    public static class ParseBoolean extends ScalarFunction {
+    public static class ParseBoolean extends ParseFunction {
         public Boolean eval(String text) {
             return Values.bool(text);
         }
     }
 
     /** {@code ISO_FROM_SPREADSHEET(text)}: {@code M/D/YYYY H:MM[:SS]} as ISO, other text unchanged. */
-    public static class IsoFromSpreadsheet extends ScalarFunction {
+    public static class IsoFromSpreadsheet extends ParseFunction {
         public String eval(String text) {
             return Values.isoFromSpreadsheet(text);
         }
