@@ -10,24 +10,18 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
-import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.Treatment;
-import org.retentionsegments.core.WarehouseRow;
-import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
 
 /**
- * The second stage of a bounded run, in streaming mode with event time: the day-sorted rollups
- * drive the keyed rolling-window operator, whose facts drive the refresh operator (scores,
- * segments, strategies, arms); everything the warehouse keeps goes through one jOOQ sink.
+ * The second stage of a bounded run, in streaming mode with event time: the day-sorted rollups and
+ * the treatments the batch stage staged drive the operators of {@link RefreshGraph}; everything
+ * the warehouse keeps goes through one jOOQ sink.
  */
 public final class StreamStage {
 
@@ -71,50 +65,22 @@ public final class StreamStage {
         env.execute("retention-segments refresh as of " + settings.asOf());
     }
 
+    /** The staged rollups and treatments as sources, the operators of {@link RefreshGraph}, the warehouse sink. */
     static void build(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, SqlScripts sql,
             Settings settings) {
         for (String table : new String[] {"customer_day_staged", "treatments_staged"}) {
             tEnv.executeSql(sql.statement("staging", table));
         }
-        PipelineConfig pipeline = settings.config().parse().pipeline();
-        int lastDay = (int) settings.asOf().toEpochDay();
-
         DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_staged"))
                 .map(StreamStage::dayActivity).name("customer days")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<DayActivity>forMonotonousTimestamps()
                         .withTimestampAssigner((d, previous) -> d.day * DAY_MS));
-
-        DataStream<WarehouseRow> activity = days
-                .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
-                .map(StreamStage::activityDay).returns(WarehouseRow.class).name("activity_daily");
-
-        SingleOutputStreamOperator<RefreshInput> facts = days
-                .keyBy(d -> d.customerId)
-                .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay))
-                .name("rolling windows");
-
-        // the only task that sees the whole population, as counts: boundaries of each refresh
-        SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)
-                .transform("refresh boundaries (merge of counts)", TypeInformation.of(RefreshPlan.class),
-                        new BoundaryMerge(settings.config(), lastDay))
-                .setParallelism(1);
-
         DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_staged"))
                 .map(StreamStage::treatment).name("treatments")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<RefreshInput>forMonotonousTimestamps()
                         .withTimestampAssigner((t, previous) -> t.treatment().treatedTs().toEpochMilli()));
-
-        SingleOutputStreamOperator<WarehouseRow> refreshed = facts.union(treatments)
-                .keyBy(RefreshInput::customerId)
-                .connect(plans.broadcast())
-                .transform("refresh: scores, segments, strategies", TypeInformation.of(WarehouseRow.class),
-                        new RefreshOperator(settings.config()));
-        refreshed.getSideOutput(RefreshOperator.TALLIES)
-                .process(new ProgressLog()).setParallelism(1).name("progress")
-                .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
-
         // the rejected rows are not here: the launcher writes them (see StagedRows.writeRejected)
-        activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES))
+        RefreshGraph.build(days, treatments, settings.config(), settings.asOf())
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS))
                 .setParallelism(1).name("warehouse (jOOQ)");
     }
@@ -141,11 +107,6 @@ public final class StreamStage {
         Integer consent = (Integer) row.getField("email_consent");
         d.emailConsent = consent == null ? -1 : consent;
         return d;
-    }
-
-    static WarehouseRow activityDay(DayActivity d) {
-        return new ActivityDay(d.customerId, LocalDate.ofEpochDay(d.day), d.orders, d.returnOrders,
-                d.revenue, d.returnAmount, d.engagementEvents);
     }
 
     static RefreshInput treatment(Row row) {

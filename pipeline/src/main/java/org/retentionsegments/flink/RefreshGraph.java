@@ -1,0 +1,72 @@
+package org.retentionsegments.flink;
+
+import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.window.DayActivity;
+
+/**
+ * The operators every run is made of, from customer days and treatments to the rows the
+ * warehouse keeps: the keyed rolling windows, the merge of the population's counts into each
+ * refresh's boundaries (the one task that sees the whole population, as counts), and the keyed
+ * refresh (scores, segments, strategies, arms, transitions, treatments, snapshots). Sources and
+ * sinks are parameters: a bounded run feeds it the batch stage's day-sorted rollups and writes
+ * through {@link WarehouseSink}; tests feed it collections and collect what it emits.
+ */
+public final class RefreshGraph {
+
+    private RefreshGraph() {}
+
+    /**
+     * Adds the operators to the inputs' environment.
+     *
+     * @param days one row per customer and UTC day with activity, with event-time timestamps (the
+     *     day's midnight) and watermarks
+     * @param treatments treatment rows read from the input, with timestamps and watermarks (the
+     *     treatment time)
+     * @param config the configuration texts
+     * @param lastRefresh the day of the run's last refresh
+     * @return every row for the warehouse: daily activity, segment assignments, boundaries,
+     *     transitions and treatments
+     */
+    public static DataStream<WarehouseRow> build(DataStream<DayActivity> days, DataStream<RefreshInput> treatments,
+            ConfigTexts config, LocalDate lastRefresh) {
+        PipelineConfig pipeline = config.parse().pipeline();
+        int lastDay = (int) lastRefresh.toEpochDay();
+
+        DataStream<WarehouseRow> activity = days
+                .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
+                .map(RefreshGraph::activityDay).returns(WarehouseRow.class).name("activity_daily");
+
+        SingleOutputStreamOperator<RefreshInput> facts = days
+                .keyBy(d -> d.customerId)
+                .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay))
+                .name("rolling windows");
+
+        SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)
+                .transform("refresh boundaries (merge of counts)", TypeInformation.of(RefreshPlan.class),
+                        new BoundaryMerge(config, lastDay))
+                .setParallelism(1);
+
+        SingleOutputStreamOperator<WarehouseRow> refreshed = facts.union(treatments)
+                .keyBy(RefreshInput::customerId)
+                .connect(plans.broadcast())
+                .transform("refresh: scores, segments, strategies", TypeInformation.of(WarehouseRow.class),
+                        new RefreshOperator(config));
+        refreshed.getSideOutput(RefreshOperator.TALLIES)
+                .process(new ProgressLog()).setParallelism(1).name("progress")
+                .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
+
+        return activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES));
+    }
+
+    static WarehouseRow activityDay(DayActivity d) {
+        return new ActivityDay(d.customerId, LocalDate.ofEpochDay(d.day), d.orders, d.returnOrders,
+                d.revenue, d.returnAmount, d.engagementEvents);
+    }
+}
