@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * How one kind of pipeline row lands in one table: its natural key, which of two rows with the
@@ -19,9 +21,22 @@ import org.jooq.Table;
  * @param key the natural key of a row (equal keys, equal rows of the table); null for a table
  *     without a key, whose rows are plain inserts
  * @param keep of an earlier and a later row with the same key, the one to write
- * @param when an extra condition for an update on conflict (besides "a column differs")
+ * @param when an extra condition for updating a stored row (besides "a column differs"), given the incoming row
  */
-record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> keep, Condition when, Columns<T> columns) {
+record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> keep, Function<Incoming, Condition> when,
+        Columns<T> columns) {
+
+    /**
+     * The incoming row's value of a column: {@code excluded.column} in an {@code ON CONFLICT}
+     * update, the stage table's column in an {@code UPDATE ... FROM}.
+     */
+    interface Incoming {
+        <V> Field<V> of(Field<V> column);
+    }
+
+    /** No condition beyond "a column differs". */
+    static final Function<Incoming, Condition> ALWAYS = incoming -> DSL.noCondition();
+
 
     /** Writes one row's values, in the table's column order. */
     @FunctionalInterface

@@ -1,6 +1,5 @@
 package org.retentionsegments.warehouse;
 
-import static org.jooq.impl.DSL.excluded;
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.jooq.impl.DSL;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.ConfiguredSegment;
@@ -38,18 +36,18 @@ final class RowTables {
     /** The current segment; an older refresh never replaces a newer one, in a call or stored. */
     static final RowTable<SegmentAssignment> CURRENT = new RowTable<>(CUSTOMER_SEGMENT, SegmentAssignment::customerId,
             (earlier, later) -> later.asOf().isBefore(earlier.asOf()) ? earlier : later,
-            CUSTOMER_SEGMENT.AS_OF.le(excluded(CUSTOMER_SEGMENT.AS_OF)), RowTables::assignment);
+            incoming -> CUSTOMER_SEGMENT.AS_OF.le(incoming.of(CUSTOMER_SEGMENT.AS_OF)), RowTables::assignment);
     static final RowTable<SegmentAssignment> SNAPSHOT = new RowTable<>(SEGMENT_SNAPSHOT,
-            a -> new Key(a.customerId(), a.asOf(), null), RowTable.later(), DSL.noCondition(), RowTables::assignment);
+            a -> new Key(a.customerId(), a.asOf(), null), RowTable.later(), RowTable.ALWAYS, RowTables::assignment);
     static final RowTable<SegmentTransition> TRANSITION = new RowTable<>(SEGMENT_TRANSITION,
-            t -> new Key(t.customerId(), t.asOf(), null), RowTable.later(), DSL.noCondition(), (t, now, out) -> {
+            t -> new Key(t.customerId(), t.asOf(), null), RowTable.later(), RowTable.ALWAYS, (t, now, out) -> {
                 out.text(t.customerId());
                 out.date(t.asOf());
                 out.text(t.fromSegment());
                 out.text(t.toSegment());
             });
     static final RowTable<ScoreBoundary> BOUNDARY = new RowTable<>(SCORE_BOUNDARY,
-            b -> new Key(b.asOf(), b.dimension(), b.score()), RowTable.later(), DSL.noCondition(), (b, now, out) -> {
+            b -> new Key(b.asOf(), b.dimension(), b.score()), RowTable.later(), RowTable.ALWAYS, (b, now, out) -> {
                 out.date(b.asOf());
                 out.text(b.dimension());
                 out.int4(b.score());
@@ -59,7 +57,7 @@ final class RowTables {
                 out.int8(b.customers());
             });
     static final RowTable<ActivityDay> ACTIVITY = new RowTable<>(ACTIVITY_DAILY,
-            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), DSL.noCondition(), (d, now, out) -> {
+            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), RowTable.ALWAYS, (d, now, out) -> {
                 out.text(d.customerId());
                 out.date(d.activityDate());
                 out.int4(d.orders());
@@ -69,7 +67,7 @@ final class RowTables {
                 out.int4(d.engagementEvents());
             });
     static final RowTable<Treatment> TREATMENTS = new RowTable<>(TREATMENT,
-            t -> new Key(t.programId(), t.customerId(), t.treatedTs()), RowTable.later(), DSL.noCondition(), (t, now, out) -> {
+            t -> new Key(t.programId(), t.customerId(), t.treatedTs()), RowTable.later(), RowTable.ALWAYS, (t, now, out) -> {
                 out.text(t.programId());
                 out.text(t.customerId());
                 out.timestamp(utc(t.treatedTs()));
@@ -80,7 +78,7 @@ final class RowTables {
                 out.text(t.source());
             });
     static final RowTable<RefreshRun> RUN = new RowTable<>(REFRESH_RUN,
-            r -> new Key(r.runId(), r.source(), null), RowTable.later(), DSL.noCondition(), (r, now, out) -> {
+            r -> new Key(r.runId(), r.source(), null), RowTable.later(), RowTable.ALWAYS, (r, now, out) -> {
                 out.text(r.runId());
                 out.text(r.source());
                 out.timestamp(utc(r.startedAt()));
@@ -93,7 +91,7 @@ final class RowTables {
                 out.int8(r.customers());
             });
     /** Rejected input has no key: plain inserts (a replayed run clears its rows first). */
-    static final RowTable<RejectedInput> REJECTED = new RowTable<>(REJECTED_INPUT, null, null, DSL.noCondition(),
+    static final RowTable<RejectedInput> REJECTED = new RowTable<>(REJECTED_INPUT, null, null, RowTable.ALWAYS,
             (r, now, out) -> {
                 out.text(r.runId());
                 out.text(r.source());
@@ -103,7 +101,7 @@ final class RowTables {
                 out.int8(r.inputLine());
             });
     static final RowTable<ConfiguredSegment> CONFIGURED = new RowTable<>(SEGMENT_CONFIG, ConfiguredSegment::segment,
-            RowTable.later(), DSL.noCondition(), (c, now, out) -> {
+            RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
                 out.text(c.segment());
                 out.bool(c.atRisk());
                 out.timestamp(now);
