@@ -43,15 +43,11 @@ class TestConventionsTest {
             "java.sql.Connection");
 
     /**
-     * Known violations, reported in issue 7 (both in the flink test package): they run into a
-     * DuckDB file of their own @TempDir, and CdnowITCase opens it with DriverManager. To be fixed,
-     * never added to: {@link #knownViolationsStillViolate} fails once one is fixed.
+     * Known violations, to be fixed, never added to: {@link #knownViolationsStillViolate} fails
+     * once one is fixed. None today (CdnowITCase and EndToEndDuckDbITCase were the last).
      */
-    private static final List<String> KNOWN_OWN_WAREHOUSE = List.of(
-            "org.retentionsegments.flink.CdnowITCase",
-            "org.retentionsegments.flink.EndToEndDuckDbITCase");
-    private static final List<String> KNOWN_OWN_CONNECTION = List.of(
-            "org.retentionsegments.flink.CdnowITCase");
+    private static final List<String> KNOWN_OWN_WAREHOUSE = List.of();
+    private static final List<String> KNOWN_OWN_CONNECTION = List.of();
 
     private static final DescribedPredicate<JavaClass> USE_A_WAREHOUSE = DescribedPredicate.describe(
             "use a warehouse", c -> c.getDirectDependenciesFromSelf().stream()

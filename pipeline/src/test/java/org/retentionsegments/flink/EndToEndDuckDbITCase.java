@@ -8,25 +8,25 @@ import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
 import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
 
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.TestWarehouses;
 import org.retentionsegments.warehouse.Warehouse;
 
 /** A whole bounded run on fixture files into a DuckDB file. */
 class EndToEndDuckDbITCase {
 
-    @TempDir Path dir;
+    @RegisterExtension
+    static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
     @Test
     void runsFixturesIntoDuckDb() throws Exception {
-        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+        String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         RunInputs inputs = new RunInputs(Map.of(
                 InputKind.ORDERS, BatchStageITCase.fixture("orders_mixed.csv"),
                 InputKind.ENGAGEMENT, BatchStageITCase.fixture("engagement_small.jsonl"),
