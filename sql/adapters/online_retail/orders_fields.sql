@@ -16,18 +16,22 @@ SELECT
   f[1] AS order_id,
   REGEXP_REPLACE(f[7], '\.0+$', '') AS customer_id,
   ISO_FROM_SPREADSHEET(f[5]) AS order_ts,
-  CASE WHEN PARSE_NUMBER(f[4]) IS NULL OR PARSE_NUMBER(f[6]) IS NULL
+  CASE WHEN quantity IS NULL OR unit_price IS NULL
     THEN COALESCE(f[4], '') || '*' || COALESCE(f[6], '')
-    ELSE CAST(CAST(PARSE_NUMBER(f[4]) * PARSE_NUMBER(f[6]) AS DECIMAL(18, 4)) AS STRING)
+    ELSE CAST(CAST(quantity * unit_price AS DECIMAL(18, 4)) AS STRING)
   END AS amount,
   CAST(NULL AS STRING) AS line_no,
   CAST(NULL AS STRING) AS category,
   CAST(NULL AS STRING) AS channel,
   CAST(NULL AS STRING) AS discount
 FROM (
-  SELECT input_file, input_line, line, SPLIT_CSV(line) AS f
-  FROM orders_lines
-  WHERE TRIM(line) <> ''
+  -- each number parsed once per line (a select of its own, so that the planner keeps it apart)
+  SELECT input_file, input_line, line, f, PARSE_NUMBER(f[4]) AS quantity, PARSE_NUMBER(f[6]) AS unit_price
+  FROM (
+    SELECT input_file, input_line, line, SPLIT_CSV(line) AS f
+    FROM orders_lines
+    WHERE TRIM(line) <> ''
+  )
 )
 -- the header line (InvoiceNo,... or, in "Online Retail II", Invoice,...) is not a record
 WHERE f IS NULL OR CARDINALITY(f) < 4 OR LOWER(f[4]) <> 'quantity'
