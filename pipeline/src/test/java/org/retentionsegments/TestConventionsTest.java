@@ -1,10 +1,7 @@
 package org.retentionsegments;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retentionsegments.ArchitectureTest.named;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -17,7 +14,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.retentionsegments.warehouse.TestWarehouses;
@@ -42,13 +38,6 @@ class TestConventionsTest {
             "java.sql.DriverManager",
             "java.sql.Connection");
 
-    /**
-     * Known violations, to be fixed, never added to: {@link #knownViolationsStillViolate} fails
-     * once one is fixed. None today (CdnowITCase and EndToEndDuckDbITCase were the last).
-     */
-    private static final List<String> KNOWN_OWN_WAREHOUSE = List.of();
-    private static final List<String> KNOWN_OWN_CONNECTION = List.of();
-
     private static final DescribedPredicate<JavaClass> USE_A_WAREHOUSE = DescribedPredicate.describe(
             "use a warehouse", c -> c.getDirectDependenciesFromSelf().stream()
                     .anyMatch(d -> WAREHOUSE_TYPES.contains(d.getTargetClass().getName())));
@@ -71,38 +60,15 @@ class TestConventionsTest {
                     "org.apache.flink.test..")
             .because("*Test runs without a cluster or a database; that is what *ITCase is for");
 
-    static final ArchRule itCasesGetWarehousesFromTestWarehouses = ownWarehouse(not(named(KNOWN_OWN_WAREHOUSE)));
+    static final ArchRule itCasesGetWarehousesFromTestWarehouses = classes()
+            .that().haveSimpleNameEndingWith("ITCase").and(USE_A_WAREHOUSE)
+            .should(REGISTER_TEST_WAREHOUSES);
 
-    static final ArchRule itCasesOpenNoConnectionThemselves = ownConnection(not(named(KNOWN_OWN_CONNECTION)));
-
-    @Test
-    void knownViolationsStillViolate() {
-        JavaClasses classes = CLASSES;
-        for (String known : KNOWN_OWN_WAREHOUSE) {
-            assertTrue(ownWarehouse(named(List.of(known))).evaluate(classes).hasViolation(),
-                    known + " registers TestWarehouses now: remove it from KNOWN_OWN_WAREHOUSE");
-        }
-        for (String known : KNOWN_OWN_CONNECTION) {
-            assertTrue(ownConnection(named(List.of(known))).evaluate(classes).hasViolation(),
-                    known + " no longer calls DriverManager: remove it from KNOWN_OWN_CONNECTION");
-        }
-    }
-
-    private static ArchRule ownWarehouse(DescribedPredicate<? super JavaClass> subjects) {
-        return classes()
-                .that().haveSimpleNameEndingWith("ITCase").and(USE_A_WAREHOUSE).and(subjects)
-                .should(REGISTER_TEST_WAREHOUSES)
-                .allowEmptyShould(true);
-    }
-
-    private static ArchRule ownConnection(DescribedPredicate<? super JavaClass> subjects) {
-        return noClasses()
-                .that().haveSimpleNameEndingWith("ITCase").and(subjects)
-                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
-                .because("a JDBC URL of the test's own bypasses TestWarehouses: use WAREHOUSES.freshUrl(engine)"
-                        + " or open(engine), and read through the Warehouse or the fixtures")
-                .allowEmptyShould(true);
-    }
+    static final ArchRule itCasesOpenNoConnectionThemselves = noClasses()
+            .that().haveSimpleNameEndingWith("ITCase")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
+            .because("a JDBC URL of the test's own bypasses TestWarehouses: use WAREHOUSES.freshUrl(engine)"
+                    + " or open(engine), and read through the Warehouse or the fixtures");
 
     private static ArchCondition<JavaClass> dependOnAny(Set<String> types) {
         return new ArchCondition<>("depend on any of " + types) {

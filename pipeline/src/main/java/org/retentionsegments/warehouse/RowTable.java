@@ -37,7 +37,6 @@ record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> ke
     /** No condition beyond "a column differs". */
     static final Function<Incoming, Condition> ALWAYS = incoming -> DSL.noCondition();
 
-
     /** Writes one row's values, in the table's column order. */
     @FunctionalInterface
     interface Columns<T> {

@@ -1,7 +1,5 @@
 package org.retentionsegments.warehouse;
 
-import static org.jooq.impl.DSL.excluded;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -147,20 +145,12 @@ public final class WarehouseWriter {
         return unique.size();
     }
 
-    private static void upsert(DSLContext dsl, Table<?> table, Table<?> stage, Function<RowTable.Incoming, Condition> when) {
-        List<Field<?>> key = List.of(table.getPrimaryKey().getFieldsArray());
-        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
-        Condition changed = DSL.falseCondition();
-        for (Field<?> f : table.fields()) {
-            if (!key.contains(f)) {
-                updates.put(f, excluded(f));
-                if (!f.getName().equals("updated_at")) {
-                    changed = changed.or(isDistinct(f));
-                }
-            }
-        }
+    private static void upsert(DSLContext dsl, Table<?> table, Table<?> stage,
+            Function<RowTable.Incoming, Condition> when) {
+        RowTable.Incoming excluded = DSL::excluded;
         dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage))
-                .onConflict(key).doUpdate().set(updates).where(when.apply(DSL::excluded).and(changed)).execute();
+                .onConflict(key(table)).doUpdate().set(updates(table, excluded))
+                .where(when.apply(excluded).and(changed(table, excluded))).execute();
     }
 
     /**
@@ -172,47 +162,56 @@ public final class WarehouseWriter {
      */
     private static void updateThenInsert(DSLContext dsl, Table<?> table, Table<?> stage,
             Function<RowTable.Incoming, Condition> when) {
-        RowTable.Incoming incoming = new RowTable.Incoming() {
+        RowTable.Incoming staged = new RowTable.Incoming() {
             @Override
             public <V> Field<V> of(Field<V> column) {
-                return column(stage, column);
+                return DSL.field(stage.getQualifiedName().append(column.getUnqualifiedName()), column.getDataType());
             }
         };
-        List<Field<?>> key = List.of(table.getPrimaryKey().getFieldsArray());
         Condition sameKey = DSL.noCondition();
-        for (Field<?> k : key) {
-            sameKey = sameKey.and(equal(table, stage, k));
+        for (Field<?> k : key(table)) {
+            sameKey = sameKey.and(same(k, staged));
         }
-        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
-        Condition changed = DSL.falseCondition();
-        for (Field<?> f : table.fields()) {
-            if (!key.contains(f)) {
-                updates.put(f, column(stage, f));
-                if (!f.getName().equals("updated_at")) {
-                    changed = changed.or(distinct(table, stage, f));
-                }
-            }
-        }
-        dsl.update(table).set(updates).from(stage).where(sameKey.and(when.apply(incoming)).and(changed)).execute();
+        dsl.update(table).set(updates(table, staged)).from(stage)
+                .where(sameKey.and(when.apply(staged)).and(changed(table, staged))).execute();
         dsl.insertInto(table).columns(table.fields())
                 .select(dsl.selectFrom(stage).whereNotExists(dsl.selectOne().from(table).where(sameKey)))
                 .execute();
     }
 
-    private static <T> Condition equal(Table<?> table, Table<?> stage, Field<T> field) {
-        return table.field(field).eq(column(stage, field));
+    private static List<Field<?>> key(Table<?> table) {
+        return List.of(table.getPrimaryKey().getFieldsArray());
     }
 
-    private static <T> Condition distinct(Table<?> table, Table<?> stage, Field<T> field) {
-        return table.field(field).isDistinctFrom(column(stage, field));
+    /** Every column outside the key set to the incoming row's value. */
+    private static Map<Field<?>, Field<?>> updates(Table<?> table, RowTable.Incoming incoming) {
+        List<Field<?>> key = key(table);
+        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+        for (Field<?> f : table.fields()) {
+            if (!key.contains(f)) {
+                updates.put(f, incoming.of(f));
+            }
+        }
+        return updates;
     }
 
-    /** The stage table's column of the same name and type as the field. */
-    private static <T> Field<T> column(Table<?> stage, Field<T> field) {
-        return DSL.field(stage.getQualifiedName().append(field.getUnqualifiedName()), field.getDataType());
+    /** Whether a column outside the key (and {@code updated_at}) differs from the incoming row's. */
+    private static Condition changed(Table<?> table, RowTable.Incoming incoming) {
+        List<Field<?>> key = key(table);
+        Condition changed = DSL.falseCondition();
+        for (Field<?> f : table.fields()) {
+            if (!key.contains(f) && !f.getName().equals("updated_at")) {
+                changed = changed.or(differs(f, incoming));
+            }
+        }
+        return changed;
     }
 
-    private static <T> Condition isDistinct(Field<T> field) {
-        return field.isDistinctFrom(excluded(field));
+    private static <V> Condition differs(Field<V> field, RowTable.Incoming incoming) {
+        return field.isDistinctFrom(incoming.of(field));
+    }
+
+    private static <V> Condition same(Field<V> field, RowTable.Incoming incoming) {
+        return field.eq(incoming.of(field));
     }
 }
