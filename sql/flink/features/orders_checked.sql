@@ -1,4 +1,5 @@
--- Typed order lines with the reason each bad one is rejected (NULL = accepted).
+-- Typed order lines with the reason each bad one is rejected (NULL = accepted). The
+-- record_time placeholder passes a continuous job's time attribute through (empty for files).
 CREATE TEMPORARY VIEW orders_checked AS
 SELECT
   input_file, input_line, raw_line, order_id, customer_id, ts AS order_ts, amount_value AS amount,
@@ -16,7 +17,7 @@ SELECT
     WHEN line_no IS NOT NULL AND line_no_value IS NULL THEN 'line_no is not an integer: ' || line_no
     WHEN discount IS NOT NULL AND discount_value IS NULL THEN 'discount is not a finite number: ' || discount
     WHEN ABS(discount_value) >= ${amount_limit} THEN 'discount is beyond the accepted range (less than ${amount_limit} either way): ' || discount
-  END AS reject_reason
+  END AS reject_reason${record_time}
 FROM (
   SELECT
     f.*,

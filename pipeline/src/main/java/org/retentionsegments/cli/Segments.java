@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            StreamCommand.class,
             GenerateCommand.class,
             ReportCommand.class,
             ConfigCommand.class,

@@ -37,11 +37,11 @@ public record SegmentAssignment(
         boolean current)
         implements WarehouseRow {
 
-    /** The same assignment kept as history only, not written to {@code customer_segment}. */
-    public SegmentAssignment historyOnly() {
+    /** The same assignment, for the tables named. */
+    public SegmentAssignment writtenTo(boolean snapshot, boolean current) {
         return new SegmentAssignment(customerId, asOf, recencyDays, frequency, monetary, rScore,
                 fScore, mScore, rfmCell, compositeScore, lifecycleStage, highReturnRate,
                 singleChannel, discountDependent, emailUnengaged, topCategory, topCategoryShare,
-                engagement30, engagement90, segment, strategy, arm, snapshot, false);
+                engagement30, engagement90, segment, strategy, arm, snapshot, current);
     }
 }

@@ -61,10 +61,23 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
             new ListStateDescriptor<>("boundary-merge", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
     private static final int STATE_VERSION = 1;
 
+    /** A continuous job's refreshes this many days before today's still write every current row. */
+    static final int LIVE_DAYS = 2;
+
+    /** The wall clock (epoch ms) that tells a continuous job's live refreshes from its catch-up. */
+    interface Clock extends java.util.function.LongSupplier, java.io.Serializable {}
+
+    private final Clock clock;
+
     /** @param lastDay the as_of epoch day of a bounded run, {@link Integer#MAX_VALUE} when unbounded */
     public BoundaryMerge(ConfigTexts configTexts, int lastDay) {
+        this(configTexts, lastDay, System::currentTimeMillis);
+    }
+
+    BoundaryMerge(ConfigTexts configTexts, int lastDay, Clock clock) {
         this.configTexts = configTexts;
         this.lastDay = lastDay;
+        this.clock = clock;
     }
 
     @Override
@@ -189,11 +202,21 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
         for (ScoreBoundary row : counts.boundaryRows(asOf, scales)) {
             output.collect(BOUNDARIES, new StreamRecord<>(row, at));
         }
-        output.collect(new StreamRecord<>(new RefreshPlan(day, scales, keep, last,
-                lastDay != Integer.MAX_VALUE && !last, counts.customers()), at));
+        boolean current = lastDay == Integer.MAX_VALUE ? keep || caughtUp(day) : last;
+        output.collect(new StreamRecord<>(new RefreshPlan(day, scales, keep, last, current, counts.customers()), at));
         previousRefresh = asOf;
         done = last;
         nextDay = last ? Integer.MAX_VALUE : (int) Math.min((long) day + pipeline.cadenceDays(), lastDay);
+    }
+
+    /**
+     * Whether a continuous job's refresh of {@code day} is live: no more than {@link #LIVE_DAYS}
+     * before today by the clock. A live refresh writes every customer's current row; one before
+     * (the job catching up through a topic's history) writes transitions and the kept snapshots
+     * only, as a backfill does, and customer_segment at the kept refreshes.
+     */
+    private boolean caughtUp(int day) {
+        return day >= clock.getAsLong() / DAY_MS - LIVE_DAYS;
     }
 
     /** For tests: deltas not yet applied, by time. */

@@ -30,36 +30,38 @@ public final class RefreshGraph {
      * @param treatments treatment rows read from the input, with timestamps and watermarks (the
      *     treatment time)
      * @param config the configuration texts
-     * @param lastRefresh the day of the run's last refresh
+     * @param lastRefresh the day of the run's last refresh; null for a continuous job, which
+     *     refreshes for as long as time moves
      * @return every row for the warehouse: daily activity, segment assignments, boundaries,
      *     transitions and treatments
      */
     public static DataStream<WarehouseRow> build(DataStream<DayActivity> days, DataStream<RefreshInput> treatments,
             ConfigTexts config, LocalDate lastRefresh) {
         PipelineConfig pipeline = config.parse().pipeline();
-        int lastDay = (int) lastRefresh.toEpochDay();
+        int lastDay = lastRefresh == null ? Integer.MAX_VALUE : (int) lastRefresh.toEpochDay();
 
         DataStream<WarehouseRow> activity = days
                 .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
-                .map(RefreshGraph::activityDay).returns(WarehouseRow.class).name("activity_daily");
+                .map(RefreshGraph::activityDay).returns(WarehouseRow.class).name("activity_daily").uid("activity-daily");
 
         SingleOutputStreamOperator<RefreshInput> facts = days
                 .keyBy(d -> d.customerId)
                 .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay))
-                .name("rolling windows");
+                .name("rolling windows").uid("rolling-windows");
 
         SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)
                 .transform("refresh boundaries (merge of counts)", TypeInformation.of(RefreshPlan.class),
                         new BoundaryMerge(config, lastDay))
-                .setParallelism(1);
+                .uid("refresh-boundaries").setParallelism(1);
 
         SingleOutputStreamOperator<WarehouseRow> refreshed = facts.union(treatments)
                 .keyBy(RefreshInput::customerId)
                 .connect(plans.broadcast())
                 .transform("refresh: scores, segments, strategies", TypeInformation.of(WarehouseRow.class),
-                        new RefreshOperator(config));
+                        new RefreshOperator(config))
+                .uid("refresh");
         refreshed.getSideOutput(RefreshOperator.TALLIES)
-                .process(new ProgressLog()).setParallelism(1).name("progress")
+                .process(new ProgressLog()).setParallelism(1).name("progress").uid("progress")
                 .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
 
         return activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES));

@@ -127,9 +127,9 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
             boolean changed = stamp(s, at, at) | apply(s, at);
             if (s.facts != null) {
                 byte before = s.segment;
-                s.segment = customerRefresh.refresh(s.facts, s.segment, plan.scales(), asOf, plan.keep(),
-                        row -> output.collect(new StreamRecord<>(
-                                plan.historyOnly() && row instanceof SegmentAssignment a ? a.historyOnly() : row, at)),
+                s.segment = customerRefresh.refresh(s.facts, s.segment, plan.scales(), asOf, plan.assigns(),
+                        row -> output.collect(new StreamRecord<>(row instanceof SegmentAssignment a
+                                ? a.writtenTo(plan.keep(), plan.current()) : row, at)),
                         tally);
                 changed |= s.segment != before;
             }

@@ -85,6 +85,7 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
                 validation.futureCutoff().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         values.put("earliest", validation.earliest().toString());
         values.put("amount_limit", AMOUNT_LIMIT);
+        values.put("record_time", ""); // files have no time attribute (see the continuous job)
         return new Plan(withAdapters(new SqlScripts(values), shipped, adapterPaths), inputs, validation.charset());
     }
 

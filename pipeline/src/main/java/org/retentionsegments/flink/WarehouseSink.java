@@ -77,9 +77,15 @@ public class WarehouseSink implements Sink<WarehouseRow> {
             }
         }
 
+        /**
+         * Closes the connection without writing: at the end of the input {@link #flush} has
+         * written everything, and after a failure what is left in the buffer is written again
+         * after the restore from the last checkpoint (a write from here could throw while the task
+         * is failing, which makes Flink stop the whole TaskManager).
+         */
         @Override
         public void close() {
-            flushBuffer();
+            buffer.clear();
             warehouse.close();
             PROGRESS.info(String.format(
                     "      warehouse: %,d rows written in %.1f s", rows, nanos / 1e9));

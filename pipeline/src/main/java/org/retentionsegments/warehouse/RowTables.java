@@ -90,7 +90,7 @@ final class RowTables {
                 out.int8(r.duplicates());
                 out.int8(r.customers());
             });
-    /** Rejected input has no key: plain inserts (a replayed run clears its rows first). */
+    /** Rejected input has no key: inserts, skipping rows whose place the run already wrote (a replayed run clears its rows first). */
     static final RowTable<RejectedInput> REJECTED = new RowTable<>(REJECTED_INPUT, null, null, RowTable.ALWAYS,
             (r, now, out) -> {
                 out.text(r.runId());

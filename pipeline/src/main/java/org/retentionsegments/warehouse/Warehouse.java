@@ -91,6 +91,11 @@ public final class Warehouse implements AutoCloseable {
         return open(jdbcUrl);
     }
 
+    /** Whether the URL names a DuckDB file (one writer at a time). */
+    public static boolean isDuckDb(String jdbcUrl) {
+        return dialectOf(jdbcUrl) == SQLDialect.DUCKDB;
+    }
+
     /** The jOOQ dialect for a JDBC URL. */
     public static SQLDialect dialectOf(String jdbcUrl) {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:duckdb:")) {

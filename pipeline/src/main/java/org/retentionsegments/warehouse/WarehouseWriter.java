@@ -1,5 +1,7 @@
 package org.retentionsegments.warehouse;
 
+import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -136,6 +138,8 @@ public final class WarehouseWriter {
             updateThenInsert(dsl, table, stage, rows.when());
         } else if (rows.upserts()) {
             upsert(dsl, table, stage, rows.when());
+        } else if (table.equals(REJECTED_INPUT)) {
+            insertNewRejected(dsl, stage);
         } else {
             dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage)).execute();
         }
@@ -143,6 +147,21 @@ public final class WarehouseWriter {
             DuckDbStage.drop(dsl, stage);
         }
         return unique.size();
+    }
+
+    /**
+     * Inserts the rejected rows, except those whose place (source, file and line, or topic,
+     * partition and offset) the run has already written: a continuous job restored from a
+     * checkpoint writes again the rows it rejected since, and they must not count twice. Rows
+     * without a place (from an adapter) are always inserted.
+     */
+    private static void insertNewRejected(DSLContext dsl, Table<?> stage) {
+        var r = REJECTED_INPUT;
+        RowTable.Incoming staged = staged(stage);
+        Condition written = DSL.exists(DSL.selectOne().from(r).where(
+                same(r.RUN_ID, staged), same(r.SOURCE, staged), same(r.INPUT_FILE, staged), same(r.INPUT_LINE, staged)));
+        dsl.insertInto(r).columns(r.fields()).select(dsl.selectFrom(stage)
+                .where(staged.of(r.INPUT_FILE).isNull().or(DSL.not(written)))).execute();
     }
 
     private static void upsert(DSLContext dsl, Table<?> table, Table<?> stage,
@@ -162,12 +181,7 @@ public final class WarehouseWriter {
      */
     private static void updateThenInsert(DSLContext dsl, Table<?> table, Table<?> stage,
             Function<RowTable.Incoming, Condition> when) {
-        RowTable.Incoming staged = new RowTable.Incoming() {
-            @Override
-            public <V> Field<V> of(Field<V> column) {
-                return DSL.field(stage.getQualifiedName().append(column.getUnqualifiedName()), column.getDataType());
-            }
-        };
+        RowTable.Incoming staged = staged(stage);
         Condition sameKey = DSL.noCondition();
         for (Field<?> k : key(table)) {
             sameKey = sameKey.and(same(k, staged));
@@ -205,6 +219,16 @@ public final class WarehouseWriter {
             }
         }
         return changed;
+    }
+
+    /** The columns of the stage table, where the incoming rows are. */
+    private static RowTable.Incoming staged(Table<?> stage) {
+        return new RowTable.Incoming() {
+            @Override
+            public <V> Field<V> of(Field<V> column) {
+                return DSL.field(stage.getQualifiedName().append(column.getUnqualifiedName()), column.getDataType());
+            }
+        };
     }
 
     private static <V> Condition differs(Field<V> field, RowTable.Incoming incoming) {

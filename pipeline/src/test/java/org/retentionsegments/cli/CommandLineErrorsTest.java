@@ -60,6 +60,7 @@ class CommandLineErrorsTest {
         "demo --planted-lift 1.5 | error: planted lift must be in [0, 1), got 1.5; see ./segments demo --help",
         "demo --customers 0 | error: customers must be at least 1, got 0",
         "run | error: Missing required option: '--orders=FILE'; see ./segments run --help",
+        "stream | error: Missing required option: '--bootstrap-servers=HOST:PORT'; see ./segments stream --help",
         "report --warehous x | error: Unknown options: '--warehous', 'x' (did you mean --warehouse?)",
         "frobnicate | error: Unmatched argument at index 0: 'frobnicate'",
         "models frobnicate | error: Unmatched argument at index 1: 'frobnicate' (did you mean"})
@@ -68,6 +69,18 @@ class CommandLineErrorsTest {
         assertEquals(2, cli.exitCode(), cli.err());
         assertOneLine(cli.err(), expected);
         assertEquals("", cli.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "stream --bootstrap-servers localhost:9092 | error: a continuous job needs a PostgreSQL warehouse (--warehouse"
+                + " jdbc:postgresql://...): DuckDB allows one writer",
+        "stream --bootstrap-servers localhost:9092 --parallelism 0 --warehouse jdbc:postgresql://localhost/x | error:"
+                + " --parallelism 0 must be at least 1"})
+    void aContinuousJobThatCannotRunIsRefusedInOneLineBeforeItStarts(String args, String expected) {
+        Captured cli = RunFixtures.capture(() -> Segments.commandLine().execute(args.split(" ")));
+        assertEquals(1, cli.exitCode(), cli.err());
+        assertOneLine(cli.err(), expected);
     }
 
     @ParameterizedTest

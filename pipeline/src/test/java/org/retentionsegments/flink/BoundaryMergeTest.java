@@ -107,6 +107,24 @@ class BoundaryMergeTest {
     }
 
     @Test
+    void aContinuousJobWritesCurrentRowsAtEveryRefreshOnceItHasCaughtUpWithTheClock() throws Exception {
+        long today = DAY0 + 40;
+        merge = new BoundaryMerge(CONFIG, Integer.MAX_VALUE, () -> today * 86_400_000L + 3_600_000L);
+        harness = new OneInputStreamOperatorTestHarness<>(merge);
+        harness.open();
+        add(CUSTOMERS.get(0), DAY0);
+        harness.processWatermark((today + 1) * 86_400_000L);
+        List<RefreshPlan> plans = plans();
+        assertEquals(today + 1 - DAY0 + 1, plans.size(), "one refresh a day, up to the watermark");
+        for (RefreshPlan plan : plans) {
+            boolean live = plan.day() >= today - BoundaryMerge.LIVE_DAYS;
+            assertEquals(live || plan.keep(), plan.current(), "refresh of day " + plan.day());
+            assertFalse(plan.last(), "a continuous job has no last refresh");
+        }
+        assertTrue(plans.stream().anyMatch(p -> !p.current()), "the catch-up writes no current rows between snapshots");
+    }
+
+    @Test
     void aBoundedRunRefreshesFromItsFirstFactsToItsLastDayAndStops() throws Exception {
         open(DAY0 + 2);
         add(CUSTOMERS.get(0), DAY0 - 1);
@@ -114,7 +132,7 @@ class BoundaryMergeTest {
         harness.processWatermark(Long.MAX_VALUE);
         List<RefreshPlan> plans = plans();
         assertEquals(List.of(DAY0 - 1, DAY0, DAY0 + 1, DAY0 + 2), plans.stream().map(RefreshPlan::day).toList());
-        assertEquals(List.of(true, true, true, false), plans.stream().map(RefreshPlan::historyOnly).toList(),
+        assertEquals(List.of(false, false, false, true), plans.stream().map(RefreshPlan::current).toList(),
                 "a backfill writes customer_segment at its last refresh only");
         assertTrue(plans.get(3).last() && plans.get(3).keep(), "the last refresh is kept");
         assertFalse(plans.get(2).last());

@@ -63,7 +63,7 @@ class RefreshOperatorTest {
     private static RefreshPlan plan(List<CustomerFacts> customers, int day, boolean keep) {
         PopulationCounts counts = new PopulationCounts(ConfigBundle.loadDefault().pipeline());
         customers.forEach(c -> counts.count(CountKey.of(c), 1));
-        return new RefreshPlan(day, counts.scales(java.time.LocalDate.ofEpochDay(day)), keep, false, false,
+        return new RefreshPlan(day, counts.scales(java.time.LocalDate.ofEpochDay(day)), keep, false, keep,
                 counts.customers());
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
  *     customers have a median gap between orders
  * @param inputEncoding how the bytes of CSV and JSON-lines input files are decoded
  * @param earliestDate input events before this day are impossible (rejected); before today
+ * @param stream how a continuous job reads time from its topics
  */
 public record PipelineConfig(
         int windowDays,
@@ -33,7 +34,8 @@ public record PipelineConfig(
         int minRepeatCustomers,
         ScoringConfig scoring,
         LifecycleThresholds lifecycle,
-        FlagThresholds flags) {
+        FlagThresholds flags,
+        StreamTiming stream) {
 
     public static final String FILE = "pipeline.yaml";
 
@@ -48,7 +50,7 @@ public record PipelineConfig(
 
     static PipelineConfig parse(YamlNode root) {
         root.allowOnly("window_days", "refresh", "forget_after_days", "future_skew", "timezone",
-                "input_encoding", "earliest_date", "purchase_cycle", "scoring", "lifecycle", "flags");
+                "input_encoding", "earliest_date", "purchase_cycle", "scoring", "lifecycle", "flags", "stream");
         int windowDays = root.integer("window_days", 365, 1, 36_500);
         YamlNode refresh = root.child("refresh").allowOnly("cadence_days", "snapshot_every");
         int cadence = refresh.integer("cadence_days", 1, 1, 366);
@@ -72,19 +74,25 @@ public record PipelineConfig(
                 cycle.integer("min_repeat_customers", 30, 1, Integer.MAX_VALUE),
                 ScoringConfig.parse(root.child("scoring")),
                 LifecycleThresholds.parse(root.child("lifecycle")),
-                FlagThresholds.parse(root.child("flags")));
+                FlagThresholds.parse(root.child("flags")),
+                StreamTiming.parse(root.child("stream")));
     }
 
     private static Duration parseSkew(YamlNode root) {
-        String text = root.string("future_skew", "P1D");
+        return duration(root, "future_skew", "P1D");
+    }
+
+    /** A non-negative ISO-8601 duration. */
+    static Duration duration(YamlNode node, String key, String fallback) {
+        String text = node.string(key, fallback);
         try {
-            Duration skew = Duration.parse(text);
-            if (skew.isNegative()) {
-                throw root.failAt("future_skew", "future_skew '" + text + "' must not be negative");
+            Duration value = Duration.parse(text);
+            if (value.isNegative()) {
+                throw node.failAt(key, key + " '" + text + "' must not be negative");
             }
-            return skew;
+            return value;
         } catch (DateTimeParseException e) {
-            throw root.failAt("future_skew", "future_skew '" + text + "' is not an ISO-8601 duration such as P1D");
+            throw node.failAt(key, key + " '" + text + "' is not an ISO-8601 duration such as " + fallback);
         }
     }
 

@@ -1,0 +1,194 @@
+package org.retentionsegments.flink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.retentionsegments.core.RejectedInput;
+import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Warehouse;
+
+/**
+ * The continuous job: the input topics, read, checked, deduplicated and rolled up per customer
+ * and UTC day by streaming Flink SQL (the file path's {@code *_fields} and {@code *_checked}
+ * views, then the daily views of {@code sql/flink/stream/}), feed the operators of
+ * {@link RefreshGraph}; a day's refresh runs when the watermark passes its midnight. Everything
+ * the warehouse keeps goes through one jOOQ sink, flushed at every checkpoint, into PostgreSQL.
+ */
+public final class ContinuousJob {
+
+    /** The shared views of the file path the job uses, in order. */
+    static final List<String> FEATURES = List.of("orders_fields", "orders_checked");
+
+    /** The job's own streaming views, in order. */
+    static final List<String> STREAM = List.of(
+            "orders_timed", "orders_on_time", "order_lines_daily", "orders_daily", "customer_day_parts",
+            "customer_day_daily", "rejected_topics");
+
+    /** The inputs read from topics so far. */
+    static final List<InputKind> INPUTS = List.of(InputKind.ORDERS);
+
+    /** How often the job checkpoints (and flushes the warehouse) unless told otherwise. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * @param topics where the input topics are
+     * @param warehouseUrl JDBC URL of a PostgreSQL warehouse, migrated
+     * @param config the configuration texts
+     * @param runId the job's name in {@code rejected_input}: stable across restarts
+     */
+    public record Settings(TopicInputs.Topics topics, String warehouseUrl, ConfigTexts config, String runId) {
+
+        public Settings {
+            if (Warehouse.isDuckDb(warehouseUrl)) {
+                throw new IllegalArgumentException("a continuous job needs a PostgreSQL warehouse (--warehouse"
+                        + " jdbc:postgresql://...): DuckDB allows one writer, and reports and BI tools could"
+                        + " not read the warehouse while the job runs");
+            }
+        }
+
+        /** Settings for the topics {@code prefix + "orders"} and so on, read by consumer group {@code groupId}. */
+        public static Settings of(String bootstrapServers, String prefix, String groupId, String warehouseUrl,
+                ConfigTexts config, Map<String, String> kafkaProperties) {
+            return new Settings(new TopicInputs.Topics(bootstrapServers, prefix, groupId, kafkaProperties),
+                    warehouseUrl, config, "stream-" + groupId);
+        }
+    }
+
+    private ContinuousJob() {}
+
+    /**
+     * Starts the job on {@code flinkConf}'s executor (a MiniCluster embedded, unless configured
+     * otherwise): RocksDB state with incremental checkpoints every {@link #CHECKPOINT_INTERVAL}
+     * unless the configuration says otherwise. With {@code checkpoints}, the checkpoints are kept
+     * there (also when the job is cancelled) and the job resumes from the latest one it finds, so
+     * a job killed and started again goes on where its last checkpoint was.
+     *
+     * @param checkpoints a folder for the job's checkpoints; null to keep them in memory only
+     * @param progress where the job says where it resumes from
+     */
+    public static JobClient start(Settings settings, Configuration flinkConf, Path checkpoints,
+            java.io.PrintStream progress) throws Exception {
+        Configuration conf = new Configuration(flinkConf);
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+        }
+        if (!conf.contains(StateBackendOptions.STATE_BACKEND)) {
+            conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        }
+        if (!conf.contains(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)) {
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
+        if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        }
+        if (checkpoints != null) {
+            Files.createDirectories(checkpoints);
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            Path latest = latestCheckpoint(checkpoints);
+            if (latest != null && !conf.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.toString());
+                progress.println("resuming from the checkpoint " + latest);
+            }
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        build(env, settings);
+        return env.executeAsync("retention-segments continuous (" + settings.topics().prefix() + "*)");
+    }
+
+    /** The newest complete checkpoint under {@code dir} (a {@code chk-N} folder with its metadata), or null. */
+    static Path latestCheckpoint(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.find(dir, 3, (path, attributes) ->
+                path.getFileName().toString().equals("_metadata")
+                        && path.getParent().getFileName().toString().startsWith("chk-"))) {
+            return files.max(Comparator.comparing((Path p) -> {
+                try {
+                    return Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            })).map(Path::getParent).orElse(null);
+        }
+    }
+
+    /** Adds the job's sources, operators and sink to {@code env}. */
+    public static void build(StreamExecutionEnvironment env, Settings settings) {
+        try (Warehouse warehouse = Warehouse.open(settings.warehouseUrl())) {
+            warehouse.url(); // migrated now, once, before any task writes
+        }
+        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+        tEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        SqlFunctions.register(tEnv);
+        PipelineConfig pipeline = settings.config().parse().pipeline();
+        TopicInputs.register(env, tEnv, settings.topics(), INPUTS, pipeline);
+        SqlScripts sql = sql(pipeline);
+        for (String view : FEATURES) {
+            tEnv.executeSql(sql.statement("features", view));
+        }
+        for (String view : STREAM) {
+            tEnv.executeSql(sql.statement("stream", view));
+        }
+        DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_daily"))
+                .map(StreamStage::dayActivity).name("customer days").uid("customer-days");
+        // treatments come from their topic in a later version; none until then
+        DataStream<RefreshInput> treatments = env.fromSequence(0, 0).filter(i -> false)
+                .map(i -> (RefreshInput) null).returns(TypeInformation.of(RefreshInput.class))
+                .name("treatments (none)").uid("treatments");
+        String runId = settings.runId();
+        DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_topics"))
+                .map(row -> rejected(runId, row)).returns(WarehouseRow.class).name("rejected_input")
+                .uid("rejected-input");
+        RefreshGraph.build(days, treatments, settings.config(), null)
+                .union(rejected)
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS))
+                .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");
+    }
+
+    /** The SQL with the placeholders a continuous job needs. */
+    static SqlScripts sql(PipelineConfig pipeline) {
+        Map<String, String> values = new HashMap<>();
+        values.put("timezone", pipeline.timezone().getId());
+        // the future check runs as records are read (TopicInputs), against the time of reading
+        values.put("future_cutoff", "9999-12-31 23:59:59");
+        values.put("earliest", pipeline.earliestDate().toString());
+        values.put("amount_limit", RunInputs.AMOUNT_LIMIT);
+        values.put("record_time", ", rowtime");
+        return new SqlScripts(values);
+    }
+
+    static WarehouseRow rejected(String runId, Row row) {
+        return new RejectedInput(runId, (String) row.getField("source"), (String) row.getField("input_file"),
+                (Long) row.getField("input_line"), (String) row.getField("raw_line"),
+                (String) row.getField("reject_reason"));
+    }
+}

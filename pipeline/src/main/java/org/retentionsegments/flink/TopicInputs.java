@@ -1,0 +1,188 @@
+package org.retentionsegments.flink;
+
+import static org.apache.flink.table.api.Expressions.$;
+import static org.apache.flink.table.api.Expressions.lit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.expressions.Expression;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.input.InputRecord;
+import org.retentionsegments.input.MessageReader;
+import org.retentionsegments.input.Values;
+
+/**
+ * The input topics as tables, the continuous job's counterpart of {@link InputTables}: each
+ * record's value is read like a line of a JSON lines file ({@link MessageReader}) into
+ * {@code X_records} (the canonical columns, {@code input_file} = topic/partition,
+ * {@code input_line} = offset, and {@code rowtime}, the record's event time, with watermarks
+ * that trail it by the allowed lateness and skip idle partitions), and every record that could
+ * not be read into {@code unreadable_lines}.
+ *
+ * <p>An event time beyond now + future_skew is rejected here, before it could move the
+ * watermark (and every customer's refreshes) into the future; a record whose time cannot be
+ * read does not move the watermark either.
+ */
+final class TopicInputs {
+
+    /** Where the topics are: {@code prefix + "orders"} and so on. */
+    record Topics(String bootstrapServers, String prefix, String groupId, Map<String, String> properties) {
+
+        Topics {
+            properties = Map.copyOf(properties);
+        }
+
+        String topic(InputKind kind) {
+            return prefix + kind.label();
+        }
+    }
+
+    private static final List<String> META = List.of("input_file", "input_line", "raw_line", "read_error");
+
+    private TopicInputs() {}
+
+    /** Registers the tables of {@code kinds}. */
+    static void register(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Topics topics,
+            List<InputKind> kinds, PipelineConfig pipeline) {
+        Table unreadable = null;
+        for (InputKind kind : kinds) {
+            Properties properties = new Properties();
+            properties.putAll(topics.properties());
+            KafkaSource<Row> source = KafkaSource.<Row>builder()
+                    .setBootstrapServers(topics.bootstrapServers())
+                    .setTopics(topics.topic(kind))
+                    .setGroupId(topics.groupId())
+                    .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                    .setProperties(properties)
+                    .setDeserializer(new Records(kind, pipeline.timezone(), pipeline.futureSkew(),
+                            pipeline.earliestDate()))
+                    .build();
+            int time = META.size() + kind.columns().size();
+            DataStream<Row> rows = env.fromSource(source,
+                    WatermarkStrategy.<Row>forBoundedOutOfOrderness(pipeline.stream().allowedLateness())
+                            .withTimestampAssigner((row, previous) -> (Long) row.getField(time))
+                            .withIdleness(pipeline.stream().idleTimeout()),
+                    topics.topic(kind) + " topic")
+                    .uid("topic-" + kind.label());
+            Table table = tEnv.fromDataStream(rows, Schema.newBuilder()
+                    .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
+                    .watermark("rowtime", "SOURCE_WATERMARK()")
+                    .build());
+            List<Expression> selected = new ArrayList<>(List.of($("input_file"), $("input_line"), $("raw_line")));
+            kind.columns().forEach(c -> selected.add($(c)));
+            selected.add($("rowtime"));
+            tEnv.createTemporaryView(kind.label() + "_records",
+                    table.where($("read_error").isNull()).select(selected.toArray(new Expression[0])));
+            Table bad = table.where($("read_error").isNotNull()).select(lit(kind.label()).as("source"),
+                    $("input_file"), $("input_line"), $("raw_line"), $("read_error").as("reject_reason"));
+            unreadable = unreadable == null ? bad : unreadable.unionAll(bad);
+        }
+        tEnv.createTemporaryView("unreadable_lines", unreadable);
+    }
+
+    /** The column of {@code kind} that holds its event time. */
+    static String timeColumn(InputKind kind) {
+        return switch (kind) {
+            case ORDERS -> "order_ts";
+            case ENGAGEMENT -> "event_ts";
+            case TREATMENTS -> "treated_ts";
+            case CUSTOMERS -> "signup_ts";
+        };
+    }
+
+    /** Topic records to rows: META, the canonical columns, the event time in epoch ms. */
+    static final class Records implements KafkaRecordDeserializationSchema<Row> {
+
+        private static final DateTimeFormatter CUTOFF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+        private final InputKind kind;
+        private final ZoneId zone;
+        private final Duration futureSkew;
+        private final LocalDate earliest;
+        private transient MessageReader reader;
+        private transient int timeIndex;
+
+        Records(InputKind kind, ZoneId zone, Duration futureSkew, LocalDate earliest) {
+            this.kind = kind;
+            this.zone = zone;
+            this.futureSkew = futureSkew;
+            this.earliest = earliest;
+        }
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Row> out) {
+            if (reader == null) {
+                reader = new MessageReader(kind);
+                timeIndex = kind.columns().indexOf(timeColumn(kind));
+            }
+            InputRecord r = reader.read(record.topic() + "/" + record.partition(), record.offset(), record.value());
+            out.collect(row(r, Instant.now()));
+        }
+
+        /** The row of a record read at {@code now}. */
+        Row row(InputRecord r, Instant now) {
+            int width = kind.columns().size();
+            Row row = new Row(META.size() + width + 1);
+            row.setField(0, r.file());
+            row.setField(1, r.line());
+            row.setField(2, r.raw());
+            String error = r.error();
+            long eventMs = 0; // a time that cannot be read moves no watermark (the row is rejected)
+            if (r.fields() != null) {
+                for (int i = 0; i < width; i++) {
+                    row.setField(4 + i, r.fields()[i]);
+                }
+                String text = r.fields()[timeIndex];
+                LocalDateTime ts = text == null ? null : Values.timestampUtc(text, zone);
+                if (ts != null && !ts.toLocalDate().isBefore(earliest)) {
+                    LocalDateTime cutoff = LocalDateTime.ofInstant(now.plus(futureSkew), ZoneOffset.UTC);
+                    if (ts.isAfter(cutoff)) {
+                        error = timeColumn(kind) + " is in the future (beyond " + cutoff.format(CUTOFF) + " UTC): " + text;
+                    } else {
+                        eventMs = ts.toInstant(ZoneOffset.UTC).toEpochMilli();
+                    }
+                }
+            }
+            row.setField(3, error);
+            row.setField(META.size() + width, eventMs);
+            return row;
+        }
+
+        @Override
+        public TypeInformation<Row> getProducedType() {
+            List<String> names = new ArrayList<>(META);
+            names.addAll(kind.columns());
+            names.add("event_ms");
+            TypeInformation<?>[] types = new TypeInformation<?>[names.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = i == 1 || i == types.length - 1 ? Types.LONG : Types.STRING;
+            }
+            return Types.ROW_NAMED(names.toArray(new String[0]), types);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.fixtures.RunFixtures;
+import org.retentionsegments.fixtures.TableChecksums;
+import org.retentionsegments.fixtures.TestKafka;
+import org.retentionsegments.generate.Generator;
+import org.retentionsegments.generate.GeneratorConfig;
+import org.retentionsegments.input.InputFormat;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.input.InputRecord;
+import org.retentionsegments.input.RecordReader;
+import org.retentionsegments.input.Values;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.TestWarehouses;
+
+/**
+ * The continuous job on a real broker, a MiniCluster and PostgreSQL: a generated retailer's
+ * orders, sent to the orders topic as JSON, give the warehouse a bounded run on the same orders
+ * gives, as of the last day the watermark passed; bad and late records go to rejected_input.
+ */
+class ContinuousJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @RegisterExtension
+    static final TestKafka KAFKA = new TestKafka();
+
+    @RegisterExtension
+    static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    /** The tables a continuous job and a bounded run must agree on (snapshots differ: a bounded run keeps its last). */
+    private static final List<String> COMPARED = List.of(
+            "customer_segment", "segment_transition", "score_boundary", "activity_daily");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The default configuration, with partitions idle after 2 s instead of a minute: the
+     * partition whose last record is earlier than the other's stops holding time back sooner.
+     */
+    private static final ConfigTexts QUICK_IDLENESS = new ConfigTexts(
+            ConfigTexts.defaults().pipeline().replace("idle_timeout: PT1M", "idle_timeout: PT2S"),
+            ConfigTexts.defaults().segments(), ConfigTexts.defaults().strategies());
+
+    @TempDir
+    static Path dir;
+
+    private static List<String[]> records;
+    private static LocalDateTime last;
+    private static LocalDate lastRefresh;
+    private static Map<String, String> expected;
+    private static long expectedRefreshes;
+
+    /** One generated retailer's orders, and the tables of a bounded run on them, for every test. */
+    @BeforeAll
+    static void boundedRunOnTheOrders() throws Exception {
+        // a business whose last day is yesterday: the job has caught up with the clock at its
+        // last refreshes, which write every customer's current row (BoundaryMerge.LIVE_DAYS)
+        RunFixtures.generate(GeneratorConfig.of(250, 200, 11).withEndDate(LocalDate.now(ZoneOffset.UTC).minusDays(1)),
+                dir);
+        Path orders = dir.resolve(Generator.ORDERS_FILE);
+        records = jsonRecords(orders);
+        last = lastOrderTime(orders);
+        // the watermark trails the last order by the allowed lateness (1 hour): it passes
+        // midnight of the last order's day if that order is later than 01:00
+        lastRefresh = last.minusHours(1).minusNanos(1_000_000).toLocalDate();
+        String bounded = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
+        files.put(InputKind.ORDERS, orders);
+        BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), null, bounded, lastRefresh, 2,
+                Map.of()), System.err);
+        expected = compared(bounded);
+        expectedRefreshes = RunFixtures.count(bounded, "SELECT COUNT(DISTINCT as_of) FROM score_boundary");
+    }
+
+    @Test
+    void ordersFromATopicGiveTheTablesOfABoundedRunOnTheSameOrders() throws Exception {
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(List.of(prefix + "orders"), 2);
+        List<String[]> sent = new ArrayList<>(records);
+        sent.add(new String[] {"c-bad", "{\"order_id\": \"x1\", \"customer_id\": \"c-bad\", \"order_ts\": \""
+                + last.minusDays(2) + "\", \"amount\": \"twelve\"}"});
+        sent.add(new String[] {"c-bad", "not json at all"});
+        KAFKA.send(prefix + "orders", sent);
+
+        String continuous = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                continuous, QUICK_IDLENESS, Map.of());
+        JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
+        try {
+            Map<String, String> actual = awaitEqual(continuous, expected, Duration.ofSeconds(120));
+            assertEquals(expected, actual, "the continuous job's tables, as of " + lastRefresh);
+            assertEquals(1, RunFixtures.count(continuous, "SELECT COUNT(*) FROM rejected_input WHERE reason LIKE"
+                    + " 'amount is not a finite number: twelve%'"), "the order with a bad amount is rejected");
+            assertEquals(1, RunFixtures.count(continuous, "SELECT COUNT(*) FROM rejected_input WHERE raw_text ="
+                    + " 'not json at all' AND input_file LIKE '" + prefix + "orders/%'"), "the record that is no JSON");
+
+            // an order of a day the watermark has passed is late: rejected, not dropped, and no table changes
+            KAFKA.send(prefix + "orders", List.<String[]>of(new String[] {"c-late", "{\"order_id\": \"late-1\","
+                    + " \"customer_id\": \"c-late\", \"order_ts\": \"" + last.minusDays(3) + "\", \"amount\": 10}"}));
+            long late = awaitCount(continuous, "SELECT COUNT(*) FROM rejected_input WHERE reason LIKE 'late: %'",
+                    Duration.ofSeconds(60));
+            assertEquals(1, late, "the late order is in rejected_input");
+            assertEquals(expected, compared(continuous), "a late order changes no table");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void aJobStoppedAndStartedAgainResumesFromItsLastCheckpoint(@TempDir Path checkpoints) throws Exception {
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(List.of(prefix + "orders"), 2);
+        int half = records.size() / 2;
+        KAFKA.send(prefix + "orders", records.subList(0, half));
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                url, QUICK_IDLENESS, Map.of());
+
+        JobClient first = ContinuousJob.start(settings, conf(), checkpoints, System.err);
+        try {
+            long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while ((RunFixtures.count(url, "SELECT COUNT(*) FROM score_boundary") == 0
+                    || ContinuousJob.latestCheckpoint(checkpoints) == null) && System.nanoTime() < end) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(1500); // another checkpoint or two, after refreshes were written
+        } finally {
+            first.cancel().get();
+        }
+        Path resumed = ContinuousJob.latestCheckpoint(checkpoints);
+        assertTrue(resumed != null, "the cancelled job left its checkpoints in " + checkpoints);
+        long refreshes = RunFixtures.count(url, "SELECT COUNT(DISTINCT as_of) FROM score_boundary");
+        assertTrue(refreshes > 0 && refreshes < expectedRefreshes,
+                "the first job refreshed " + refreshes + " of the " + expectedRefreshes + " days");
+
+        KAFKA.send(prefix + "orders", records.subList(half, records.size()));
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        JobClient second = ContinuousJob.start(settings, conf(), checkpoints, new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertTrue(said.toString(StandardCharsets.UTF_8).contains("resuming from the checkpoint " + resumed),
+                    said.toString(StandardCharsets.UTF_8));
+            assertEquals(expected, awaitEqual(url, expected, Duration.ofSeconds(120)),
+                    "a job resumed from its checkpoint ends with the tables of one uninterrupted run");
+        } finally {
+            second.cancel().get();
+        }
+    }
+
+    private static Configuration conf() {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
+        conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, 2);
+        return conf;
+    }
+
+    @Test
+    void aContinuousJobRefusesDuckDb() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContinuousJob.Settings.of(
+                "localhost:9092", "", "g", "jdbc:duckdb:./x.duckdb", ConfigTexts.defaults(), Map.of()));
+        assertTrue(e.getMessage().contains("PostgreSQL"), e.getMessage());
+    }
+
+    private static Map<String, String> compared(String url) throws Exception {
+        Map<String, String> all = TableChecksums.of(url);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String table : COMPARED) {
+            out.put(table, all.get(table));
+        }
+        return out;
+    }
+
+    private static Map<String, String> awaitEqual(String url, Map<String, String> expected, Duration timeout)
+            throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        Map<String, String> actual = compared(url);
+        while (!actual.equals(expected) && System.nanoTime() < end) {
+            Thread.sleep(1000);
+            actual = compared(url);
+        }
+        return actual;
+    }
+
+    private static long awaitCount(String url, String query, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        long n = RunFixtures.count(url, query);
+        while (n == 0 && System.nanoTime() < end) {
+            Thread.sleep(500);
+            n = RunFixtures.count(url, query);
+        }
+        return n;
+    }
+
+    /**
+     * Each order line of the CSV file as a JSON record keyed by its customer, in time order (the
+     * generator writes customer by customer; a topic carries events as they happen).
+     */
+    private static List<String[]> jsonRecords(Path csv) throws Exception {
+        List<Map.Entry<LocalDateTime, String[]>> out = new ArrayList<>();
+        List<String> columns = InputKind.ORDERS.columns();
+        try (InputStream in = Files.newInputStream(csv)) {
+            RecordReader reader = new RecordReader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                    csv.toString(), in);
+            for (InputRecord r = reader.next(); r != null; r = reader.next()) {
+                ObjectNode json = JSON.createObjectNode();
+                for (int i = 0; i < columns.size(); i++) {
+                    if (r.fields()[i] != null) {
+                        json.put(columns.get(i), r.fields()[i]);
+                    }
+                }
+                out.add(Map.entry(Values.timestampUtc(r.fields()[2], ZoneOffset.UTC),
+                        new String[] {r.fields()[1], JSON.writeValueAsString(json)}));
+            }
+        }
+        out.sort(Map.Entry.comparingByKey());
+        return out.stream().map(Map.Entry::getValue).toList();
+    }
+
+    private static LocalDateTime lastOrderTime(Path csv) throws Exception {
+        LocalDateTime last = LocalDateTime.MIN;
+        try (InputStream in = Files.newInputStream(csv)) {
+            RecordReader reader = new RecordReader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
+                    csv.toString(), in);
+            for (InputRecord r = reader.next(); r != null; r = reader.next()) {
+                LocalDateTime ts = Values.timestampUtc(r.fields()[2], ZoneOffset.UTC);
+                if (ts != null && ts.isAfter(last)) {
+                    last = ts;
+                }
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,18 @@
+-- One row per customer and UTC day with any activity, once the watermark passes the day's end:
+-- the rollup the keyed window operator consumes (and activity_daily in the warehouse), with the
+-- columns of the file path's customer_day.
+CREATE TEMPORARY VIEW customer_day_daily AS
+SELECT
+  customer_id, CAST(window_start AS DATE) AS activity_date,
+  CAST(SUM(orders) AS INT) AS orders, CAST(SUM(return_orders) AS INT) AS return_orders,
+  SUM(revenue) AS revenue, SUM(gross) AS gross, SUM(return_amount) AS return_amount,
+  CAST(SUM(discounted_orders) AS INT) AS discounted_orders,
+  CAST(SUM(midnight_orders) AS INT) AS midnight_orders, SUM(midnight_revenue) AS midnight_revenue,
+  SUM(midnight_gross) AS midnight_gross, SUM(midnight_return_amount) AS midnight_return_amount,
+  LISTAGG(CASE WHEN kind = 'o' AND name IS NOT NULL AND orders > 0 THEN name || '=' || CAST(orders AS STRING) END, ';')
+    AS channel_orders,
+  LISTAGG(CASE WHEN kind = 'c' THEN name || '=' || CAST(spend AS STRING) END, ';') AS category_spend,
+  0 AS engagement_events, CAST(NULL AS STRING) AS event_counts,
+  0 AS signed_up, CAST(NULL AS INT) AS email_consent
+FROM TABLE(TUMBLE(TABLE customer_day_parts, DESCRIPTOR(day_time), INTERVAL '1' DAY))
+GROUP BY window_start, window_end, customer_id
