@@ -12,7 +12,8 @@ SELECT
   LISTAGG(CASE WHEN kind = 'o' AND name IS NOT NULL AND orders > 0 THEN name || '=' || CAST(orders AS STRING) END, ';')
     AS channel_orders,
   LISTAGG(CASE WHEN kind = 'c' THEN name || '=' || CAST(spend AS STRING) END, ';') AS category_spend,
-  0 AS engagement_events, CAST(NULL AS STRING) AS event_counts,
+  CAST(SUM(events) AS INT) AS engagement_events,
+  LISTAGG(CASE WHEN kind = 'e' THEN name || '=' || CAST(events AS STRING) END, ';') AS event_counts,
   0 AS signed_up, CAST(NULL AS INT) AS email_consent
 FROM TABLE(TUMBLE(TABLE customer_day_parts, DESCRIPTOR(day_time), INTERVAL '1' DAY))
 GROUP BY window_start, window_end, customer_id

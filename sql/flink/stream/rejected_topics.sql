@@ -6,6 +6,9 @@ SELECT source, input_file, input_line, raw_line, reject_reason FROM unreadable_l
 UNION ALL
 SELECT 'orders', input_file, input_line, raw_line, reject_reason FROM orders_timed WHERE reject_reason IS NOT NULL
 UNION ALL
+SELECT 'engagement', input_file, input_line, raw_line, reject_reason FROM engagement_timed
+WHERE reject_reason IS NOT NULL
+UNION ALL
 SELECT 'orders', input_file, input_line, raw_lines,
   'order_id ' || order_id || ' has lines for different customers (' || customer_id || ', ' || other_customer
     || '): the whole order is rejected'

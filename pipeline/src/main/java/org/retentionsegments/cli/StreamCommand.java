@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "stream",
         mixinStandardHelpOptions = true,
-        description = "Runs the continuous job embedded: reads the orders topic (JSON records with the input "
-                + "contract's columns, keyed by customer_id), keeps every customer's segment current with a "
-                + "refresh at each day boundary (watermark past midnight), and writes the warehouse "
-                + "(PostgreSQL) at every checkpoint; bad and late records go to rejected_input. Runs until "
-                + "stopped (Ctrl-C); started again, it resumes from its last checkpoint.")
+        description = "Runs the continuous job embedded: reads the orders and engagement topics (JSON records "
+                + "with the input contract's columns, keyed by customer_id), keeps every customer's segment current "
+                + "with a refresh at each day boundary (watermark past midnight), writes the warehouse (PostgreSQL) "
+                + "at every checkpoint and the transitions to PREFIXsegment-transitions; bad and late records go to "
+                + "rejected_input. Runs until stopped (Ctrl-C); started again, it resumes from its last checkpoint.")
 public final class StreamCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
@@ -30,7 +30,8 @@ public final class StreamCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
-            description = "Prefix of the topic names: PREFIXorders (default: no prefix).")
+            description = "Prefix of the topic names: PREFIXorders, PREFIXengagement, PREFIXsegment-transitions "
+                    + "(default: no prefix).")
     String topicPrefix;
 
     @Option(names = "--group-id", defaultValue = "retention-segments", paramLabel = "ID",
@@ -79,8 +80,8 @@ public final class StreamCommand implements Callable<Integer> {
                 parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism);
         Path dir = checkpoints != null ? checkpoints : Path.of("segments-checkpoints", groupId);
         JobClient job = ContinuousJob.start(settings, conf, dir, System.err);
-        System.err.printf("continuous job %s: reading %sorders from %s, writing %s; checkpoints in %s."
-                + " Ctrl-C stops it.%n", job.getJobID(), topicPrefix, bootstrapServers,
+        System.err.printf("continuous job %s: reading %sorders and %sengagement from %s, writing %s; checkpoints in"
+                + " %s. Ctrl-C stops it.%n", job.getJobID(), topicPrefix, topicPrefix, bootstrapServers,
                 Warehouse.displayUrl(warehouse.url), dir);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -64,17 +64,15 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
     /** A continuous job's refreshes this many days before today's still write every current row. */
     static final int LIVE_DAYS = 2;
 
-    /** The wall clock (epoch ms) that tells a continuous job's live refreshes from its catch-up. */
-    interface Clock extends java.util.function.LongSupplier, java.io.Serializable {}
-
-    private final Clock clock;
+    private final WallClock clock;
 
     /** @param lastDay the as_of epoch day of a bounded run, {@link Integer#MAX_VALUE} when unbounded */
     public BoundaryMerge(ConfigTexts configTexts, int lastDay) {
-        this(configTexts, lastDay, System::currentTimeMillis);
+        this(configTexts, lastDay, WallClock.SYSTEM);
     }
 
-    BoundaryMerge(ConfigTexts configTexts, int lastDay, Clock clock) {
+    /** @param clock tells a continuous job's live refreshes from its catch-up */
+    BoundaryMerge(ConfigTexts configTexts, int lastDay, WallClock clock) {
         this.configTexts = configTexts;
         this.lastDay = lastDay;
         this.clock = clock;
@@ -202,8 +200,10 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
         for (ScoreBoundary row : counts.boundaryRows(asOf, scales)) {
             output.collect(BOUNDARIES, new StreamRecord<>(row, at));
         }
-        boolean current = lastDay == Integer.MAX_VALUE ? keep || caughtUp(day) : last;
-        output.collect(new StreamRecord<>(new RefreshPlan(day, scales, keep, last, current, counts.customers()), at));
+        boolean live = lastDay == Integer.MAX_VALUE && caughtUp(day);
+        boolean current = lastDay == Integer.MAX_VALUE ? keep || live : last;
+        output.collect(new StreamRecord<>(new RefreshPlan(day, scales, keep, last, current, live, counts.customers()),
+                at));
         previousRefresh = asOf;
         done = last;
         nextDay = last ? Integer.MAX_VALUE : (int) Math.min((long) day + pipeline.cadenceDays(), lastDay);

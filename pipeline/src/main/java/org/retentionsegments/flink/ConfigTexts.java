@@ -16,6 +16,20 @@ public record ConfigTexts(String pipeline, String segments, String strategies) i
                 ConfigBundle.classpath(org.retentionsegments.core.config.Strategies.FILE));
     }
 
+    /** A short digest of the three texts: which configuration placed a customer. */
+    public String version() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String text : new String[] {pipeline, segments, strategies}) {
+                sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ConfigBundle parse() {
         return ConfigBundle.parse(pipeline, segments, strategies, "job configuration");
     }

@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.TransitionEvent;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
@@ -37,6 +38,18 @@ public final class RefreshGraph {
      */
     public static DataStream<WarehouseRow> build(DataStream<DayActivity> days, DataStream<RefreshInput> treatments,
             ConfigTexts config, LocalDate lastRefresh) {
+        return graph(days, treatments, config, lastRefresh, WallClock.SYSTEM).rows();
+    }
+
+    /**
+     * What the operators put out: the rows for the warehouse, and the transitions of live
+     * refreshes (a continuous job's, caught up with the clock) for the transitions topic.
+     */
+    public record Outputs(DataStream<WarehouseRow> rows, DataStream<TransitionEvent> transitions) {}
+
+    /** As {@link #build(DataStream, DataStream, ConfigTexts, LocalDate)}, on {@code clock}'s time of day. */
+    public static Outputs graph(DataStream<DayActivity> days, DataStream<RefreshInput> treatments,
+            ConfigTexts config, LocalDate lastRefresh, WallClock clock) {
         PipelineConfig pipeline = config.parse().pipeline();
         int lastDay = lastRefresh == null ? Integer.MAX_VALUE : (int) lastRefresh.toEpochDay();
 
@@ -51,7 +64,7 @@ public final class RefreshGraph {
 
         SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)
                 .transform("refresh boundaries (merge of counts)", TypeInformation.of(RefreshPlan.class),
-                        new BoundaryMerge(config, lastDay))
+                        new BoundaryMerge(config, lastDay, clock))
                 .uid("refresh-boundaries").setParallelism(1);
 
         SingleOutputStreamOperator<WarehouseRow> refreshed = facts.union(treatments)
@@ -64,7 +77,8 @@ public final class RefreshGraph {
                 .process(new ProgressLog()).setParallelism(1).name("progress").uid("progress")
                 .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
 
-        return activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES));
+        return new Outputs(activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES)),
+                refreshed.getSideOutput(RefreshOperator.TRANSITIONS));
     }
 
     static WarehouseRow activityDay(DayActivity d) {

@@ -21,6 +21,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.TransitionEvent;
+import org.retentionsegments.core.config.Strategy;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.refresh.CustomerRefresh;
@@ -44,12 +46,16 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
 
     public static final OutputTag<Tally> TALLIES = new OutputTag<>("refresh-tallies") {};
 
+    /** The transitions of live refreshes, for the marketing stack. */
+    public static final OutputTag<TransitionEvent> TRANSITIONS = new OutputTag<>("transition-events") {};
+
     private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
     static final ValueStateDescriptor<CustomerSlot> SLOT = new ValueStateDescriptor<>("customer", CustomerSlot.class);
 
     private final ConfigTexts configTexts;
 
     private transient CustomerRefresh customerRefresh;
+    private transient String configVersion;
     private transient TreeMap<Integer, RefreshPlan> plans;
     private transient ValueState<CustomerSlot> slot;
     private transient ListState<RefreshPlan> checkpointedPlans;
@@ -85,6 +91,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         super.open();
         ConfigBundle config = configTexts.parse();
         customerRefresh = new CustomerRefresh(new Segmenter(config));
+        configVersion = configTexts.version();
         slot = getPartitionedState(SLOT);
     }
 
@@ -131,7 +138,12 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                         row -> output.collect(new StreamRecord<>(row instanceof SegmentAssignment a
                                 ? a.writtenTo(plan.keep(), plan.current()) : row, at)),
                         tally);
-                changed |= s.segment != before;
+                if (s.segment != before) {
+                    changed = true;
+                    if (plan.live()) {
+                        output.collect(TRANSITIONS, new StreamRecord<>(event(s, before, asOf), at));
+                    }
+                }
             }
             return changed;
         });
@@ -139,6 +151,15 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         output.collect(TALLIES, new StreamRecord<>(new Tally(plan.day(), task, tasks, plan.keep(), plan.last(),
                 tally.customers, tally.transitions), at));
+    }
+
+    private TransitionEvent event(CustomerSlot s, byte before, LocalDate asOf) {
+        Segmenter segmenter = customerRefresh.segmenter();
+        Strategy strategy = segmenter.strategy(s.segment);
+        String customerId = s.facts.customerId();
+        return new TransitionEvent(customerId, asOf, customerRefresh.segmentName(before),
+                customerRefresh.segmentName(s.segment), strategy.name(), segmenter.arm(s.segment, customerId),
+                strategy.alwaysOn() ? strategy.programId() : null, configVersion);
     }
 
     private interface SlotVisitor {

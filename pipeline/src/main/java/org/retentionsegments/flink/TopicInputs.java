@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,6 +31,10 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.retentionsegments.core.config.PipelineConfig;
@@ -66,29 +73,45 @@ final class TopicInputs {
 
     private TopicInputs() {}
 
-    /** Registers the tables of {@code kinds}. */
+    /**
+     * Registers the tables of {@code kinds}, each with watermarks per partition
+     * ({@link PartitionWatermarks}): time moves with the records, and with the clock when a
+     * partition is quiet.
+     */
     static void register(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Topics topics,
-            List<InputKind> kinds, PipelineConfig pipeline) {
+            List<InputKind> kinds, PipelineConfig pipeline, WallClock clock, java.io.PrintStream progress) {
         Table unreadable = null;
+        long latenessMs = pipeline.stream().allowedLateness().toMillis();
+        long idleMs = pipeline.stream().idleTimeout().toMillis();
+        Set<String> existing = existingTopics(topics);
         for (InputKind kind : kinds) {
-            Properties properties = new Properties();
-            properties.putAll(topics.properties());
-            KafkaSource<Row> source = KafkaSource.<Row>builder()
-                    .setBootstrapServers(topics.bootstrapServers())
-                    .setTopics(topics.topic(kind))
-                    .setGroupId(topics.groupId())
-                    .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                    .setProperties(properties)
-                    .setDeserializer(new Records(kind, pipeline.timezone(), pipeline.futureSkew(),
-                            pipeline.earliestDate()))
-                    .build();
-            int time = META.size() + kind.columns().size();
-            DataStream<Row> rows = env.fromSource(source,
-                    WatermarkStrategy.<Row>forBoundedOutOfOrderness(pipeline.stream().allowedLateness())
-                            .withTimestampAssigner((row, previous) -> (Long) row.getField(time))
-                            .withIdleness(pipeline.stream().idleTimeout()),
-                    topics.topic(kind) + " topic")
-                    .uid("topic-" + kind.label());
+            Records records = new Records(kind, pipeline.timezone(), pipeline.futureSkew(), pipeline.earliestDate());
+            DataStream<Row> rows;
+            if (existing.contains(topics.topic(kind))) {
+                Properties properties = new Properties();
+                properties.putAll(topics.properties());
+                KafkaSource<Row> source = KafkaSource.<Row>builder()
+                        .setBootstrapServers(topics.bootstrapServers())
+                        .setTopics(topics.topic(kind))
+                        .setGroupId(topics.groupId())
+                        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setProperties(properties)
+                        .setDeserializer(records)
+                        .build();
+                int time = META.size() + kind.columns().size();
+                rows = env.fromSource(source,
+                        WatermarkStrategy.<Row>forGenerator(context -> new PartitionWatermarks<>(clock, latenessMs, idleMs))
+                                .withTimestampAssigner((row, previous) -> (Long) row.getField(time)),
+                        topics.topic(kind) + " topic")
+                        .uid("topic-" + kind.label());
+            } else {
+                // no topic, no records: an empty input that ends at once, so it holds no time back
+                progress.println("the topic " + topics.topic(kind) + " does not exist: " + kind.label()
+                        + " is not read (create the topic and start the job again to read it)");
+                rows = env.fromSequence(0, 0).filter(i -> false).map(i -> (Row) null)
+                        .returns(records.getProducedType()).name("no " + topics.topic(kind) + " topic")
+                        .uid("no-topic-" + kind.label());
+            }
             Table table = tEnv.fromDataStream(rows, Schema.newBuilder()
                     .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
                     .watermark("rowtime", "SOURCE_WATERMARK()")
@@ -103,6 +126,73 @@ final class TopicInputs {
             unreadable = unreadable == null ? bad : unreadable.unionAll(bad);
         }
         tEnv.createTemporaryView("unreadable_lines", unreadable);
+    }
+
+    /**
+     * The watermark of one topic partition: the latest event time minus the allowed lateness
+     * while records come; once the partition has had no record for the idle timeout, the clock's
+     * time minus the allowed lateness, so that time moves on a quiet topic and the day's refresh
+     * runs. A partition that has delivered nothing yet holds time back for
+     * {@link #FIRST_RECORD_GRACE_MS} at least (a backlog being fetched must not become late).
+     * Quiet is measured on the machine's clock; the time the watermark moves to is {@code clock}'s.
+     */
+    static final class PartitionWatermarks<T> implements WatermarkGenerator<T> {
+
+        static final long FIRST_RECORD_GRACE_MS = 30_000;
+
+        private final WallClock clock;
+        private final long latenessMs;
+        private final long idleMs;
+        private final long created;
+        private long maxEventMs = Long.MIN_VALUE;
+        private long lastRecordAt;
+        private long emitted = Long.MIN_VALUE;
+
+        PartitionWatermarks(WallClock clock, long latenessMs, long idleMs) {
+            this.clock = clock;
+            this.latenessMs = latenessMs;
+            this.idleMs = idleMs;
+            this.created = System.currentTimeMillis();
+        }
+
+        @Override
+        public void onEvent(T record, long eventMs, WatermarkOutput output) {
+            if (eventMs > 0) { // 0: a time that cannot be read (the record is rejected)
+                maxEventMs = Math.max(maxEventMs, eventMs);
+            }
+            lastRecordAt = System.currentTimeMillis();
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            long wall = System.currentTimeMillis();
+            long mark = maxEventMs == Long.MIN_VALUE ? Long.MIN_VALUE : maxEventMs - latenessMs - 1;
+            boolean quiet = lastRecordAt == 0 ? wall - created >= Math.max(idleMs, FIRST_RECORD_GRACE_MS)
+                    : wall - lastRecordAt >= idleMs;
+            if (quiet) {
+                mark = Math.max(mark, clock.getAsLong() - latenessMs - 1);
+            }
+            if (mark > emitted) {
+                emitted = mark;
+                output.emitWatermark(new Watermark(mark));
+            }
+        }
+    }
+
+    /** The names of the topics on the brokers; a one-line error when they cannot be reached. */
+    static Set<String> existingTopics(Topics topics) {
+        Properties properties = new Properties();
+        properties.putAll(topics.properties());
+        properties.put("bootstrap.servers", topics.bootstrapServers());
+        properties.put("default.api.timeout.ms", "30000");
+        properties.put("request.timeout.ms", "30000");
+        try (Admin admin = Admin.create(properties)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("cannot list the topics at " + topics.bootstrapServers() + " ("
+                    + cause.getMessage() + "): is Kafka running there? Check --bootstrap-servers and --kafka", e);
+        }
     }
 
     /** The column of {@code kind} that holds its event time. */

@@ -119,6 +119,7 @@ class BoundaryMergeTest {
         for (RefreshPlan plan : plans) {
             boolean live = plan.day() >= today - BoundaryMerge.LIVE_DAYS;
             assertEquals(live || plan.keep(), plan.current(), "refresh of day " + plan.day());
+            assertEquals(live, plan.live(), "refresh of day " + plan.day());
             assertFalse(plan.last(), "a continuous job has no last refresh");
         }
         assertTrue(plans.stream().anyMatch(p -> !p.current()), "the catch-up writes no current rows between snapshots");

@@ -79,12 +79,18 @@ class ContinuousJobITCase {
     static Path dir;
 
     private static List<String[]> records;
+    private static List<String[]> engagement;
     private static LocalDateTime last;
     private static LocalDate lastRefresh;
     private static Map<String, String> expected;
     private static long expectedRefreshes;
+    private static LocalDateTime lastEvent;
+    private static Map<String, String> expectedWithEngagement;
 
-    /** One generated retailer's orders, and the tables of a bounded run on them, for every test. */
+    /**
+     * One generated retailer's orders and engagement, and the tables of bounded runs on the
+     * orders and on both, for every test.
+     */
     @BeforeAll
     static void boundedRunOnTheOrders() throws Exception {
         // a business whose last day is yesterday: the job has caught up with the clock at its
@@ -92,8 +98,12 @@ class ContinuousJobITCase {
         RunFixtures.generate(GeneratorConfig.of(250, 200, 11).withEndDate(LocalDate.now(ZoneOffset.UTC).minusDays(1)),
                 dir);
         Path orders = dir.resolve(Generator.ORDERS_FILE);
-        records = jsonRecords(orders);
-        last = lastOrderTime(orders);
+        Path events = dir.resolve(Generator.ENGAGEMENT_FILE);
+        records = jsonRecords(orders, InputKind.ORDERS);
+        engagement = jsonRecords(events, InputKind.ENGAGEMENT);
+        last = lastTime(orders, InputKind.ORDERS);
+        LocalDateTime lastEngagement = lastTime(events, InputKind.ENGAGEMENT);
+        lastEvent = lastEngagement.isAfter(last) ? lastEngagement : last;
         // the watermark trails the last order by the allowed lateness (1 hour): it passes
         // midnight of the last order's day if that order is later than 01:00
         lastRefresh = last.minusHours(1).minusNanos(1_000_000).toLocalDate();
@@ -104,12 +114,19 @@ class ContinuousJobITCase {
                 Map.of()), System.err);
         expected = compared(bounded);
         expectedRefreshes = RunFixtures.count(bounded, "SELECT COUNT(DISTINCT as_of) FROM score_boundary");
+
+        String both = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        files.put(InputKind.ENGAGEMENT, events);
+        BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), null, both,
+                lastEvent.minusHours(1).minusNanos(1_000_000).toLocalDate(), 2, Map.of()), System.err);
+        expectedWithEngagement = compared(both);
     }
 
     @Test
-    void ordersFromATopicGiveTheTablesOfABoundedRunOnTheSameOrders() throws Exception {
+    void ordersAndEngagementFromTopicsGiveTheTablesOfABoundedRunOnTheSameEvents() throws Exception {
         String prefix = TestKafka.topicPrefix();
-        KAFKA.createTopics(List.of(prefix + "orders"), 2);
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "engagement", prefix + "segment-transitions"), 2);
+        KAFKA.send(prefix + "engagement", engagement);
         List<String[]> sent = new ArrayList<>(records);
         sent.add(new String[] {"c-bad", "{\"order_id\": \"x1\", \"customer_id\": \"c-bad\", \"order_ts\": \""
                 + last.minusDays(2) + "\", \"amount\": \"twelve\"}"});
@@ -118,11 +135,11 @@ class ContinuousJobITCase {
 
         String continuous = WAREHOUSES.freshUrl(Engine.POSTGRES);
         ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
-                continuous, QUICK_IDLENESS, Map.of());
+                continuous, QUICK_IDLENESS, Map.of()).withClock(stoppedAt(lastEvent));
         JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
         try {
-            Map<String, String> actual = awaitEqual(continuous, expected, Duration.ofSeconds(120));
-            assertEquals(expected, actual, "the continuous job's tables, as of " + lastRefresh);
+            Map<String, String> actual = awaitEqual(continuous, expectedWithEngagement, Duration.ofSeconds(120));
+            assertEquals(expectedWithEngagement, actual, "the continuous job's tables");
             assertEquals(1, RunFixtures.count(continuous, "SELECT COUNT(*) FROM rejected_input WHERE reason LIKE"
                     + " 'amount is not a finite number: twelve%'"), "the order with a bad amount is rejected");
             assertEquals(1, RunFixtures.count(continuous, "SELECT COUNT(*) FROM rejected_input WHERE raw_text ="
@@ -134,7 +151,7 @@ class ContinuousJobITCase {
             long late = awaitCount(continuous, "SELECT COUNT(*) FROM rejected_input WHERE reason LIKE 'late: %'",
                     Duration.ofSeconds(60));
             assertEquals(1, late, "the late order is in rejected_input");
-            assertEquals(expected, compared(continuous), "a late order changes no table");
+            assertEquals(expectedWithEngagement, compared(continuous), "a late order changes no table");
         } finally {
             job.cancel().get();
         }
@@ -143,14 +160,16 @@ class ContinuousJobITCase {
     @Test
     void aJobStoppedAndStartedAgainResumesFromItsLastCheckpoint(@TempDir Path checkpoints) throws Exception {
         String prefix = TestKafka.topicPrefix();
-        KAFKA.createTopics(List.of(prefix + "orders"), 2);
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "segment-transitions"), 2);
         int half = records.size() / 2;
         KAFKA.send(prefix + "orders", records.subList(0, half));
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
         ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
-                url, QUICK_IDLENESS, Map.of());
+                url, QUICK_IDLENESS, Map.of()).withClock(stoppedAt(last));
 
-        JobClient first = ContinuousJob.start(settings, conf(), checkpoints, System.err);
+        long halfAt = Values.timestampUtc(JSON.readTree(records.get(half - 1)[1]).get("order_ts").asText(), ZoneOffset.UTC)
+                .toInstant(ZoneOffset.UTC).toEpochMilli();
+        JobClient first = ContinuousJob.start(settings.withClock(() -> halfAt), conf(), checkpoints, System.err);
         try {
             long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while ((RunFixtures.count(url, "SELECT COUNT(*) FROM score_boundary") == 0
@@ -178,6 +197,70 @@ class ContinuousJobITCase {
         } finally {
             second.cancel().get();
         }
+    }
+
+    @Test
+    void onAnIdleTopicTimeStillMovesAndCustomersChangeSegmentAsDaysPass() throws Exception {
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "segment-transitions"), 2);
+        KAFKA.send(prefix + "orders", records);
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        // a clock that starts at the last order and runs two days a second: once both partitions
+        // are quiet (2 s without records), it alone moves time; a refresh is live (its transitions
+        // go to the topic) if it runs within two days of the clock, a second here
+        long wallStart = System.currentTimeMillis();
+        long eventStart = last.toInstant(ZoneOffset.UTC).toEpochMilli();
+        WallClock fast = () -> eventStart + (System.currentTimeMillis() - wallStart) * 2 * 86_400L;
+        // a 30-day window: as days pass without orders, orders leave it and frequency and
+        // monetary fall (with scores relative to everyone, recency alone moves no one)
+        ConfigTexts config = new ConfigTexts(QUICK_IDLENESS.pipeline().replace("window_days: 365", "window_days: 30"),
+                QUICK_IDLENESS.segments(), QUICK_IDLENESS.strategies());
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                url, config, Map.of()).withClock(fast);
+        LocalDate later = lastRefresh.plusDays(40);
+        JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
+        try {
+            String reached = "SELECT COUNT(*) FROM customer_segment WHERE as_of >= DATE '" + later + "'";
+            long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (RunFixtures.count(url, reached) == 0 && System.nanoTime() < end) {
+                Thread.sleep(500);
+            }
+            assertTrue(RunFixtures.count(url, reached) > 0, "refreshes go on without records, past " + later);
+            Thread.sleep(3000); // checkpoints commit the transactions of the topic's last records
+        } finally {
+            job.cancel().get();
+        }
+
+        // the live refreshes' transitions went to the topic too, each once, as the warehouse has them
+        List<String> told = new ArrayList<>();
+        for (var record : KAFKA.readAll(prefix + "segment-transitions", Duration.ofSeconds(2))) {
+            var json = JSON.readTree(record.value());
+            assertEquals(json.get("customer_id").asText(), new String(record.key(), StandardCharsets.UTF_8));
+            told.add(json.get("customer_id").asText() + "|" + json.get("as_of").asText() + "|"
+                    + json.get("from").asText(null) + "|" + json.get("to").asText());
+            assertTrue(json.hasNonNull("strategy") && json.hasNonNull("arm") && json.hasNonNull("config_version"),
+                    json.toString());
+        }
+        assertTrue(told.stream().anyMatch(t -> t.split("\\|")[1].compareTo(lastRefresh.toString()) > 0),
+                "transitions after the last order were told: " + told.size());
+        assertEquals(told.size(), new java.util.HashSet<>(told).size(), "each transition once");
+        List<String> stored = RunFixtures.rows(url, "SELECT customer_id, as_of, from_segment, to_segment FROM"
+                + " segment_transition").stream().map(r -> r.get("customer_id") + "|" + r.get("as_of") + "|"
+                + r.get("from_segment") + "|" + r.get("to_segment")).toList();
+        assertTrue(stored.containsAll(told), "every transition told is in the warehouse");
+        assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM activity_daily WHERE activity_date > DATE '"
+                + last.toLocalDate() + "'"), "no activity after the last order");
+        assertTrue(RunFixtures.count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of > DATE '" + lastRefresh
+                + "' AND from_segment = 'Champions'") > 0, "champions who buy no more leave Champions");
+    }
+
+    /**
+     * A clock that stands at the last event's time: a quiet topic moves the watermark no further
+     * than the events did, so the last refresh is the bounded run's, and it is live.
+     */
+    private static WallClock stoppedAt(LocalDateTime time) {
+        long at = time.toInstant(ZoneOffset.UTC).toEpochMilli();
+        return () -> at;
     }
 
     private static Configuration conf() {
@@ -225,15 +308,16 @@ class ContinuousJobITCase {
     }
 
     /**
-     * Each order line of the CSV file as a JSON record keyed by its customer, in time order (the
+     * Each record of the CSV file as a JSON record keyed by its customer, in time order (the
      * generator writes customer by customer; a topic carries events as they happen).
      */
-    private static List<String[]> jsonRecords(Path csv) throws Exception {
+    private static List<String[]> jsonRecords(Path csv, InputKind kind) throws Exception {
         List<Map.Entry<LocalDateTime, String[]>> out = new ArrayList<>();
-        List<String> columns = InputKind.ORDERS.columns();
+        List<String> columns = kind.columns();
+        int time = columns.indexOf(TopicInputs.timeColumn(kind));
+        int customer = columns.indexOf("customer_id");
         try (InputStream in = Files.newInputStream(csv)) {
-            RecordReader reader = new RecordReader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
-                    csv.toString(), in);
+            RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
             for (InputRecord r = reader.next(); r != null; r = reader.next()) {
                 ObjectNode json = JSON.createObjectNode();
                 for (int i = 0; i < columns.size(); i++) {
@@ -241,26 +325,26 @@ class ContinuousJobITCase {
                         json.put(columns.get(i), r.fields()[i]);
                     }
                 }
-                out.add(Map.entry(Values.timestampUtc(r.fields()[2], ZoneOffset.UTC),
-                        new String[] {r.fields()[1], JSON.writeValueAsString(json)}));
+                out.add(Map.entry(Values.timestampUtc(r.fields()[time], ZoneOffset.UTC),
+                        new String[] {r.fields()[customer], JSON.writeValueAsString(json)}));
             }
         }
         out.sort(Map.Entry.comparingByKey());
         return out.stream().map(Map.Entry::getValue).toList();
     }
 
-    private static LocalDateTime lastOrderTime(Path csv) throws Exception {
-        LocalDateTime last = LocalDateTime.MIN;
+    private static LocalDateTime lastTime(Path csv, InputKind kind) throws Exception {
+        int time = kind.columns().indexOf(TopicInputs.timeColumn(kind));
+        LocalDateTime latest = LocalDateTime.MIN;
         try (InputStream in = Files.newInputStream(csv)) {
-            RecordReader reader = new RecordReader(InputKind.ORDERS, InputFormat.CSV, StandardCharsets.UTF_8,
-                    csv.toString(), in);
+            RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
             for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                LocalDateTime ts = Values.timestampUtc(r.fields()[2], ZoneOffset.UTC);
-                if (ts != null && ts.isAfter(last)) {
-                    last = ts;
+                LocalDateTime ts = Values.timestampUtc(r.fields()[time], ZoneOffset.UTC);
+                if (ts != null && ts.isAfter(latest)) {
+                    latest = ts;
                 }
             }
         }
-        return last;
+        return latest;
     }
 }

@@ -2,6 +2,7 @@ package org.retentionsegments.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retentionsegments.core.fixtures.FactsBuilder.DAY0;
 import static org.retentionsegments.core.fixtures.FactsBuilder.T0;
 import static org.retentionsegments.core.fixtures.FactsBuilder.buyer;
@@ -25,12 +26,15 @@ import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.ScoreBoundary;
 import org.retentionsegments.core.SegmentAssignment;
+import org.retentionsegments.core.SegmentTransition;
+import org.retentionsegments.core.TransitionEvent;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.refresh.Population;
 import org.retentionsegments.core.refresh.PopulationCounts;
+import org.retentionsegments.core.refresh.Segmenter;
 
 /**
  * The keyed refresh in the operator test harness: nothing before the watermark passes a planned
@@ -61,10 +65,14 @@ class RefreshOperatorTest {
     }
 
     private static RefreshPlan plan(List<CustomerFacts> customers, int day, boolean keep) {
+        return plan(customers, day, keep, false);
+    }
+
+    private static RefreshPlan plan(List<CustomerFacts> customers, int day, boolean keep, boolean live) {
         PopulationCounts counts = new PopulationCounts(ConfigBundle.loadDefault().pipeline());
         customers.forEach(c -> counts.count(CountKey.of(c), 1));
-        return new RefreshPlan(day, counts.scales(java.time.LocalDate.ofEpochDay(day)), keep, false, keep,
-                counts.customers());
+        return new RefreshPlan(day, counts.scales(java.time.LocalDate.ofEpochDay(day)), keep, false, keep || live,
+                live, counts.customers());
     }
 
     private List<WarehouseRow> rows() {
@@ -98,7 +106,32 @@ class RefreshOperatorTest {
             }
         });
         assertEquals(expected, actual, "transitions, always-on treatments and snapshot rows of every customer");
+        assertNull(harness.getSideOutput(RefreshOperator.TRANSITIONS), "a refresh that is not live tells no one");
         assertEquals(4, actual.stream().filter(SegmentAssignment.class::isInstance).count());
+    }
+
+    @Test
+    void aLiveRefreshTellsEveryTransitionWithItsStrategyArmAndProgram() throws Exception {
+        for (CustomerFacts c : CUSTOMERS) {
+            harness.processElement1(new StreamRecord<>(RefreshInput.facts(c), DAY0 * DAY));
+        }
+        harness.processElement2(new StreamRecord<>(plan(CUSTOMERS, DAY0, false, true), DAY0 * DAY));
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(DAY0 * DAY));
+        List<SegmentTransition> transitions = rows().stream().filter(SegmentTransition.class::isInstance)
+                .map(SegmentTransition.class::cast).toList();
+        assertEquals(CUSTOMERS.size(), transitions.size(), "every customer's first placement is a transition");
+        List<TransitionEvent> told = harness.getSideOutput(RefreshOperator.TRANSITIONS).stream()
+                .map(StreamRecord::getValue).toList();
+        assertEquals(transitions.size(), told.size(), "one event per transition of the live refresh");
+        Segmenter segmenter = new Segmenter(ConfigBundle.loadDefault());
+        for (TransitionEvent e : told) {
+            assertTrue(transitions.contains(new SegmentTransition(e.customerId(), e.asOf(), e.fromSegment(),
+                    e.toSegment())), e.toString());
+            int segment = segmenter.rules().indexOf(e.toSegment());
+            assertEquals(segmenter.strategy(segment).name(), e.strategy());
+            assertEquals(segmenter.arm(segment, e.customerId()), e.arm());
+            assertEquals(CONFIG.version(), e.configVersion());
+        }
     }
 
     @Test
