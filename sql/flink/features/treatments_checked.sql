@@ -1,4 +1,5 @@
--- Typed program entries with the reason each bad one is rejected (NULL = accepted).
+-- Typed program entries with the reason each bad one is rejected (NULL = accepted). The
+-- record_time placeholder passes a continuous job's time attribute through (empty for files).
 CREATE TEMPORARY VIEW treatments_checked AS
 SELECT
   input_file, input_line, raw_line, program_id, customer_id, ts AS treated_ts, LOWER(TRIM(arm)) AS arm,
@@ -15,7 +16,7 @@ SELECT
       THEN 'arm must be treatment or holdout: ' || COALESCE(arm, '(empty)')
     WHEN cost IS NOT NULL AND cost_value IS NULL THEN 'cost is not a finite number: ' || cost
     WHEN ABS(cost_value) >= ${amount_limit} THEN 'cost is beyond the accepted range (less than ${amount_limit} either way): ' || cost
-  END AS reject_reason
+  END AS reject_reason${record_time}
 FROM (
   SELECT f.*, PARSE_TS(treated_ts, '${timezone}') AS ts, PARSE_NUMBER(cost) AS cost_value,
     COALESCE(ID_PROBLEM('program_id', program_id), ID_PROBLEM('customer_id', customer_id),

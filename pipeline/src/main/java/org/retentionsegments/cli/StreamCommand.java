@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "stream",
         mixinStandardHelpOptions = true,
-        description = "Runs the continuous job embedded: reads the orders and engagement topics (JSON records "
+        description = "Runs the continuous job embedded: reads the orders, engagement and treatments topics (JSON records "
                 + "with the input contract's columns, keyed by customer_id), keeps every customer's segment current "
                 + "with a refresh at each day boundary (watermark past midnight), writes the warehouse (PostgreSQL) "
                 + "at every checkpoint and the transitions to PREFIXsegment-transitions; bad and late records go to "
@@ -30,7 +30,7 @@ public final class StreamCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
-            description = "Prefix of the topic names: PREFIXorders, PREFIXengagement, PREFIXsegment-transitions "
+            description = "Prefix of the topic names: PREFIXorders, PREFIXengagement, PREFIXtreatments, PREFIXsegment-transitions "
                     + "(default: no prefix).")
     String topicPrefix;
 
@@ -80,8 +80,8 @@ public final class StreamCommand implements Callable<Integer> {
                 parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism);
         Path dir = checkpoints != null ? checkpoints : Path.of("segments-checkpoints", groupId);
         JobClient job = ContinuousJob.start(settings, conf, dir, System.err);
-        System.err.printf("continuous job %s: reading %sorders and %sengagement from %s, writing %s; checkpoints in"
-                + " %s. Ctrl-C stops it.%n", job.getJobID(), topicPrefix, topicPrefix, bootstrapServers,
+        System.err.printf("continuous job %s: reading the %s* topics from %s, writing %s; checkpoints in"
+                + " %s. Ctrl-C stops it.%n", job.getJobID(), topicPrefix, bootstrapServers,
                 Warehouse.displayUrl(warehouse.url), dir);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,7 +34,7 @@ import org.retentionsegments.input.InputKind;
 import org.retentionsegments.warehouse.Warehouse;
 
 /**
- * The continuous job: the input topics (orders and engagement so far), read, checked,
+ * The continuous job: the input topics (orders, engagement and treatments so far), read, checked,
  * deduplicated and rolled up per customer
  * and UTC day by streaming Flink SQL (the file path's {@code *_fields} and {@code *_checked}
  * views, then the daily views of {@code sql/flink/stream/}), feed the operators of
@@ -44,15 +45,19 @@ public final class ContinuousJob {
 
     /** The shared views of the file path the job uses, in order. */
     static final List<String> FEATURES = List.of("orders_fields", "orders_checked", "engagement_fields",
-            "engagement_checked");
+            "engagement_checked", "treatments_fields", "treatments_checked");
 
     /** The job's own streaming views, in order. */
     static final List<String> STREAM = List.of(
             "orders_timed", "orders_on_time", "order_lines_daily", "orders_daily", "engagement_timed",
-            "engagement_on_time", "engagement_daily", "customer_day_parts", "customer_day_daily", "rejected_topics");
+            "engagement_on_time", "engagement_daily", "treatments_timed", "treatments_on_time", "treatments_daily",
+            "customer_day_parts", "customer_day_daily", "rejected_topics");
 
     /** The inputs read from topics so far. */
-    static final List<InputKind> INPUTS = List.of(InputKind.ORDERS, InputKind.ENGAGEMENT);
+    static final List<InputKind> INPUTS = List.of(InputKind.ORDERS, InputKind.ENGAGEMENT, InputKind.TREATMENTS);
+
+    /** Managed memory (RocksDB) of the embedded job's TaskManager unless told otherwise. */
+    static final String EMBEDDED_MANAGED_MEMORY = "512m";
 
     /** How often the job checkpoints (and flushes the warehouse) unless told otherwise. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -115,6 +120,11 @@ public final class ContinuousJob {
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         }
+        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            // RocksDB's memory when the job runs embedded (Flink's local default is too small for
+            // its write buffers; a cluster sets its own)
+            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(EMBEDDED_MANAGED_MEMORY));
+        }
         if (checkpoints != null) {
             Files.createDirectories(checkpoints);
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -170,10 +180,8 @@ public final class ContinuousJob {
         }
         DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_daily"))
                 .map(StreamStage::dayActivity).name("customer days").uid("customer-days");
-        // treatments come from their topic in a later version; none until then
-        DataStream<RefreshInput> treatments = env.fromSequence(0, 0).filter(i -> false)
-                .map(i -> (RefreshInput) null).returns(TypeInformation.of(RefreshInput.class))
-                .name("treatments (none)").uid("treatments");
+        DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_daily"))
+                .map(StreamStage::treatment).name("treatments").uid("treatments");
         String runId = settings.runId();
         DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_topics"))
                 .map(row -> rejected(runId, row)).returns(WarehouseRow.class).name("rejected_input")

@@ -190,8 +190,9 @@ final class TopicInputs {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String why = cause.getMessage() == null ? "no answer within 30 s" : cause.getMessage();
             throw new IllegalArgumentException("cannot list the topics at " + topics.bootstrapServers() + " ("
-                    + cause.getMessage() + "): is Kafka running there? Check --bootstrap-servers and --kafka", e);
+                    + why + "): is Kafka running there? Check --bootstrap-servers and --kafka", e);
         }
     }
 

@@ -63,7 +63,7 @@ class ContinuousJobITCase {
 
     /** The tables a continuous job and a bounded run must agree on (snapshots differ: a bounded run keeps its last). */
     private static final List<String> COMPARED = List.of(
-            "customer_segment", "segment_transition", "score_boundary", "activity_daily");
+            "customer_segment", "segment_transition", "score_boundary", "activity_daily", "treatment");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,6 +80,7 @@ class ContinuousJobITCase {
 
     private static List<String[]> records;
     private static List<String[]> engagement;
+    private static List<String[]> treatments;
     private static LocalDateTime last;
     private static LocalDate lastRefresh;
     private static Map<String, String> expected;
@@ -88,8 +89,8 @@ class ContinuousJobITCase {
     private static Map<String, String> expectedWithEngagement;
 
     /**
-     * One generated retailer's orders and engagement, and the tables of bounded runs on the
-     * orders and on both, for every test.
+     * One generated retailer's orders, engagement and treatments, and the tables of bounded runs
+     * on the orders alone and on all three, for every test.
      */
     @BeforeAll
     static void boundedRunOnTheOrders() throws Exception {
@@ -101,9 +102,14 @@ class ContinuousJobITCase {
         Path events = dir.resolve(Generator.ENGAGEMENT_FILE);
         records = jsonRecords(orders, InputKind.ORDERS);
         engagement = jsonRecords(events, InputKind.ENGAGEMENT);
+        Path entries = dir.resolve(Generator.TREATMENTS_FILE);
+        treatments = jsonRecords(entries, InputKind.TREATMENTS);
         last = lastTime(orders, InputKind.ORDERS);
-        LocalDateTime lastEngagement = lastTime(events, InputKind.ENGAGEMENT);
-        lastEvent = lastEngagement.isAfter(last) ? lastEngagement : last;
+        lastEvent = last;
+        for (LocalDateTime other : List.of(lastTime(events, InputKind.ENGAGEMENT),
+                lastTime(dir.resolve(Generator.TREATMENTS_FILE), InputKind.TREATMENTS))) {
+            lastEvent = other.isAfter(lastEvent) ? other : lastEvent;
+        }
         // the watermark trails the last order by the allowed lateness (1 hour): it passes
         // midnight of the last order's day if that order is later than 01:00
         lastRefresh = last.minusHours(1).minusNanos(1_000_000).toLocalDate();
@@ -117,16 +123,19 @@ class ContinuousJobITCase {
 
         String both = WAREHOUSES.freshUrl(Engine.POSTGRES);
         files.put(InputKind.ENGAGEMENT, events);
+        files.put(InputKind.TREATMENTS, entries);
         BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), null, both,
                 lastEvent.minusHours(1).minusNanos(1_000_000).toLocalDate(), 2, Map.of()), System.err);
         expectedWithEngagement = compared(both);
     }
 
     @Test
-    void ordersAndEngagementFromTopicsGiveTheTablesOfABoundedRunOnTheSameEvents() throws Exception {
+    void ordersEngagementAndTreatmentsFromTopicsGiveTheTablesOfABoundedRunOnTheSameEvents() throws Exception {
         String prefix = TestKafka.topicPrefix();
-        KAFKA.createTopics(List.of(prefix + "orders", prefix + "engagement", prefix + "segment-transitions"), 2);
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "engagement", prefix + "treatments",
+                prefix + "segment-transitions"), 2);
         KAFKA.send(prefix + "engagement", engagement);
+        KAFKA.send(prefix + "treatments", treatments);
         List<String[]> sent = new ArrayList<>(records);
         sent.add(new String[] {"c-bad", "{\"order_id\": \"x1\", \"customer_id\": \"c-bad\", \"order_ts\": \""
                 + last.minusDays(2) + "\", \"amount\": \"twelve\"}"});
@@ -205,19 +214,19 @@ class ContinuousJobITCase {
         KAFKA.createTopics(List.of(prefix + "orders", prefix + "segment-transitions"), 2);
         KAFKA.send(prefix + "orders", records);
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
-        // a clock that starts at the last order and runs two days a second: once both partitions
-        // are quiet (2 s without records), it alone moves time; a refresh is live (its transitions
-        // go to the topic) if it runs within two days of the clock, a second here
+        // a clock that starts at the last order and runs a day a second: once both partitions are
+        // quiet (2 s without records), it alone moves time; a refresh is live (its transitions go
+        // to the topic) if it runs within two days of the clock, two seconds here
         long wallStart = System.currentTimeMillis();
         long eventStart = last.toInstant(ZoneOffset.UTC).toEpochMilli();
-        WallClock fast = () -> eventStart + (System.currentTimeMillis() - wallStart) * 2 * 86_400L;
+        WallClock fast = () -> eventStart + (System.currentTimeMillis() - wallStart) * 86_400L;
         // a 30-day window: as days pass without orders, orders leave it and frequency and
         // monetary fall (with scores relative to everyone, recency alone moves no one)
         ConfigTexts config = new ConfigTexts(QUICK_IDLENESS.pipeline().replace("window_days: 365", "window_days: 30"),
                 QUICK_IDLENESS.segments(), QUICK_IDLENESS.strategies());
         ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
                 url, config, Map.of()).withClock(fast);
-        LocalDate later = lastRefresh.plusDays(40);
+        LocalDate later = lastRefresh.plusDays(35);
         JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
         try {
             String reached = "SELECT COUNT(*) FROM customer_segment WHERE as_of >= DATE '" + later + "'";
