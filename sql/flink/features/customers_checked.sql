@@ -1,4 +1,5 @@
--- Typed customer rows with the reason each bad one is rejected (NULL = accepted).
+-- Typed customer rows with the reason each bad one is rejected (NULL = accepted). The
+-- record_time placeholder passes a continuous job's time attribute through (empty for files).
 CREATE TEMPORARY VIEW customers_checked AS
 SELECT
   input_file, input_line, raw_line, customer_id, ts AS signup_ts, consent AS email_consent, country,
@@ -12,7 +13,7 @@ SELECT
     WHEN ts > TIMESTAMP '${future_cutoff}' THEN 'signup_ts is in the future (beyond ${future_cutoff} UTC): ' || signup_ts
     WHEN email_consent IS NOT NULL AND consent IS NULL
       THEN 'email_consent is not a boolean: ' || email_consent
-  END AS reject_reason
+  END AS reject_reason${record_time}
 FROM (
   SELECT f.*, PARSE_TS(signup_ts, '${timezone}') AS ts, PARSE_BOOL(email_consent) AS consent,
     COALESCE(ID_PROBLEM('customer_id', customer_id), TEXT_PROBLEM('country', country)) AS text_problem

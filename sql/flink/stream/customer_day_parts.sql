@@ -1,6 +1,7 @@
 -- The parts of each customer's day, per UTC day: orders per channel (counts and money, and the
 -- part placed at exactly midnight, which leaves the open window one day earlier), spend per
--- category and events per type. customer_day_daily sums them into one row per customer and day.
+-- category, events per type, and sign-ups (with the e-mail consent). customer_day_daily sums them
+-- into one row per customer and day.
 CREATE TEMPORARY VIEW customer_day_parts AS
 SELECT customer_id, 'o' AS kind, REGEXP_REPLACE(channel, '[;=]', '_') AS name,
   COUNT(CASE WHEN amount > 0 THEN 1 END) AS orders,
@@ -13,7 +14,7 @@ SELECT customer_id, 'o' AS kind, REGEXP_REPLACE(channel, '[;=]', '_') AS name,
   SUM(CASE WHEN at_midnight THEN amount ELSE 0 END) AS midnight_revenue,
   SUM(CASE WHEN at_midnight AND amount > 0 THEN amount ELSE 0 END) AS midnight_gross,
   SUM(CASE WHEN at_midnight AND amount < 0 THEN -amount ELSE 0 END) AS midnight_return_amount,
-  CAST(0 AS DOUBLE) AS spend, CAST(0 AS BIGINT) AS events,
+  CAST(0 AS DOUBLE) AS spend, CAST(0 AS BIGINT) AS events, 0 AS signed_up, CAST(NULL AS INT) AS email_consent,
   window_time AS day_time
 FROM (
   SELECT window_start, window_end, window_time, customer_id, channel, amount, discounted,
@@ -24,12 +25,16 @@ FROM (
 GROUP BY window_start, window_end, window_time, customer_id, REGEXP_REPLACE(channel, '[;=]', '_')
 UNION ALL
 SELECT customer_id, 'c', REGEXP_REPLACE(category, '[;=]', '_'), 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0,
-  SUM(amount), CAST(0 AS BIGINT), window_time
+  SUM(amount), CAST(0 AS BIGINT), 0, CAST(NULL AS INT), window_time
 FROM TABLE(TUMBLE(TABLE order_lines_daily, DESCRIPTOR(day_time), INTERVAL '1' DAY))
 WHERE amount > 0 AND category IS NOT NULL
 GROUP BY window_start, window_end, window_time, customer_id, REGEXP_REPLACE(category, '[;=]', '_')
 UNION ALL
 SELECT customer_id, 'e', REGEXP_REPLACE(event_type, '[;=]', '_'), 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, 0e0,
-  COUNT(*), window_time
+  COUNT(*), 0, CAST(NULL AS INT), window_time
 FROM TABLE(TUMBLE(TABLE engagement_daily, DESCRIPTOR(day_time), INTERVAL '1' DAY))
 GROUP BY window_start, window_end, window_time, customer_id, REGEXP_REPLACE(event_type, '[;=]', '_')
+UNION ALL
+SELECT customer_id, 's', CAST(NULL AS STRING), 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, 0e0, CAST(0 AS BIGINT),
+  1, email_consent, window_time
+FROM TABLE(TUMBLE(TABLE customers_daily, DESCRIPTOR(day_time), INTERVAL '1' DAY))

@@ -12,6 +12,9 @@ UNION ALL
 SELECT 'treatments', input_file, input_line, raw_line, reject_reason FROM treatments_timed
 WHERE reject_reason IS NOT NULL
 UNION ALL
+SELECT 'customers', input_file, input_line, raw_line, reject_reason FROM customers_timed
+WHERE reject_reason IS NOT NULL
+UNION ALL
 SELECT 'orders', input_file, input_line, raw_lines,
   'order_id ' || order_id || ' has lines for different customers (' || customer_id || ', ' || other_customer
     || '): the whole order is rejected'

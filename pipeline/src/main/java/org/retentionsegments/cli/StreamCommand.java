@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "stream",
         mixinStandardHelpOptions = true,
-        description = "Runs the continuous job embedded: reads the orders, engagement and treatments topics (JSON records "
+        description = "Runs the continuous job embedded: reads the orders, engagement, treatments and customers topics (JSON records "
                 + "with the input contract's columns, keyed by customer_id), keeps every customer's segment current "
                 + "with a refresh at each day boundary (watermark past midnight), writes the warehouse (PostgreSQL) "
                 + "at every checkpoint and the transitions to PREFIXsegment-transitions; bad and late records go to "
@@ -30,7 +30,8 @@ public final class StreamCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
-            description = "Prefix of the topic names: PREFIXorders, PREFIXengagement, PREFIXtreatments, PREFIXsegment-transitions "
+            description = "Prefix of the topic names: PREFIXorders, PREFIXengagement, PREFIXtreatments, PREFIXcustomers, "
+                    + "PREFIXsegment-transitions "
                     + "(default: no prefix).")
     String topicPrefix;
 

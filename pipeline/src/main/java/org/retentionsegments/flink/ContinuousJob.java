@@ -34,7 +34,7 @@ import org.retentionsegments.input.InputKind;
 import org.retentionsegments.warehouse.Warehouse;
 
 /**
- * The continuous job: the input topics (orders, engagement and treatments so far), read, checked,
+ * The continuous job: the four input topics, read, checked,
  * deduplicated and rolled up per customer
  * and UTC day by streaming Flink SQL (the file path's {@code *_fields} and {@code *_checked}
  * views, then the daily views of {@code sql/flink/stream/}), feed the operators of
@@ -45,16 +45,17 @@ public final class ContinuousJob {
 
     /** The shared views of the file path the job uses, in order. */
     static final List<String> FEATURES = List.of("orders_fields", "orders_checked", "engagement_fields",
-            "engagement_checked", "treatments_fields", "treatments_checked");
+            "engagement_checked", "treatments_fields", "treatments_checked", "customers_fields", "customers_checked");
 
     /** The job's own streaming views, in order. */
     static final List<String> STREAM = List.of(
             "orders_timed", "orders_on_time", "order_lines_daily", "orders_daily", "engagement_timed",
             "engagement_on_time", "engagement_daily", "treatments_timed", "treatments_on_time", "treatments_daily",
-            "customer_day_parts", "customer_day_daily", "rejected_topics");
+            "customers_timed", "customers_on_time", "customers_daily", "customer_day_parts", "customer_day_daily",
+            "rejected_topics");
 
     /** The inputs read from topics so far. */
-    static final List<InputKind> INPUTS = List.of(InputKind.ORDERS, InputKind.ENGAGEMENT, InputKind.TREATMENTS);
+    static final List<InputKind> INPUTS = List.of(InputKind.values());
 
     /** Managed memory (RocksDB) of the embedded job's TaskManager unless told otherwise. */
     static final String EMBEDDED_MANAGED_MEMORY = "512m";

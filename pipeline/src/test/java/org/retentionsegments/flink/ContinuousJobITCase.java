@@ -81,6 +81,7 @@ class ContinuousJobITCase {
     private static List<String[]> records;
     private static List<String[]> engagement;
     private static List<String[]> treatments;
+    private static List<String[]> customers;
     private static LocalDateTime last;
     private static LocalDate lastRefresh;
     private static Map<String, String> expected;
@@ -89,8 +90,8 @@ class ContinuousJobITCase {
     private static Map<String, String> expectedWithEngagement;
 
     /**
-     * One generated retailer's orders, engagement and treatments, and the tables of bounded runs
-     * on the orders alone and on all three, for every test.
+     * One generated retailer's four inputs, and the tables of bounded runs on the orders alone
+     * and on all four, for every test.
      */
     @BeforeAll
     static void boundedRunOnTheOrders() throws Exception {
@@ -104,10 +105,13 @@ class ContinuousJobITCase {
         engagement = jsonRecords(events, InputKind.ENGAGEMENT);
         Path entries = dir.resolve(Generator.TREATMENTS_FILE);
         treatments = jsonRecords(entries, InputKind.TREATMENTS);
+        Path people = dir.resolve(Generator.CUSTOMERS_FILE);
+        customers = jsonRecords(people, InputKind.CUSTOMERS);
         last = lastTime(orders, InputKind.ORDERS);
         lastEvent = last;
         for (LocalDateTime other : List.of(lastTime(events, InputKind.ENGAGEMENT),
-                lastTime(dir.resolve(Generator.TREATMENTS_FILE), InputKind.TREATMENTS))) {
+                lastTime(dir.resolve(Generator.TREATMENTS_FILE), InputKind.TREATMENTS),
+                lastTime(dir.resolve(Generator.CUSTOMERS_FILE), InputKind.CUSTOMERS))) {
             lastEvent = other.isAfter(lastEvent) ? other : lastEvent;
         }
         // the watermark trails the last order by the allowed lateness (1 hour): it passes
@@ -124,18 +128,20 @@ class ContinuousJobITCase {
         String both = WAREHOUSES.freshUrl(Engine.POSTGRES);
         files.put(InputKind.ENGAGEMENT, events);
         files.put(InputKind.TREATMENTS, entries);
+        files.put(InputKind.CUSTOMERS, people);
         BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), null, both,
                 lastEvent.minusHours(1).minusNanos(1_000_000).toLocalDate(), 2, Map.of()), System.err);
         expectedWithEngagement = compared(both);
     }
 
     @Test
-    void ordersEngagementAndTreatmentsFromTopicsGiveTheTablesOfABoundedRunOnTheSameEvents() throws Exception {
+    void theFourInputsFromTopicsGiveTheTablesOfABoundedRunOnTheSameRecords() throws Exception {
         String prefix = TestKafka.topicPrefix();
         KAFKA.createTopics(List.of(prefix + "orders", prefix + "engagement", prefix + "treatments",
-                prefix + "segment-transitions"), 2);
+                prefix + "customers", prefix + "segment-transitions"), 2);
         KAFKA.send(prefix + "engagement", engagement);
         KAFKA.send(prefix + "treatments", treatments);
+        KAFKA.send(prefix + "customers", customers);
         List<String[]> sent = new ArrayList<>(records);
         sent.add(new String[] {"c-bad", "{\"order_id\": \"x1\", \"customer_id\": \"c-bad\", \"order_ts\": \""
                 + last.minusDays(2) + "\", \"amount\": \"twelve\"}"});
@@ -334,11 +340,12 @@ class ContinuousJobITCase {
                         json.put(columns.get(i), r.fields()[i]);
                     }
                 }
-                out.add(Map.entry(Values.timestampUtc(r.fields()[time], ZoneOffset.UTC),
+                out.add(new java.util.AbstractMap.SimpleEntry<>(r.fields()[time] == null ? null
+                        : Values.timestampUtc(r.fields()[time], ZoneOffset.UTC),
                         new String[] {r.fields()[customer], JSON.writeValueAsString(json)}));
             }
         }
-        out.sort(Map.Entry.comparingByKey());
+        out.sort(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return out.stream().map(Map.Entry::getValue).toList();
     }
 
@@ -348,8 +355,8 @@ class ContinuousJobITCase {
         try (InputStream in = Files.newInputStream(csv)) {
             RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
             for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                LocalDateTime ts = Values.timestampUtc(r.fields()[time], ZoneOffset.UTC);
-                if (ts != null && ts.isAfter(latest)) {
+                LocalDateTime ts = r.fields()[time] == null ? null : Values.timestampUtc(r.fields()[time], ZoneOffset.UTC);
+                if (r.fields()[time] != null && ts != null && ts.isAfter(latest)) {
                     latest = ts;
                 }
             }
