@@ -164,9 +164,7 @@ public final class ContinuousJob {
 
     /** Adds the job's sources, operators and sink to {@code env}. */
     public static void build(StreamExecutionEnvironment env, Settings settings, java.io.PrintStream progress) {
-        try (Warehouse warehouse = Warehouse.open(settings.warehouseUrl())) {
-            warehouse.url(); // migrated now, once, before any task writes
-        }
+        Warehouse.open(settings.warehouseUrl()).close(); // migrated now, once, before any task writes
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         SqlFunctions.register(tEnv);

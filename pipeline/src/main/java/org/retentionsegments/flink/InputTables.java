@@ -28,7 +28,8 @@ import org.retentionsegments.input.InputKind;
  */
 final class InputTables {
 
-    private static final List<String> META = List.of("input_file", "input_line", "raw_line", "read_error");
+    /** The columns every input row starts with, before the canonical ones (also for topics, see TopicInputs). */
+    static final List<String> META = List.of("input_file", "input_line", "raw_line", "read_error");
 
     /** Stands in for the files of an absent input: reads as no rows. */
     static final Tuple2<String, String> NO_FILE = Tuple2.of("", InputFormat.CSV.name());

@@ -69,7 +69,7 @@ final class TopicInputs {
         }
     }
 
-    private static final List<String> META = List.of("input_file", "input_line", "raw_line", "read_error");
+    private static final List<String> META = InputTables.META;
 
     private TopicInputs() {}
 
@@ -251,11 +251,13 @@ final class TopicInputs {
                 String text = r.fields()[timeIndex];
                 LocalDateTime ts = text == null ? null : Values.timestampUtc(text, zone);
                 if (ts != null && !ts.toLocalDate().isBefore(earliest)) {
-                    LocalDateTime cutoff = LocalDateTime.ofInstant(now.plus(futureSkew), ZoneOffset.UTC);
-                    if (ts.isAfter(cutoff)) {
-                        error = timeColumn(kind) + " is in the future (beyond " + cutoff.format(CUTOFF) + " UTC): " + text;
+                    long ms = ts.toInstant(ZoneOffset.UTC).toEpochMilli();
+                    long cutoffMs = now.toEpochMilli() + futureSkew.toMillis();
+                    if (ms > cutoffMs) {
+                        error = timeColumn(kind) + " is in the future (beyond " + LocalDateTime.ofInstant(
+                                Instant.ofEpochMilli(cutoffMs), ZoneOffset.UTC).format(CUTOFF) + " UTC): " + text;
                     } else {
-                        eventMs = ts.toInstant(ZoneOffset.UTC).toEpochMilli();
+                        eventMs = ms;
                     }
                 }
             }

@@ -48,12 +48,7 @@ public final class MessageReader {
         if (values == null) {
             return new InputRecord(place, offset, raw, error[0], null);
         }
-        for (int i = 0; i < values.length; i++) {
-            String problem = TextChecks.textProblem(kind.columns().get(i), values[i]);
-            if (problem != null) {
-                return new InputRecord(place, offset, raw, problem, null);
-            }
-        }
-        return new InputRecord(place, offset, raw, null, values);
+        String problem = TextChecks.textProblem(kind.columns(), values);
+        return new InputRecord(place, offset, raw, problem, problem == null ? values : null);
     }
 }

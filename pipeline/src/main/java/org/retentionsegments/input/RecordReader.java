@@ -164,11 +164,9 @@ public final class RecordReader {
 
     /** The record, unless a value is too long to go on (ids are judged later, by TextChecks). */
     private InputRecord checked(long number, String text, String[] values) {
-        for (int i = 0; i < values.length; i++) {
-            String problem = TextChecks.textProblem(kind.columns().get(i), values[i]);
-            if (problem != null) {
-                return failed(number, text, problem);
-            }
+        String problem = TextChecks.textProblem(kind.columns(), values);
+        if (problem != null) {
+            return failed(number, text, problem);
         }
         return new InputRecord(file, number, LineDecoder.cut(text, text.length()), null, values);
     }

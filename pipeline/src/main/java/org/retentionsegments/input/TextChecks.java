@@ -58,6 +58,17 @@ public final class TextChecks {
         return null;
     }
 
+    /** The first problem of a record's values, one per column, or null. */
+    static String textProblem(java.util.List<String> columns, String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            String problem = textProblem(columns.get(i), values[i]);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
     public static String textProblem(String column, String value) {
         if (value != null && value.length() > MAX_TEXT_CHARS && value.codePointCount(0, value.length()) > MAX_TEXT_CHARS) {
             return column + " is longer than " + String.format(Locale.ROOT, "%,d", MAX_TEXT_CHARS) + " characters";
