@@ -10,5 +10,5 @@ SELECT input_file, input_line, raw_line, customer_id, signup_ts, email_consent, 
       || CAST(CAST(CURRENT_WATERMARK(rowtime) AS TIMESTAMP(3)) AS STRING)
       || ' when it arrived (its day was already refreshed; stream.allowed_lateness in pipeline.yaml)'
   END AS reject_reason,
-  rowtime
+  rowtime, event_day
 FROM customers_checked

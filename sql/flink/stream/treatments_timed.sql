@@ -8,5 +8,5 @@ SELECT input_file, input_line, raw_line, program_id, customer_id, treated_ts, ar
       || ' is not after the watermark ' || CAST(CAST(CURRENT_WATERMARK(rowtime) AS TIMESTAMP(3)) AS STRING)
       || ' when it arrived (its day was already refreshed; stream.allowed_lateness in pipeline.yaml)'
   END AS reject_reason,
-  rowtime
+  rowtime, event_day
 FROM treatments_checked

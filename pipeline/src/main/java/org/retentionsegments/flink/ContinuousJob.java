@@ -52,7 +52,7 @@ public final class ContinuousJob {
             "orders_timed", "orders_on_time", "order_lines_daily", "orders_daily", "engagement_timed",
             "engagement_on_time", "engagement_daily", "treatments_timed", "treatments_on_time", "treatments_daily",
             "customers_timed", "customers_on_time", "customers_daily", "customer_day_parts", "customer_day_daily",
-            "rejected_topics");
+            "rejected_topics", "counted_records", "input_counts_daily", "accounting_topics");
 
     /** The inputs read from topics so far. */
     static final List<InputKind> INPUTS = List.of(InputKind.values());
@@ -182,11 +182,17 @@ public final class ContinuousJob {
         DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_daily"))
                 .map(StreamStage::treatment).name("treatments").uid("treatments");
         String runId = settings.runId();
-        DataStream<WarehouseRow> rejected = tEnv.toDataStream(tEnv.from("rejected_topics"))
+        // rejected records and input counts come as one stream: one plan for both, the checks run once
+        DataStream<Row> accounting = tEnv.toDataStream(tEnv.from("accounting_topics"));
+        DataStream<WarehouseRow> rejected = accounting.filter(row -> row.getField("reject_reason") != null)
+                .name("rejected records").uid("rejected-records")
                 .map(row -> rejected(runId, row)).returns(WarehouseRow.class).name("rejected_input")
                 .uid("rejected-input");
+        DataStream<WarehouseRow> counts = accounting.map(InputDayCounts.Delta::of).name("input counts")
+                .uid("input-counts").keyBy(InputDayCounts.Delta::key).process(new InputDayCounts(runId))
+                .name("input_count_daily").uid("input-count-daily");
         RefreshGraph.Outputs out = RefreshGraph.graph(days, treatments, settings.config(), null, settings.clock());
-        out.rows().union(rejected)
+        out.rows().union(rejected, counts)
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS))
                 .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");
         out.transitions().sinkTo(TransitionsTopic.sink(settings.topics())).name("segment-transitions topic")
@@ -201,7 +207,7 @@ public final class ContinuousJob {
         values.put("future_cutoff", "9999-12-31 23:59:59");
         values.put("earliest", pipeline.earliestDate().toString());
         values.put("amount_limit", RunInputs.AMOUNT_LIMIT);
-        values.put("record_time", ", rowtime");
+        values.put("record_time", ", rowtime, event_day");
         return new SqlScripts(values);
     }
 

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.config.StreamTiming;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.input.InputRecord;
 import org.retentionsegments.input.MessageReader;
@@ -104,6 +105,10 @@ final class TopicInputs {
                                 .withTimestampAssigner((row, previous) -> (Long) row.getField(time)),
                         topics.topic(kind) + " topic")
                         .uid("topic-" + kind.label());
+                if (pipeline.stream().lateRecords() == StreamTiming.LateRecords.NEXT_REFRESH) {
+                    rows = rows.transform("late " + kind.label() + " to the next refresh", records.getProducedType(),
+                            new LateToNextRefresh()).uid("late-" + kind.label());
+                }
             } else {
                 // no topic, no records: an empty input that ends at once, so it holds no time back
                 progress.println("the topic " + topics.topic(kind) + " does not exist: " + kind.label()
@@ -119,10 +124,11 @@ final class TopicInputs {
             List<Expression> selected = new ArrayList<>(List.of($("input_file"), $("input_line"), $("raw_line")));
             kind.columns().forEach(c -> selected.add($(c)));
             selected.add($("rowtime"));
+            selected.add($("event_day"));
             tEnv.createTemporaryView(kind.label() + "_records",
                     table.where($("read_error").isNull()).select(selected.toArray(new Expression[0])));
             Table bad = table.where($("read_error").isNotNull()).select(lit(kind.label()).as("source"),
-                    $("input_file"), $("input_line"), $("raw_line"), $("read_error").as("reject_reason"));
+                    $("input_file"), $("input_line"), $("raw_line"), $("read_error").as("reject_reason"), $("event_day"));
             unreadable = unreadable == null ? bad : unreadable.unionAll(bad);
         }
         tEnv.createTemporaryView("unreadable_lines", unreadable);
@@ -232,13 +238,16 @@ final class TopicInputs {
                 timeIndex = kind.columns().indexOf(timeColumn(kind));
             }
             InputRecord r = reader.read(record.topic() + "/" + record.partition(), record.offset(), record.value());
-            out.collect(row(r, Instant.now()));
+            out.collect(row(r, Instant.now(), record.timestamp()));
         }
 
-        /** The row of a record read at {@code now}. */
-        Row row(InputRecord r, Instant now) {
+        /**
+         * The row of a record read at {@code now}; its {@code event_day} is the UTC day of its
+         * event time, or of {@code stampedMs} (the Kafka timestamp) when that cannot be read.
+         */
+        Row row(InputRecord r, Instant now, long stampedMs) {
             int width = kind.columns().size();
-            Row row = new Row(META.size() + width + 1);
+            Row row = new Row(META.size() + width + 2);
             row.setField(0, r.file());
             row.setField(1, r.line());
             row.setField(2, r.raw());
@@ -263,6 +272,8 @@ final class TopicInputs {
             }
             row.setField(3, error);
             row.setField(META.size() + width, eventMs);
+            row.setField(META.size() + width + 1, LocalDate.ofEpochDay(Math.floorDiv(eventMs > 0 ? eventMs : stampedMs,
+                    CustomerWindowFunction.DAY_MS)));
             return row;
         }
 
@@ -271,10 +282,12 @@ final class TopicInputs {
             List<String> names = new ArrayList<>(META);
             names.addAll(kind.columns());
             names.add("event_ms");
+            names.add("event_day");
             TypeInformation<?>[] types = new TypeInformation<?>[names.size()];
             for (int i = 0; i < types.length; i++) {
-                types[i] = i == 1 || i == types.length - 1 ? Types.LONG : Types.STRING;
+                types[i] = i == 1 || i == types.length - 2 ? Types.LONG : Types.STRING;
             }
+            types[types.length - 1] = Types.LOCAL_DATE;
             return Types.ROW_NAMED(names.toArray(new String[0]), types);
         }
     }

@@ -2,6 +2,7 @@ package org.retentionsegments.warehouse;
 
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
+import static org.retentionsegments.warehouse.jooq.Tables.INPUT_COUNT_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.ConfiguredSegment;
+import org.retentionsegments.core.InputCountDaily;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
@@ -104,6 +106,19 @@ final class RowTables {
             RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
                 out.text(c.segment());
                 out.bool(c.atRisk());
+                out.timestamp(now);
+            });
+
+    static final RowTable<InputCountDaily> INPUT_DAILY = new RowTable<>(INPUT_COUNT_DAILY,
+            c -> new Key(c.runId(), c.source(), c.eventDay()), RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+                out.text(c.runId());
+                out.text(c.source());
+                out.date(c.eventDay());
+                out.int8(c.read());
+                out.int8(c.accepted());
+                out.int8(c.rejected());
+                out.int8(c.late());
+                out.int8(c.duplicates());
                 out.timestamp(now);
             });
 

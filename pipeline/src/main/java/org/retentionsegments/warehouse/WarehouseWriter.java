@@ -21,6 +21,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.ConfiguredSegment;
+import org.retentionsegments.core.InputCountDaily;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
@@ -70,7 +71,7 @@ public final class WarehouseWriter {
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
                 RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
-                RowTables.CONFIGURED)) {
+                RowTables.CONFIGURED, RowTables.INPUT_DAILY)) {
             byTable.put(table, new ArrayList<>());
         }
         for (WarehouseRow row : rows) {
@@ -114,6 +115,8 @@ public final class WarehouseWriter {
             return RowTables.REJECTED;
         } else if (row instanceof ConfiguredSegment) {
             return RowTables.CONFIGURED;
+        } else if (row instanceof InputCountDaily) {
+            return RowTables.INPUT_DAILY;
         }
         throw new IllegalArgumentException("no table for " + row.getClass().getName());
     }

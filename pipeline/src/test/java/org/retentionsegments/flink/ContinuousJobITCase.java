@@ -53,7 +53,15 @@ class ContinuousJobITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+                    .setConfiguration(embeddedMemory()).build());
+
+    /** The managed memory the embedded job has (the test cluster's default, 80 MB, is too little for its windows). */
+    private static Configuration embeddedMemory() {
+        Configuration conf = new Configuration();
+        conf.set(org.apache.flink.configuration.TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                org.apache.flink.configuration.MemorySize.parse(ContinuousJob.EMBEDDED_MANAGED_MEMORY));
+        return conf;
+    }
 
     @RegisterExtension
     static final TestKafka KAFKA = new TestKafka();
@@ -66,6 +74,11 @@ class ContinuousJobITCase {
             "customer_segment", "segment_transition", "score_boundary", "activity_daily", "treatment");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The accounting of an input summed over its days. */
+    private static final String COUNTS = "SELECT CAST(SUM(read_rows) AS BIGINT) AS read_rows, CAST(SUM(accepted) AS"
+            + " BIGINT) AS accepted, CAST(SUM(rejected) AS BIGINT) AS rejected, CAST(SUM(duplicates) AS BIGINT) AS"
+            + " duplicates FROM input_count_daily";
 
     /**
      * The default configuration, with partitions idle after 2 s instead of a minute: the
@@ -88,6 +101,7 @@ class ContinuousJobITCase {
     private static long expectedRefreshes;
     private static LocalDateTime lastEvent;
     private static Map<String, String> expectedWithEngagement;
+    private static Map<String, Object> boundedOrderCounts;
 
     /**
      * One generated retailer's four inputs, and the tables of bounded runs on the orders alone
@@ -124,6 +138,8 @@ class ContinuousJobITCase {
                 Map.of()), System.err);
         expected = compared(bounded);
         expectedRefreshes = RunFixtures.count(bounded, "SELECT COUNT(DISTINCT as_of) FROM score_boundary");
+        boundedOrderCounts = RunFixtures.map(bounded, "SELECT read_rows, accepted, rejected, duplicates FROM"
+                + " refresh_run WHERE source = 'orders'");
 
         String both = WAREHOUSES.freshUrl(Engine.POSTGRES);
         files.put(InputKind.ENGAGEMENT, events);
@@ -167,6 +183,23 @@ class ContinuousJobITCase {
                     Duration.ofSeconds(60));
             assertEquals(1, late, "the late order is in rejected_input");
             assertEquals(expectedWithEngagement, compared(continuous), "a late order changes no table");
+
+            // counted per source and day: read = accepted + rejected + duplicates on every row; the
+            // late order on its day, the record that is no JSON on the day Kafka stamped it
+            assertEquals(0, RunFixtures.count(continuous, "SELECT COUNT(*) FROM input_count_daily WHERE read_rows"
+                    + " <> accepted + rejected + duplicates OR late > rejected OR accepted < 0"), "every day adds up");
+            assertEquals(1, awaitCount(continuous, "SELECT COALESCE(SUM(late), 0) FROM input_count_daily WHERE"
+                    + " source = 'orders' AND event_day = DATE '" + last.minusDays(3).toLocalDate() + "'",
+                    Duration.ofSeconds(30)), "the late order is counted on its day");
+            assertEquals(3, RunFixtures.count(continuous, "SELECT SUM(rejected) FROM input_count_daily WHERE"
+                    + " source = 'orders'"), "the two bad orders and the late one");
+            assertTrue(RunFixtures.count(continuous, "SELECT COUNT(*) FROM input_count_daily WHERE source = 'orders'"
+                    + " AND rejected > 0 AND event_day = DATE '" + LocalDate.now(ZoneOffset.UTC) + "'") == 1,
+                    "the record that is no JSON counts on the day it was sent");
+            for (String source : List.of("engagement", "treatments", "customers")) {
+                assertTrue(RunFixtures.count(continuous, "SELECT COALESCE(SUM(read_rows), 0) FROM input_count_daily"
+                        + " WHERE source = '" + source + "'") > 0, source + " is counted");
+            }
         } finally {
             job.cancel().get();
         }
@@ -267,6 +300,55 @@ class ContinuousJobITCase {
                 + last.toLocalDate() + "'"), "no activity after the last order");
         assertTrue(RunFixtures.count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of > DATE '" + lastRefresh
                 + "' AND from_segment = 'Champions'") > 0, "champions who buy no more leave Champions");
+        // every day has passed: the orders add up per day to the bounded run's accounting of the same records
+        assertEquals(boundedOrderCounts, RunFixtures.map(url, COUNTS + " WHERE source = 'orders'"),
+                "input_count_daily summed over the days");
+        assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM input_count_daily WHERE read_rows"
+                + " <> accepted + rejected + duplicates"), "every day adds up");
+    }
+
+    /** The clock of {@link #withLateRecordsAppliedAtTheNextRefreshALateOrderCountsOnTheDayItArrived}. */
+    private static final java.util.concurrent.atomic.AtomicLong MOVABLE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A static method: the job's clock reads the test's value, not a serialized copy of it. */
+    private static long movableNow() {
+        return MOVABLE.get();
+    }
+
+    @Test
+    void withLateRecordsAppliedAtTheNextRefreshALateOrderCountsOnTheDayItArrived() throws Exception {
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "segment-transitions"), 2);
+        KAFKA.send(prefix + "orders", records);
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        ConfigTexts config = new ConfigTexts(QUICK_IDLENESS.pipeline().replace("late_records: reject",
+                "late_records: next_refresh"), QUICK_IDLENESS.segments(), QUICK_IDLENESS.strategies());
+        MOVABLE.set(last.toInstant(ZoneOffset.UTC).toEpochMilli());
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                url, config, Map.of()).withClock(ContinuousJobITCase::movableNow);
+        JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
+        try {
+            assertEquals(expected, awaitEqual(url, expected, Duration.ofSeconds(120)), "on time, the same tables");
+            // an order three days old: its day was refreshed long ago
+            KAFKA.send(prefix + "orders", List.<String[]>of(new String[] {"c-late", "{\"order_id\": \"late-1\","
+                    + " \"customer_id\": \"c-late\", \"order_ts\": \"" + last.minusDays(3) + "\", \"amount\": 10}"}));
+            assertEquals(1, awaitCount(url, "SELECT COALESCE(SUM(late), 0) FROM input_count_daily WHERE source = 'orders'",
+                    Duration.ofSeconds(60)), "the late order is counted as late");
+            // time moves a day on: the day the order arrived in is refreshed, with the order in it
+            MOVABLE.set(last.plusDays(1).plusHours(2).toInstant(ZoneOffset.UTC).toEpochMilli());
+            assertEquals(1, awaitCount(url, "SELECT COUNT(*) FROM customer_segment WHERE customer_id = 'c-late'"
+                    + " AND frequency = 1 AND monetary = 10", Duration.ofSeconds(60)), "the late order reached a refresh");
+            LocalDate applied = last.minusHours(1).toLocalDate();
+            assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM activity_daily WHERE customer_id = 'c-late'"
+                    + " AND activity_date = DATE '" + applied + "'"), "on the day the job was in when it arrived");
+            assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM rejected_input"), "nothing rejected");
+            assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM input_count_daily WHERE read_rows"
+                    + " <> accepted + rejected + duplicates"), "every day adds up");
+            assertEquals(records.size() + 1L, RunFixtures.count(url, "SELECT SUM(read_rows) FROM input_count_daily"),
+                    "every record read is counted");
+        } finally {
+            job.cancel().get();
+        }
     }
 
     /**

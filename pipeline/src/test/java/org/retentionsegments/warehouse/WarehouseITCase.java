@@ -23,7 +23,7 @@ class WarehouseITCase {
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
     private static final List<String> TABLES = List.of("activity_daily", "customer_segment",
-            "program_horizon", "refresh_run", "rejected_input", "score_boundary", "segment_config",
+            "input_count_daily", "program_horizon", "refresh_run", "rejected_input", "score_boundary", "segment_config",
             "segment_snapshot", "segment_transition", "treatment");
 
     @ParameterizedTest

@@ -117,13 +117,15 @@ class InvalidConfigTest {
     static Stream<Arguments> pipeline() {
         return Stream.of(
                 Arguments.of(PIPELINE + "windw_days: 3\n",
-                        "pipeline.yaml: line 86: unknown key 'windw_days' (expected one of: window_days, "
+                        "pipeline.yaml: line 89: unknown key 'windw_days' (expected one of: window_days, "
                                 + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
                                 + "earliest_date, purchase_cycle, scoring, lifecycle, flags, stream)"),
                 Arguments.of(replaceOnce(PIPELINE, "allowed_lateness: PT1H", "allowed_lateness: an hour"),
-                        "pipeline.yaml: line 84: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
+                        "pipeline.yaml: line 86: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
                 Arguments.of(replaceOnce(PIPELINE, "idle_timeout: PT1M", "idle_timeout: PT0S"),
-                        "pipeline.yaml: line 85: stream: idle_timeout must be longer than zero"),
+                        "pipeline.yaml: line 87: stream: idle_timeout must be longer than zero"),
+                Arguments.of(replaceOnce(PIPELINE, "late_records: reject", "late_records: keep"),
+                        "pipeline.yaml: line 88: stream: late_records 'keep' is not one of reject, next_refresh"),
                 Arguments.of(replaceOnce(PIPELINE, "input_encoding: utf-8", "input_encoding: ebcdic"),
                         "pipeline.yaml: line 26: input_encoding 'ebcdic' is not one of utf-8, latin-1 "
                                 + "(iso-8859-1), windows-1252"),
