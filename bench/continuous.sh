@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The continuous job side by side with a naive Flink SQL job on the same Kafka topics, at
+# parallelism 2: a generated business is replayed once into fresh topics (./segments generate
+# --kafka, on the local broker of infra/start-kafka.sh), then, BENCH_RUNS times interleaved,
+#   continuous   the continuous job embedded (RocksDB, incremental checkpoints every 10 s) through
+#                the whole backlog into a fresh PostgreSQL schema: events/s from Kafka to committed
+#                warehouse rows, the time from the next midnight (watermark past it) to every
+#                customer's new row committed, the last checkpoint's bytes per customer;
+#   naive-flink  a streaming Flink SQL GROUP BY customer over the orders topic (heap state, no
+#                checkpoints, blackhole sink): orders/s.
+# Prints the medians and the ratio of events/s. See bench/README.md.
+#   bench/continuous.sh [CUSTOMERS] [DAYS]      (default 100000 x 365)
+# Environment: BENCH_RUNS (default 3), BENCH_PARALLELISM (default 2), BENCH_KAFKA (default
+#   127.0.0.1:9092: started by infra/start-kafka.sh when nothing answers there), BENCH_POSTGRES
+#   (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+customers="${1:-100000}"
+days="${2:-365}"
+runs="${BENCH_RUNS:-3}"
+parallelism="${BENCH_PARALLELISM:-2}"
+kafka="${BENCH_KAFKA:-127.0.0.1:9092}"
+postgres="${BENCH_POSTGRES:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
+work="$(mktemp -d /tmp/segments-bench-continuous.XXXXXX)"
+
+"$root/segments" --version >/dev/null   # builds the jar when the sources changed
+[ "$kafka" = 127.0.0.1:9092 ] && bash "$root/infra/start-kafka.sh"
+bash "$root/infra/start-postgres.sh" >/dev/null
+cp="$root/pipeline/target/retention-segments.jar:$root/pipeline/target/lib/*"
+opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
+--add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
+
+# the business ends three days ago: every record is in the past, and the job's clock can pass
+# the next two midnights without any record being in the future
+last_day="$(date -u -d '3 days ago' +%F)"
+prefix="bench$(date +%s)."
+echo "replaying $customers customers over $days days into ${prefix}* at $kafka ..." >&2
+"$root/segments" generate --kafka "$kafka" --topic-prefix "$prefix" --customers "$customers" --days "$days" \
+  --end-date "$last_day" >"$work/generate.out"
+cat "$work/generate.out" >&2
+
+: > "$work/results.txt"
+for run in $(seq 1 "$runs"); do
+  schema="bench_continuous_$(date +%s)_$run"
+  psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
+  # shellcheck disable=SC2086
+  java $opens -Xmx6g -cp "$cp" org.retentionsegments.bench.ContinuousBench continuous "$kafka" "$prefix" \
+    "$postgres&currentSchema=$schema" "$last_day" "$parallelism" 2>"$work/continuous.$run.err" \
+    | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/continuous.$run.err" >&2; exit 1; }
+  psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA $schema CASCADE" >/dev/null
+  # shellcheck disable=SC2086
+  java $opens -Xmx6g -Dbench.sql="$root/bench/flink/kafka" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
+    naive "$kafka" "$prefix" "$parallelism" 2>"$work/naive.$run.err" \
+    | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/naive.$run.err" >&2; exit 1; }
+  tail -n 2 "$work/results.txt" >&2
+done
+
+python3 - "$work/results.txt" "$customers" "$days" "$parallelism" <<'PY'
+import statistics, sys
+rows = [dict(kv.split('=', 1) for kv in line.split()[1:]) for line in open(sys.argv[1])]
+def med(side, key):
+    return statistics.median(float(r[key]) for r in rows if r['side'] == side)
+c, n = 'continuous', 'naive-flink'
+print(f"continuous bench: {sys.argv[2]} customers x {sys.argv[3]} days, parallelism {sys.argv[4]},"
+      f" medians of {sum(1 for r in rows if r['side'] == c)} runs")
+print(f"{'side':<12} {'events':>10} {'wall (s)':>9} {'events/s':>10}")
+for side in (c, n):
+    events = int(next(r['events'] for r in rows if r['side'] == side))
+    print(f"{side:<12} {events:>10} {med(side, 'seconds'):>9.1f} {med(side, 'events_per_s'):>10.0f}")
+print(f"continuous events/s / naive events/s: {med(c, 'events_per_s') / med(n, 'events_per_s'):.2f}")
+print(f"day boundary to every customer's row committed: {med(c, 'boundary_s'):.1f} s"
+      f" ({int(med(c, 'customers'))} customers, {int(med(c, 'transitions'))} transitions)")
+print(f"last checkpoint: {med(c, 'checkpoint_bytes') / 1e6:.1f} MB, {med(c, 'bytes_per_customer'):.0f} B per customer")
+PY
+echo "raw figures: $work" >&2

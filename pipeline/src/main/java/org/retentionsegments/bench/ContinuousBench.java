@@ -1,0 +1,226 @@
+package org.retentionsegments.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.retentionsegments.flink.ConfigTexts;
+import org.retentionsegments.flink.ContinuousJob;
+
+/**
+ * The continuous side of {@code bench/continuous.sh}, on topics a {@code ./segments generate
+ * --kafka} filled before: {@code continuous} runs the continuous job embedded (RocksDB,
+ * incremental checkpoints every 10 s) through the whole backlog into PostgreSQL and prints the
+ * events per second from Kafka to committed warehouse rows, then moves its clock past the next
+ * midnight and prints how long the day boundary took to reach every customer's committed row,
+ * and the size of the last checkpoint per customer. {@code naive} runs the naive Flink SQL job a
+ * user would write instead (a streaming GROUP BY customer over the orders topic, heap state, no
+ * checkpoints) over the same orders. Each prints one {@code result ...} line.
+ *
+ * <p>Usage: {@code ContinuousBench continuous BOOTSTRAP PREFIX WAREHOUSE_URL LAST_DAY PARALLELISM}
+ * or {@code ContinuousBench naive BOOTSTRAP PREFIX PARALLELISM}; LAST_DAY is the generated
+ * business's last day.
+ */
+public final class ContinuousBench {
+
+    private static final List<String> INPUTS = List.of("orders", "engagement", "treatments", "customers");
+
+    /** The job's clock, moved by this class (the job runs in this JVM: a static method reads it). */
+    private static final AtomicLong CLOCK = new AtomicLong();
+
+    private ContinuousBench() {}
+
+    private static long clock() {
+        return CLOCK.get();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 6 && args[0].equals("continuous")) {
+            continuous(args[1], args[2], args[3], LocalDate.parse(args[4]), Integer.parseInt(args[5]));
+        } else if (args.length == 4 && args[0].equals("naive")) {
+            naive(args[1], args[2], Integer.parseInt(args[3]));
+        } else {
+            throw new IllegalArgumentException("usage: ContinuousBench continuous BOOTSTRAP PREFIX WAREHOUSE_URL"
+                    + " LAST_DAY PARALLELISM | naive BOOTSTRAP PREFIX PARALLELISM");
+        }
+    }
+
+    static void continuous(String bootstrap, String prefix, String url, LocalDate lastDay, int parallelism)
+            throws Exception {
+        long events = 0;
+        for (String input : INPUTS) {
+            events += records(bootstrap, prefix + input);
+        }
+        // partitions count as quiet after 2 s (not a minute): the end of the backlog is not waited for
+        ConfigTexts defaults = ConfigTexts.defaults();
+        ConfigTexts config = new ConfigTexts(defaults.pipeline().replace("idle_timeout: PT1M", "idle_timeout: PT2S"),
+                defaults.segments(), defaults.strategies());
+        CLOCK.set(millis(lastDay.plusDays(1)) + 2 * 3_600_000L);
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(bootstrap, prefix, "bench-" + UUID.randomUUID(),
+                url, config, Map.of()).withClock(ContinuousBench::clock);
+        Configuration conf = new Configuration();
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        Path checkpoints = Files.createTempDirectory("continuous-bench-checkpoints");
+        long t0 = System.nanoTime();
+        JobClient job = ContinuousJob.start(settings, conf, checkpoints, System.err);
+        try {
+            String firstDay = lastDay.plusDays(1).toString();
+            long read = 0;
+            long lastSaid = t0;
+            while (read < events || count(url, "SELECT COUNT(*) FROM score_boundary WHERE as_of >= DATE '" + firstDay
+                    + "'") == 0) {
+                Thread.sleep(250);
+                read = count(url, "SELECT COALESCE(SUM(read_rows), 0) FROM input_count_daily");
+                if (System.nanoTime() - lastSaid > 5e9) {
+                    lastSaid = System.nanoTime();
+                    System.err.printf(Locale.ROOT, "continuous: %,d of %,d events committed after %.0f s%n", read,
+                            events, (lastSaid - t0) / 1e9);
+                }
+                if (System.nanoTime() - t0 > 3_600e9) {
+                    throw new IllegalStateException("the backlog was not through in an hour: " + read + " of " + events);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long customers = count(url, "SELECT COUNT(*) FROM customer_segment");
+
+            // the next midnight: every customer's row of the new day committed
+            LocalDate next = lastDay.plusDays(2);
+            long t2 = System.nanoTime();
+            CLOCK.set(millis(next) + 2 * 3_600_000L);
+            String written = "SELECT COUNT(*) FROM customer_segment WHERE as_of >= DATE '" + next + "'";
+            while (count(url, written) < customers) {
+                Thread.sleep(100);
+                if (System.nanoTime() - t2 > 600e9) {
+                    throw new IllegalStateException("the day boundary did not reach every customer in 10 minutes");
+                }
+            }
+            double boundary = (System.nanoTime() - t2) / 1e9;
+            long transitions = count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of >= DATE '" + next + "'");
+            Thread.sleep(12_000); // one more checkpoint, of the state after the boundary
+            long bytes = lastCheckpointBytes(checkpoints);
+            System.out.printf(Locale.ROOT, "result side=continuous events=%d seconds=%.2f events_per_s=%.0f"
+                    + " customers=%d boundary_s=%.2f transitions=%d checkpoint_bytes=%d bytes_per_customer=%.0f%n",
+                    events, seconds, events / seconds, customers, boundary, transitions, bytes,
+                    customers == 0 ? 0.0 : (double) bytes / customers);
+        } finally {
+            job.cancel().get();
+            delete(checkpoints);
+        }
+    }
+
+    static void naive(String bootstrap, String prefix, int parallelism) throws Exception {
+        long events = records(bootstrap, prefix + "orders");
+        Configuration conf = new Configuration();
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        long t0 = System.nanoTime();
+        TableEnvironment tEnv = TableEnvironment.create(
+                EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
+        Map<String, String> values = new HashMap<>();
+        values.put("topic", prefix + "orders");
+        values.put("bootstrap", bootstrap);
+        values.put("group", "bench-naive-" + UUID.randomUUID());
+        Path dir = Path.of(System.getProperty("bench.sql", "bench/flink/kafka"));
+        for (String file : List.of("orders_topic.sql", "order_lines.sql", "rfm_sink.sql")) {
+            tEnv.executeSql(BenchSql.load(dir.resolve(file), values));
+        }
+        tEnv.executeSql(BenchSql.load(dir.resolve("rfm_insert.sql"), values)).await();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "result side=naive-flink events=%d seconds=%.2f events_per_s=%.0f%n", events,
+                seconds, events / seconds);
+    }
+
+    /** Records in the topic now (end minus start offsets over its partitions); 0 when there is no topic. */
+    static long records(String bootstrap, String topic) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var p : description.partitions()) {
+                TopicPartition tp = new TopicPartition(topic, p.partition());
+                earliest.put(tp, OffsetSpec.earliest());
+                latest.put(tp, OffsetSpec.latest());
+            }
+            var starts = admin.listOffsets(earliest).all().get();
+            var ends = admin.listOffsets(latest).all().get();
+            long n = 0;
+            for (TopicPartition tp : earliest.keySet()) {
+                n += ends.get(tp).offset() - starts.get(tp).offset();
+            }
+            return n;
+        }
+    }
+
+    /** Bytes of the newest complete checkpoint: its own folder and the shared files (incremental RocksDB). */
+    static long lastCheckpointBytes(Path dir) throws IOException {
+        List<Path> metadata = new ArrayList<>();
+        try (Stream<Path> files = Files.find(dir, 3, (p, a) -> p.getFileName().toString().equals("_metadata"))) {
+            files.forEach(metadata::add);
+        }
+        Path newest = metadata.stream().map(Path::getParent).max(Comparator.comparingInt(
+                p -> Integer.parseInt(p.getFileName().toString().substring("chk-".length())))).orElse(null);
+        if (newest == null) {
+            return 0;
+        }
+        return size(newest) + size(newest.getParent().resolve("shared"));
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static long millis(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static long count(String url, String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
