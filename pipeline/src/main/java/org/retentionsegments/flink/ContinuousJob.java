@@ -95,6 +95,16 @@ public final class ContinuousJob {
 
     private ContinuousJob() {}
 
+    /** The topic the job reads {@code kind} from. */
+    public static String inputTopic(String prefix, InputKind kind) {
+        return prefix + kind.label();
+    }
+
+    /** The topic the job writes the live refreshes' transitions to. */
+    public static String transitionsTopic(String prefix) {
+        return prefix + TransitionsTopic.NAME;
+    }
+
     /**
      * Starts the job on {@code flinkConf}'s executor (a MiniCluster embedded, unless configured
      * otherwise): RocksDB state with incremental checkpoints every {@link #CHECKPOINT_INTERVAL}
