@@ -12,8 +12,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.retentionsegments.generate.Generator;
+import org.retentionsegments.generate.GeneratorConfig;
+import org.retentionsegments.generate.ProgressListener;
 import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.input.InputRecord;
@@ -45,6 +49,22 @@ public final class TopicRecords {
     private static final Comparator<TopicRecord> IN_TIME_ORDER = Comparator.comparingLong(TopicRecord::eventMs);
 
     private TopicRecords() {}
+
+    /** The files a {@link Generator} writes into {@code dir}, by input. */
+    public static Map<InputKind, Path> generatedFiles(Path dir) {
+        Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
+        files.put(InputKind.ORDERS, dir.resolve(Generator.ORDERS_FILE));
+        files.put(InputKind.ENGAGEMENT, dir.resolve(Generator.ENGAGEMENT_FILE));
+        files.put(InputKind.TREATMENTS, dir.resolve(Generator.TREATMENTS_FILE));
+        files.put(InputKind.CUSTOMERS, dir.resolve(Generator.CUSTOMERS_FILE));
+        return files;
+    }
+
+    /** Generates {@code config}'s business into {@code dir} and reads its rows back in event-time order. */
+    public static List<TopicRecord> generated(GeneratorConfig config, Path dir) throws IOException {
+        new Generator(config).writeTo(dir, ProgressListener.NONE);
+        return inTimeOrder(generatedFiles(dir), ZoneOffset.UTC);
+    }
 
     /** The rows of a CSV file with a header (or JSON lines, by its name) of {@code kind}, in event-time order. */
     public static List<TopicRecord> read(Path file, InputKind kind, ZoneId zone) throws IOException {
