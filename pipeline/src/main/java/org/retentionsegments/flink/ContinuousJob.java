@@ -31,6 +31,7 @@ import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.Warehouse;
 
 /**
@@ -174,7 +175,10 @@ public final class ContinuousJob {
 
     /** Adds the job's sources, operators and sink to {@code env}. */
     public static void build(StreamExecutionEnvironment env, Settings settings, java.io.PrintStream progress) {
-        Warehouse.open(settings.warehouseUrl()).close(); // migrated now, once, before any task writes
+        // migrated now, once, before any task writes, with the models' views, which ./segments report reads
+        try (Warehouse warehouse = Warehouse.open(settings.warehouseUrl())) {
+            Models.bundled().apply(warehouse);
+        }
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         SqlFunctions.register(tEnv);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -107,6 +109,34 @@ public final class Replay {
                 }
             }
             return missing.stream().map(NewTopic::name).toList();
+        }
+    }
+
+    /**
+     * Deletes those of {@link Options#topics()} that exist, with their records, and waits until
+     * the brokers list them no more.
+     */
+    public static void deleteTopics(Options options) throws InterruptedException {
+        try (Admin admin = KafkaClients.admin(options.bootstrapServers(), options.kafka())) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KafkaClients.TIMEOUT_MS);
+            while (true) {
+                Set<String> existing;
+                try {
+                    existing = admin.listTopics().names().get(KafkaClients.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw KafkaClients.unreachable(options.bootstrapServers(), "list the topics", e);
+                }
+                List<String> there = options.topics().stream().filter(existing::contains).toList();
+                if (there.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("Kafka at " + options.bootstrapServers() + " still lists the topics "
+                            + there + " after deleting them; try again in a minute");
+                }
+                admin.deleteTopics(there);
+                Thread.sleep(500);
+            }
         }
     }
 
