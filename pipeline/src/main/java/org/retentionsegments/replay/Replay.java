@@ -25,8 +25,8 @@ import org.retentionsegments.replay.TopicRecords.TopicRecord;
 
 /**
  * Sends topic records ({@link TopicRecords}) to the continuous job's input topics in the order
- * given, at most {@link Options#rate()} a second: every record acknowledged by all in-sync
- * replicas, one request in flight, so that each partition keeps the order they were sent in.
+ * given, at most {@link Options#rate()} a second, each partition in the order sent
+ * ({@link KafkaClients#orderedProducer}).
  * {@link #sent()} and {@link #eventMs()} may be read from another thread while it runs.
  */
 public final class Replay {
@@ -185,18 +185,10 @@ public final class Replay {
     }
 
     private Properties producerProperties() {
-        Properties p = KafkaClients.properties(options.bootstrapServers(), options.kafka());
+        Properties p = KafkaClients.orderedProducer(options.bootstrapServers(), options.kafka());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        // one request in flight keeps each partition in the order sent without idempotence (an
-        // idempotent producer fell into endless OutOfOrderSequence retries on the tests' broker)
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(KafkaClients.TIMEOUT_MS));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return p;
     }

@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.fixtures.ContinuousFixtures;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.TestKafka;
 import org.retentionsegments.flink.ConfigTexts;
@@ -32,9 +32,7 @@ import org.retentionsegments.warehouse.TestWarehouses;
 class ContinuousDemoITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = ContinuousFixtures.miniCluster();
 
     @RegisterExtension
     static final TestKafka KAFKA = new TestKafka();
@@ -42,10 +40,7 @@ class ContinuousDemoITCase {
     @RegisterExtension
     static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
-    /** Partitions quiet after 2 s instead of a minute: time follows the clock soon after the replay. */
-    private static final ConfigTexts QUICK_IDLENESS = new ConfigTexts(
-            ConfigTexts.defaults().pipeline().replace("idle_timeout: PT1M", "idle_timeout: PT2S"),
-            ConfigTexts.defaults().segments(), ConfigTexts.defaults().strategies());
+    private static final ConfigTexts QUICK_IDLENESS = ContinuousFixtures.QUICK_IDLENESS;
 
     @Test
     void aReplayedBusinessEndsWithEveryCustomerInASegmentAsOfTodayAndAReport(@TempDir Path dir) throws Exception {

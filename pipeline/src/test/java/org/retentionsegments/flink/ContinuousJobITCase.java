@@ -22,12 +22,12 @@ import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.fixtures.ContinuousFixtures;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.TableChecksums;
 import org.retentionsegments.fixtures.TestKafka;
@@ -47,9 +47,7 @@ import org.retentionsegments.warehouse.TestWarehouses;
 class ContinuousJobITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = ContinuousFixtures.miniCluster();
 
     @RegisterExtension
     static final TestKafka KAFKA = new TestKafka();
@@ -63,13 +61,7 @@ class ContinuousJobITCase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * The default configuration, with partitions idle after 2 s instead of a minute: the
-     * partition whose last record is earlier than the other's stops holding time back sooner.
-     */
-    private static final ConfigTexts QUICK_IDLENESS = new ConfigTexts(
-            ConfigTexts.defaults().pipeline().replace("idle_timeout: PT1M", "idle_timeout: PT2S"),
-            ConfigTexts.defaults().segments(), ConfigTexts.defaults().strategies());
+    private static final ConfigTexts QUICK_IDLENESS = ContinuousFixtures.QUICK_IDLENESS;
 
     @TempDir
     static Path dir;
