@@ -76,7 +76,9 @@ final class ContinuousDemo {
                 Warehouse.displayUrl(setup.warehouseUrl()));
         JobClient job = ContinuousJob.start(settings, conf, null, out);
         try {
-            out.printf(Locale.ROOT, "replaying %,d events into the topics, in event-time order ...%n", replay.total());
+            out.printf(Locale.ROOT, "replaying %,d events into the topics, in event-time order; the job's lag is"
+                    + " what its consumer group has not committed yet (it commits at each checkpoint) ...%n",
+                    replay.total());
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                 try {
                     replay.run();

@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     double plantedLift;
 
     @Option(names = "--dir", defaultValue = "./demo",
-            description = "Folder for the generated data and the demo warehouse (default: ${DEFAULT-VALUE}).")
+            description = "Folder for the generated data and the demo warehouse (default: ${DEFAULT-VALUE}; --continuous: DIR/live).")
     Path dir;
 
     @Option(names = "--config", paramLabel = "DIR",
