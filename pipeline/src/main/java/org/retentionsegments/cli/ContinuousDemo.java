@@ -20,6 +20,7 @@ import org.retentionsegments.flink.ConfigTexts;
 import org.retentionsegments.flink.ContinuousJob;
 import org.retentionsegments.generate.GeneratorConfig;
 import org.retentionsegments.replay.ConsumerLag;
+import org.retentionsegments.replay.KafkaClients;
 import org.retentionsegments.replay.Replay;
 import org.retentionsegments.replay.ReplayProgress;
 import org.retentionsegments.replay.TopicRecords;
@@ -101,7 +102,7 @@ final class ContinuousDemo {
         ReplayProgress sent = new ReplayProgress(replay, started);
         boolean toldQuiet = false;
         StreamTiming timing = setup.config().parse().pipeline().stream();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", setup.bootstrapServers()));
+        try (Admin admin = KafkaClients.admin(setup.bootstrapServers(), Map.of());
                 Warehouse warehouse = Warehouse.openMigrated(setup.warehouseUrl())) {
             while (true) {
                 Thread.sleep(setup.every().toMillis());

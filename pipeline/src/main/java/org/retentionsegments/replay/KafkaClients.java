@@ -39,7 +39,7 @@ public final class KafkaClients {
         return p;
     }
 
-    static Admin admin(String bootstrapServers, Map<String, String> extra) {
+    public static Admin admin(String bootstrapServers, Map<String, String> extra) {
         return Admin.create(properties(bootstrapServers, extra));
     }
 

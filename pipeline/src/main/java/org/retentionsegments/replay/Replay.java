@@ -3,6 +3,7 @@ package org.retentionsegments.replay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Replay {
         }
 
         public List<String> inputTopics() {
-            return java.util.Arrays.stream(InputKind.values()).map(k -> ContinuousJob.inputTopic(prefix, k)).toList();
+            return Arrays.stream(InputKind.values()).map(k -> ContinuousJob.inputTopic(prefix, k)).toList();
         }
     }
 
