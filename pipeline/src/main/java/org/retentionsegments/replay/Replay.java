@@ -45,7 +45,7 @@ public final class Replay {
                 throw new IllegalArgumentException("--partitions " + partitions + " must be at least 1");
             }
             if (rate < 0) {
-                throw new IllegalArgumentException("--rate " + rate + " must be positive");
+                throw new IllegalArgumentException("--rate " + rate + " must be 0 (as fast as possible) or more");
             }
             kafka = Map.copyOf(kafka);
         }
