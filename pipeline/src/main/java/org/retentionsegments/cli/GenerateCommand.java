@@ -138,7 +138,9 @@ public final class GenerateCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "generating %,d customers over %d days up to %s (seed %d) ...%n", config.customers(),
                     config.days(), config.endDate(), config.seed());
             err.flush();
-            Replay replay = new Replay(options, TopicRecords.generated(config, dir));
+            List<TopicRecords.TopicRecord> records = TopicRecords.generated(config, dir);
+            warnOfLateTreatments(records, options.rate(), err);
+            Replay replay = new Replay(options, records);
             long started = System.nanoTime();
             ReplayProgress progress = new ReplayProgress(replay, started);
             Map<InputKind, Long> sent;
@@ -162,6 +164,27 @@ public final class GenerateCommand implements Callable<Integer> {
                     Files.deleteIfExists(file);
                 }
                 Files.deleteIfExists(dir);
+            }
+        }
+    }
+
+    /**
+     * The program's entries all fall on one day: a job whose treatments topic has been quiet for
+     * longer than stream.idle_timeout follows the clock there and rejects them as late.
+     */
+    private static void warnOfLateTreatments(List<TopicRecords.TopicRecord> records, double rate, PrintWriter err) {
+        if (rate <= 0) {
+            return;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).kind() == InputKind.TREATMENTS) {
+                double seconds = i / rate;
+                if (seconds > 30) {
+                    err.printf(Locale.ROOT, "note: at %,.0f events/s the program's entries go out %.0f s into the replay;"
+                            + " a continuous job that has read no treatment for its stream.idle_timeout (default 1"
+                            + " minute) by then rejects them as late%n", rate, seconds);
+                }
+                return;
             }
         }
     }
