@@ -90,7 +90,9 @@ final class ContinuousDemo {
             watch(setup, topics.inputTopics(), job, replay, sending, target, out);
             return target;
         } finally {
-            job.cancel().get();
+            if (!job.getJobExecutionResult().isDone()) { // a job that failed is stopped already
+                job.cancel().get();
+            }
         }
     }
 
