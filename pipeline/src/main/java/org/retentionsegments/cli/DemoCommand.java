@@ -46,9 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "With --continuous: the Kafka broker (default: ${DEFAULT-VALUE}, started if not running).")
     String bootstrapServers;
 
-    @Option(names = "--postgres", defaultValue = LiveDemo.LOCAL_POSTGRES, paramLabel = "JDBC_URL",
-            description = "With --continuous: the PostgreSQL database whose schema demo_live is replaced"
-                    + " (default: ${DEFAULT-VALUE}, started if not running).")
+    @Option(names = "--warehouse", defaultValue = LiveDemo.LOCAL_POSTGRES, paramLabel = "JDBC_URL",
+            description = "With --continuous: the PostgreSQL database to write, into its schema demo_live, replaced"
+                    + " at each run (default: ${DEFAULT-VALUE}, started if not running).")
     String postgres;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
