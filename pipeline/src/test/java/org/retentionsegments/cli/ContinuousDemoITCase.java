@@ -51,7 +51,7 @@ class ContinuousDemoITCase {
         String prefix = TestKafka.topicPrefix();
         ContinuousDemo.Setup setup = new ContinuousDemo.Setup(KAFKA.bootstrapServers(), url, prefix, "demo-" + prefix,
                 GeneratorConfig.of(customers, 200, 7).withEndDate(lastDay), QUICK_IDLENESS, dir.resolve("data"), 2,
-                Duration.ofSeconds(2), Duration.ofSeconds(100));
+                Duration.ofSeconds(2), Duration.ofSeconds(180));
         ByteArrayOutputStream said = new ByteArrayOutputStream();
 
         LocalDate asOf = ContinuousDemo.run(setup, new PrintStream(said, true, StandardCharsets.UTF_8));
