@@ -103,6 +103,7 @@ final class ContinuousDemo {
         long deadline = started + setup.timeout().toNanos();
         ReplayProgress sent = new ReplayProgress(replay, started);
         boolean toldQuiet = false;
+        boolean told = false; // the line with the replay's whole count is printed once, then a short one
         StreamTiming timing = setup.config().parse().pipeline().stream();
         try (Admin admin = KafkaClients.admin(setup.bootstrapServers(), Map.of());
                 Warehouse warehouse = Warehouse.openMigrated(setup.warehouseUrl())) {
@@ -118,7 +119,11 @@ final class ContinuousDemo {
                 long lag = ConsumerLag.fetch(admin, setup.groupId(), inputs);
                 LiveWarehouse.Progress progress = LiveWarehouse.progress(warehouse);
                 long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-                out.println(line(seconds, sent.line(System.nanoTime()), lag, progress));
+                String replayed = sending.isDone() && told
+                        ? String.format(Locale.ROOT, "replay done: %,d events", replay.total())
+                        : sent.line(System.nanoTime());
+                told = sending.isDone();
+                out.println(line(seconds, replayed, lag, progress));
                 if (progress.lastRefresh() != null && !progress.lastRefresh().isBefore(target)) {
                     return;
                 }
