@@ -92,7 +92,8 @@ final class LiveDemo {
         }
         out.println(what + " does not answer on " + host + ":" + port + ": starting it with " + script);
         Process process = new ProcessBuilder(file.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        process.getInputStream().transferTo(out); // with the demo's progress, apart from the report on stdout
         if (process.waitFor() != 0) {
             throw new IllegalStateException(script + " could not start " + what + " (its output is above)");
         }
