@@ -29,11 +29,27 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--customers", defaultValue = "20000", description = "Customers to generate (default: ${DEFAULT-VALUE}).")
-    int customers;
+    @Option(names = "--customers", description = "Customers to generate (default: 20000; 3000 with --continuous).")
+    Integer customers;
 
-    @Option(names = "--days", defaultValue = "730", description = "Days of history (default: ${DEFAULT-VALUE}).")
-    int days;
+    @Option(names = "--days", description = "Days of history (default: 730; 365 with --continuous).")
+    Integer days;
+
+    @Option(names = "--continuous",
+            description = "See it live: start a local Kafka broker (infra/start-kafka.sh) and PostgreSQL"
+                    + " (infra/start-postgres.sh) unless they run, replay the generated business (ending yesterday)"
+                    + " into the topics demo.*, run the continuous job embedded into the PostgreSQL schema demo_live,"
+                    + " print progress until it has refreshed today, then stop it and print the report.")
+    boolean continuous;
+
+    @Option(names = "--bootstrap-servers", defaultValue = LiveDemo.LOCAL_KAFKA, paramLabel = "HOST:PORT",
+            description = "With --continuous: the Kafka broker (default: ${DEFAULT-VALUE}, started if not running).")
+    String bootstrapServers;
+
+    @Option(names = "--warehouse", defaultValue = LiveDemo.LOCAL_POSTGRES, paramLabel = "JDBC_URL",
+            description = "With --continuous: the PostgreSQL database to write, into its schema demo_live, replaced"
+                    + " at each run (default: ${DEFAULT-VALUE}, started if not running).")
+    String postgres;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -43,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     double plantedLift;
 
     @Option(names = "--dir", defaultValue = "./demo",
-            description = "Folder for the generated data and the demo warehouse (default: ${DEFAULT-VALUE}).")
+            description = "Folder for the generated data and the demo warehouse (default: ${DEFAULT-VALUE}; --continuous: DIR/live).")
     Path dir;
 
     @Option(names = "--config", paramLabel = "DIR",
@@ -57,6 +73,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (continuous) {
+            return LiveDemo.run(this);
+        }
+        int customers = this.customers == null ? 20_000 : this.customers;
+        int days = this.days == null ? 730 : this.days;
         GeneratorConfig config;
         try {
             config = GeneratorConfig.of(customers, days, seed).withPlantedLift(plantedLift);

@@ -31,6 +31,7 @@ import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.Warehouse;
 
 /**
@@ -58,7 +59,7 @@ public final class ContinuousJob {
     static final List<InputKind> INPUTS = List.of(InputKind.values());
 
     /** Managed memory (RocksDB) of the embedded job's TaskManager unless told otherwise. */
-    static final String EMBEDDED_MANAGED_MEMORY = "512m";
+    public static final String EMBEDDED_MANAGED_MEMORY = "512m";
 
     /** How often the job checkpoints (and flushes the warehouse) unless told otherwise. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -94,6 +95,16 @@ public final class ContinuousJob {
     }
 
     private ContinuousJob() {}
+
+    /** The topic the job reads {@code kind} from. */
+    public static String inputTopic(String prefix, InputKind kind) {
+        return prefix + kind.label();
+    }
+
+    /** The topic the job writes the live refreshes' transitions to. */
+    public static String transitionsTopic(String prefix) {
+        return prefix + TransitionsTopic.NAME;
+    }
 
     /**
      * Starts the job on {@code flinkConf}'s executor (a MiniCluster embedded, unless configured
@@ -164,7 +175,10 @@ public final class ContinuousJob {
 
     /** Adds the job's sources, operators and sink to {@code env}. */
     public static void build(StreamExecutionEnvironment env, Settings settings, java.io.PrintStream progress) {
-        Warehouse.open(settings.warehouseUrl()).close(); // migrated now, once, before any task writes
+        // migrated now, once, before any task writes, with the models' views, which ./segments report reads
+        try (Warehouse warehouse = Warehouse.open(settings.warehouseUrl())) {
+            Models.bundled().apply(warehouse);
+        }
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         SqlFunctions.register(tEnv);

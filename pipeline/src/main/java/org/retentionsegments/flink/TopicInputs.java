@@ -66,7 +66,7 @@ final class TopicInputs {
         }
 
         String topic(InputKind kind) {
-            return prefix + kind.label();
+            return ContinuousJob.inputTopic(prefix, kind);
         }
     }
 
@@ -202,16 +202,6 @@ final class TopicInputs {
         }
     }
 
-    /** The column of {@code kind} that holds its event time. */
-    static String timeColumn(InputKind kind) {
-        return switch (kind) {
-            case ORDERS -> "order_ts";
-            case ENGAGEMENT -> "event_ts";
-            case TREATMENTS -> "treated_ts";
-            case CUSTOMERS -> "signup_ts";
-        };
-    }
-
     /** Topic records to rows: META, the canonical columns, the event time in epoch ms. */
     static final class Records implements KafkaRecordDeserializationSchema<Row> {
 
@@ -235,7 +225,7 @@ final class TopicInputs {
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Row> out) {
             if (reader == null) {
                 reader = new MessageReader(kind);
-                timeIndex = kind.columns().indexOf(timeColumn(kind));
+                timeIndex = kind.columns().indexOf(kind.timeColumn());
             }
             InputRecord r = reader.read(record.topic() + "/" + record.partition(), record.offset(), record.value());
             out.collect(row(r, Instant.now(), record.timestamp()));
@@ -263,7 +253,7 @@ final class TopicInputs {
                     long ms = ts.toInstant(ZoneOffset.UTC).toEpochMilli();
                     long cutoffMs = now.toEpochMilli() + futureSkew.toMillis();
                     if (ms > cutoffMs) {
-                        error = timeColumn(kind) + " is in the future (beyond " + LocalDateTime.ofInstant(
+                        error = kind.timeColumn() + " is in the future (beyond " + LocalDateTime.ofInstant(
                                 Instant.ofEpochMilli(cutoffMs), ZoneOffset.UTC).format(CUTOFF) + " UTC): " + text;
                     } else {
                         eventMs = ms;

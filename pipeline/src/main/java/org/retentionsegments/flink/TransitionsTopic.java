@@ -31,7 +31,7 @@ final class TransitionsTopic {
         Properties producer = new Properties();
         producer.putAll(topics.properties());
         producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
-        String topic = topics.prefix() + NAME;
+        String topic = ContinuousJob.transitionsTopic(topics.prefix());
         return KafkaSink.<TransitionEvent>builder()
                 .setBootstrapServers(topics.bootstrapServers())
                 .setKafkaProducerConfig(producer)

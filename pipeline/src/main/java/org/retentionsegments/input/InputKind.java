@@ -33,6 +33,16 @@ public enum InputKind {
         return optional;
     }
 
+    /** The column that holds the record's event time (optional for customers: a sign-up time). */
+    public String timeColumn() {
+        return switch (this) {
+            case ORDERS -> "order_ts";
+            case ENGAGEMENT -> "event_ts";
+            case TREATMENTS -> "treated_ts";
+            case CUSTOMERS -> "signup_ts";
+        };
+    }
+
     /** Required columns, then optional ones. */
     public List<String> columns() {
         return columns; // asked for every record read: built once

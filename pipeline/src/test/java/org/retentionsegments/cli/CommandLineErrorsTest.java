@@ -59,6 +59,10 @@ class CommandLineErrorsTest {
         "generate --holdout-share 1e999 | '--holdout-share': '1e999' is too large a number",
         "demo --planted-lift 1.5 | error: planted lift must be in [0, 1), got 1.5; see ./segments demo --help",
         "demo --customers 0 | error: customers must be at least 1, got 0",
+        "demo --continuous --customers 0 | error: customers must be at least 1, got 0; see ./segments demo --help",
+        "generate --kafka 127.0.0.1:1 --partitions 0 | error: --partitions 0 must be at least 1; see ./segments"
+                + " generate --help",
+        "generate --kafka 127.0.0.1:1 --rate -5 | error: --rate -5.0 must be 0 (as fast as possible) or more",
         "run | error: Missing required option: '--orders=FILE'; see ./segments run --help",
         "stream | error: Missing required option: '--bootstrap-servers=HOST:PORT'; see ./segments stream --help",
         "report --warehous x | error: Unknown options: '--warehous', 'x' (did you mean --warehouse?)",

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,22 +22,20 @@ import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.fixtures.ContinuousFixtures;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.TableChecksums;
 import org.retentionsegments.fixtures.TestKafka;
 import org.retentionsegments.generate.Generator;
 import org.retentionsegments.generate.GeneratorConfig;
-import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
-import org.retentionsegments.input.InputRecord;
-import org.retentionsegments.input.RecordReader;
 import org.retentionsegments.input.Values;
+import org.retentionsegments.replay.TopicRecords;
 import org.retentionsegments.warehouse.Engine;
 import org.retentionsegments.warehouse.TestWarehouses;
 
@@ -51,17 +47,7 @@ import org.retentionsegments.warehouse.TestWarehouses;
 class ContinuousJobITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .setConfiguration(embeddedMemory()).build());
-
-    /** The managed memory the embedded job has (the test cluster's default, 80 MB, is too little for its windows). */
-    private static Configuration embeddedMemory() {
-        Configuration conf = new Configuration();
-        conf.set(org.apache.flink.configuration.TaskManagerOptions.MANAGED_MEMORY_SIZE,
-                org.apache.flink.configuration.MemorySize.parse(ContinuousJob.EMBEDDED_MANAGED_MEMORY));
-        return conf;
-    }
+    static final MiniClusterExtension CLUSTER = ContinuousFixtures.miniCluster();
 
     @RegisterExtension
     static final TestKafka KAFKA = new TestKafka();
@@ -80,13 +66,7 @@ class ContinuousJobITCase {
             + " BIGINT) AS accepted, CAST(SUM(rejected) AS BIGINT) AS rejected, CAST(SUM(duplicates) AS BIGINT) AS"
             + " duplicates FROM input_count_daily";
 
-    /**
-     * The default configuration, with partitions idle after 2 s instead of a minute: the
-     * partition whose last record is earlier than the other's stops holding time back sooner.
-     */
-    private static final ConfigTexts QUICK_IDLENESS = new ConfigTexts(
-            ConfigTexts.defaults().pipeline().replace("idle_timeout: PT1M", "idle_timeout: PT2S"),
-            ConfigTexts.defaults().segments(), ConfigTexts.defaults().strategies());
+    private static final ConfigTexts QUICK_IDLENESS = ContinuousFixtures.QUICK_IDLENESS;
 
     @TempDir
     static Path dir;
@@ -404,45 +384,15 @@ class ContinuousJobITCase {
         return n;
     }
 
-    /**
-     * Each record of the CSV file as a JSON record keyed by its customer, in time order (the
-     * generator writes customer by customer; a topic carries events as they happen).
-     */
+    /** Each row of the CSV file as a topic record (key, JSON value), in time order ({@link TopicRecords}). */
     private static List<String[]> jsonRecords(Path csv, InputKind kind) throws Exception {
-        List<Map.Entry<LocalDateTime, String[]>> out = new ArrayList<>();
-        List<String> columns = kind.columns();
-        int time = columns.indexOf(TopicInputs.timeColumn(kind));
-        int customer = columns.indexOf("customer_id");
-        try (InputStream in = Files.newInputStream(csv)) {
-            RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
-            for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                ObjectNode json = JSON.createObjectNode();
-                for (int i = 0; i < columns.size(); i++) {
-                    if (r.fields()[i] != null) {
-                        json.put(columns.get(i), r.fields()[i]);
-                    }
-                }
-                out.add(new java.util.AbstractMap.SimpleEntry<>(r.fields()[time] == null ? null
-                        : Values.timestampUtc(r.fields()[time], ZoneOffset.UTC),
-                        new String[] {r.fields()[customer], JSON.writeValueAsString(json)}));
-            }
-        }
-        out.sort(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-        return out.stream().map(Map.Entry::getValue).toList();
+        return TopicRecords.read(csv, kind, ZoneOffset.UTC).stream().map(r -> new String[] {r.key(), r.value()})
+                .toList();
     }
 
     private static LocalDateTime lastTime(Path csv, InputKind kind) throws Exception {
-        int time = kind.columns().indexOf(TopicInputs.timeColumn(kind));
-        LocalDateTime latest = LocalDateTime.MIN;
-        try (InputStream in = Files.newInputStream(csv)) {
-            RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
-            for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                LocalDateTime ts = r.fields()[time] == null ? null : Values.timestampUtc(r.fields()[time], ZoneOffset.UTC);
-                if (r.fields()[time] != null && ts != null && ts.isAfter(latest)) {
-                    latest = ts;
-                }
-            }
-        }
-        return latest;
+        long ms = TopicRecords.read(csv, kind, ZoneOffset.UTC).stream().mapToLong(TopicRecords.TopicRecord::eventMs)
+                .max().orElseThrow();
+        return LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(ms), ZoneOffset.UTC);
     }
 }
