@@ -97,6 +97,17 @@ public final class ContinuousJob {
     private ContinuousJob() {}
 
     /**
+     * The names of the topics a job with {@code prefix} reads ({@code prefix + "orders"},
+     * engagement, treatments, customers), then the one it writes ({@code segment-transitions}).
+     */
+    public static List<String> topicNames(String prefix) {
+        TopicInputs.Topics topics = new TopicInputs.Topics("", prefix, "", Map.of());
+        List<String> names = new java.util.ArrayList<>(INPUTS.stream().map(topics::topic).toList());
+        names.add(prefix + TransitionsTopic.NAME);
+        return List.copyOf(names);
+    }
+
+    /**
      * The job's configuration: what {@code given} sets (a cluster's or the launcher's options),
      * and where it says nothing, streaming mode, RocksDB state with incremental checkpoints every
      * {@link #CHECKPOINT_INTERVAL} and exponential-delay restarts. No memory and no checkpoint or
