@@ -3,14 +3,15 @@ package org.retentionsegments.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retentionsegments.flink.GeneratedTopics.awaitEqual;
+import static org.retentionsegments.flink.GeneratedTopics.compared;
+import static org.retentionsegments.flink.GeneratedTopics.jsonRecords;
+import static org.retentionsegments.flink.GeneratedTopics.lastTime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -31,14 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retentionsegments.fixtures.RunFixtures;
-import org.retentionsegments.fixtures.TableChecksums;
 import org.retentionsegments.fixtures.TestKafka;
 import org.retentionsegments.generate.Generator;
 import org.retentionsegments.generate.GeneratorConfig;
-import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
-import org.retentionsegments.input.InputRecord;
-import org.retentionsegments.input.RecordReader;
 import org.retentionsegments.input.Values;
 import org.retentionsegments.warehouse.Engine;
 import org.retentionsegments.warehouse.TestWarehouses;
@@ -60,10 +56,6 @@ class ContinuousJobITCase {
 
     @RegisterExtension
     static final TestWarehouses WAREHOUSES = new TestWarehouses();
-
-    /** The tables a continuous job and a bounded run must agree on (snapshots differ: a bounded run keeps its last). */
-    private static final List<String> COMPARED = List.of(
-            "customer_segment", "segment_transition", "score_boundary", "activity_daily", "treatment");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -292,26 +284,6 @@ class ContinuousJobITCase {
         assertTrue(e.getMessage().contains("PostgreSQL"), e.getMessage());
     }
 
-    private static Map<String, String> compared(String url) throws Exception {
-        Map<String, String> all = TableChecksums.of(url);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String table : COMPARED) {
-            out.put(table, all.get(table));
-        }
-        return out;
-    }
-
-    private static Map<String, String> awaitEqual(String url, Map<String, String> expected, Duration timeout)
-            throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        Map<String, String> actual = compared(url);
-        while (!actual.equals(expected) && System.nanoTime() < end) {
-            Thread.sleep(1000);
-            actual = compared(url);
-        }
-        return actual;
-    }
-
     private static long awaitCount(String url, String query, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         long n = RunFixtures.count(url, query);
@@ -320,47 +292,5 @@ class ContinuousJobITCase {
             n = RunFixtures.count(url, query);
         }
         return n;
-    }
-
-    /**
-     * Each record of the CSV file as a JSON record keyed by its customer, in time order (the
-     * generator writes customer by customer; a topic carries events as they happen).
-     */
-    private static List<String[]> jsonRecords(Path csv, InputKind kind) throws Exception {
-        List<Map.Entry<LocalDateTime, String[]>> out = new ArrayList<>();
-        List<String> columns = kind.columns();
-        int time = columns.indexOf(TopicInputs.timeColumn(kind));
-        int customer = columns.indexOf("customer_id");
-        try (InputStream in = Files.newInputStream(csv)) {
-            RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
-            for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                ObjectNode json = JSON.createObjectNode();
-                for (int i = 0; i < columns.size(); i++) {
-                    if (r.fields()[i] != null) {
-                        json.put(columns.get(i), r.fields()[i]);
-                    }
-                }
-                out.add(new java.util.AbstractMap.SimpleEntry<>(r.fields()[time] == null ? null
-                        : Values.timestampUtc(r.fields()[time], ZoneOffset.UTC),
-                        new String[] {r.fields()[customer], JSON.writeValueAsString(json)}));
-            }
-        }
-        out.sort(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-        return out.stream().map(Map.Entry::getValue).toList();
-    }
-
-    private static LocalDateTime lastTime(Path csv, InputKind kind) throws Exception {
-        int time = kind.columns().indexOf(TopicInputs.timeColumn(kind));
-        LocalDateTime latest = LocalDateTime.MIN;
-        try (InputStream in = Files.newInputStream(csv)) {
-            RecordReader reader = new RecordReader(kind, InputFormat.CSV, StandardCharsets.UTF_8, csv.toString(), in);
-            for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                LocalDateTime ts = r.fields()[time] == null ? null : Values.timestampUtc(r.fields()[time], ZoneOffset.UTC);
-                if (r.fields()[time] != null && ts != null && ts.isAfter(latest)) {
-                    latest = ts;
-                }
-            }
-        }
-        return latest;
     }
 }

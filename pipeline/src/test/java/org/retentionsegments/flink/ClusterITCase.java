@@ -1,0 +1,258 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retentionsegments.flink.GeneratedTopics.awaitEqual;
+import static org.retentionsegments.flink.GeneratedTopics.compared;
+import static org.retentionsegments.flink.GeneratedTopics.jsonRecords;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.cli.ClusterJob;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.fixtures.RunFixtures;
+import org.retentionsegments.fixtures.SessionCluster;
+import org.retentionsegments.fixtures.TestKafka;
+import org.retentionsegments.generate.Generator;
+import org.retentionsegments.generate.GeneratorConfig;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.TestWarehouses;
+
+/**
+ * The cluster jar on a Flink session cluster of separate JVMs ({@link SessionCluster}), with a
+ * KRaft broker and PostgreSQL: submitted over REST as {@code flink run} submits it, at
+ * parallelism 2, the continuous job reads a generated retailer's four topics while its
+ * TaskManager is killed ({@code kill -9}) at random moments and replaced; then it is stopped with
+ * a savepoint and submitted again from it. It ends with the tables of a bounded run on the same
+ * records, and a read_committed reader of the transitions topic finds that run's live
+ * transitions, each once. The job runs on the system clock, as on a cluster.
+ */
+class ClusterITCase {
+
+    @RegisterExtension
+    static final TestKafka KAFKA = new TestKafka();
+
+    @RegisterExtension
+    static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    private static final Path JAR = Path.of("target", "retention-segments-cluster.jar");
+    private static final int KILLS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static SessionCluster cluster;
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "the cluster jar is packaged before the ITCases run: " + JAR.toAbsolutePath());
+        cluster = SessionCluster.start(dir.resolve("flink"), Path.of("target", "cluster-itcase"), JAR, Map.of(
+                "state.backend.type", "rocksdb",
+                "execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString(),
+                "execution.checkpointing.interval", "2s",
+                "heartbeat.interval", "1000",
+                "heartbeat.timeout", "10000"));
+    }
+
+    @AfterAll
+    static void stopTheCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void killedTaskManagersAndAStopWithSavepointEndWithTheTablesAndTransitionsOfACleanRun() throws Exception {
+        awayFromTheDayBoundaries();
+        // on quiet topics the watermark is the clock minus the allowed lateness: the job's last
+        // refresh is that day's, and its refreshes from LIVE_DAYS before today on are live
+        Duration lateness = ConfigTexts.defaults().parse().pipeline().stream().allowedLateness();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        LocalDate lastRefresh = now.minus(lateness).minusNanos(1_000_000).toLocalDate();
+        LocalDate liveFrom = now.toLocalDate().minusDays(BoundaryMerge.LIVE_DAYS);
+
+        Path data = Files.createDirectories(dir.resolve("data"));
+        RunFixtures.generate(GeneratorConfig.of(100, 180, 5).withEndDate(now.toLocalDate().minusDays(1)), data);
+        Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
+        files.put(InputKind.ORDERS, data.resolve(Generator.ORDERS_FILE));
+        files.put(InputKind.ENGAGEMENT, data.resolve(Generator.ENGAGEMENT_FILE));
+        files.put(InputKind.TREATMENTS, data.resolve(Generator.TREATMENTS_FILE));
+        files.put(InputKind.CUSTOMERS, data.resolve(Generator.CUSTOMERS_FILE));
+        String clean = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), null, clean, lastRefresh, 2, Map.of()),
+                System.err);
+        Map<String, String> expected = compared(clean);
+        List<String> expectedTold = transitions(clean, "SELECT customer_id, as_of, from_segment, to_segment FROM"
+                + " segment_transition WHERE as_of >= DATE '" + liveFrom + "'");
+        assertFalse(expectedTold.isEmpty(), "the clean run has live transitions to compare");
+
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(ContinuousJob.topicNames(prefix), 2);
+        for (Map.Entry<InputKind, Path> file : files.entrySet()) {
+            KAFKA.send(prefix + file.getKey().label(), jsonRecords(file.getValue(), file.getKey()));
+        }
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        String[] args = {"--bootstrap-servers", KAFKA.bootstrapServers(), "--topic-prefix", prefix,
+            "--group-id", "it-" + prefix, "--warehouse", url, "--config", quickConfig().toString()};
+
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(cluster.configuration(),
+                StandaloneClusterId.getInstance())) {
+            JobID job = flinkRun("flink-run", args);
+            for (int kill = 1; kill <= KILLS; kill++) {
+                awaitRunning(client, job);
+                Thread.sleep(1000 + random.nextInt(5000));
+                System.err.printf("kill %d (seed %d): %s of the tables%n", kill, seed, compared(url));
+                cluster.killTaskManager();
+                cluster.startTaskManager();
+            }
+            awaitRunning(client, job);
+            Thread.sleep(1000 + random.nextInt(5000));
+            String savepoint = client.stopWithSavepoint(job, false, dir.resolve("savepoints").toUri().toString(),
+                    SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+            assertEquals(JobStatus.FINISHED, client.getJobStatus(job).get(), "stopped with the savepoint " + savepoint);
+            System.err.printf("stopped with a savepoint: %s of the tables%n", compared(url));
+
+            JobID resumed = flinkRun("flink-run-from-savepoint", args, "-s", savepoint);
+            awaitRunning(client, resumed);
+            assertEquals(savepoint, restoredFrom(resumed), "the job submitted again resumes from the savepoint");
+            assertEquals(expected, awaitEqual(url, expected, Duration.ofMinutes(3)),
+                    "after " + KILLS + " killed TaskManagers and a savepoint (seed " + seed + ") the tables are a"
+                            + " clean run's; processes' output in " + Path.of("target", "cluster-itcase").toAbsolutePath());
+            List<String> told = awaitTold(prefix + "segment-transitions", expectedTold, Duration.ofSeconds(30));
+            assertEquals(expectedTold, told, "the transitions topic has the clean run's live transitions, each once");
+            client.cancel(resumed).get();
+        }
+    }
+
+    /**
+     * {@code flink run -d -p 2 [OPTIONS] -c MAIN retention-segments-cluster.jar ARGS}, as the README
+     * says, by Flink's command line in a JVM of its own (RestClusterClient and PackagedProgram
+     * inside): the job is built where only Flink and the jar are on the class path.
+     */
+    private static JobID flinkRun(String name, String[] args, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("run", "-d", "-p", "2"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-c", ClusterJob.MAIN, JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        String output = cluster.flink(name, command);
+        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(output);
+        assertTrue(id.find(), "flink run names the job it submitted:\n" + output);
+        return JobID.fromHexString(id.group(1));
+    }
+
+    /** Waits until the job and every task of it run (a killed TaskManager's tasks are restarted on the new one). */
+    private static void awaitRunning(RestClusterClient<StandaloneClusterId> client, JobID job) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            JobDetailsInfo details = client.getJobDetails(job).get();
+            boolean running = details.getJobStatus() == JobStatus.RUNNING && details.getJobVertexInfos().stream()
+                    .allMatch(v -> v.getExecutionState() == ExecutionState.RUNNING
+                            || v.getExecutionState() == ExecutionState.FINISHED);
+            if (running) {
+                return;
+            }
+            assertTrue(System.nanoTime() < end && !details.getJobStatus().isGloballyTerminalState(),
+                    "job " + job + " is " + details.getJobStatus() + "; see the logs in target/cluster-itcase");
+            Thread.sleep(300);
+        }
+    }
+
+    /** The savepoint or checkpoint the job was restored from, as its REST API tells. */
+    private static String restoredFrom(JobID job) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+        while (restored.isMissingNode() || restored.isNull()) {
+            assertTrue(System.nanoTime() < end, "the job says where it was restored from");
+            Thread.sleep(300);
+            restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+        }
+        return restored.path("external_path").asText();
+    }
+
+    /** The topic's committed transitions once they are {@code expected}, or as they are after {@code timeout}. */
+    private static List<String> awaitTold(String topic, List<String> expected, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<String> told = told(topic);
+        while (!told.equals(expected) && System.nanoTime() < end) {
+            Thread.sleep(1000);
+            told = told(topic);
+        }
+        return told;
+    }
+
+    /** customer|as_of|from|to of every committed record, sorted (copies stay). */
+    private static List<String> told(String topic) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (var record : KAFKA.readAll(topic, Duration.ofSeconds(2))) {
+            JsonNode json = JSON.readTree(record.value());
+            out.add(json.get("customer_id").asText() + "|" + json.get("as_of").asText() + "|"
+                    + json.get("from").asText(null) + "|" + json.get("to").asText());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> transitions(String url, String query) throws Exception {
+        List<String> out = new ArrayList<>(RunFixtures.rows(url, query).stream().map(r -> r.get("customer_id") + "|"
+                + r.get("as_of") + "|" + r.get("from_segment") + "|" + r.get("to_segment")).toList());
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * The built-in configuration with partitions idle after 15 s instead of a minute (the last
+     * refreshes come sooner; long enough that a partition still replaying after a restore does
+     * not look idle), in a folder for {@code --config}.
+     */
+    private static Path quickConfig() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve(PipelineConfig.FILE),
+                ConfigTexts.defaults().pipeline().replace("idle_timeout: PT1M", "idle_timeout: PT15S"));
+        return config;
+    }
+
+    /**
+     * Waits past 00:00 and 01:00 UTC when one is less than 8 minutes away: the expected tables
+     * are those of the day the clock minus the allowed lateness is in when the test starts.
+     */
+    private static void awayFromTheDayBoundaries() throws InterruptedException {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        for (LocalDateTime boundary : List.of(now.toLocalDate().atTime(1, 0), now.toLocalDate().plusDays(1).atStartOfDay())) {
+            Duration left = Duration.between(now, boundary);
+            if (!left.isNegative() && left.compareTo(Duration.ofMinutes(8)) < 0) {
+                Thread.sleep(left.plusSeconds(10).toMillis());
+            }
+        }
+    }
+}
