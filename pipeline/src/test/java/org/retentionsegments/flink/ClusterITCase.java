@@ -3,6 +3,7 @@ package org.retentionsegments.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.retentionsegments.flink.GeneratedTopics.awaitEqual;
 import static org.retentionsegments.flink.GeneratedTopics.compared;
 import static org.retentionsegments.flink.GeneratedTopics.jsonRecords;
@@ -14,13 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
@@ -30,6 +36,9 @@ import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,12 +57,13 @@ import org.retentionsegments.warehouse.TestWarehouses;
 
 /**
  * The cluster jar on a Flink session cluster of separate JVMs ({@link SessionCluster}), with a
- * KRaft broker and PostgreSQL: submitted over REST as {@code flink run} submits it, at
- * parallelism 2, the continuous job reads a generated retailer's four topics while its
- * TaskManager is killed ({@code kill -9}) at random moments and replaced; then it is stopped with
- * a savepoint and submitted again from it. It ends with the tables of a bounded run on the same
- * records, and a read_committed reader of the transitions topic finds that run's live
- * transitions, each once. The job runs on the system clock, as on a cluster.
+ * KRaft broker and PostgreSQL: submitted with {@code flink run} at parallelism 2, the continuous
+ * job reads a generated retailer's four topics as their records come in, a slice a second; at
+ * random moments meanwhile its TaskManager is killed ({@code kill -9}) and replaced, twice, then
+ * the job is stopped with a savepoint and submitted again from it, then killed once more. It ends
+ * with the tables of a bounded run on the same records, and a read_committed reader of the
+ * transitions topic finds that run's live transitions, each once. The job runs on the system
+ * clock, as on a cluster.
  */
 class ClusterITCase {
 
@@ -64,7 +74,8 @@ class ClusterITCase {
     static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
     private static final Path JAR = Path.of("target", "retention-segments-cluster.jar");
-    private static final int KILLS = 3;
+    /** The topics are fed in this many slices, one a second. */
+    private static final int CHUNKS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -117,8 +128,9 @@ class ClusterITCase {
 
         String prefix = TestKafka.topicPrefix();
         KAFKA.createTopics(ContinuousJob.topicNames(prefix), 2);
+        Map<String, List<String[]>> records = new LinkedHashMap<>();
         for (Map.Entry<InputKind, Path> file : files.entrySet()) {
-            KAFKA.send(prefix + file.getKey().label(), jsonRecords(file.getValue(), file.getKey()));
+            records.put(prefix + file.getKey().label(), jsonRecords(file.getValue(), file.getKey()));
         }
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
         String[] args = {"--bootstrap-servers", KAFKA.bootstrapServers(), "--topic-prefix", prefix,
@@ -129,30 +141,76 @@ class ClusterITCase {
         try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(cluster.configuration(),
                 StandaloneClusterId.getInstance())) {
             JobID job = flinkRun("flink-run", args);
-            for (int kill = 1; kill <= KILLS; kill++) {
-                awaitRunning(client, job);
-                Thread.sleep(1000 + random.nextInt(5000));
-                System.err.printf("kill %d (seed %d): %s of the tables%n", kill, seed, compared(url));
-                cluster.killTaskManager();
-                cluster.startTaskManager();
-            }
             awaitRunning(client, job);
-            Thread.sleep(1000 + random.nextInt(5000));
-            String savepoint = client.stopWithSavepoint(job, false, dir.resolve("savepoints").toUri().toString(),
-                    SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
-            assertEquals(JobStatus.FINISHED, client.getJobStatus(job).get(), "stopped with the savepoint " + savepoint);
-            System.err.printf("stopped with a savepoint: %s of the tables%n", compared(url));
-
-            JobID resumed = flinkRun("flink-run-from-savepoint", args, "-s", savepoint);
-            awaitRunning(client, resumed);
-            assertEquals(savepoint, restoredFrom(resumed), "the job submitted again resumes from the savepoint");
+            AtomicInteger fed = new AtomicInteger();
+            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(records, fed));
+            // while the records come: two kills, a stop with a savepoint and a new job from it, a kill
+            List<String> events = List.of("kill", "kill", "savepoint", "kill");
+            for (int i = 0; i < events.size(); i++) {
+                int slot = CHUNKS / (events.size() + 1);
+                int at = (i + 1) * slot + random.nextInt(slot);
+                while (fed.get() < at && !feed.isDone()) {
+                    Thread.sleep(100);
+                }
+                Map<String, String> tables = compared(url);
+                log("%s (seed %d) at chunk %d of %d: %s", events.get(i), seed, fed.get(), CHUNKS, tables);
+                if (i == 0) {
+                    assertTrue(!tables.equals(expected) && !feed.isDone(), "the first kill comes before the job caught up");
+                }
+                if (events.get(i).equals("kill")) {
+                    cluster.killTaskManager();
+                    cluster.startTaskManager();
+                } else {
+                    String savepoint = client.stopWithSavepoint(job, false,
+                            dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                            .get(2, TimeUnit.MINUTES);
+                    assertEquals(JobStatus.FINISHED, client.getJobStatus(job).get(), "stopped with " + savepoint);
+                    job = flinkRun("flink-run-from-savepoint", args, "-s", savepoint);
+                    awaitRunning(client, job);
+                    assertEquals(savepoint, restoredFrom(job), "the job submitted again resumes from the savepoint");
+                }
+                awaitRunning(client, job);
+            }
+            feed.get(2, TimeUnit.MINUTES);
             assertEquals(expected, awaitEqual(url, expected, Duration.ofMinutes(3)),
-                    "after " + KILLS + " killed TaskManagers and a savepoint (seed " + seed + ") the tables are a"
+                    "after 3 killed TaskManagers and a savepoint (seed " + seed + ") the tables are a"
                             + " clean run's; processes' output in " + Path.of("target", "cluster-itcase").toAbsolutePath());
             List<String> told = awaitTold(prefix + "segment-transitions", expectedTold, Duration.ofSeconds(30));
+            log("caught up: %d live transitions on the topic", told.size());
             assertEquals(expectedTold, told, "the transitions topic has the clean run's live transitions, each once");
-            client.cancel(resumed).get();
+            client.cancel(job).get();
         }
+    }
+
+    /**
+     * Sends every topic's records, in time order, in {@link #CHUNKS} slices, a slice of each topic
+     * a second (a partition is quiet for far less than the idle timeout, so no record is late).
+     */
+    private static void feed(Map<String, List<String[]>> records, AtomicInteger fed) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
+            for (int chunk = 0; chunk < CHUNKS; chunk++) {
+                for (Map.Entry<String, List<String[]>> topic : records.entrySet()) {
+                    List<String[]> all = topic.getValue();
+                    for (String[] kv : all.subList(chunk * all.size() / CHUNKS, (chunk + 1) * all.size() / CHUNKS)) {
+                        sent.add(producer.send(new ProducerRecord<>(topic.getKey(), kv[0].getBytes(UTF_8),
+                                kv[1].getBytes(UTF_8))));
+                    }
+                }
+                producer.flush();
+                fed.incrementAndGet();
+                Thread.sleep(1000);
+            }
+            for (Future<RecordMetadata> record : sent) {
+                record.get(1, TimeUnit.MINUTES);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("feeding the topics failed", e);
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf("%s %s%n", LocalTime.now().withNano(0), String.format(format, args));
     }
 
     /**
