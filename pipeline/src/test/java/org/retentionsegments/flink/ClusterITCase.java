@@ -146,12 +146,14 @@ class ClusterITCase {
             CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(records, fed));
             // while the records come: two kills, a stop with a savepoint and a new job from it, a kill
             List<String> events = List.of("kill", "kill", "savepoint", "kill");
+            long checkpoints = completedCheckpoints(job);
             for (int i = 0; i < events.size(); i++) {
                 int slot = CHUNKS / (events.size() + 1);
                 int at = (i + 1) * slot + random.nextInt(slot);
                 while (fed.get() < at && !feed.isDone()) {
                     Thread.sleep(100);
                 }
+                awaitCheckpointAfter(job, checkpoints); // the job has run since it (re)started
                 Map<String, String> tables = compared(url);
                 log("%s (seed %d) at chunk %d of %d: %s", events.get(i), seed, fed.get(), CHUNKS, tables);
                 if (i == 0) {
@@ -160,6 +162,10 @@ class ClusterITCase {
                 if (events.get(i).equals("kill")) {
                     cluster.killTaskManager();
                     cluster.startTaskManager();
+                    awaitRunning(client, job);
+                    String restored = restoredFrom(job);
+                    assertTrue(restored.contains(dir.resolve("checkpoints").toString()),
+                            "the job restarts from a checkpoint in the cluster's checkpoint folder: " + restored);
                 } else {
                     String savepoint = client.stopWithSavepoint(job, false,
                             dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
@@ -170,6 +176,7 @@ class ClusterITCase {
                     assertEquals(savepoint, restoredFrom(job), "the job submitted again resumes from the savepoint");
                 }
                 awaitRunning(client, job);
+                checkpoints = completedCheckpoints(job);
             }
             feed.get(2, TimeUnit.MINUTES);
             assertEquals(expected, awaitEqual(url, expected, Duration.ofMinutes(3)),
@@ -243,6 +250,19 @@ class ClusterITCase {
             assertTrue(System.nanoTime() < end && !details.getJobStatus().isGloballyTerminalState(),
                     "job " + job + " is " + details.getJobStatus() + "; see the logs in target/cluster-itcase");
             Thread.sleep(300);
+        }
+    }
+
+    private static long completedCheckpoints(JobID job) throws Exception {
+        return cluster.rest("/jobs/" + job + "/checkpoints").path("counts").path("completed").asLong();
+    }
+
+    /** Waits until the job has completed more than {@code count} checkpoints. */
+    private static void awaitCheckpointAfter(JobID job, long count) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (completedCheckpoints(job) <= count) {
+            assertTrue(System.nanoTime() < end, "job " + job + " completes a checkpoint within a minute");
+            Thread.sleep(200);
         }
     }
 
