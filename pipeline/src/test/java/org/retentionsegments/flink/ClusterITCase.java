@@ -30,12 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.client.deployment.StandaloneClusterId;
-import org.apache.flink.client.program.rest.RestClusterClient;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.execution.ExecutionState;
-import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -46,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retentionsegments.cli.ClusterJob;
 import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.fixtures.ClusterJobs;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.SessionCluster;
 import org.retentionsegments.fixtures.TestKafka;
@@ -138,22 +133,21 @@ class ClusterITCase {
 
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(cluster.configuration(),
-                StandaloneClusterId.getInstance())) {
+        try (ClusterJobs jobs = new ClusterJobs(cluster)) {
             JobID job = flinkRun("flink-run", args);
-            awaitRunning(client, job);
+            jobs.awaitRunning(job);
             AtomicInteger fed = new AtomicInteger();
             CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(records, fed));
             // while the records come: two kills, a stop with a savepoint and a new job from it, a kill
             List<String> events = List.of("kill", "kill", "savepoint", "kill");
-            long checkpoints = completedCheckpoints(job);
+            long checkpoints = jobs.completedCheckpoints(job);
             for (int i = 0; i < events.size(); i++) {
                 int slot = CHUNKS / (events.size() + 1);
                 int at = (i + 1) * slot + random.nextInt(slot);
                 while (fed.get() < at && !feed.isDone()) {
                     Thread.sleep(100);
                 }
-                awaitCheckpointAfter(job, checkpoints); // the job has run since it (re)started
+                jobs.awaitCheckpointAfter(job, checkpoints); // the job has run since it (re)started
                 Map<String, String> tables = compared(url);
                 log("%s (seed %d) at chunk %d of %d: %s", events.get(i), seed, fed.get(), CHUNKS, tables);
                 if (i == 0) {
@@ -162,21 +156,18 @@ class ClusterITCase {
                 if (events.get(i).equals("kill")) {
                     cluster.killTaskManager();
                     cluster.startTaskManager();
-                    awaitRunning(client, job);
-                    String restored = restoredFrom(job);
+                    jobs.awaitRunning(job);
+                    String restored = jobs.restoredFrom(job);
                     assertTrue(restored.contains(dir.resolve("checkpoints").toString()),
                             "the job restarts from a checkpoint in the cluster's checkpoint folder: " + restored);
                 } else {
-                    String savepoint = client.stopWithSavepoint(job, false,
-                            dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                            .get(2, TimeUnit.MINUTES);
-                    assertEquals(JobStatus.FINISHED, client.getJobStatus(job).get(), "stopped with " + savepoint);
+                    String savepoint = jobs.stopWithSavepoint(job, dir.resolve("savepoints"));
                     job = flinkRun("flink-run-from-savepoint", args, "-s", savepoint);
-                    awaitRunning(client, job);
-                    assertEquals(savepoint, restoredFrom(job), "the job submitted again resumes from the savepoint");
+                    jobs.awaitRunning(job);
+                    assertEquals(savepoint, jobs.restoredFrom(job), "the job submitted again resumes from the savepoint");
                 }
-                awaitRunning(client, job);
-                checkpoints = completedCheckpoints(job);
+                jobs.awaitRunning(job);
+                checkpoints = jobs.completedCheckpoints(job);
             }
             feed.get(2, TimeUnit.MINUTES);
             assertEquals(expected, awaitEqual(url, expected, Duration.ofMinutes(3)),
@@ -185,7 +176,7 @@ class ClusterITCase {
             List<String> told = awaitTold(prefix + "segment-transitions", expectedTold, Duration.ofSeconds(30));
             log("caught up: %d live transitions on the topic", told.size());
             assertEquals(expectedTold, told, "the transitions topic has the clean run's live transitions, each once");
-            client.cancel(job).get();
+            jobs.cancel(job);
         }
     }
 
@@ -234,48 +225,6 @@ class ClusterITCase {
         Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(output);
         assertTrue(id.find(), "flink run names the job it submitted:\n" + output);
         return JobID.fromHexString(id.group(1));
-    }
-
-    /** Waits until the job and every task of it run (a killed TaskManager's tasks are restarted on the new one). */
-    private static void awaitRunning(RestClusterClient<StandaloneClusterId> client, JobID job) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            JobDetailsInfo details = client.getJobDetails(job).get();
-            boolean running = details.getJobStatus() == JobStatus.RUNNING && details.getJobVertexInfos().stream()
-                    .allMatch(v -> v.getExecutionState() == ExecutionState.RUNNING
-                            || v.getExecutionState() == ExecutionState.FINISHED);
-            if (running) {
-                return;
-            }
-            assertTrue(System.nanoTime() < end && !details.getJobStatus().isGloballyTerminalState(),
-                    "job " + job + " is " + details.getJobStatus() + "; see the logs in target/cluster-itcase");
-            Thread.sleep(300);
-        }
-    }
-
-    private static long completedCheckpoints(JobID job) throws Exception {
-        return cluster.rest("/jobs/" + job + "/checkpoints").path("counts").path("completed").asLong();
-    }
-
-    /** Waits until the job has completed more than {@code count} checkpoints. */
-    private static void awaitCheckpointAfter(JobID job, long count) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (completedCheckpoints(job) <= count) {
-            assertTrue(System.nanoTime() < end, "job " + job + " completes a checkpoint within a minute");
-            Thread.sleep(200);
-        }
-    }
-
-    /** The savepoint or checkpoint the job was restored from, as its REST API tells. */
-    private static String restoredFrom(JobID job) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
-        while (restored.isMissingNode() || restored.isNull()) {
-            assertTrue(System.nanoTime() < end, "the job says where it was restored from");
-            Thread.sleep(300);
-            restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
-        }
-        return restored.path("external_path").asText();
     }
 
     /** The topic's committed transitions once they are {@code expected}, or as they are after {@code timeout}. */
