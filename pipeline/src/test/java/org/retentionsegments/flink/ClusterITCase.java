@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,6 +99,36 @@ class ClusterITCase {
     }
 
     @Test
+    void theJarHoldsTheJobAndItsLibrariesButNotFlink() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertEquals(ClusterJob.MAIN, jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            for (String inside : List.of("org/retentionsegments/cli/ClusterJob.class",
+                    "org/apache/flink/connector/kafka/source/KafkaSource.class", "org/jooq/DSLContext.class",
+                    "org/flywaydb/core/Flyway.class", "org/postgresql/Driver.class", "picocli/CommandLine.class",
+                    "com/fasterxml/jackson/dataformat/yaml/YAMLMapper.class", "sql/flink/stream/orders_timed.sql",
+                    "config/pipeline.yaml")) {
+                assertTrue(names.contains(inside), inside + " is in the jar");
+            }
+            for (String flink : List.of("org/apache/flink/streaming/api/", "org/apache/flink/runtime/",
+                    "org/apache/flink/table/api/", "org/apache/flink/state/rocksdb/", "org/apache/logging/log4j/",
+                    "org/duckdb/")) {
+                assertTrue(names.stream().noneMatch(n -> n.startsWith(flink)), flink + " is the cluster's, not in the jar");
+            }
+            // merged service files: every library's entries, not the first jar's only
+            assertTrue(service(jar, "org.apache.flink.table.factories.Factory").contains("KafkaDynamicTableFactory"));
+            assertTrue(service(jar, "org.flywaydb.core.extensibility.Plugin").contains("PostgreSQLDatabaseType"));
+            assertTrue(service(jar, "java.sql.Driver").contains("org.postgresql.Driver"));
+        }
+    }
+
+    private static String service(JarFile jar, String name) throws Exception {
+        JarEntry entry = jar.getJarEntry("META-INF/services/" + name);
+        assertTrue(entry != null, "the jar has the service file " + name);
+        return new String(jar.getInputStream(entry).readAllBytes(), UTF_8);
+    }
+
+    @Test
     void killedTaskManagersAndAStopWithSavepointEndWithTheTablesAndTransitionsOfACleanRun() throws Exception {
         awayFromTheDayBoundaries();
         // on quiet topics the watermark is the clock minus the allowed lateness: the job's last
@@ -149,7 +181,8 @@ class ClusterITCase {
                 }
                 jobs.awaitCheckpointAfter(job, checkpoints); // the job has run since it (re)started
                 Map<String, String> tables = compared(url);
-                log("%s (seed %d) at chunk %d of %d: %s", events.get(i), seed, fed.get(), CHUNKS, tables);
+                log("%s (seed %d) at chunk %d of %d, refreshed to %s: %s", events.get(i), seed, fed.get(), CHUNKS,
+                        RunFixtures.rows(url, "SELECT MAX(as_of) AS d FROM score_boundary").get(0).get("d"), tables);
                 if (i == 0) {
                     assertTrue(!tables.equals(expected) && !feed.isDone(), "the first kill comes before the job caught up");
                 }
@@ -173,6 +206,8 @@ class ClusterITCase {
             assertEquals(expected, awaitEqual(url, expected, Duration.ofMinutes(3)),
                     "after 3 killed TaskManagers and a savepoint (seed " + seed + ") the tables are a"
                             + " clean run's; processes' output in " + Path.of("target", "cluster-itcase").toAbsolutePath());
+            assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM rejected_input WHERE reason LIKE 'late%'"),
+                    "no record came late: the failures held no partition's time back too long, or moved it too far");
             List<String> told = awaitTold(prefix + "segment-transitions", expectedTold, Duration.ofSeconds(30));
             log("caught up: %d live transitions on the topic", told.size());
             assertEquals(expectedTold, told, "the transitions topic has the clean run's live transitions, each once");
