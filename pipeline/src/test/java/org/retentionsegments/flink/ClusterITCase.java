@@ -181,8 +181,10 @@ class ClusterITCase {
                 }
                 jobs.awaitCheckpointAfter(job, checkpoints); // the job has run since it (re)started
                 Map<String, String> tables = compared(url);
-                log("%s (seed %d) at chunk %d of %d, refreshed to %s: %s", events.get(i), seed, fed.get(), CHUNKS,
-                        RunFixtures.rows(url, "SELECT MAX(as_of) AS d FROM score_boundary").get(0).get("d"), tables);
+                log("%s (seed %d) at chunk %d of %d, %s: %s", events.get(i), seed, fed.get(), CHUNKS,
+                        RunFixtures.rows(url, "SELECT (SELECT MAX(as_of) FROM score_boundary) AS refreshed_to,"
+                                + " (SELECT MAX(as_of) FROM customer_segment) AS segments_as_of,"
+                                + " (SELECT MAX(as_of) FROM segment_transition) AS transitions_to").get(0), tables);
                 if (i == 0) {
                     assertTrue(!tables.equals(expected) && !feed.isDone(), "the first kill comes before the job caught up");
                 }
