@@ -16,6 +16,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -107,18 +108,24 @@ public final class ContinuousJob {
     }
 
     /**
-     * Starts the job on {@code flinkConf}'s executor (a MiniCluster embedded, unless configured
-     * otherwise): RocksDB state with incremental checkpoints every {@link #CHECKPOINT_INTERVAL}
-     * unless the configuration says otherwise. With {@code checkpoints}, the checkpoints are kept
-     * there (also when the job is cancelled) and the job resumes from the latest one it finds, so
-     * a job killed and started again goes on where its last checkpoint was.
-     *
-     * @param checkpoints a folder for the job's checkpoints; null to keep them in memory only
-     * @param progress where the job says where it resumes from
+     * The names of the topics a job with {@code prefix} reads ({@code prefix + "orders"},
+     * engagement, treatments, customers), then the one it writes ({@code segment-transitions}).
      */
-    public static JobClient start(Settings settings, Configuration flinkConf, Path checkpoints,
-            java.io.PrintStream progress) throws Exception {
-        Configuration conf = new Configuration(flinkConf);
+    public static List<String> topicNames(String prefix) {
+        TopicInputs.Topics topics = new TopicInputs.Topics("", prefix, "", Map.of());
+        List<String> names = new java.util.ArrayList<>(INPUTS.stream().map(topics::topic).toList());
+        names.add(prefix + TransitionsTopic.NAME);
+        return List.copyOf(names);
+    }
+
+    /**
+     * The job's configuration: what {@code given} sets (a cluster's or the launcher's options),
+     * and where it says nothing, streaming mode, RocksDB state with incremental checkpoints every
+     * {@link #CHECKPOINT_INTERVAL} and exponential-delay restarts. No memory and no checkpoint or
+     * savepoint path: those are the cluster's (or the embedded launcher's) to choose.
+     */
+    public static Configuration configuration(ReadableConfig given) {
+        Configuration conf = Configuration.fromMap(given.toMap());
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
             conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
@@ -132,6 +139,22 @@ public final class ContinuousJob {
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         }
+        return conf;
+    }
+
+    /**
+     * Starts the job on {@code flinkConf}'s executor (a MiniCluster embedded, unless configured
+     * otherwise) with the job's {@link #configuration defaults}, and 512 MB of managed memory for
+     * RocksDB unless told otherwise. With {@code checkpoints}, the checkpoints are kept
+     * there (also when the job is cancelled) and the job resumes from the latest one it finds, so
+     * a job killed and started again goes on where its last checkpoint was.
+     *
+     * @param checkpoints a folder for the job's checkpoints; null to keep them in memory only
+     * @param progress where the job says where it resumes from
+     */
+    public static JobClient start(Settings settings, Configuration flinkConf, Path checkpoints,
+            java.io.PrintStream progress) throws Exception {
+        Configuration conf = configuration(flinkConf);
         if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
             // RocksDB's memory when the job runs embedded (Flink's local default is too small for
             // its write buffers; a cluster sets its own)
@@ -150,6 +173,22 @@ public final class ContinuousJob {
                 progress.println("resuming from the checkpoint " + latest);
             }
         }
+        return execute(conf, settings, progress);
+    }
+
+    /**
+     * Submits the job to the cluster a {@code flink run} (or the Kubernetes operator) runs this
+     * program on: the cluster's configuration (checkpoint storage, state backend, memory, a
+     * savepoint to restore) applies, the job's {@link #configuration defaults} fill what it leaves
+     * open.
+     */
+    public static JobClient startOnCluster(Settings settings, java.io.PrintStream progress) throws Exception {
+        ReadableConfig cluster = StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration();
+        return execute(configuration(cluster), settings, progress);
+    }
+
+    private static JobClient execute(Configuration conf, Settings settings, java.io.PrintStream progress)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         build(env, settings, progress);
         return env.executeAsync("retention-segments continuous (" + settings.topics().prefix() + "*)");

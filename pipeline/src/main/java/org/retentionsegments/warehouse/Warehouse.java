@@ -23,6 +23,8 @@ import org.jooq.tools.jdbc.SingleConnectionDataSource;
  */
 public final class Warehouse implements AutoCloseable {
 
+    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
+
     /** The default warehouse: a DuckDB file in the working directory. */
     public static final String DEFAULT_URL = "jdbc:duckdb:./segments.duckdb";
 
@@ -183,9 +185,24 @@ public final class Warehouse implements AutoCloseable {
         }
         Properties login = PostgresLogin.properties(url, System.getenv());
         try {
+            registerDriver(POSTGRES_DRIVER);
             return DriverManager.getConnection(url, login);
         } catch (SQLException e) {
             throw new WarehouseException(PostgresLogin.problem(url, e), e);
+        }
+    }
+
+    /**
+     * Loads the driver through this class's class loader, so that its class registers itself with
+     * DriverManager. On a Flink cluster this class comes from the job jar, loaded by a class loader
+     * of the job: DriverManager's own scan of the class path, done once per JVM, never sees that
+     * jar's driver, and would answer "No suitable driver".
+     */
+    private static void registerDriver(String driver) {
+        try {
+            Class.forName(driver, true, Warehouse.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new WarehouseException("the JDBC driver " + driver + " is not on the class path", e);
         }
     }
 

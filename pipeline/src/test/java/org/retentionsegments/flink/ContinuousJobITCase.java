@@ -3,12 +3,15 @@ package org.retentionsegments.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retentionsegments.flink.GeneratedTopics.awaitEqual;
+import static org.retentionsegments.flink.GeneratedTopics.compared;
+import static org.retentionsegments.flink.GeneratedTopics.jsonRecords;
+import static org.retentionsegments.flink.GeneratedTopics.lastTime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retentionsegments.fixtures.ContinuousFixtures;
 import org.retentionsegments.fixtures.RunFixtures;
-import org.retentionsegments.fixtures.TableChecksums;
 import org.retentionsegments.fixtures.TestKafka;
 import org.retentionsegments.generate.Generator;
 import org.retentionsegments.generate.GeneratorConfig;
@@ -54,10 +55,6 @@ class ContinuousJobITCase {
 
     @RegisterExtension
     static final TestWarehouses WAREHOUSES = new TestWarehouses();
-
-    /** The tables a continuous job and a bounded run must agree on (snapshots differ: a bounded run keeps its last). */
-    private static final List<String> COMPARED = List.of(
-            "customer_segment", "segment_transition", "score_boundary", "activity_daily", "treatment");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -354,26 +351,6 @@ class ContinuousJobITCase {
         assertTrue(e.getMessage().contains("PostgreSQL"), e.getMessage());
     }
 
-    private static Map<String, String> compared(String url) throws Exception {
-        Map<String, String> all = TableChecksums.of(url);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String table : COMPARED) {
-            out.put(table, all.get(table));
-        }
-        return out;
-    }
-
-    private static Map<String, String> awaitEqual(String url, Map<String, String> expected, Duration timeout)
-            throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        Map<String, String> actual = compared(url);
-        while (!actual.equals(expected) && System.nanoTime() < end) {
-            Thread.sleep(1000);
-            actual = compared(url);
-        }
-        return actual;
-    }
-
     private static long awaitCount(String url, String query, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         long n = RunFixtures.count(url, query);
@@ -382,17 +359,5 @@ class ContinuousJobITCase {
             n = RunFixtures.count(url, query);
         }
         return n;
-    }
-
-    /** Each row of the CSV file as a topic record (key, JSON value), in time order ({@link TopicRecords}). */
-    private static List<String[]> jsonRecords(Path csv, InputKind kind) throws Exception {
-        return TopicRecords.read(csv, kind, ZoneOffset.UTC).stream().map(r -> new String[] {r.key(), r.value()})
-                .toList();
-    }
-
-    private static LocalDateTime lastTime(Path csv, InputKind kind) throws Exception {
-        long ms = TopicRecords.read(csv, kind, ZoneOffset.UTC).stream().mapToLong(TopicRecords.TopicRecord::eventMs)
-                .max().orElseThrow();
-        return LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(ms), ZoneOffset.UTC);
     }
 }
