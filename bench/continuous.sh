@@ -50,7 +50,7 @@ for run in $(seq 1 "$runs"); do
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/continuous.$run.err" >&2; exit 1; }
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA $schema CASCADE" >/dev/null
   # shellcheck disable=SC2086
-  java $opens -Xmx6g -Dbench.sql="$root/bench/flink/kafka" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
+  java $opens -Xmx6g -Dbench.sql="$root/bench/flink" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
     naive "$kafka" "$prefix" "$parallelism" 2>"$work/naive.$run.err" \
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/naive.$run.err" >&2; exit 1; }
   tail -n 2 "$work/results.txt" >&2

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -27,10 +26,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.retentionsegments.flink.ConfigTexts;
 import org.retentionsegments.flink.ContinuousJob;
+import org.retentionsegments.replay.ConsumerLag;
+import org.retentionsegments.replay.KafkaClients;
 
 /**
  * The continuous side of {@code bench/continuous.sh}, on topics a {@code ./segments generate
@@ -145,39 +144,21 @@ public final class ContinuousBench {
         values.put("topic", prefix + "orders");
         values.put("bootstrap", bootstrap);
         values.put("group", "bench-naive-" + UUID.randomUUID());
-        Path dir = Path.of(System.getProperty("bench.sql", "bench/flink/kafka"));
-        for (String file : List.of("orders_topic.sql", "order_lines.sql", "rfm_sink.sql")) {
+        Path dir = Path.of(System.getProperty("bench.sql", "bench/flink"));
+        // the orders topic, then the canonical layout's order_lines view, as for the orders file
+        for (String file : List.of("kafka/orders_topic.sql", "canonical/order_lines.sql", "kafka/rfm_sink.sql")) {
             tEnv.executeSql(BenchSql.load(dir.resolve(file), values));
         }
-        tEnv.executeSql(BenchSql.load(dir.resolve("rfm_insert.sql"), values)).await();
+        tEnv.executeSql(BenchSql.load(dir.resolve("kafka/rfm_insert.sql"), values)).await();
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "result side=naive-flink events=%d seconds=%.2f events_per_s=%.0f%n", events,
                 seconds, events / seconds);
     }
 
-    /** Records in the topic now (end minus start offsets over its partitions); 0 when there is no topic. */
+    /** Records in the topic now (latest minus earliest offsets); 0 when there is no topic. */
     static long records(String bootstrap, String topic) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return 0;
-            }
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var p : description.partitions()) {
-                TopicPartition tp = new TopicPartition(topic, p.partition());
-                earliest.put(tp, OffsetSpec.earliest());
-                latest.put(tp, OffsetSpec.latest());
-            }
-            var starts = admin.listOffsets(earliest).all().get();
-            var ends = admin.listOffsets(latest).all().get();
-            long n = 0;
-            for (TopicPartition tp : earliest.keySet()) {
-                n += ends.get(tp).offset() - starts.get(tp).offset();
-            }
-            return n;
+        try (Admin admin = KafkaClients.admin(bootstrap, Map.of())) {
+            return admin.listTopics().names().get().contains(topic) ? ConsumerLag.records(admin, List.of(topic)) : 0;
         }
     }
 

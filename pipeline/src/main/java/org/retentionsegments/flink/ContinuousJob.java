@@ -112,10 +112,14 @@ public final class ContinuousJob {
      * engagement, treatments, customers), then the one it writes ({@code segment-transitions}).
      */
     public static List<String> topicNames(String prefix) {
-        TopicInputs.Topics topics = new TopicInputs.Topics("", prefix, "", Map.of());
-        List<String> names = new java.util.ArrayList<>(INPUTS.stream().map(topics::topic).toList());
-        names.add(prefix + TransitionsTopic.NAME);
+        List<String> names = new java.util.ArrayList<>(inputTopicNames(prefix));
+        names.add(transitionsTopic(prefix));
         return List.copyOf(names);
+    }
+
+    /** The names of the topics a job with {@code prefix} reads, in the order of {@link InputKind}. */
+    public static List<String> inputTopicNames(String prefix) {
+        return INPUTS.stream().map(kind -> inputTopic(prefix, kind)).toList();
     }
 
     /**
@@ -235,7 +239,8 @@ public final class ContinuousJob {
         DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_daily"))
                 .map(StreamStage::treatment).name("treatments").uid("treatments");
         String runId = settings.runId();
-        // rejected records and input counts come as one stream: one plan for both, the checks run once
+        // rejected records and input counts come as one stream: one plan, so the rejected rows the
+        // counts are made of are not computed twice (the customer days and treatments have plans of their own)
         DataStream<Row> accounting = tEnv.toDataStream(tEnv.from("accounting_topics"));
         DataStream<WarehouseRow> rejected = accounting.filter(row -> row.getField("reject_reason") != null)
                 .name("rejected records").uid("rejected-records")

@@ -30,17 +30,17 @@ public final class ConsumerLag {
         return lag;
     }
 
+    /** The records the {@code topics} hold now (latest minus earliest offsets), asked of the brokers. */
+    public static long records(Admin admin, Collection<String> topics) throws Exception {
+        Ends ends = ends(admin, topics);
+        return of(ends.latest(), ends.earliest(), Map.of());
+    }
+
     /** The lag of {@code group} on {@code topics}, asked of the brokers. */
     public static long fetch(Admin admin, String group, Collection<String> topics) throws Exception {
-        Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliestSpec = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(KafkaClients.TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .forEach((name, description) -> description.partitions().forEach(p -> {
-                    latestSpec.put(new TopicPartition(name, p.partition()), OffsetSpec.latest());
-                    earliestSpec.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest());
-                }));
-        Map<TopicPartition, Long> latest = offsets(admin, latestSpec);
-        Map<TopicPartition, Long> earliest = offsets(admin, earliestSpec);
+        Ends ends = ends(admin, topics);
+        Map<TopicPartition, Long> latest = ends.latest();
+        Map<TopicPartition, Long> earliest = ends.earliest();
         Map<TopicPartition, Long> committed = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> groupOffsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(KafkaClients.TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -50,6 +50,20 @@ public final class ConsumerLag {
             }
         });
         return of(latest, earliest, committed);
+    }
+
+    /** The latest and the earliest offset of every partition of some topics. */
+    private record Ends(Map<TopicPartition, Long> latest, Map<TopicPartition, Long> earliest) {}
+
+    private static Ends ends(Admin admin, Collection<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> earliestSpec = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(KafkaClients.TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .forEach((name, description) -> description.partitions().forEach(p -> {
+                    latestSpec.put(new TopicPartition(name, p.partition()), OffsetSpec.latest());
+                    earliestSpec.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest());
+                }));
+        return new Ends(offsets(admin, latestSpec), offsets(admin, earliestSpec));
     }
 
     private static Map<TopicPartition, Long> offsets(Admin admin, Map<TopicPartition, OffsetSpec> specs)

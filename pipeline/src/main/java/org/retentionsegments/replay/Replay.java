@@ -2,8 +2,6 @@ package org.retentionsegments.replay;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +50,11 @@ public final class Replay {
 
         /** The four input topics and the transitions topic. */
         public List<String> topics() {
-            List<String> topics = new ArrayList<>(inputTopics());
-            topics.add(ContinuousJob.transitionsTopic(prefix));
-            return topics;
+            return ContinuousJob.topicNames(prefix);
         }
 
         public List<String> inputTopics() {
-            return Arrays.stream(InputKind.values()).map(k -> ContinuousJob.inputTopic(prefix, k)).toList();
+            return ContinuousJob.inputTopicNames(prefix);
         }
     }
 
