@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ConfigCommand.class,
             ModelsCommand.class,
+            ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Segments implements Runnable {

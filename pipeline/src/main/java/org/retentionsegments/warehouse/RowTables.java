@@ -1,6 +1,7 @@
 package org.retentionsegments.warehouse;
 
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
+import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_ASSIGNMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.INPUT_COUNT_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.InputCountDaily;
@@ -119,6 +121,18 @@ final class RowTables {
                 out.int8(c.rejected());
                 out.int8(c.late());
                 out.int8(c.duplicates());
+                out.timestamp(now);
+            });
+
+    static final RowTable<ClusterAssignment> CLUSTER = new RowTable<>(CLUSTER_ASSIGNMENT,
+            c -> new Key(c.modelVersion(), c.asOf(), c.customerId()), RowTable.later(), RowTable.ALWAYS,
+            (c, now, out) -> {
+                out.text(c.modelVersion());
+                out.date(c.asOf());
+                out.text(c.customerId());
+                out.int4(c.cluster());
+                out.text(c.label());
+                out.float8(c.distance());
                 out.timestamp(now);
             });
 

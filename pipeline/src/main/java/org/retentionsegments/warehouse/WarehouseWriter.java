@@ -20,6 +20,7 @@ import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.retentionsegments.core.ActivityDay;
+import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.InputCountDaily;
 import org.retentionsegments.core.RefreshRun;
@@ -71,7 +72,7 @@ public final class WarehouseWriter {
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
                 RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
-                RowTables.CONFIGURED, RowTables.INPUT_DAILY)) {
+                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER)) {
             byTable.put(table, new ArrayList<>());
         }
         for (WarehouseRow row : rows) {
@@ -117,6 +118,8 @@ public final class WarehouseWriter {
             return RowTables.CONFIGURED;
         } else if (row instanceof InputCountDaily) {
             return RowTables.INPUT_DAILY;
+        } else if (row instanceof ClusterAssignment) {
+            return RowTables.CLUSTER;
         }
         throw new IllegalArgumentException("no table for " + row.getClass().getName());
     }

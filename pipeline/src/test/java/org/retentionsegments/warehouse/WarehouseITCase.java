@@ -22,7 +22,8 @@ class WarehouseITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
-    private static final List<String> TABLES = List.of("activity_daily", "customer_segment",
+    private static final List<String> TABLES = List.of("activity_daily", "cluster_assignment", "cluster_diagnostics",
+            "cluster_model", "customer_segment",
             "input_count_daily", "program_horizon", "refresh_run", "rejected_input", "score_boundary", "segment_config",
             "segment_snapshot", "segment_transition", "treatment");
 

@@ -1,0 +1,105 @@
+package org.retentionsegments.warehouse;
+
+import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_DIAGNOSTICS;
+import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_MODEL;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.retentionsegments.core.ClusterAssignment;
+import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.RfmPoint;
+
+/** Reads the customers a clustering is trained on, and stores a trained model with its assignments. */
+public final class ClusterStore {
+
+    /** Assignment rows per write call (one transaction each). */
+    static final int CHUNK = 100_000;
+
+    private ClusterStore() {}
+
+    /** The latest refresh kept as a snapshot; null when the warehouse has none. */
+    public static LocalDate latestSnapshot(Warehouse warehouse) {
+        return warehouse.dsl().select(org.jooq.impl.DSL.max(SEGMENT_SNAPSHOT.AS_OF)).from(SEGMENT_SNAPSHOT).fetchOne().value1();
+    }
+
+    /** Whether a snapshot was kept at {@code asOf}. */
+    public static boolean hasSnapshot(Warehouse warehouse, LocalDate asOf) {
+        return warehouse.dsl().fetchExists(SEGMENT_SNAPSHOT, SEGMENT_SNAPSHOT.AS_OF.eq(asOf));
+    }
+
+    /** The snapshot dates kept, latest first, at most {@code limit}. */
+    public static List<LocalDate> snapshots(Warehouse warehouse, int limit) {
+        return warehouse.dsl().selectDistinct(SEGMENT_SNAPSHOT.AS_OF).from(SEGMENT_SNAPSHOT)
+                .orderBy(SEGMENT_SNAPSHOT.AS_OF.desc()).limit(limit).fetch(SEGMENT_SNAPSHOT.AS_OF);
+    }
+
+    /**
+     * The customers of the snapshot at {@code asOf} who have ordered (a recency): their raw R/F/M,
+     * ordered by customer id (so a training reads them in the same order every time).
+     */
+    public static List<RfmPoint> customers(Warehouse warehouse, LocalDate asOf) {
+        List<RfmPoint> points = new ArrayList<>();
+        DSLContext dsl = warehouse.dsl();
+        try (var cursor = dsl.select(SEGMENT_SNAPSHOT.CUSTOMER_ID, SEGMENT_SNAPSHOT.RECENCY_DAYS,
+                        SEGMENT_SNAPSHOT.FREQUENCY, SEGMENT_SNAPSHOT.MONETARY)
+                .from(SEGMENT_SNAPSHOT)
+                .where(SEGMENT_SNAPSHOT.AS_OF.eq(asOf)).and(SEGMENT_SNAPSHOT.RECENCY_DAYS.isNotNull())
+                .orderBy(SEGMENT_SNAPSHOT.CUSTOMER_ID)
+                .fetchSize(10_000).fetchLazy()) {
+            for (Record4<String, Integer, Integer, java.math.BigDecimal> r : cursor) {
+                points.add(new RfmPoint(r.value1(), r.value2(), r.value3(),
+                        r.value4() == null ? 0.0 : Math.max(0.0, r.value4().doubleValue())));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * Stores the model, its diagnostics and the assignments of the customers it was trained on:
+     * the model and diagnostics replaced as a whole (same version, same content), the assignments
+     * upserted. Returns the assignments written.
+     */
+    public static long save(Warehouse warehouse, ClusterModel model, List<ClusterAssignment> assignments) {
+        long outliers = model.outliers().counts().values().stream().mapToLong(Long::longValue).sum();
+        warehouse.dsl().transaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            dsl.deleteFrom(CLUSTER_DIAGNOSTICS).where(CLUSTER_DIAGNOSTICS.MODEL_VERSION.eq(model.version())).execute();
+            dsl.deleteFrom(CLUSTER_MODEL).where(CLUSTER_MODEL.MODEL_VERSION.eq(model.version())).execute();
+            dsl.insertInto(CLUSTER_MODEL)
+                    .set(CLUSTER_MODEL.MODEL_VERSION, model.version())
+                    .set(CLUSTER_MODEL.TRAINED_AT, LocalDateTime.ofInstant(Instant.parse(model.trainedAt()), ZoneOffset.UTC))
+                    .set(CLUSTER_MODEL.AS_OF, LocalDate.parse(model.asOf()))
+                    .set(CLUSTER_MODEL.K, model.k())
+                    .set(CLUSTER_MODEL.INPUT_ROWS, model.inputRows())
+                    .set(CLUSTER_MODEL.CLUSTERED_ROWS, model.clusteredRows())
+                    .set(CLUSTER_MODEL.OUTLIER_ROWS, outliers)
+                    .set(CLUSTER_MODEL.CHOSEN_BY, model.chosenBy())
+                    .set(CLUSTER_MODEL.MODEL_JSON, model.json())
+                    .execute();
+            for (ClusterModel.Diagnostic d : model.diagnostics()) {
+                dsl.insertInto(CLUSTER_DIAGNOSTICS)
+                        .set(CLUSTER_DIAGNOSTICS.MODEL_VERSION, model.version())
+                        .set(CLUSTER_DIAGNOSTICS.K, d.k())
+                        .set(CLUSTER_DIAGNOSTICS.INERTIA, d.inertia())
+                        .set(CLUSTER_DIAGNOSTICS.FIT_CUSTOMERS, d.fitCustomers())
+                        .set(CLUSTER_DIAGNOSTICS.SILHOUETTE, d.silhouette())
+                        .set(CLUSTER_DIAGNOSTICS.SILHOUETTE_CUSTOMERS, d.silhouetteCustomers())
+                        .set(CLUSTER_DIAGNOSTICS.CHOSEN, d.k() == model.k())
+                        .execute();
+            }
+        });
+        WarehouseWriter writer = new WarehouseWriter(warehouse);
+        long written = 0;
+        for (int from = 0; from < assignments.size(); from += CHUNK) {
+            written += writer.write(assignments.subList(from, Math.min(assignments.size(), from + CHUNK)));
+        }
+        return written;
+    }
+}
