@@ -42,7 +42,8 @@ public final class ClusterStore {
 
     /**
      * The customers of the snapshot at {@code asOf} who have ordered (a recency): their raw R/F/M,
-     * ordered by customer id (so a training reads them in the same order every time).
+     * ordered by customer id in Java's string order (so a training sees them in the same order
+     * every time and on either engine, whatever the database's collation).
      */
     public static List<RfmPoint> customers(Warehouse warehouse, LocalDate asOf) {
         List<RfmPoint> points = new ArrayList<>();
@@ -51,13 +52,13 @@ public final class ClusterStore {
                         SEGMENT_SNAPSHOT.FREQUENCY, SEGMENT_SNAPSHOT.MONETARY)
                 .from(SEGMENT_SNAPSHOT)
                 .where(SEGMENT_SNAPSHOT.AS_OF.eq(asOf)).and(SEGMENT_SNAPSHOT.RECENCY_DAYS.isNotNull())
-                .orderBy(SEGMENT_SNAPSHOT.CUSTOMER_ID)
                 .fetchSize(10_000).fetchLazy()) {
             for (Record4<String, Integer, Integer, java.math.BigDecimal> r : cursor) {
                 points.add(new RfmPoint(r.value1(), r.value2(), r.value3(),
                         r.value4() == null ? 0.0 : Math.max(0.0, r.value4().doubleValue())));
             }
         }
+        points.sort(java.util.Comparator.comparing(RfmPoint::customerId));
         return points;
     }
 

@@ -1,0 +1,168 @@
+package org.retentionsegments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.fixtures.RunFixtures;
+import org.retentionsegments.fixtures.RunFixtures.Captured;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.TestWarehouses;
+import org.retentionsegments.warehouse.Warehouse;
+
+/** {@code ./segments cluster} on a warehouse of each engine holding two kept refreshes. */
+class ClusterCommandITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    static final LocalDate EARLIER = LocalDate.of(2024, 12, 1);
+    static final LocalDate LATEST = LocalDate.of(2025, 1, 1);
+
+    @TempDir Path dir;
+
+    /**
+     * Snapshots of 600 customers with an order (recent big spenders, recent small buyers, lapsed
+     * small buyers; 200 each) and 5 monetary outliers, plus 50 prospects without an order, at two
+     * refreshes.
+     */
+    static String warehouseWithSnapshots(Engine engine) throws Exception {
+        String url = WAREHOUSES.freshUrl(engine);
+        try (Warehouse w = Warehouse.open(url)) {
+            // migrated; the rows go in over plain JDBC below
+        }
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement insert = c.prepareStatement("INSERT INTO segment_snapshot (customer_id, as_of,"
+                        + " recency_days, frequency, monetary, lifecycle_stage, high_return_rate, single_channel,"
+                        + " discount_dependent, email_unengaged, engagement_30d, engagement_90d, segment, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 'active', false, false, false, false, 0, 0, 'Loyal', CURRENT_TIMESTAMP)")) {
+            for (LocalDate asOf : List.of(EARLIER, LATEST)) {
+                Random random = new Random(asOf.toEpochDay());
+                for (int i = 0; i < 200; i++) {
+                    add(insert, "top" + i, asOf, 3 + random.nextInt(20), 3 + random.nextInt(4), 150 + random.nextInt(200));
+                    add(insert, "new" + i, asOf, 2 + random.nextInt(25), 1 + random.nextInt(2), 20 + random.nextInt(60));
+                    add(insert, "gone" + i, asOf, 300 + random.nextInt(200), 1 + random.nextInt(2), 20 + random.nextInt(60));
+                }
+                for (int i = 0; i < 5; i++) {
+                    add(insert, "whale" + i, asOf, 40, 2, 500_000);
+                }
+                for (int i = 0; i < 50; i++) {
+                    add(insert, "prospect" + i, asOf, null, 0, 0);
+                }
+            }
+            insert.executeBatch();
+        }
+        return url;
+    }
+
+    private static void add(PreparedStatement insert, String customer, LocalDate asOf, Integer recency, int frequency,
+            double monetary) throws Exception {
+        insert.setString(1, customer);
+        insert.setDate(2, Date.valueOf(asOf));
+        insert.setObject(3, recency, java.sql.Types.INTEGER);
+        insert.setInt(4, frequency);
+        insert.setBigDecimal(5, java.math.BigDecimal.valueOf(monetary));
+        insert.addBatch();
+    }
+
+    @Test
+    void trainsOnTheLatestRefreshWritesTheModelEverywhereAndGivesTheSameModelOnBothEngines() throws Exception {
+        String version = null;
+        for (Engine engine : Engine.values()) {
+            String url = warehouseWithSnapshots(engine);
+            Path file = dir.resolve(engine + "/model.json");
+            Captured run = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
+                    "--k-range", "2-5", "--out", file.toString()));
+            assertEquals(0, run.exitCode(), run.err());
+            ClusterModel model = ClusterModel.fromJson(Files.readString(file));
+            assertEquals(LATEST.toString(), model.asOf());
+            assertEquals(605, model.inputRows(), "the prospects without an order are not clustered");
+            assertEquals(Map.of("PAMPER", 5L, "UPSELL", 0L, "DELIGHT", 0L), model.outliers().counts());
+            assertEquals(3, model.k());
+            assertTrue(run.out().contains("<- chosen"), run.out());
+            assertTrue(run.out().contains("Reward") && run.out().contains("Re-Engage") && run.out().contains("Nurture"),
+                    run.out());
+            if (version != null) {
+                assertEquals(version, model.version(), "the same customers give the same model on " + engine);
+            }
+            version = model.version();
+
+            assertEquals(model.json(), RunFixtures.rows(url, "SELECT model_json FROM cluster_model").get(0)
+                    .get("model_json"));
+            assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model WHERE k = 3 AND input_rows = 605"
+                    + " AND clustered_rows = 600 AND outlier_rows = 5 AND as_of = DATE '2025-01-01'"));
+            assertEquals(4, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_diagnostics WHERE model_version = '"
+                    + version + "' AND fit_customers = 600 AND silhouette_customers = 600"));
+            assertEquals(3, RunFixtures.count(url, "SELECT k FROM cluster_diagnostics WHERE chosen"));
+            assertEquals(605, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_assignment WHERE as_of = DATE"
+                    + " '2025-01-01' AND (cluster >= 0 AND distance IS NOT NULL OR cluster = -1 AND distance IS NULL)"));
+            assertEquals(Map.of("-1", 5L, "0", 200L, "1", 200L, "2", 200L), counts(RunFixtures.map(url,
+                    "SELECT CAST(cluster AS VARCHAR(4)), customers FROM cluster_profile")));
+            assertEquals(1.0, ((Number) RunFixtures.rows(url, "SELECT SUM(customer_share) AS s FROM cluster_profile")
+                    .get(0).get("s")).doubleValue(), 1e-9);
+            assertEquals(200, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_assignment a JOIN cluster_profile p"
+                    + " ON p.cluster = a.cluster WHERE a.customer_id LIKE 'top%' AND p.label = 'Reward'"));
+
+            // training again on the same refresh changes nothing
+            Captured again = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
+                    "--k-range", "2-5", "--out", file.toString()));
+            assertEquals(0, again.exitCode(), again.err());
+            assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model"));
+            assertEquals(605, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_assignment"));
+
+            // an earlier refresh with a given k is another model beside it
+            Captured earlier = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
+                    "--as-of", EARLIER.toString(), "--k", "4", "--out", file.toString()));
+            assertEquals(0, earlier.exitCode(), earlier.err());
+            assertEquals(2, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model"));
+            assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model WHERE k = 4 AND as_of = DATE"
+                    + " '2024-12-01' AND chosen_by = 'given (--k)'"));
+        }
+    }
+
+    private static Map<String, Long> counts(Map<String, Object> rows) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        rows.forEach((k, v) -> out.put(k.strip(), ((Number) v).longValue()));
+        return out;
+    }
+
+    @Test
+    void saysWhatToDoWhenThereIsNothingToCluster() throws Exception {
+        String empty = WAREHOUSES.freshUrl(Engine.DUCKDB);
+        try (Warehouse w = Warehouse.open(empty)) {
+            // migrated, no refresh
+        }
+        Captured none = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", empty,
+                "--out", dir.resolve("m.json").toString()));
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("has no refresh kept as a snapshot: run `./segments run` first"), none.err());
+
+        String url = warehouseWithSnapshots(Engine.DUCKDB);
+        Captured missing = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
+                "--as-of", "2024-12-15", "--out", dir.resolve("m.json").toString()));
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("no refresh was kept as a snapshot on 2024-12-15; the latest are [2025-01-01,"
+                + " 2024-12-01]"), missing.err());
+        Captured badRange = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
+                "--k-range", "5", "--out", dir.resolve("m.json").toString()));
+        assertEquals(1, badRange.exitCode());
+        assertTrue(badRange.err().contains("--k-range takes FROM-TO, e.g. 2-10, not '5'"), badRange.err());
+        Captured both = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
+                "--k", "3", "--k-range", "2-4"));
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        assertTrue(!Files.exists(dir.resolve("m.json")), "nothing written on an error");
+    }
+}
