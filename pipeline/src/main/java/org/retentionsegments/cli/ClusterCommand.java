@@ -73,7 +73,7 @@ public final class ClusterCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int silhouetteSample;
 
-    @Option(names = "--scan-sample", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--scan-sample", paramLabel = "N", defaultValue = "50000",
             description = "The k range is tried on all customers up to N and on a seeded sample of N above; the"
                     + " chosen k is then fitted on all of them (default: ${DEFAULT-VALUE}).")
     int scanSample;

@@ -34,7 +34,7 @@ public final class ClusterTrainer {
             int silhouetteSample, int scanSample) {
 
         public static final int DEFAULT_SILHOUETTE_SAMPLE = 20_000;
-        public static final int DEFAULT_SCAN_SAMPLE = 100_000;
+        public static final int DEFAULT_SCAN_SAMPLE = 50_000;
 
         public Settings {
             if (kMin < 2 || kMax < kMin) {
@@ -158,7 +158,7 @@ public final class ClusterTrainer {
         for (int c = 0; c < ordered.length; c++) {
             double[] raw = scaler.invert(ordered[c]);
             for (int j = 0; j < raw.length; j++) {
-                raw[j] = Math.expm1(raw[j]);
+                raw[j] = Math.max(0.0, Math.expm1(raw[j]));  // the features are never negative
             }
             clusters.add(new ClusterModel.Cluster(c, labels[c].label(), ordered[c], raw, sizes[c]));
         }

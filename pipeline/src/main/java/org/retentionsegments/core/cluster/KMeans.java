@@ -31,8 +31,9 @@ public final class KMeans {
         if (k < 1 || k > points.size()) {
             throw new IllegalArgumentException("cannot make " + k + " clusters of " + points.size() + " customers");
         }
-        Fit best = null;
-        for (int r = 0; r < restarts; r++) {
+        // the restarts are independent: they run on every core, and the lowest inertia wins
+        // (ties: the earlier restart), so the result does not depend on the number of cores
+        List<Fit> fits = java.util.stream.IntStream.range(0, restarts).parallel().mapToObj(r -> {
             KMeansPlusPlusClusterer<DoublePoint> clusterer = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS,
                     new EuclideanDistance(), new Well19937c(restartSeed(seed, k, r)));
             List<CentroidCluster<DoublePoint>> clusters = clusterer.cluster(points);
@@ -40,8 +41,11 @@ public final class KMeans {
             for (CentroidCluster<DoublePoint> c : clusters) {
                 centroids.add(c.getCenter().getPoint().clone());
             }
-            Fit fit = assign(points, centroids.toArray(double[][]::new));
-            if (best == null || fit.inertia() < best.inertia()) {
+            return assign(points, centroids.toArray(double[][]::new));
+        }).toList();
+        Fit best = fits.get(0);
+        for (Fit fit : fits) {
+            if (fit.inertia() < best.inertia()) {
                 best = fit;
             }
         }
