@@ -180,8 +180,9 @@ public final class BoundedRun {
             return ConfigTexts.defaults();
         }
         ConfigBundle.load(dir);
-        return new ConfigTexts(text(dir, PipelineConfig.FILE), text(dir, SegmentRules.FILE),
-                text(dir, Strategies.FILE));
+        String pipeline = text(dir, PipelineConfig.FILE);
+        return new ConfigTexts(pipeline, text(dir, SegmentRules.FILE), text(dir, Strategies.FILE),
+                ConfigBundle.modelText(dir, pipeline));
     }
 
     private static String text(Path dir, String file) {

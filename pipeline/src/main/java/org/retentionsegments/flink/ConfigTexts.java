@@ -4,10 +4,17 @@ import java.io.Serializable;
 import org.retentionsegments.core.config.ConfigBundle;
 
 /**
- * The configuration as the three YAML texts, so that operators can carry it to the cluster and
- * parse it where they run (the parsed objects are not serialisable, and need not be).
+ * The configuration as the three YAML texts (and, with {@code segmentation: clusters}, the cluster
+ * model's JSON), so that operators can carry it to the cluster and parse it where they run (the
+ * parsed objects are not serialisable, and need not be).
  */
-public record ConfigTexts(String pipeline, String segments, String strategies) implements Serializable {
+public record ConfigTexts(String pipeline, String segments, String strategies, String clusterModel)
+        implements Serializable {
+
+    /** Rules mode: no cluster model. */
+    public ConfigTexts(String pipeline, String segments, String strategies) {
+        this(pipeline, segments, strategies, null);
+    }
 
     /** The built-in configuration shipped in the artifact. */
     public static ConfigTexts defaults() {
@@ -24,6 +31,11 @@ public record ConfigTexts(String pipeline, String segments, String strategies) i
                 sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
+            if (clusterModel != null) {
+                // a rules-mode configuration keeps the version it had before models existed
+                sha.update(clusterModel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
             return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -31,6 +43,6 @@ public record ConfigTexts(String pipeline, String segments, String strategies) i
     }
 
     public ConfigBundle parse() {
-        return ConfigBundle.parse(pipeline, segments, strategies, "job configuration");
+        return ConfigBundle.parse(pipeline, segments, strategies, clusterModel, "job configuration");
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.cluster.ClusterLabel;
 import org.retentionsegments.core.config.Condition;
 import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.config.SegmentDefinition;
 
 /**
@@ -23,6 +25,22 @@ final class CriteriaText {
 
     /** The criteria of a segment of {@code config}. */
     static String of(SegmentDefinition segment, ConfigBundle config) {
+        if (segment.catchAll() && config.pipeline().segmentation() == PipelineConfig.Segmentation.CLUSTERS) {
+            int named = 0;
+            for (SegmentDefinition earlier : config.segments().segments()) {
+                for (Condition c : earlier.when()) {
+                    named |= c.clusters() == Condition.ANY_CLUSTER ? 0 : c.clusters();
+                }
+            }
+            List<String> rest = new ArrayList<>();
+            for (ClusterLabel label : ClusterLabel.values()) {
+                if ((named & (1 << label.ordinal())) == 0) {
+                    rest.add(label.label());
+                }
+            }
+            return (rest.isEmpty() ? "" : "cluster " + String.join("/", rest) + " ")
+                    + "(catch-all: everyone no earlier rule matched)";
+        }
         if (segment.catchAll()) {
             String cells = CatchAllCells.describe(config);
             return cells == null ? "everyone no earlier rule matched (catch-all)"
@@ -34,6 +52,11 @@ final class CriteriaText {
     /** One condition set: every part must hold. */
     static String of(Condition c) {
         List<String> parts = new ArrayList<>();
+        if (c.clusters() != Condition.ANY_CLUSTER) {
+            parts.add("cluster " + java.util.Arrays.stream(ClusterLabel.values())
+                    .filter(l -> (c.clusters() & (1 << l.ordinal())) != 0)
+                    .map(ClusterLabel::label).collect(Collectors.joining("/")));
+        }
         scores(parts, "R", c.rScores());
         scores(parts, "F", c.fScores());
         scores(parts, "M", c.mScores());

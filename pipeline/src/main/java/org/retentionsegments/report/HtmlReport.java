@@ -32,7 +32,7 @@ final class HtmlReport {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
                 .append(STYLE).append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
-                .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config.pipeline())))
+                .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config)))
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
                 .append("\n</dl>\n<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")

@@ -20,7 +20,7 @@ final class TextReport {
     static String render(ReportData data, ConfigBundle config) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         StringBuilder out = new StringBuilder("SEGMENTATION STRATEGY\n=====================\n");
-        out.append(Fmt.wrap("Approach:    ", LABEL, approach(config.pipeline()), WIDTH));
+        out.append(Fmt.wrap("Approach:    ", LABEL, approach(config), WIDTH));
         out.append(Fmt.wrap("Segments:    ", LABEL, segmentCount(config, segments), WIDTH));
         out.append(Fmt.wrap("Data Source: ", LABEL, dataSource(data), WIDTH));
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
@@ -41,6 +41,17 @@ final class TextReport {
     }
 
     /** RFM scores 1-5 (quantile tiers recalibrated at every refresh, every day) + lifecycle + flags. */
+    /** The approach line: with {@code segmentation: clusters}, the saved model first. */
+    static String approach(org.retentionsegments.core.config.ConfigBundle config) {
+        org.retentionsegments.core.cluster.ClusterModel model = config.clusterModel();
+        if (config.pipeline().segmentation() != PipelineConfig.Segmentation.CLUSTERS || model == null) {
+            return approach(config.pipeline());
+        }
+        return "K-Means clusters of log recency, frequency and monetary (model " + model.version() + ", k = "
+                + model.k() + ", trained on the refresh of " + model.asOf() + ") with the outlier groups PAMPER,"
+                + " UPSELL and DELIGHT, turned into segments by segments.yaml; beside them " + approach(config.pipeline());
+    }
+
     static String approach(PipelineConfig p) {
         List<TierMethod> methods = List.of(Dimension.values()).stream()
                 .map(d -> p.scoring().tier(d).method()).toList();

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.cluster.ClusterLabel;
 
 /**
  * One set of conditions of a segment rule; all of them must hold. Scores are allowed-value bit
@@ -13,23 +14,46 @@ import org.retentionsegments.core.LifecycleStage;
  *
  * <p>YAML: {@code r}, {@code f}, {@code m}: a score {@code 5}, a range {@code "4-5"} or a list
  * {@code [1, 2]}; {@code composite}: a range {@code "3.5-5"}; {@code lifecycle}: a stage or a
- * list of stages; {@code flags}: a mapping of flag to the required boolean.
+ * list of stages; {@code flags}: a mapping of flag to the required boolean; {@code cluster}: a
+ * cluster label of the saved model ({@code Reward}, {@code Retain}, {@code Nurture},
+ * {@code Re-Engage}) or outlier group ({@code PAMPER}, {@code UPSELL}, {@code DELIGHT}), or a list
+ * of them, which only a run with {@code segmentation: clusters} gives a customer (never a prospect).
+ *
+ * @param clusters bit mask of {@link ClusterLabel#ordinal()}s; {@link #ANY_CLUSTER} when not asked
  */
 public record Condition(
         int rScores, int fScores, int mScores,
         double compositeMin, double compositeMax,
         Set<LifecycleStage> lifecycle,
-        int flagsSet, int flagsClear, boolean needsScores) {
+        int flagsSet, int flagsClear, boolean needsScores, int clusters) {
 
     public static final int ANY_SCORE = 0b111110;
+
+    /** No condition on the cluster: also matches a customer without one. */
+    public static final int ANY_CLUSTER = -1;
+
+    /** The value of {@code cluster} in {@link #matches} for a customer without a cluster. */
+    public static final int NO_CLUSTER = -1;
 
     public Condition {
         lifecycle = Set.copyOf(lifecycle);
     }
 
-    /** Whether a customer with these scores (all null for a prospect) meets every condition. */
+    /** Whether a customer with these scores (all null for a prospect) and no cluster meets every condition. */
     public boolean matches(Integer r, Integer f, Integer m, Double composite,
             LifecycleStage stage, int flags) {
+        return matches(r, f, m, composite, stage, flags, NO_CLUSTER);
+    }
+
+    /**
+     * Whether a customer with these scores and cluster ({@link ClusterLabel#ordinal()}, or
+     * {@link #NO_CLUSTER}) meets every condition.
+     */
+    public boolean matches(Integer r, Integer f, Integer m, Double composite,
+            LifecycleStage stage, int flags, int cluster) {
+        if (clusters != ANY_CLUSTER && (cluster == NO_CLUSTER || (clusters & (1 << cluster)) == 0)) {
+            return false;
+        }
         if (needsScores) {
             if (r == null || f == null || m == null || composite == null) {
                 return false;
@@ -45,7 +69,7 @@ public record Condition(
     }
 
     static Condition parse(YamlNode node) {
-        node.allowOnly("r", "f", "m", "composite", "lifecycle", "flags");
+        node.allowOnly("r", "f", "m", "composite", "lifecycle", "flags", "cluster");
         boolean scored = node.has("r") || node.has("f") || node.has("m") || node.has("composite");
         double[] composite = {1, 5};
         if (node.has("composite")) {
@@ -79,7 +103,23 @@ public record Condition(
             }
         }
         return new Condition(scores(node, "r"), scores(node, "f"), scores(node, "m"),
-                composite[0], composite[1], stages, set, clear, scored);
+                composite[0], composite[1], stages, set, clear, scored, clusters(node));
+    }
+
+    private static int clusters(YamlNode node) {
+        if (!node.has("cluster")) {
+            return ANY_CLUSTER;
+        }
+        int mask = 0;
+        for (String label : node.strings("cluster")) {
+            try {
+                mask |= 1 << ClusterLabel.of(label).ordinal();
+            } catch (IllegalArgumentException e) {
+                throw node.failAt("cluster", "cluster '" + label + "' is not one of Reward, Retain, Nurture, Re-Engage,"
+                        + " PAMPER, UPSELL, DELIGHT");
+            }
+        }
+        return mask;
     }
 
     private static int scores(YamlNode node, String key) {

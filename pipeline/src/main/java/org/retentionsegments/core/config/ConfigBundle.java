@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.retentionsegments.core.cluster.ClusterModel;
 
 /**
  * The three configuration files, loaded and validated together: {@code pipeline.yaml},
@@ -18,9 +19,12 @@ import java.nio.file.Path;
  * that is absent falls back to its built-in default ({@link #sources()} tells which). Files must be
  * UTF-8 (a byte-order mark is allowed); an empty {@code pipeline.yaml} means all defaults, an empty
  * {@code segments.yaml} or {@code strategies.yaml} is an error (delete it to get the defaults).
+ * With {@code segmentation: clusters} the cluster model file named in {@code pipeline.yaml} is
+ * loaded too ({@link #clusterModel()}; null in rules mode).
  */
 public record ConfigBundle(
-        PipelineConfig pipeline, SegmentRules segments, Strategies strategies, String sources) {
+        PipelineConfig pipeline, SegmentRules segments, Strategies strategies, ClusterModel clusterModel,
+        String sources) {
 
     private static final String CLASSPATH_DIR = "config/";
 
@@ -40,18 +44,72 @@ public record ConfigBundle(
         String pipeline = read(dir, PipelineConfig.FILE, sources);
         String segments = read(dir, SegmentRules.FILE, sources);
         String strategies = read(dir, Strategies.FILE, sources);
-        return parse(pipeline, segments, strategies, sources.toString());
+        String model = modelText(dir, pipeline);
+        if (model != null) {
+            sources.append(", ").append(modelPath(dir, pipeline));
+        }
+        return parse(pipeline, segments, strategies, model, sources.toString());
     }
 
-    /** Parses and validates the three texts. */
+    /** Parses and validates the three texts, in rules mode or without a model. */
     public static ConfigBundle parse(String pipeline, String segments, String strategies,
+            String sources) {
+        return parse(pipeline, segments, strategies, null, sources);
+    }
+
+    /**
+     * Parses and validates the three texts and, with {@code segmentation: clusters}, the cluster
+     * model's JSON ({@code model}; ignored in rules mode).
+     */
+    public static ConfigBundle parse(String pipeline, String segments, String strategies, String model,
             String sources) {
         PipelineConfig pipelineConfig =
                 PipelineConfig.parse(YamlNode.parse(PipelineConfig.FILE, pipeline));
         SegmentRules rules = SegmentRules.parse(YamlNode.parse(SegmentRules.FILE, segments));
         Strategies strategyConfig =
                 Strategies.parse(YamlNode.parse(Strategies.FILE, strategies), rules);
-        return new ConfigBundle(pipelineConfig, rules, strategyConfig, sources);
+        ClusterModel clusterModel = null;
+        if (pipelineConfig.segmentation() == PipelineConfig.Segmentation.CLUSTERS) {
+            if (model == null) {
+                throw new ConfigException(PipelineConfig.FILE + ": segmentation: clusters needs the model file "
+                        + pipelineConfig.clusterModel() + ", which was not given");
+            }
+            try {
+                clusterModel = ClusterModel.fromJson(model);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(PipelineConfig.FILE + ": cluster_model " + pipelineConfig.clusterModel()
+                        + " is " + e.getMessage() + "; train one with ./segments cluster --out FILE", e);
+            }
+        }
+        return new ConfigBundle(pipelineConfig, rules, strategyConfig, clusterModel, sources);
+    }
+
+    /**
+     * The text of the cluster model that {@code pipeline.yaml} of {@code dir} names with
+     * {@code segmentation: clusters} (relative to {@code dir} unless absolute); null in rules mode.
+     */
+    public static String modelText(Path dir, String pipelineText) {
+        Path path = modelPath(dir, pipelineText);
+        if (path == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(PipelineConfig.FILE + ": segmentation: clusters reads the model " + path
+                    + ", which does not exist: train one with ./segments cluster --out " + path);
+        }
+        try {
+            return utf8(path, Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the cluster model " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path modelPath(Path dir, String pipelineText) {
+        PipelineConfig pipeline = PipelineConfig.parse(YamlNode.parse(PipelineConfig.FILE, pipelineText));
+        if (pipeline.segmentation() != PipelineConfig.Segmentation.CLUSTERS) {
+            return null;
+        }
+        return dir.resolve(pipeline.clusterModel()).normalize();
     }
 
     /** The text of a built-in default file, e.g. to copy into a user's directory. */

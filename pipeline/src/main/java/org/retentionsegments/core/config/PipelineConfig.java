@@ -20,6 +20,11 @@ import java.util.Map;
  * @param inputEncoding how the bytes of CSV and JSON-lines input files are decoded
  * @param earliestDate input events before this day are impossible (rejected); before today
  * @param stream how a continuous job reads time from its topics
+ * @param segmentation {@code rules}: scores and the rules of segments.yaml; {@code clusters}: the
+ *     same rules, which may also ask for the cluster a saved model ({@code clusterModel}) puts each
+ *     customer with an order in
+ * @param clusterModel the model file of {@code segmentation: clusters} (as written: relative to
+ *     the configuration folder unless absolute); null in rules mode
  */
 public record PipelineConfig(
         int windowDays,
@@ -35,9 +40,14 @@ public record PipelineConfig(
         ScoringConfig scoring,
         LifecycleThresholds lifecycle,
         FlagThresholds flags,
-        StreamTiming stream) {
+        StreamTiming stream,
+        Segmentation segmentation,
+        String clusterModel) {
 
     public static final String FILE = "pipeline.yaml";
+
+    /** How customers are put in segments. */
+    public enum Segmentation { RULES, CLUSTERS }
 
     /** The values of {@code input_encoding}, as written in the file. */
     static final Map<String, Charset> ENCODINGS = Map.of(
@@ -50,7 +60,8 @@ public record PipelineConfig(
 
     static PipelineConfig parse(YamlNode root) {
         root.allowOnly("window_days", "refresh", "forget_after_days", "future_skew", "timezone",
-                "input_encoding", "earliest_date", "purchase_cycle", "scoring", "lifecycle", "flags", "stream");
+                "input_encoding", "earliest_date", "purchase_cycle", "scoring", "lifecycle", "flags", "stream",
+                "segmentation", "cluster_model");
         int windowDays = root.integer("window_days", 365, 1, 36_500);
         YamlNode refresh = root.child("refresh").allowOnly("cadence_days", "snapshot_every");
         int cadence = refresh.integer("cadence_days", 1, 1, 366);
@@ -75,7 +86,28 @@ public record PipelineConfig(
                 ScoringConfig.parse(root.child("scoring")),
                 LifecycleThresholds.parse(root.child("lifecycle")),
                 FlagThresholds.parse(root.child("flags")),
-                StreamTiming.parse(root.child("stream")));
+                StreamTiming.parse(root.child("stream")),
+                parseSegmentation(root),
+                root.has("cluster_model") ? root.string("cluster_model", null) : null);
+    }
+
+    private static Segmentation parseSegmentation(YamlNode root) {
+        String text = root.string("segmentation", "rules");
+        Segmentation segmentation = switch (text) {
+            case "rules" -> Segmentation.RULES;
+            case "clusters" -> Segmentation.CLUSTERS;
+            default -> throw root.failAt("segmentation", "segmentation '" + text + "' is not one of rules, clusters");
+        };
+        if (segmentation == Segmentation.CLUSTERS && (!root.has("cluster_model")
+                || root.string("cluster_model", "").isBlank())) {
+            throw root.failAt("segmentation", "segmentation: clusters needs cluster_model: the model file that"
+                    + " ./segments cluster --out FILE wrote (relative to this folder, or absolute)");
+        }
+        if (segmentation == Segmentation.RULES && root.has("cluster_model")) {
+            throw root.failAt("cluster_model", "cluster_model is only read with segmentation: clusters; remove it or"
+                    + " set segmentation: clusters");
+        }
+        return segmentation;
     }
 
     private static Duration parseSkew(YamlNode root) {

@@ -42,15 +42,21 @@ public final class SegmentRules {
         return byName.getOrDefault(name, -1);
     }
 
-    /** The index of the first segment whose conditions match; never -1 (the catch-all). */
+    /** The index of the first segment whose conditions match a customer without a cluster; never -1 (the catch-all). */
     public int match(Integer r, Integer f, Integer m, Double composite,
             LifecycleStage stage, int flags) {
+        return match(r, f, m, composite, stage, flags, Condition.NO_CLUSTER);
+    }
+
+    /** The index of the first segment whose conditions match; never -1 (the catch-all). */
+    public int match(Integer r, Integer f, Integer m, Double composite,
+            LifecycleStage stage, int flags, int cluster) {
         for (SegmentDefinition segment : segments) {
             if (segment.catchAll()) {
                 return segment.index();
             }
             for (Condition condition : segment.when()) {
-                if (condition.matches(r, f, m, composite, stage, flags)) {
+                if (condition.matches(r, f, m, composite, stage, flags, cluster)) {
                     return segment.index();
                 }
             }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.SegmentAssignment;
@@ -16,7 +17,8 @@ import org.retentionsegments.core.config.Strategy;
  * One customer's part of a refresh: placed against the refresh's scales, then, in order, a
  * {@code SegmentTransition} when the segment changed (from null on first sight), a
  * {@code Treatment} when the customer entered a segment whose strategy is always-on, and, when
- * the refresh is kept, a {@code SegmentAssignment} with {@code snapshot = true}. Needs nothing
+ * the refresh is kept, a {@code SegmentAssignment} with {@code snapshot = true} and, with
+ * {@code segmentation: clusters}, the customer's {@code ClusterAssignment}. Needs nothing
  * of other customers, so a refresh can run on any number of tasks.
  */
 public final class CustomerRefresh {
@@ -63,6 +65,10 @@ public final class CustomerRefresh {
         if (keep) {
             out.accept(assignment(asOf, facts, p, arm != null ? arm : segmenter.arm(p.segment(), customerId)));
             tally.assignments++;
+            if (p.cluster() != null) {
+                out.accept(new ClusterAssignment(segmenter.clusterModel().version(), asOf, customerId,
+                        p.cluster().cluster(), p.cluster().label(), p.cluster().distance()));
+            }
         }
         return (byte) p.segment();
     }

@@ -2,6 +2,7 @@ package org.retentionsegments.core.refresh;
 
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.cluster.ClusterModel;
 
 /**
  * Where one customer lands at one refresh. Scores, recency and composite are null for a
@@ -10,6 +11,8 @@ import org.retentionsegments.core.LifecycleStage;
  *
  * @param flags bit mask of {@link Flag#bit()}
  * @param segment index of the segment in the rules
+ * @param cluster where the saved model puts the customer ({@code segmentation: clusters}, a
+ *     customer with an order); null otherwise
  */
 public record Placement(
         Integer recencyDays,
@@ -19,7 +22,8 @@ public record Placement(
         Double composite,
         LifecycleStage stage,
         int flags,
-        int segment) {
+        int segment,
+        ClusterModel.Assignment cluster) {
 
     /** The digits R F M, e.g. {@code "545"}; null without scores. */
     public String rfmCell() {

@@ -3,7 +3,11 @@ package org.retentionsegments.core.refresh;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.cluster.ClusterLabel;
+import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.RfmPoint;
 import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.Condition;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.config.SegmentRules;
 import org.retentionsegments.core.config.Strategy;
@@ -22,9 +26,11 @@ public final class Segmenter {
     private final PipelineConfig pipeline;
     private final SegmentTable table;
     private final Strategy[] strategies;
+    private final ClusterModel clusterModel;
 
     public Segmenter(ConfigBundle config) {
         this.pipeline = config.pipeline();
+        this.clusterModel = config.clusterModel();
         this.table = new SegmentTable(config.segments(), pipeline.scoring());
         SegmentRules rules = config.segments();
         this.strategies = new Strategy[rules.size()];
@@ -39,6 +45,11 @@ public final class Segmenter {
 
     public PipelineConfig pipeline() {
         return pipeline;
+    }
+
+    /** The saved model of {@code segmentation: clusters}; null in rules mode. */
+    public ClusterModel clusterModel() {
+        return clusterModel;
     }
 
     public Strategy strategy(int segment) {
@@ -58,19 +69,26 @@ public final class Segmenter {
         Integer f = null;
         Integer m = null;
         Double composite = null;
+        ClusterModel.Assignment cluster = null;
         int segment;
         if (facts.hasOrdered()) {
             recency = TierCalculator.recencyDays(scales.day(), facts.lastOrderDay());
+            double monetary = TierCalculator.money(TierCalculator.cents(facts.monetary()));
             r = scales.recency().score(recency);
             f = scales.frequency().score(facts.frequency());
-            m = scales.monetary().score(
-                    TierCalculator.money(TierCalculator.cents(facts.monetary())));
+            m = scales.monetary().score(monetary);
             composite = pipeline.scoring().composite(r, f, m);
-            segment = table.segment(r, f, m, stage, flags);
+            int clusterLabel = Condition.NO_CLUSTER;
+            if (clusterModel != null) {
+                // the values the warehouse keeps (money in cents), which the model was trained on
+                cluster = clusterModel.assign(new RfmPoint(facts.customerId(), recency, facts.frequency(), monetary));
+                clusterLabel = ClusterLabel.of(cluster.label()).ordinal();
+            }
+            segment = table.segment(r, f, m, stage, flags, clusterLabel);
         } else {
             segment = table.unscoredSegment(stage, flags);
         }
-        return new Placement(recency, r, f, m, composite, stage, flags, segment);
+        return new Placement(recency, r, f, m, composite, stage, flags, segment, cluster);
     }
 
     /**

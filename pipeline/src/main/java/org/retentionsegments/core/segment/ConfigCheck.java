@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
+import org.retentionsegments.core.cluster.ClusterLabel;
+import org.retentionsegments.core.config.Condition;
+import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.config.Condition;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.ScoringConfig;
@@ -46,6 +49,11 @@ public final class ConfigCheck {
             }
         }
 
+        // the clusters a customer with an order can be in: none in rules mode, any label of the
+        // saved model's in clusters mode (the monotonicity check then runs within each cluster)
+        int[] clusters = config.pipeline().segmentation() == PipelineConfig.Segmentation.CLUSTERS
+                ? java.util.Arrays.stream(ClusterLabel.values()).mapToInt(ClusterLabel::ordinal).toArray()
+                : new int[] {Condition.NO_CLUSTER};
         boolean[] reached = new boolean[names.size()];
         List<CellDifference> stageDiffs = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
@@ -56,22 +64,25 @@ public final class ConfigCheck {
                     reached[table.unscoredSegment(stage, flags)] = true;
                     continue;
                 }
-                for (int r = 1; r <= 5; r++) {
-                    for (int f = 1; f <= 5; f++) {
-                        for (int m = 1; m <= 5; m++) {
-                            int segment = table.segment(r, f, m, stage, flags);
-                            reached[segment] = true;
-                            if (flags == 0 && segment != grid[r - 1][f - 1][m - 1]) {
-                                stageDiffs.add(new CellDifference(stage, "" + r + f + m,
-                                        names.get(grid[r - 1][f - 1][m - 1]),
-                                        names.get(segment)));
-                            }
-                            if (r > 1) {
-                                int lower = table.segment(r - 1, f, m, stage, flags);
-                                if (rules.get(lower).engagementRank()
-                                        > rules.get(segment).engagementRank()) {
-                                    violations.add(new Violation(stage, flagLabels(flags),
-                                            r, f, m, names.get(segment), names.get(lower)));
+                for (int cluster : clusters) {
+                    for (int r = 1; r <= 5; r++) {
+                        for (int f = 1; f <= 5; f++) {
+                            for (int m = 1; m <= 5; m++) {
+                                int segment = table.segment(r, f, m, stage, flags, cluster);
+                                reached[segment] = true;
+                                if (flags == 0 && cluster == Condition.NO_CLUSTER
+                                        && segment != grid[r - 1][f - 1][m - 1]) {
+                                    stageDiffs.add(new CellDifference(stage, "" + r + f + m,
+                                            names.get(grid[r - 1][f - 1][m - 1]),
+                                            names.get(segment)));
+                                }
+                                if (r > 1) {
+                                    int lower = table.segment(r - 1, f, m, stage, flags, cluster);
+                                    if (rules.get(lower).engagementRank()
+                                            > rules.get(segment).engagementRank()) {
+                                        violations.add(new Violation(stage, flagLabels(flags),
+                                                r, f, m, names.get(segment), names.get(lower)));
+                                    }
                                 }
                             }
                         }
