@@ -47,7 +47,7 @@ class InvalidConfigTest {
                                 + "churn_drivers, when)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
                         "segments.yaml: line 36: segment 'Champions': unknown key 'rr' (expected one of: "
-                                + "r, f, m, composite, lifecycle, flags)"),
+                                + "r, f, m, composite, lifecycle, flags, cluster)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { flags: { vip: true } }"),
                         "segments.yaml: line 36: segment 'Champions': unknown flag 'vip' (expected one of: "
                                 + "high_return_rate, single_channel, discount_dependent, "
@@ -119,7 +119,8 @@ class InvalidConfigTest {
                 Arguments.of(PIPELINE + "windw_days: 3\n",
                         "pipeline.yaml: line 89: unknown key 'windw_days' (expected one of: window_days, "
                                 + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
-                                + "earliest_date, purchase_cycle, scoring, lifecycle, flags, stream)"),
+                                + "earliest_date, purchase_cycle, scoring, lifecycle, flags, stream, segmentation, "
+                                + "cluster_model)"),
                 Arguments.of(replaceOnce(PIPELINE, "allowed_lateness: PT1H", "allowed_lateness: an hour"),
                         "pipeline.yaml: line 86: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
                 Arguments.of(replaceOnce(PIPELINE, "idle_timeout: PT1M", "idle_timeout: PT0S"),
