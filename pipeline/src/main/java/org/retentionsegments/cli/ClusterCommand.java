@@ -102,8 +102,9 @@ public final class ClusterCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
             ClusterModel model = ClusterTrainer.train(points, at, settings, line -> progress.println("  " + line));
             List<ClusterAssignment> assignments = new ArrayList<>(points.size());
+            ClusterModel.Placer placer = model.placer();
             for (RfmPoint p : points) {
-                ClusterModel.Assignment a = model.assign(p);
+                ClusterModel.Assignment a = placer.assign(p);
                 assignments.add(new ClusterAssignment(model.version(), at, p.customerId(), a.cluster(), a.label(),
                         a.distance()));
             }

@@ -67,19 +67,39 @@ public record ClusterModel(
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Places a customer: an outlier group first, else the nearest centroid. */
+    /** Places a customer: an outlier group first, else the nearest centroid (see {@link Placer}). */
     public Assignment assign(RfmPoint point) {
-        double[] logs = point.logFeatures();
-        ClusterLabel group = ClusterLabel.outlierGroup(outliers.frequency().isOutlier(logs[1]),
-                outliers.monetary().isOutlier(logs[2]));
-        if (group != null) {
-            return new Assignment(group.outlierCluster(), group.label(), null);
+        return placer().assign(point);
+    }
+
+    /** A placer of customers by this model, its centroids laid out once (a refresh places every customer every day). */
+    public Placer placer() {
+        return new Placer(this);
+    }
+
+    /** Places customers by one model: an outlier group first, else the nearest centroid. */
+    public static final class Placer {
+        private final ClusterModel model;
+        private final double[][] centroids;
+
+        Placer(ClusterModel model) {
+            this.model = model;
+            this.centroids = model.clusters().stream().map(Cluster::centroid).toArray(double[][]::new);
         }
-        double[] z = scaler.apply(logs);
-        double[][] centroids = clusters.stream().map(Cluster::centroid).toArray(double[][]::new);
-        int nearest = KMeans.nearest(z, centroids);
-        return new Assignment(clusters.get(nearest).number(), clusters.get(nearest).label(),
-                Math.sqrt(KMeans.squaredDistance(z, centroids[nearest])));
+
+        public Assignment assign(RfmPoint point) {
+            double[] logs = point.logFeatures();
+            ClusterLabel group = ClusterLabel.outlierGroup(model.outliers().frequency().isOutlier(logs[1]),
+                    model.outliers().monetary().isOutlier(logs[2]));
+            if (group != null) {
+                return new Assignment(group.outlierCluster(), group.label(), null);
+            }
+            double[] z = model.scaler().apply(logs);
+            int nearest = KMeans.nearest(z, centroids);
+            Cluster cluster = model.clusters().get(nearest);
+            return new Assignment(cluster.number(), cluster.label(),
+                    Math.sqrt(KMeans.squaredDistance(z, centroids[nearest])));
+        }
     }
 
     @JsonIgnore

@@ -27,10 +27,12 @@ public final class Segmenter {
     private final SegmentTable table;
     private final Strategy[] strategies;
     private final ClusterModel clusterModel;
+    private final ClusterModel.Placer placer;
 
     public Segmenter(ConfigBundle config) {
         this.pipeline = config.pipeline();
         this.clusterModel = config.clusterModel();
+        this.placer = clusterModel == null ? null : clusterModel.placer();
         this.table = new SegmentTable(config.segments(), pipeline.scoring());
         SegmentRules rules = config.segments();
         this.strategies = new Strategy[rules.size()];
@@ -79,9 +81,9 @@ public final class Segmenter {
             m = scales.monetary().score(monetary);
             composite = pipeline.scoring().composite(r, f, m);
             int clusterLabel = Condition.NO_CLUSTER;
-            if (clusterModel != null) {
+            if (placer != null) {
                 // the values the warehouse keeps (money in cents), which the model was trained on
-                cluster = clusterModel.assign(new RfmPoint(facts.customerId(), recency, facts.frequency(), monetary));
+                cluster = placer.assign(new RfmPoint(facts.customerId(), recency, facts.frequency(), monetary));
                 clusterLabel = ClusterLabel.of(cluster.label()).ordinal();
             }
             segment = table.segment(r, f, m, stage, flags, clusterLabel);
