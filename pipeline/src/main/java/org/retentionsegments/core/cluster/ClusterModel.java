@@ -22,6 +22,7 @@ import java.util.Map;
  * @param inputRows customers read (those with an order, at that refresh)
  * @param clusteredRows customers clustered (input minus outliers)
  * @param chosenBy how k was chosen
+ * @param silhouetteSample, scanSample the training's sample sizes (see {@link ClusterTrainer.Settings})
  */
 public record ClusterModel(
         String version,

@@ -137,6 +137,9 @@ public final class ClusterTrainer {
                 chosenK = k;
             }
         }
+        if (chosen == null) {
+            throw new IllegalStateException("no k of " + settings.kMin() + "-" + kMax + " gave a silhouette");
+        }
         if (scan.size() < inliers) {
             long t0 = System.nanoTime();
             chosen = KMeans.fit(standardised, chosenK, settings.restarts(), settings.seed());
@@ -164,9 +167,6 @@ public final class ClusterTrainer {
         }
         String chosenBy = settings.kGiven() ? "given (--k)"
                 : "highest mean silhouette of k " + settings.kMin() + "-" + kMax;
-        if (chosen == null) {
-            throw new IllegalStateException("no k was fitted");
-        }
         ClusterModel model = new ClusterModel(null, null, asOf.toString(), n, inliers, ClusterModel.FEATURES,
                 ClusterModel.TRANSFORM, scaler,
                 new ClusterModel.Outliers("median + c * spread of log(1 + x); spread = 1.4826 * MAD, or 1.2533 * mean"
