@@ -22,7 +22,8 @@ import java.util.Map;
  * @param inputRows customers read (those with an order, at that refresh)
  * @param clusteredRows customers clustered (input minus outliers)
  * @param chosenBy how k was chosen
- * @param silhouetteSample, scanSample the training's sample sizes (see {@link ClusterTrainer.Settings})
+ * @param silhouetteSample the training's silhouette sample size (see {@link ClusterTrainer.Settings})
+ * @param scanSample the training's k-scan sample size
  */
 public record ClusterModel(
         String version,
