@@ -99,7 +99,17 @@ public final class ConfigCheck {
         return new ConfigCheckReport(config.sources(), names, grid, cells,
                 names.get(table.unscoredSegment(LifecycleStage.PROSPECT, 0)), stageDiffs,
                 flagDifferences(table, grid), unreachable, violations,
-                overlaps(rules, config.pipeline().scoring()));
+                overlaps(rules, config.pipeline().scoring()), clusterSegments(table, names, clusters));
+    }
+
+    private static Map<String, String> clusterSegments(SegmentTable table, List<String> names, int[] clusters) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (int cluster : clusters) {
+            if (cluster != Condition.NO_CLUSTER) {
+                result.put(ClusterLabel.values()[cluster].label(), names.get(table.segment(3, 3, 3, BASE, 0, cluster)));
+            }
+        }
+        return result;
     }
 
     private static Map<String, Integer> flagDifferences(SegmentTable table, int[][][] grid) {

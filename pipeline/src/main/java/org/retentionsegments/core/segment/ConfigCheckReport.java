@@ -19,6 +19,9 @@ import org.retentionsegments.core.LifecycleStage;
  * @param unreachable segments no cell x lifecycle x flag combination reaches
  * @param violations lowering R from {@code r} to {@code r-1} moves to a more engaged segment
  * @param overlaps pairs of rules that both match some input (the earlier one wins)
+ * @param clusterSegments with {@code segmentation: clusters}: per cluster label, the segment of a
+ *     customer in it (active, no flags, scores 3 3 3), in label order; empty in rules mode, where
+ *     the grid is what places a customer
  */
 public record ConfigCheckReport(
         String sources,
@@ -30,7 +33,8 @@ public record ConfigCheckReport(
         Map<String, Integer> flagDifferences,
         List<String> unreachable,
         List<Violation> violations,
-        List<Overlap> overlaps) {
+        List<Overlap> overlaps,
+        Map<String, String> clusterSegments) {
 
     /** The segment name of a grid cell (active, no flags). */
     public String segmentAt(int r, int f, int m) {

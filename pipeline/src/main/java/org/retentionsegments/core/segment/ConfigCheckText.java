@@ -24,6 +24,12 @@ final class ConfigCheckText {
         out.append("Segments: ").append(report.segments().size()).append(" rules, first match wins; '")
                 .append(report.segments().get(report.segments().size() - 1))
                 .append("' is the catch-all\n\n");
+        if (!report.clusterSegments().isEmpty()) {
+            out.append("SEGMENT BY CLUSTER (segmentation: clusters; an active customer with an order, no flags):\n");
+            report.clusterSegments().forEach((cluster, segment) -> out.append(String.format(Locale.ROOT,
+                    "  %-10s -> %s%n", cluster, segment)));
+            out.append("The grid below is for a customer without a cluster, which clusters mode does not have.\n\n");
+        }
         out.append("SEGMENT GRID (active customer, no flags): rows R5..R1, columns F1..F5\n");
         for (int m = 5; m >= 1; m--) {
             out.append(String.format(Locale.ROOT, "%nM=%d%s%n      F1   F2   F3   F4   F5%n", m,

@@ -59,6 +59,10 @@ class ClusterModeConfigTest {
         assertTrue(config.sources().contains("cluster-model.json"), config.sources());
         ConfigCheckReport report = ConfigCheck.run(config);
         assertFalse(report.hasErrors(), () -> "unreachable " + report.unreachable() + ", " + report.violations());
+        assertEquals(List.of("Reward", "Retain", "Nurture", "Re-Engage", "PAMPER", "UPSELL", "DELIGHT"),
+                List.copyOf(report.clusterSegments().values()));
+        assertEquals(List.copyOf(report.clusterSegments().keySet()), List.copyOf(report.clusterSegments().values()));
+        assertTrue(ConfigCheck.run(ConfigBundle.loadDefault()).clusterSegments().isEmpty());
         // every label has its segment, whatever the scores; prospects have none
         SegmentTable table = new SegmentTable(config.segments(), config.pipeline().scoring());
         for (ClusterLabel label : ClusterLabel.values()) {
