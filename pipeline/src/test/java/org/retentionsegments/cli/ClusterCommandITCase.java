@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,12 +38,9 @@ class ClusterCommandITCase {
      */
     static String warehouseWithSnapshots(Engine engine) throws Exception {
         String url = WAREHOUSES.freshUrl(engine);
-        try (Warehouse w = Warehouse.open(url)) {
-            // migrated; the rows go in over plain JDBC below
-        }
-        try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement insert = c.prepareStatement("INSERT INTO segment_snapshot (customer_id, as_of,"
-                        + " recency_days, frequency, monetary, lifecycle_stage, high_return_rate, single_channel,"
+        try (Warehouse w = Warehouse.open(url);
+                PreparedStatement insert = w.connection().prepareStatement("INSERT INTO segment_snapshot (customer_id,"
+                        + " as_of, recency_days, frequency, monetary, lifecycle_stage, high_return_rate, single_channel,"
                         + " discount_dependent, email_unengaged, engagement_30d, engagement_90d, segment, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, 'active', false, false, false, false, 0, 0, 'Loyal', CURRENT_TIMESTAMP)")) {
             for (LocalDate asOf : List.of(EARLIER, LATEST)) {
