@@ -12,11 +12,12 @@ import java.util.Arrays;
  *
  * @param lower the first bin's lower edge (the lowest value)
  * @param width every bin's width
+ * @param upper the last bin's upper edge (a value there is in the last bin)
  * @param counts values per bin: bin i holds {@code [lower + i * width, lower + (i + 1) * width)},
- *     the last one also {@code upper}
+ *     the last one up to {@code upper}
  * @param above values above {@code upper}
  */
-public record Histogram(double lower, double width, long[] counts, long above) {
+public record Histogram(double lower, double width, double upper, long[] counts, long above) {
 
     static final int MIN_BINS = 10;
     static final int MAX_BINS = 40;
@@ -46,11 +47,11 @@ public record Histogram(double lower, double width, long[] counts, long above) {
                 counts[Math.min((int) ((v - lower) / width), bins - 1)]++;
             }
         }
-        return new Histogram(lower, width, counts, above);
+        return new Histogram(lower, width, upper, counts, above);
     }
 
-    /** The lower edge of bin {@code i}. */
+    /** The lower edge of bin {@code i}; {@code upper} for the end of the last one. */
     public double edge(int i) {
-        return lower + i * width;
+        return i == counts.length ? upper : lower + i * width;
     }
 }
