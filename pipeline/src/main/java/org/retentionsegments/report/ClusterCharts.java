@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.retentionsegments.core.cluster.BoxStats;
 import org.retentionsegments.core.cluster.ClusterModel;
 import org.retentionsegments.core.cluster.Histogram;
@@ -63,7 +65,7 @@ final class ClusterCharts {
         int[] out = Silhouette.sample(outliers.size(), SAMPLE, model.seed());
         int[] in = Silhouette.sample(inliers.size(), SAMPLE - out.length, model.seed() + 2);
         sampledOutliers = out.length;
-        sample = java.util.stream.IntStream.concat(Arrays.stream(out).map(outliers::get),
+        sample = IntStream.concat(Arrays.stream(out).map(outliers::get),
                 Arrays.stream(in).map(inliers::get)).toArray();
     }
 
@@ -141,8 +143,8 @@ final class ClusterCharts {
         String reading = log
                 ? "The same customers on the log scale the clustering uses: the long tail is pulled in, so groups"
                         + " of customers show as humps."
-                : "How many customers have each " + FEATURE[feature] + "; tall bars are common values, and the"
-                        + " last bar gathers the top 1%.";
+                : "How many customers have each " + FEATURE[feature] + "; tall bars are common values"
+                        + (h.above() > 0 ? ", and the last bar gathers the top 1%." : ".");
         return new Chart("hist-" + FEATURE[feature] + (log ? "-log" : "-raw"), UNIT[feature].split(" ")[0]
                 + (log ? ", log scale" : ", raw"), reading, Map.of("tooltip", Map.of("trigger", "axis"), "grid", grid(),
                 "xAxis", Map.of("type", "category", "name", axis, "nameLocation", "middle", "nameGap", 30,
@@ -177,7 +179,7 @@ final class ClusterCharts {
     }
 
     private Chart scatter(String id, String title, String reading, String xName, String yName,
-            java.util.function.Function<RfmPoint, double[]> place) {
+            Function<RfmPoint, double[]> place) {
         Map<Integer, List<List<Double>>> data = new LinkedHashMap<>();
         names.keySet().forEach(c -> data.put(c, new ArrayList<>()));
         for (int i : sample) {
@@ -196,7 +198,7 @@ final class ClusterCharts {
     private Chart boxes(int feature) {
         List<List<Double>> data = new ArrayList<>();
         for (int c : names.keySet()) {
-            double[] values = java.util.stream.IntStream.range(0, points.size()).filter(i -> cluster[i] == c)
+            double[] values = IntStream.range(0, points.size()).filter(i -> cluster[i] == c)
                     .mapToDouble(i -> raw(points.get(i))[feature]).toArray();
             data.add(Arrays.stream(BoxStats.of(values).five()).mapToObj(ClusterCharts::round).toList());
         }
