@@ -49,7 +49,7 @@ final class ClusterCharts {
         this.model = model;
         this.points = points;
         this.cluster = new int[points.size()];
-        Map<Integer, String> found = new TreeMap<>();
+        TreeMap<Integer, String> found = new TreeMap<>();
         List<Integer> inliers = new ArrayList<>();
         List<Integer> outliers = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -58,9 +58,8 @@ final class ClusterCharts {
             found.put(a.cluster(), a.cluster() + " " + a.label());
             (a.cluster() >= 0 ? inliers : outliers).add(i);
         }
-        found.entrySet().stream().filter(e -> e.getKey() >= 0).forEach(e -> names.put(e.getKey(), e.getValue()));
-        found.entrySet().stream().filter(e -> e.getKey() < 0).sorted(Map.Entry.comparingByKey((a, b) -> b - a))
-                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        names.putAll(found.tailMap(0, true));
+        names.putAll(found.headMap(0, false).descendingMap());
         // every outlier is drawn (there are few, and they are the point), then a seeded sample of the others
         int[] out = Silhouette.sample(outliers.size(), SAMPLE, model.seed());
         int[] in = Silhouette.sample(inliers.size(), SAMPLE - out.length, model.seed() + 2);
