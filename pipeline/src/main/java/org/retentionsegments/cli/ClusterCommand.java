@@ -13,6 +13,7 @@ import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.cluster.ClusterModel;
 import org.retentionsegments.core.cluster.ClusterTrainer;
 import org.retentionsegments.core.cluster.RfmPoint;
+import org.retentionsegments.report.ClusterPlots;
 import org.retentionsegments.warehouse.ClusterStore;
 import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.Warehouse;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
                     + " silhouette (or --k), and names the clusters Reward, Retain, Nurture and Re-Engage from their"
                     + " centroids.",
             "Writes the model to --out (JSON) and to the warehouse: cluster_model, cluster_diagnostics (inertia"
-                    + " and silhouette per k), cluster_assignment (each customer's cluster) and the view cluster_profile."
+                    + " and silhouette per k), cluster_assignment (each customer's cluster) and the view cluster_profile;"
+                    + " with --plots, a page of diagnostic charts."
         })
 public final class ClusterCommand implements Callable<Integer> {
 
@@ -82,6 +84,12 @@ public final class ClusterCommand implements Callable<Integer> {
             description = "Where to write the model file (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also write DIR/clusters.html: the diagnostic charts (elbow, silhouette, R/F/M"
+                    + " distributions, PCA and pairwise scatter plots, box plots, cluster sizes) on one page that"
+                    + " opens offline.")
+    Path plots;
+
     @Override
     public Integer call() throws IOException {
         ClusterTrainer.Settings settings = settings();
@@ -119,6 +127,9 @@ public final class ClusterCommand implements Callable<Integer> {
             progress.printf("model %s: written to %s and to the warehouse (cluster_model, cluster_diagnostics,"
                     + " %,d rows of cluster_assignment; view cluster_profile) in %.1f s%n", model.version(), out,
                     written, (System.nanoTime() - t0) / 1e9);
+            if (plots != null) {
+                progress.printf("diagnostic charts written to %s%n", ClusterPlots.write(plots, model, points));
+            }
         }
         return 0;
     }

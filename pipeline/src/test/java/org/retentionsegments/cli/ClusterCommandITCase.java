@@ -117,10 +117,16 @@ class ClusterCommandITCase {
             assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model"));
             assertEquals(605, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_assignment"));
 
-            // an earlier refresh with a given k is another model beside it
+            // an earlier refresh with a given k is another model beside it, here with its charts
+            Path plots = dir.resolve(engine + "/plots");
             Captured earlier = RunFixtures.capture(() -> Segments.commandLine().execute("cluster", "--warehouse", url,
-                    "--as-of", EARLIER.toString(), "--k", "4", "--out", file.toString()));
+                    "--as-of", EARLIER.toString(), "--k", "4", "--out", file.toString(), "--plots", plots.toString()));
             assertEquals(0, earlier.exitCode(), earlier.err());
+            Path page = plots.resolve("clusters.html");
+            assertTrue(earlier.err().contains("diagnostic charts written to " + page), earlier.err());
+            String html = Files.readString(page);
+            assertTrue(html.length() > 500_000 && html.contains("<div class=\"chart\" id=\"pca\">")
+                    && html.contains("model " + ClusterModel.fromJson(Files.readString(file)).version()), "the page");
             assertEquals(2, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model"));
             assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM cluster_model WHERE k = 4 AND as_of = DATE"
                     + " '2024-12-01' AND chosen_by = 'given (--k)'"));
