@@ -91,7 +91,9 @@ public final class RunCommand implements Callable<Integer> {
         String shown = Warehouse.displayUrl(warehouse.url);
         System.out.printf("run %s: %,d customers segmented as of %s in %.1f s; warehouse %s%n",
                 result.runId(), result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0, shown);
-        System.out.println("next: ./segments report" + (warehouse.url.equals(Warehouse.DEFAULT_URL)
+        // the report reads the segments and strategies of the run's configuration
+        System.out.println("next: ./segments report" + (config == null ? "" : " --config '" + config + "'")
+                + (warehouse.url.equals(Warehouse.DEFAULT_URL)
                 ? "" : " --warehouse '" + shown + "'" + (shown.equals(warehouse.url) ? "" : " (with your password)")));
         return 0;
     }
