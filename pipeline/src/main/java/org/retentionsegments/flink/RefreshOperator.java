@@ -19,7 +19,6 @@ import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
-import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.TransitionEvent;
@@ -136,13 +135,8 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
             if (s.facts != null) {
                 byte before = s.segment;
                 s.segment = customerRefresh.refresh(s.facts, s.segment, plan.scales(), asOf, plan.assigns(),
-                        row -> {
-                            if (row instanceof ClusterAssignment && !plan.keep()) {
-                                return;  // cluster_assignment keeps the kept refreshes only
-                            }
-                            output.collect(new StreamRecord<>(row instanceof SegmentAssignment a
-                                    ? a.writtenTo(plan.keep(), plan.current()) : row, at));
-                        },
+                        plan.keep(), row -> output.collect(new StreamRecord<>(row instanceof SegmentAssignment a
+                                ? a.writtenTo(plan.keep(), plan.current()) : row, at)),
                         tally);
                 if (s.segment != before) {
                     changed = true;

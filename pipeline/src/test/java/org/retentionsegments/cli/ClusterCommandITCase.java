@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.RfmPoint;
+import org.retentionsegments.core.cluster.ThreeGroups;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.RunFixtures.Captured;
 import org.retentionsegments.warehouse.Engine;
@@ -44,11 +46,8 @@ class ClusterCommandITCase {
                         + " discount_dependent, email_unengaged, engagement_30d, engagement_90d, segment, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, 'active', false, false, false, false, 0, 0, 'Loyal', CURRENT_TIMESTAMP)")) {
             for (LocalDate asOf : List.of(EARLIER, LATEST)) {
-                Random random = new Random(asOf.toEpochDay());
-                for (int i = 0; i < 200; i++) {
-                    add(insert, "top" + i, asOf, 3 + random.nextInt(20), 3 + random.nextInt(4), 150 + random.nextInt(200));
-                    add(insert, "new" + i, asOf, 2 + random.nextInt(25), 1 + random.nextInt(2), 20 + random.nextInt(60));
-                    add(insert, "gone" + i, asOf, 300 + random.nextInt(200), 1 + random.nextInt(2), 20 + random.nextInt(60));
+                for (RfmPoint p : ThreeGroups.of(200, new Random(asOf.toEpochDay()))) {
+                    add(insert, p.customerId(), asOf, p.recencyDays(), p.frequency(), p.monetary());
                 }
                 for (int i = 0; i < 5; i++) {
                     add(insert, "whale" + i, asOf, 40, 2, 500_000);

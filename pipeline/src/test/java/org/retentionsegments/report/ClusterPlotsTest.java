@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.cluster.ClusterModel;
 import org.retentionsegments.core.cluster.ClusterTrainer;
 import org.retentionsegments.core.cluster.RfmPoint;
+import org.retentionsegments.core.cluster.ThreeGroups;
 
 /** The page of {@code cluster --plots} for a model trained on 6,006 synthetic customers. */
 class ClusterPlotsTest {
@@ -30,13 +31,7 @@ class ClusterPlotsTest {
     /** 2,000 each of recent big spenders, recent small buyers and lapsed small buyers, and 6 outliers. */
     @BeforeAll
     static void train() throws Exception {
-        points = new ArrayList<>();
-        Random random = new Random(7);
-        for (int i = 0; i < 2_000; i++) {
-            points.add(new RfmPoint("top" + i, 3 + random.nextInt(20), 3 + random.nextInt(4), 150 + random.nextInt(200)));
-            points.add(new RfmPoint("new" + i, 2 + random.nextInt(25), 1 + random.nextInt(2), 20 + random.nextInt(60)));
-            points.add(new RfmPoint("gone" + i, 300 + random.nextInt(200), 1 + random.nextInt(2), 20 + random.nextInt(60)));
-        }
+        points = new ArrayList<>(ThreeGroups.of(2_000, new Random(7)));
         for (int i = 0; i < 3; i++) {
             points.add(new RfmPoint("whale" + i, 40, 2, 500_000));
             points.add(new RfmPoint("busy" + i, 5, 400, 150));

@@ -83,10 +83,33 @@ public record ClusterModel(
     public static final class Placer {
         private final ClusterModel model;
         private final double[][] centroids;
+        private final ClusterLabel[] labels;
 
         Placer(ClusterModel model) {
             this.model = model;
             this.centroids = model.clusters().stream().map(Cluster::centroid).toArray(double[][]::new);
+            this.labels = new ClusterLabel[model.clusters().stream().mapToInt(Cluster::number).max().orElse(-1) + 1];
+            for (Cluster c : model.clusters()) {
+                for (ClusterLabel l : ClusterLabel.values()) {
+                    labels[c.number()] = l.label().equals(c.label()) ? l : labels[c.number()];
+                }
+            }
+        }
+
+        /** The label of an assignment this placer made, without looking its name up. */
+        public ClusterLabel label(Assignment a) {
+            return a.cluster() == ClusterLabel.PAMPER.outlierCluster() ? ClusterLabel.PAMPER
+                    : a.cluster() == ClusterLabel.UPSELL.outlierCluster() ? ClusterLabel.UPSELL
+                    : a.cluster() == ClusterLabel.DELIGHT.outlierCluster() ? ClusterLabel.DELIGHT
+                    : known(labels[a.cluster()], a);
+        }
+
+        private static ClusterLabel known(ClusterLabel label, Assignment a) {
+            if (label == null) {
+                throw new IllegalArgumentException("cluster " + a.cluster() + " of the model is labelled '" + a.label()
+                        + "', which is not one of Reward, Retain, Nurture, Re-Engage");
+            }
+            return label;
         }
 
         public Assignment assign(RfmPoint point) {

@@ -17,8 +17,9 @@ import org.retentionsegments.core.config.Strategy;
  * One customer's part of a refresh: placed against the refresh's scales, then, in order, a
  * {@code SegmentTransition} when the segment changed (from null on first sight), a
  * {@code Treatment} when the customer entered a segment whose strategy is always-on, and, when
- * the refresh is kept, a {@code SegmentAssignment} with {@code snapshot = true} and, with
- * {@code segmentation: clusters}, the customer's {@code ClusterAssignment}. Needs nothing
+ * the refresh assigns, a {@code SegmentAssignment} with {@code snapshot = true} and, when the
+ * refresh is kept as a snapshot with {@code segmentation: clusters}, the customer's
+ * {@code ClusterAssignment}. Needs nothing
  * of other customers, so a refresh can run on any number of tasks.
  */
 public final class CustomerRefresh {
@@ -45,8 +46,12 @@ public final class CustomerRefresh {
     }
 
     /** Places the customer and emits its rows; returns the segment it is now in. */
+    /**
+     * @param keep whether the refresh writes the customer's assignment (a snapshot, a current row, or both)
+     * @param snapshot whether the refresh is kept as a snapshot (cluster_assignment keeps those only)
+     */
     public byte refresh(CustomerFacts facts, byte previous, RefreshScales scales, LocalDate asOf, boolean keep,
-            Consumer<WarehouseRow> out, Tally tally) {
+            boolean snapshot, Consumer<WarehouseRow> out, Tally tally) {
         Placement p = segmenter.place(facts, scales);
         String customerId = facts.customerId();
         Arm arm = null; // drawn at most once, only for a customer that gets a row
@@ -65,7 +70,7 @@ public final class CustomerRefresh {
         if (keep) {
             out.accept(assignment(asOf, facts, p, arm != null ? arm : segmenter.arm(p.segment(), customerId)));
             tally.assignments++;
-            if (p.cluster() != null) {
+            if (snapshot && p.cluster() != null) {
                 out.accept(new ClusterAssignment(segmenter.clusterModel().version(), asOf, customerId,
                         p.cluster().cluster(), p.cluster().label(), p.cluster().distance()));
             }

@@ -3,7 +3,6 @@ package org.retentionsegments.core.refresh;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.LifecycleStage;
-import org.retentionsegments.core.cluster.ClusterLabel;
 import org.retentionsegments.core.cluster.ClusterModel;
 import org.retentionsegments.core.cluster.RfmPoint;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -84,7 +83,7 @@ public final class Segmenter {
             if (placer != null) {
                 // the values the warehouse keeps (money in cents), which the model was trained on
                 cluster = placer.assign(new RfmPoint(facts.customerId(), recency, facts.frequency(), monetary));
-                clusterLabel = ClusterLabel.of(cluster.label()).ordinal();
+                clusterLabel = placer.label(cluster).ordinal();
             }
             segment = table.segment(r, f, m, stage, flags, clusterLabel);
         } else {

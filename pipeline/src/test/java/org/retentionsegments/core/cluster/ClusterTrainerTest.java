@@ -23,13 +23,7 @@ class ClusterTrainerTest {
      * lapsed one-off small buyers), plus 4 monetary outliers, 3 frequency outliers and 2 of both.
      */
     static List<RfmPoint> business() {
-        Random random = new Random(5);
-        List<RfmPoint> points = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            points.add(new RfmPoint("top" + i, 3 + random.nextInt(20), 3 + random.nextInt(4), 150 + random.nextInt(200)));
-            points.add(new RfmPoint("new" + i, 2 + random.nextInt(25), 1 + random.nextInt(2), 20 + random.nextInt(60)));
-            points.add(new RfmPoint("gone" + i, 300 + random.nextInt(200), 1 + random.nextInt(2), 20 + random.nextInt(60)));
-        }
+        List<RfmPoint> points = new ArrayList<>(ThreeGroups.of(300, new Random(5)));
         for (int i = 0; i < 4; i++) {
             points.add(new RfmPoint("whale" + i, 40, 2, 500_000));
         }
@@ -53,8 +47,10 @@ class ClusterTrainerTest {
         assertEquals(5, model.diagnostics().size());
         Map<String, String> labelOfGroup = new HashMap<>();
         Map<String, Long> sizes = new HashMap<>();
+        ClusterModel.Placer placer = model.placer();
         for (RfmPoint p : points) {
             ClusterModel.Assignment a = model.assign(p);
+            assertEquals(a.label(), placer.label(a).label());
             String group = p.customerId().replaceAll("\\d+$", "");
             String before = labelOfGroup.put(group, a.label());
             assertTrue(before == null || before.equals(a.label()), "group " + group + " split: " + before + ", " + a.label());

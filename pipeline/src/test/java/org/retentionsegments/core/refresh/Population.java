@@ -116,7 +116,7 @@ public final class Population {
         counts.boundaryRows(asOf, scales).forEach(out);
         CustomerRefresh.Tally tally = new CustomerRefresh.Tally();
         for (Entry entry : entries) {
-            entry.segment = customerRefresh.refresh(entry.facts, entry.segment, scales, asOf, keep, out, tally);
+            entry.segment = customerRefresh.refresh(entry.facts, entry.segment, scales, asOf, keep, keep, out, tally);
         }
         return new RefreshSummary(customers.size(), counts.scored(), tally.transitions,
                 tally.treatments, tally.assignments, scales.cycleDays());
