@@ -32,7 +32,7 @@ public final class ConfigCommand implements Runnable {
     public static final class Check implements Callable<Integer> {
 
         @Option(names = "--config", paramLabel = "DIR",
-                description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
+                description = "Folder with pipeline.yaml, segments.yaml, strategies.yaml and/or lead_scoring.yaml (default: built-in).")
         Path config;
 
         @Override

@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--config", paramLabel = "DIR",
-            description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
+            description = "Folder with pipeline.yaml, segments.yaml, strategies.yaml and/or lead_scoring.yaml (default: built-in).")
     Path configDir;
 
     @Option(names = ConfigGate.FLAG,

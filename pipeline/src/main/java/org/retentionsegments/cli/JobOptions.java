@@ -31,7 +31,7 @@ public final class JobOptions {
     public String groupId;
 
     @Option(names = "--config", paramLabel = "DIR",
-            description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
+            description = "Folder with pipeline.yaml, segments.yaml, strategies.yaml and/or lead_scoring.yaml (default: built-in).")
     public Path config;
 
     @Option(names = ConfigGate.FLAG,

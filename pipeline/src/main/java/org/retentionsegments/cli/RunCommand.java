@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--config", paramLabel = "DIR",
-            description = "Folder with pipeline.yaml, segments.yaml and/or strategies.yaml (default: built-in).")
+            description = "Folder with pipeline.yaml, segments.yaml, strategies.yaml and/or lead_scoring.yaml (default: built-in).")
     Path config;
 
     @Option(names = ConfigGate.FLAG,

@@ -31,6 +31,11 @@ import java.util.Arrays;
  * @param engagement90 engagement events in the last 90 days, indexed by {@link EngagementType}
  * @param lastEngagementDay day of the last engagement event
  * @param unsubscribed whether an {@code unsubscribe} event was ever seen
+ * @param signupDay day the customers input says the customer signed up; -1 when not known
+ * @param emailConsent the latest email consent of the customers input: 1 given, 0 refused, -1 unknown
+ * @param engagementDecayed engagement events of the last 90 days per {@link EngagementType}, each
+ *     weighted {@code 0.5^(age / halfLife)} with its age in days as of {@code asOfDay}; see
+ *     {@link #engagementDecayed(EngagementType, int, double)}
  */
 public record CustomerFacts(
         String customerId,
@@ -54,7 +59,10 @@ public record CustomerFacts(
         int[] engagement30,
         int[] engagement90,
         int lastEngagementDay,
-        boolean unsubscribed) {
+        boolean unsubscribed,
+        int signupDay,
+        int emailConsent,
+        double[] engagementDecayed) {
 
     public static final int NEVER = -1;
 
@@ -78,6 +86,29 @@ public record CustomerFacts(
 
     public int engagement90(EngagementType type) {
         return engagement90[type.ordinal()];
+    }
+
+    /**
+     * The decayed count of {@code type} as of the refresh day {@code day} ({@code >= asOfDay}):
+     * no event entered or left the 90 days since {@link #asOfDay} (the window operator emits new
+     * facts when one does), so the weights only aged by {@code day - asOfDay} days.
+     */
+    public double engagementDecayed(EngagementType type, int day, double halfLifeDays) {
+        double value = engagementDecayed[type.ordinal()];
+        return value == 0.0 || day <= asOfDay ? value : value * Math.pow(0.5, (day - asOfDay) / halfLifeDays);
+    }
+
+    /** The engagement type with most events in 90 days (the first of equals), null without any. */
+    public EngagementType topEngagement() {
+        EngagementType top = null;
+        int most = 0;
+        for (EngagementType type : EngagementType.values()) {
+            if (engagement90[type.ordinal()] > most) {
+                most = engagement90[type.ordinal()];
+                top = type;
+            }
+        }
+        return top;
     }
 
     public int engagement30Total() {
@@ -109,6 +140,7 @@ public record CustomerFacts(
                 + " ch=" + topChannel + "/" + topChannelShare + "/" + channelOrders
                 + " disc=" + discountedOrderShare + " e30=" + Arrays.toString(engagement30)
                 + " e90=" + Arrays.toString(engagement90) + " lastEng=" + lastEngagementDay
-                + " unsub=" + unsubscribed + "]";
+                + " unsub=" + unsubscribed + " signup=" + signupDay + " consent=" + emailConsent
+                + " decayed=" + Arrays.toString(engagementDecayed) + "]";
     }
 }

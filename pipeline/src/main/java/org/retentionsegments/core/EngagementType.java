@@ -13,7 +13,9 @@ public enum EngagementType {
     SMS_CLICK,
     SUPPORT_TICKET,
     UNSUBSCRIBE,
-    OTHER;
+    OTHER,
+    /** An email that could not be delivered (a negative lead signal); after OTHER to keep the older types' numbers. */
+    EMAIL_BOUNCE;
 
     public static final int COUNT = values().length;
 

@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param snapshot whether this refresh is kept in {@code segment_snapshot}
  * @param current whether it is the customer's current segment, for {@code customer_segment}: a
  *     bounded backfill writes only its final refresh there, the snapshots keep the history
+ * @param traits the lead score and the facts personas are built from ({@link Traits#NONE} when
+ *     not known)
  */
 public record SegmentAssignment(
         String customerId,
@@ -34,14 +36,54 @@ public record SegmentAssignment(
         String strategy,
         Arm arm,
         boolean snapshot,
-        boolean current)
+        boolean current,
+        Traits traits)
         implements WarehouseRow {
+
+    /**
+     * The lead score (for the customers {@code lead_scoring.yaml} scores) and per-customer facts
+     * for segment personas.
+     *
+     * @param leadScore 0-100, null when the customer is not scored
+     * @param leadClass cold, warm, hot or sales_ready; null when not scored
+     * @param firstOrderDate day of the first positive order; null for a prospect
+     * @param topChannel channel of most orders ever; null when none is known
+     * @param discountShare share of the positive orders ever that carried a discount
+     * @param returnShare window returns as a share of the window's gross order value
+     * @param topEngagement the engagement type with most events in 90 days; null without any
+     * @param emailConsent the latest consent given in the customers input; null when unknown
+     */
+    public record Traits(
+            Integer leadScore,
+            String leadClass,
+            LocalDate firstOrderDate,
+            String topChannel,
+            double discountShare,
+            double returnShare,
+            String topEngagement,
+            Boolean emailConsent) {
+
+        public static final Traits NONE = new Traits(null, null, null, null, 0.0, 0.0, null, null);
+    }
+
+    /** An assignment without lead score or persona facts ({@link Traits#NONE}). */
+    public SegmentAssignment(String customerId, LocalDate asOf, Integer recencyDays, int frequency,
+            double monetary, Integer rScore, Integer fScore, Integer mScore, String rfmCell,
+            Double compositeScore, LifecycleStage lifecycleStage, boolean highReturnRate,
+            boolean singleChannel, boolean discountDependent, boolean emailUnengaged,
+            String topCategory, Double topCategoryShare, int engagement30, int engagement90,
+            String segment, String strategy, Arm arm, boolean snapshot, boolean current) {
+        this(customerId, asOf, recencyDays, frequency, monetary, rScore, fScore, mScore, rfmCell,
+                compositeScore, lifecycleStage, highReturnRate, singleChannel, discountDependent,
+                emailUnengaged, topCategory, topCategoryShare, engagement30, engagement90, segment,
+                strategy, arm, snapshot, current, Traits.NONE);
+    }
 
     /** The same assignment, for the tables named. */
     public SegmentAssignment writtenTo(boolean snapshot, boolean current) {
         return new SegmentAssignment(customerId, asOf, recencyDays, frequency, monetary, rScore,
                 fScore, mScore, rfmCell, compositeScore, lifecycleStage, highReturnRate,
                 singleChannel, discountDependent, emailUnengaged, topCategory, topCategoryShare,
-                engagement30, engagement90, segment, strategy, arm, snapshot, current);
+                engagement30, engagement90, segment, strategy, arm, snapshot, current, traits);
     }
 }

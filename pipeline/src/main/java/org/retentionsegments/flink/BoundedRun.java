@@ -182,7 +182,7 @@ public final class BoundedRun {
         ConfigBundle.load(dir);
         String pipeline = text(dir, PipelineConfig.FILE);
         return new ConfigTexts(pipeline, text(dir, SegmentRules.FILE), text(dir, Strategies.FILE),
-                ConfigBundle.modelText(dir, pipeline));
+                ConfigBundle.modelText(dir, pipeline), text(dir, org.retentionsegments.core.config.LeadScoring.FILE));
     }
 
     private static String text(Path dir, String file) {

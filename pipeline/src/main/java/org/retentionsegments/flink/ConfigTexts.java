@@ -4,16 +4,28 @@ import java.io.Serializable;
 import org.retentionsegments.core.config.ConfigBundle;
 
 /**
- * The configuration as the three YAML texts (and, with {@code segmentation: clusters}, the cluster
+ * The configuration as the YAML texts (and, with {@code segmentation: clusters}, the cluster
  * model's JSON), so that operators can carry it to the cluster and parse it where they run (the
- * parsed objects are not serialisable, and need not be).
+ * parsed objects are not serialisable, and need not be). A null {@code leadScoring} is the
+ * built-in {@code lead_scoring.yaml}.
  */
-public record ConfigTexts(String pipeline, String segments, String strategies, String clusterModel)
-        implements Serializable {
+public record ConfigTexts(String pipeline, String segments, String strategies, String clusterModel,
+        String leadScoring) implements Serializable {
 
-    /** Rules mode: no cluster model. */
+    public ConfigTexts {
+        if (leadScoring == null) {
+            leadScoring = ConfigBundle.classpath(org.retentionsegments.core.config.LeadScoring.FILE);
+        }
+    }
+
+    /** Rules mode: no cluster model; the built-in lead scoring. */
     public ConfigTexts(String pipeline, String segments, String strategies) {
-        this(pipeline, segments, strategies, null);
+        this(pipeline, segments, strategies, null, null);
+    }
+
+    /** The built-in lead scoring. */
+    public ConfigTexts(String pipeline, String segments, String strategies, String clusterModel) {
+        this(pipeline, segments, strategies, clusterModel, null);
     }
 
     /** The built-in configuration shipped in the artifact. */
@@ -23,11 +35,11 @@ public record ConfigTexts(String pipeline, String segments, String strategies, S
                 ConfigBundle.classpath(org.retentionsegments.core.config.Strategies.FILE));
     }
 
-    /** A short digest of the three texts: which configuration placed a customer. */
+    /** A short digest of the texts: which configuration placed a customer. */
     public String version() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (String text : new String[] {pipeline, segments, strategies}) {
+            for (String text : new String[] {pipeline, segments, strategies, leadScoring}) {
                 sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
@@ -43,6 +55,6 @@ public record ConfigTexts(String pipeline, String segments, String strategies, S
     }
 
     public ConfigBundle parse() {
-        return ConfigBundle.parse(pipeline, segments, strategies, clusterModel, "job configuration");
+        return ConfigBundle.parse(pipeline, segments, strategies, clusterModel, leadScoring, "job configuration");
     }
 }

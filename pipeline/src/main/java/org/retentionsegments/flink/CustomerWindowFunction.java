@@ -32,6 +32,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     public static final long DAY_MS = 86_400_000L;
 
     private final int windowDays;
+    private final double halfLifeDays;
     private final int forgetAfterDays;
     private final int lastDay;
 
@@ -49,14 +50,20 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
      * @param lastDay the last refresh day of a bounded run, {@link Integer#MAX_VALUE} when unbounded
      */
     public CustomerWindowFunction(int windowDays, int forgetAfterDays, int lastDay) {
+        this(windowDays, forgetAfterDays, lastDay, CustomerWindow.DEFAULT_HALF_LIFE_DAYS);
+    }
+
+    /** @param halfLifeDays the half-life of the decayed engagement counts (lead_scoring.yaml) */
+    public CustomerWindowFunction(int windowDays, int forgetAfterDays, int lastDay, double halfLifeDays) {
         this.windowDays = windowDays;
         this.forgetAfterDays = forgetAfterDays;
         this.lastDay = lastDay;
+        this.halfLifeDays = halfLifeDays;
     }
 
     @Override
     public void open(OpenContext context) {
-        window = new CustomerWindow(windowDays);
+        window = new CustomerWindow(windowDays, halfLifeDays);
         history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", CustomerHistory.class));
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-days", Integer.class, DayActivity.class));

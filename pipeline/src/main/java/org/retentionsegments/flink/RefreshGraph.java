@@ -50,7 +50,8 @@ public final class RefreshGraph {
     /** As {@link #build(DataStream, DataStream, ConfigTexts, LocalDate)}, on {@code clock}'s time of day. */
     public static Outputs graph(DataStream<DayActivity> days, DataStream<RefreshInput> treatments,
             ConfigTexts config, LocalDate lastRefresh, WallClock clock) {
-        PipelineConfig pipeline = config.parse().pipeline();
+        org.retentionsegments.core.config.ConfigBundle bundle = config.parse();
+        PipelineConfig pipeline = bundle.pipeline();
         int lastDay = lastRefresh == null ? Integer.MAX_VALUE : (int) lastRefresh.toEpochDay();
 
         DataStream<WarehouseRow> activity = days
@@ -59,7 +60,8 @@ public final class RefreshGraph {
 
         SingleOutputStreamOperator<RefreshInput> facts = days
                 .keyBy(d -> d.customerId)
-                .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay))
+                .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay,
+                        bundle.leadScoring().halfLifeDays()))
                 .name("rolling windows").uid("rolling-windows");
 
         SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)

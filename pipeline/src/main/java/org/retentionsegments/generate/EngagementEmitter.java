@@ -32,7 +32,7 @@ final class EngagementEmitter {
     }
 
     private static final String[] CHANNEL_OF_TYPE = {
-        "email", "email", "web", "app", "app", "app", "sms", "support", "email", "web"
+        "email", "email", "web", "app", "app", "app", "sms", "support", "email", "web", "email"
     };
 
     private final LineWriter out;

@@ -62,8 +62,12 @@ final class AppenderSink implements ColumnSink {
     }
 
     @Override
-    public void bool(boolean value) throws SQLException {
-        appender.append(value);
+    public void bool(Boolean value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else {
+            appender.append(value.booleanValue());
+        }
     }
 
     @Override

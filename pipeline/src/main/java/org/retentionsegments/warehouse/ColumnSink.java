@@ -28,7 +28,8 @@ interface ColumnSink {
     /** DOUBLE PRECISION, nullable. */
     void float8(Double value) throws SQLException;
 
-    void bool(boolean value) throws SQLException;
+    /** BOOLEAN, nullable. */
+    void bool(Boolean value) throws SQLException;
 
     /** DECIMAL(18, 2), nullable: a value of scale 2 (see {@link RowTables#money}). */
     void decimal(BigDecimal value) throws SQLException;

@@ -96,7 +96,11 @@ final class CopyBinarySink implements ColumnSink {
     }
 
     @Override
-    public void bool(boolean value) throws SQLException {
+    public void bool(Boolean value) throws SQLException {
+        if (value == null) {
+            nul();
+            return;
+        }
         room(5);
         int32(1);
         buffer[length++] = (byte) (value ? 1 : 0);

@@ -166,6 +166,15 @@ final class RowTables {
         out.text(a.strategy());
         out.text(label(a.arm()));
         out.timestamp(now);
+        SegmentAssignment.Traits t = a.traits();
+        out.int4(t.leadScore());
+        out.text(t.leadClass());
+        out.date(t.firstOrderDate());
+        out.text(t.topChannel());
+        out.float8(t.discountShare());
+        out.float8(t.returnShare());
+        out.text(t.topEngagement());
+        out.bool(t.emailConsent());
     }
 
     static LocalDateTime utc(Instant instant) {

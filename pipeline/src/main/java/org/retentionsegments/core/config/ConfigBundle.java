@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import org.retentionsegments.core.cluster.ClusterModel;
 
 /**
- * The three configuration files, loaded and validated together: {@code pipeline.yaml},
- * {@code segments.yaml} and {@code strategies.yaml}. The defaults ship inside the jar under
+ * The configuration files, loaded and validated together: {@code pipeline.yaml},
+ * {@code segments.yaml}, {@code strategies.yaml} and {@code lead_scoring.yaml}. The defaults ship inside the jar under
  * {@code config/}; {@link #load(Path)} reads a user's directory, where any of the three files
  * that is absent falls back to its built-in default ({@link #sources()} tells which). Files must be
  * UTF-8 (a byte-order mark is allowed); an empty {@code pipeline.yaml} means all defaults, an empty
@@ -24,7 +24,7 @@ import org.retentionsegments.core.cluster.ClusterModel;
  */
 public record ConfigBundle(
         PipelineConfig pipeline, SegmentRules segments, Strategies strategies, ClusterModel clusterModel,
-        String sources) {
+        LeadScoring leadScoring, String sources) {
 
     private static final String CLASSPATH_DIR = "config/";
 
@@ -38,17 +38,18 @@ public record ConfigBundle(
     public static ConfigBundle load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": not a directory (--config expects a directory "
-                    + "holding pipeline.yaml, segments.yaml and/or strategies.yaml)");
+                    + "holding pipeline.yaml, segments.yaml, strategies.yaml and/or lead_scoring.yaml)");
         }
         StringBuilder sources = new StringBuilder();
         String pipeline = read(dir, PipelineConfig.FILE, sources);
         String segments = read(dir, SegmentRules.FILE, sources);
         String strategies = read(dir, Strategies.FILE, sources);
+        String lead = read(dir, LeadScoring.FILE, sources);
         String model = modelText(dir, pipeline);
         if (model != null) {
             sources.append(", ").append(modelPath(dir, pipeline));
         }
-        return parse(pipeline, segments, strategies, model, sources.toString());
+        return parse(pipeline, segments, strategies, model, lead, sources.toString());
     }
 
     /** Parses and validates the three texts, in rules mode or without a model. */
@@ -63,6 +64,17 @@ public record ConfigBundle(
      */
     public static ConfigBundle parse(String pipeline, String segments, String strategies, String model,
             String sources) {
+        return parse(pipeline, segments, strategies, model, null, sources);
+    }
+
+    /**
+     * As {@link #parse(String, String, String, String, String)}, with the text of
+     * {@code lead_scoring.yaml} ({@code lead}; null for the built-in default).
+     */
+    public static ConfigBundle parse(String pipeline, String segments, String strategies, String model,
+            String lead, String sources) {
+        LeadScoring leadScoring = LeadScoring.parse(YamlNode.parse(LeadScoring.FILE,
+                lead == null ? classpath(LeadScoring.FILE) : lead));
         PipelineConfig pipelineConfig =
                 PipelineConfig.parse(YamlNode.parse(PipelineConfig.FILE, pipeline));
         SegmentRules rules = SegmentRules.parse(YamlNode.parse(SegmentRules.FILE, segments));
@@ -81,7 +93,7 @@ public record ConfigBundle(
                         + " is " + e.getMessage() + "; train one with ./segments cluster --out FILE", e);
             }
         }
-        return new ConfigBundle(pipelineConfig, rules, strategyConfig, clusterModel, sources);
+        return new ConfigBundle(pipelineConfig, rules, strategyConfig, clusterModel, leadScoring, sources);
     }
 
     /**

@@ -6,11 +6,13 @@ import java.util.function.Consumer;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.EngagementType;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.SegmentTransition;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.LeadScoring;
 import org.retentionsegments.core.config.Strategy;
 
 /**
@@ -98,6 +100,22 @@ public final class CustomerRefresh {
                 f.topCategory(), f.topCategory() == null ? null : f.topCategoryShare(),
                 f.engagement30Total(), f.engagement90Total(),
                 segmenter.segmentName(p.segment()), segmenter.strategy(p.segment()).name(),
-                arm, true, true);
+                arm, true, true, traits(f, (int) asOf.toEpochDay()));
+    }
+
+    /** The lead score (for the customers lead_scoring.yaml scores) and the persona facts. */
+    private SegmentAssignment.Traits traits(CustomerFacts f, int day) {
+        LeadScoring scoring = segmenter.leadScoring();
+        LeadScoring.Lead lead = scoring.scores(f) ? scoring.score(f, day) : null;
+        EngagementType top = f.topEngagement();
+        return new SegmentAssignment.Traits(
+                lead == null ? null : lead.score(),
+                lead == null ? null : lead.leadClass().label(),
+                f.firstOrderDay() == CustomerFacts.NEVER ? null : LocalDate.ofEpochDay(f.firstOrderDay()),
+                f.topChannel(),
+                f.discountedOrderShare(),
+                f.windowGross() > 0 ? Math.min(1.0, f.windowReturns() / f.windowGross()) : 0.0,
+                top == null ? null : top.label(),
+                f.emailConsent() < 0 ? null : f.emailConsent() == 1);
     }
 }

@@ -27,11 +27,13 @@ public final class Segmenter {
     private final Strategy[] strategies;
     private final ClusterModel clusterModel;
     private final ClusterModel.Placer placer;
+    private final org.retentionsegments.core.config.LeadScoring leadScoring;
 
     public Segmenter(ConfigBundle config) {
         this.pipeline = config.pipeline();
         this.clusterModel = config.clusterModel();
         this.placer = clusterModel == null ? null : clusterModel.placer();
+        this.leadScoring = config.leadScoring();
         this.table = new SegmentTable(config.segments(), pipeline.scoring());
         SegmentRules rules = config.segments();
         this.strategies = new Strategy[rules.size()];
@@ -51,6 +53,11 @@ public final class Segmenter {
     /** The saved model of {@code segmentation: clusters}; null in rules mode. */
     public ClusterModel clusterModel() {
         return clusterModel;
+    }
+
+    /** The lead scoring of {@code lead_scoring.yaml}. */
+    public org.retentionsegments.core.config.LeadScoring leadScoring() {
+        return leadScoring;
     }
 
     public Strategy strategy(int segment) {

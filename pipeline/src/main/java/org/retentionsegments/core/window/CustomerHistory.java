@@ -26,6 +26,10 @@ public class CustomerHistory {
     public int lastEngagementDay = CustomerFacts.NEVER;
     public boolean unsubscribed;
     public int lastActivityDay = CustomerFacts.NEVER;
+    /** The first day the customers input gave a signup for, -1 when none. */
+    public int signupDay = CustomerFacts.NEVER;
+    /** The latest email consent the customers input gave: 1, 0, or -1 when never given. */
+    public int emailConsent = -1;
 
     public CustomerHistory() {}
 
@@ -51,6 +55,12 @@ public class CustomerHistory {
         }
         unsubscribed |= day.engagement[EngagementType.UNSUBSCRIBE.ordinal()] > 0;
         lastActivityDay = Math.max(lastActivityDay, day.day);
+        if (day.signedUp && signupDay == CustomerFacts.NEVER) {
+            signupDay = day.day;
+        }
+        if (day.emailConsent >= 0) {
+            emailConsent = day.emailConsent;
+        }
     }
 
     private void addGap(int gap) {

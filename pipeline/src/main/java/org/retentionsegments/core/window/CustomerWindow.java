@@ -18,10 +18,23 @@ public final class CustomerWindow {
     public static final int ENGAGEMENT_SHORT = 30;
     public static final int ENGAGEMENT_LONG = 90;
 
+    /** The half-life of engagement in days when none is configured. */
+    public static final double DEFAULT_HALF_LIFE_DAYS = 30.0;
+
     private final int windowDays;
+    /** {@code decay[age]} = 0.5^(age / halfLife) for the ages that count, 1 to 90 days. */
+    private final double[] decay = new double[ENGAGEMENT_LONG + 2];
 
     public CustomerWindow(int windowDays) {
+        this(windowDays, DEFAULT_HALF_LIFE_DAYS);
+    }
+
+    /** @param halfLifeDays the half-life of the decayed engagement counts (lead scoring) */
+    public CustomerWindow(int windowDays, double halfLifeDays) {
         this.windowDays = windowDays;
+        for (int age = 0; age < decay.length; age++) {
+            decay[age] = Math.pow(0.5, age / halfLifeDays);
+        }
     }
 
     /** The day a day's contribution enters every window. */
@@ -69,6 +82,7 @@ public final class CustomerWindow {
         double returns = 0;
         int[] e30 = new int[EngagementType.COUNT];
         int[] e90 = new int[EngagementType.COUNT];
+        double[] decayed = new double[EngagementType.COUNT];
         for (Map.Entry<Integer, WindowBucket> entry : buckets) {
             int day = entry.getKey();
             WindowBucket b = entry.getValue();
@@ -93,6 +107,7 @@ public final class CustomerWindow {
                 }
                 if (asOfDay < day + ENGAGEMENT_LONG + 1) {
                     e90[i] += b.engagement[i];
+                    decayed[i] += b.engagement[i] * decay[asOfDay - day];
                 }
             }
         }
@@ -111,7 +126,8 @@ public final class CustomerWindow {
                 topChannel == null || channelTotal == 0 ? 0.0 : topChannel.getValue() / (double) channelTotal,
                 channelTotal,
                 history.lifetimeOrders == 0 ? 0.0 : history.discountedOrders / (double) history.lifetimeOrders,
-                e30, e90, history.lastEngagementDay, history.unsubscribed);
+                e30, e90, history.lastEngagementDay, history.unsubscribed,
+                history.signupDay, history.emailConsent, decayed);
     }
 
     /** Rounds sums of money to a millionth, removing floating-point dust from adding and removing. */
