@@ -23,6 +23,7 @@ final class HtmlReport {
             section.segment dl{display:grid;grid-template-columns:6em 1fr;gap:.15em 1em;margin:.3em 0}
             section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
             tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
+            span.bar{display:inline-block;height:.8em;background:#4a7bb7;vertical-align:middle}
             """;
 
     private HtmlReport() {}
@@ -52,6 +53,7 @@ final class HtmlReport {
         }
         movement(h, data, config);
         lift(h, data.lift(), segments);
+        leads(h, config.leadScoring(), data.leads());
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -123,6 +125,48 @@ final class HtmlReport {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** LEAD SCORING: the points, then per class its range, customers now and conversion by horizon. */
+    private static void leads(StringBuilder h, org.retentionsegments.core.config.LeadScoring scoring, LeadText.Leads leads) {
+        h.append("<h2>Lead scoring</h2>\n").append(Html.el("p", LeadText.scope(scoring))).append('\n');
+        h.append("<table>\n<tr><th>Category</th><th>Signal</th><th>Counts</th><th class=\"n\">Points</th></tr>\n");
+        for (org.retentionsegments.core.config.LeadScoring.Signal s : scoring.signals()) {
+            h.append("<tr>").append(Html.el("td", s.category().isEmpty() ? Fmt.NONE : s.category()))
+                    .append(Html.el("td", s.name())).append(Html.el("td", LeadText.rule(s)));
+            num(h, s.pointsText());
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+        List<Integer> horizons = leads.conversions().stream().map(LeadText.Conversion::horizonDays).distinct()
+                .sorted().toList();
+        h.append("<table>\n<tr><th>Class</th><th class=\"n\">Score</th><th class=\"n\">Customers now</th>");
+        for (int days : horizons) {
+            h.append("<th>Bought within ").append(days).append(" days</th>");
+        }
+        h.append("</tr>\n");
+        double top = leads.conversions().stream().mapToDouble(LeadText.Conversion::rate).max().orElse(0);
+        for (org.retentionsegments.core.config.LeadScoring.LeadClass c
+                : org.retentionsegments.core.config.LeadScoring.LeadClass.values()) {
+            h.append("<tr>").append(Html.el("td", LeadText.className(c)));
+            num(h, LeadText.range(scoring, c));
+            num(h, Fmt.count(leads.counts().stream().filter(k -> k.leadClass().equals(c.label()))
+                    .mapToLong(LeadText.ClassCount::customers).sum()));
+            for (int days : horizons) {
+                LeadText.Conversion r = leads.conversions().stream()
+                        .filter(k -> k.horizonDays() == days && k.leadClass().equals(c.label())).findFirst().orElse(null);
+                if (r == null || r.scored() == 0) {
+                    h.append("<td class=\"empty\">").append(Fmt.NONE).append("</td>");
+                    continue;
+                }
+                int width = top > 0 ? (int) Math.round(120 * r.rate() / top) : 0;
+                h.append("<td><span class=\"bar\" style=\"width:").append(width).append("px\"></span> ")
+                        .append(Html.escape(Fmt.pct(r.rate()) + " of " + Fmt.count(r.scored()))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n").append(Html.el("p", "Now: " + LeadText.now(leads))).append('\n')
+                .append(Html.el("p", "Outcome: " + LeadText.outcome(leads))).append('\n');
     }
 
     private static void field(StringBuilder h, String label, String text) {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param url the warehouse, without a password
  * @param previousAsOf the kept refresh before {@code asOf}, or null
  * @param run the latest run's input accounting, or null when no run was recorded
+ * @param leads the lead classes at {@code asOf} and how they converted
  */
 record ReportData(
         String url,
@@ -17,7 +18,8 @@ record ReportData(
         List<SegmentRow> segments,
         List<Move> moves,
         List<LiftRow> lift,
-        Run run) {
+        Run run,
+        LeadText.Leads leads) {
 
     long customers() {
         return segments.stream().mapToLong(SegmentRow::customers).sum();

@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 import org.retentionsegments.report.ReportData.Input;
 import org.retentionsegments.report.ReportData.LiftRow;
@@ -39,7 +40,7 @@ final class ReportQueries {
         DSLContext dsl = w.dsl();
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
-                    previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl));
+                    previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -89,6 +90,26 @@ final class ReportQueries {
                         r.get("p_value", Double.class), r.get("incremental_retained", Double.class),
                         r.get("incremental_revenue", Double.class), r.get("cost", Double.class),
                         r.get("cost_per_retained_customer", Double.class)));
+    }
+
+    /** Customers per lead class at {@code asOf}, and lead_scoring_validation summed over its snapshots. */
+    private static LeadText.Leads leads(DSLContext dsl, LocalDate asOf) {
+        Field<String> leadClass = field(name("lead_class"), String.class);
+        List<LeadText.ClassCount> counts = dsl.select(leadClass, DSL.count()).from(SNAPSHOT)
+                .where(AS_OF.eq(asOf)).and(leadClass.isNotNull())
+                .groupBy(leadClass)
+                .fetch(r -> new LeadText.ClassCount(r.value1(), r.value2()));
+        Field<Integer> horizon = field(name("horizon_days"), Integer.class);
+        Field<Long> scored = field(name("scored"), Long.class);
+        Field<Long> converted = field(name("converted"), Long.class);
+        List<LeadText.Conversion> conversions = dsl.select(horizon, leadClass, DSL.sum(scored), DSL.sum(converted),
+                        DSL.countDistinct(AS_OF))
+                .from(table(name("lead_scoring_validation")))
+                .groupBy(horizon, leadClass)
+                .orderBy(horizon, leadClass)
+                .fetch(r -> new LeadText.Conversion(r.value1(), r.value2(), r.value3().longValue(),
+                        r.value4().longValue(), r.value5()));
+        return new LeadText.Leads(counts, conversions);
     }
 
     /** The run that started last, with one input row per source. */

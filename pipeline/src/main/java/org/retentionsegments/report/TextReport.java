@@ -37,6 +37,7 @@ final class TextReport {
         }
         out.append(MovementText.render(data, config.segments())).append('\n');
         out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
+        out.append('\n').append(LeadText.render(config.leadScoring(), data.leads()));
         return Fmt.spaces(out.toString());
     }
 

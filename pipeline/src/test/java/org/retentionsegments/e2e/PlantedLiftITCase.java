@@ -20,7 +20,9 @@ import org.retentionsegments.warehouse.Warehouse;
 
 /**
  * The lift planted by the generator is what holdout_lift measures after a whole run: its 95 %
- * interval covers the true effect, and without an effect the interval covers zero.
+ * interval covers the true effect, and without an effect the interval covers zero. The same run
+ * of a generated business checks the default lead scoring against what the prospects did: the
+ * hotter a class, the more its prospects engaged and the more of them bought.
  */
 class PlantedLiftITCase {
 
@@ -40,6 +42,36 @@ class PlantedLiftITCase {
                 "the 95 % interval covers the true lift " + expected + ": " + lift);
         assertTrue((double) lift.get("lift") > 0, lift.toString());
         assertTrue((double) lift.get("p_value") < 0.05, lift.toString());
+        leadClassesFollowEngagementAndConversion(url);
+    }
+
+    /** On the run of the planted lift (no second run): lead_scoring_validation and the snapshots by class. */
+    private static void leadClassesFollowEngagementAndConversion(String url) throws Exception {
+        List<Map<String, Object>> classes = rows(url, "SELECT lead_class, SUM(scored) AS scored,"
+                + " CAST(SUM(converted) AS DOUBLE) / SUM(scored) AS rate FROM lead_scoring_validation"
+                + " WHERE horizon_days = 30 GROUP BY lead_class");
+        List<Map<String, Object>> engagement = rows(url, "SELECT lead_class, AVG(engagement_30d) AS e30,"
+                + " COUNT(*) AS n FROM segment_snapshot WHERE lead_class IS NOT NULL GROUP BY lead_class");
+        System.err.println("lead classes " + classes + " engagement " + engagement);
+        List<String> order = List.of("cold", "warm", "hot", "sales_ready");
+        double previousRate = -1;
+        double previousEngagement = -1;
+        int compared = 0;
+        for (String c : order) {
+            Map<String, Object> r = classes.stream().filter(m -> c.equals(m.get("lead_class"))).findFirst().orElse(null);
+            Map<String, Object> e = engagement.stream().filter(m -> c.equals(m.get("lead_class"))).findFirst().orElse(null);
+            if (r == null || ((Number) r.get("scored")).longValue() < 50) {
+                continue; // too few trials to rank
+            }
+            double rate = ((Number) r.get("rate")).doubleValue();
+            double e30 = ((Number) e.get("e30")).doubleValue();
+            assertTrue(rate > previousRate, c + " converts more than the class below: " + classes);
+            assertTrue(e30 > previousEngagement, c + " engaged more than the class below: " + engagement);
+            previousRate = rate;
+            previousEngagement = e30;
+            compared++;
+        }
+        assertTrue(compared >= 2, "at least cold and warm have enough prospects to compare: " + classes);
     }
 
     @Test
@@ -62,8 +94,10 @@ class PlantedLiftITCase {
     private static final int CUSTOMERS = 20_000;
 
     /** Runs, applies the models, and reads the program's 'ALL' row of holdout_lift. */
+    private String url;
+
     private Map<String, Object> liftOfAll(GeneratorConfig config, GenerationSummary generated) throws Exception {
-        String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
+        url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         RunFixtures.run(RunFixtures.generatedInputs(dir), url);
         try (Warehouse warehouse = Warehouse.open(url)) {
             Models.bundled().apply(warehouse);

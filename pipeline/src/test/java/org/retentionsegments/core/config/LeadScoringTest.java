@@ -113,7 +113,7 @@ class LeadScoringTest {
     }
 
     static Stream<Arguments> invalid() {
-        String signal = "  - { name: Product usage,          category: Behavioral, event: product_usage, points_each: 10, max_points: 30 }";
+        String signal = "  - { name: Product usage,      category: Behavioral, event: product_usage, points_each: 15, max_points: 30 }";
         return Stream.of(
                 Arguments.of(DEFAULT.replace("score: prospects", "score: buyers"),
                         "lead_scoring.yaml: line 10: score must be 'prospects' (customers who never ordered) or 'all'"
