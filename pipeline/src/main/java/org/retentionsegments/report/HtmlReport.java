@@ -7,7 +7,10 @@ import org.retentionsegments.report.ReportData.LiftRow;
 import org.retentionsegments.report.ReportData.Move;
 import org.retentionsegments.report.ReportData.SegmentRow;
 
-/** The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG, no scripts). */
+/**
+ * The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG; scripts
+ * only for the charts of the Clusters section, when there is a cluster model).
+ */
 final class HtmlReport {
 
     private static final String STYLE = """
@@ -23,13 +26,20 @@ final class HtmlReport {
             section.segment dl{display:grid;grid-template-columns:6em 1fr;gap:.15em 1em;margin:.3em 0}
             section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
             tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
-            """;
+            svg{max-width:100%;height:auto}@media (max-width:700px){table{display:block;overflow-x:auto}}
+            """ + ClusterPlots.CHART_STYLE;
 
     private HtmlReport() {}
 
     static String render(ReportData data, ConfigBundle config) {
+        return render(data, config, null);
+    }
+
+    /** The page, with the Clusters section of {@code clusters} last when it is not null. */
+    static String render(ReportData data, ConfigBundle config, ClusterSection clusters) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
                 .append(STYLE).append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
                 .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config)))
@@ -52,6 +62,9 @@ final class HtmlReport {
         }
         movement(h, data, config);
         lift(h, data.lift(), segments);
+        if (clusters != null) {
+            clusters.html(h);
+        }
         return h.append("</body>\n</html>\n").toString();
     }
 

@@ -12,7 +12,8 @@ import org.retentionsegments.warehouse.WarehouseException;
  * priority with its size, revenue share, criteria, measured profile, strategy and KPIs; the
  * movement between segments since the previous kept refresh; and the holdout lift of every
  * program. Read from the warehouse views (segment_summary, segment_profile,
- * segment_transition_matrix, holdout_lift) of one kept refresh.
+ * segment_transition_matrix, holdout_lift) of one kept refresh; the HTML page adds the charts of
+ * a cluster model when there is one ({@link ClusterSection}).
  */
 public final class StrategyReport {
 
@@ -22,10 +23,13 @@ public final class StrategyReport {
 
     private final ReportData data;
     private final ConfigBundle config;
+    /** The HTML page's Clusters section; null without a cluster model. */
+    private final ClusterSection clusters;
 
-    private StrategyReport(ReportData data, ConfigBundle config) {
+    private StrategyReport(ReportData data, ConfigBundle config, ClusterSection clusters) {
         this.data = data;
         this.config = config;
+        this.clusters = clusters;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class StrategyReport {
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf) {
         List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
         if (kept.isEmpty()) {
-            return new StrategyReport(null, config);
+            return new StrategyReport(null, config, null);
         }
         LocalDate day = asOf != null ? asOf : kept.get(0);
         int at = kept.indexOf(day);
@@ -46,7 +50,8 @@ public final class StrategyReport {
                     .collect(Collectors.joining(", ")) + (kept.size() > 12 ? " ..." : "") + " (or none for the latest)");
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
-        return new StrategyReport(ReportQueries.load(warehouse, day, previous), config);
+        return new StrategyReport(ReportQueries.load(warehouse, day, previous), config,
+                ClusterSection.load(warehouse, config, day));
     }
 
     /** Whether the warehouse had no refresh to report. */
@@ -61,15 +66,18 @@ public final class StrategyReport {
 
     /**
      * The report as one self-contained HTML page: inline CSS and SVG bar charts of each segment's
-     * share of customers and revenue, no scripts or external assets.
+     * share of customers and revenue, no external assets. With a cluster model (see
+     * {@link ClusterSection}) a Clusters section of ECharts diagnostics follows, the ECharts script
+     * inlined once; without one the page has no script.
      */
     public String html() {
         if (data == null) {
-            return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Segmentation strategy"
+            return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\""
+                    + " content=\"width=device-width, initial-scale=1\"><title>Segmentation strategy"
                     + "</title></head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n" + Html.el("p", NO_REFRESH.strip())
                     + "\n</body>\n</html>\n";
         }
-        return HtmlReport.render(data, config);
+        return HtmlReport.render(data, config, clusters);
     }
 
     /** The plain-text report, about 100 columns wide. */
