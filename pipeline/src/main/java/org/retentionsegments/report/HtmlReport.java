@@ -26,7 +26,8 @@ final class HtmlReport {
             section.segment dl{display:grid;grid-template-columns:6em 1fr;gap:.15em 1em;margin:.3em 0}
             section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
             tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
-            svg{max-width:100%;height:auto}@media (max-width:700px){table{display:block;overflow-x:auto}}
+            svg{max-width:100%;height:auto}dl.meta dd{min-width:0;overflow-wrap:anywhere}
+            @media (max-width:700px){table{display:block;overflow-x:auto}dl.meta{grid-template-columns:6em 1fr}}
             """ + ClusterPlots.CHART_STYLE;
 
     private HtmlReport() {}
