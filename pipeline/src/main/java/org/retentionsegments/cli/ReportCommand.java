@@ -47,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
         StrategyReport report;
         try (Warehouse w = Warehouse.openExisting(url)) {
-            report = StrategyReport.load(w, bundle, asOf);
+            report = StrategyReport.load(w, bundle, asOf, html != null);
         }
         out.print(report.text());
         if (html != null) {

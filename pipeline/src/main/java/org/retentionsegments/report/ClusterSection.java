@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.exception.DataAccessException;
 import org.retentionsegments.core.cluster.ClusterModel;
 import org.retentionsegments.core.cluster.ClusterSize;
 import org.retentionsegments.core.cluster.RfmPoint;
@@ -13,7 +12,6 @@ import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.warehouse.ClusterStore;
 import org.retentionsegments.warehouse.Warehouse;
-import org.retentionsegments.warehouse.WarehouseException;
 
 /**
  * The "Clusters" section of the HTML report: the diagnostic charts of {@link ClusterCharts} for
@@ -35,19 +33,14 @@ record ClusterSection(ClusterModel model, boolean fromConfig, LocalDate pointsAs
     static ClusterSection load(Warehouse w, ConfigBundle config, LocalDate day) {
         boolean fromConfig = config.pipeline().segmentation() == PipelineConfig.Segmentation.CLUSTERS
                 && config.clusterModel() != null;
-        try {
-            ClusterModel model = fromConfig ? config.clusterModel() : ClusterStore.latestModel(w);
-            if (model == null) {
-                return null;
-            }
-            LocalDate trainedOn = LocalDate.parse(model.asOf());
-            LocalDate at = ClusterStore.hasSnapshot(w, trainedOn) ? trainedOn : day;
-            return new ClusterSection(model, fromConfig, at, ClusterStore.customers(w, at),
-                    ClusterStore.sizes(w, model.version()));
-        } catch (DataAccessException e) {
-            throw new WarehouseException("cannot read the cluster model and its customers from "
-                    + ReportQueries.safeUrl(w.url()) + ": " + e.getMessage(), e);
+        ClusterModel model = fromConfig ? config.clusterModel() : ClusterStore.latestModel(w);
+        if (model == null) {
+            return null;
         }
+        LocalDate trainedOn = LocalDate.parse(model.asOf());
+        LocalDate at = ClusterStore.hasSnapshot(w, trainedOn) ? trainedOn : day;
+        return new ClusterSection(model, fromConfig, at, ClusterStore.customers(w, at),
+                ClusterStore.sizes(w, model.version()));
     }
 
     /** The charts, in page order: the diagnostics (when there are customers to draw), then the sizes over time. */

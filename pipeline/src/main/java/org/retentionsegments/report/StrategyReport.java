@@ -38,6 +38,18 @@ public final class StrategyReport {
      * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
      */
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf) {
+        return load(warehouse, config, asOf, true);
+    }
+
+    /**
+     * Loads the report of the kept refresh {@code asOf}, or of the latest one when null; with
+     * {@code clusters}, also the cluster model and its customers for the HTML page's Clusters
+     * section (the text report does without them, and reading the customers takes a while on a
+     * large warehouse).
+     *
+     * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
+     */
+    public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters) {
         List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
         if (kept.isEmpty()) {
             return new StrategyReport(null, config, null);
@@ -51,7 +63,7 @@ public final class StrategyReport {
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
         return new StrategyReport(ReportQueries.load(warehouse, day, previous), config,
-                ClusterSection.load(warehouse, config, day));
+                clusters ? ClusterSection.load(warehouse, config, day) : null);
     }
 
     /** Whether the warehouse had no refresh to report. */
