@@ -263,7 +263,9 @@ final class ClusterCharts {
                 "How many customers each cluster and outlier group of model " + modelVersion + " held at each"
                         + " refresh, stacked: a band that widens is a cluster gaining customers, and the top edge"
                         + " is all the customers placed.",
-                Map.of("tooltip", Map.of("trigger", "axis"), "legend", legend(), "grid", grid(),
+                // more room at the top for the legend, and at the right for the last date under the edge
+                Map.of("tooltip", Map.of("trigger", "axis"), "legend", legend(), "grid", Map.of("left", 10,
+                                "right", 40, "top", 60, "bottom", 40, "containLabel", true),
                         "xAxis", Map.of("type", "category", "boundaryGap", false,
                                 "data", days.stream().map(Object::toString).toList()),
                         "yAxis", Map.of("type", "value", "name", "customers"), "series", series));
