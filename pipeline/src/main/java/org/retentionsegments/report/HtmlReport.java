@@ -26,23 +26,17 @@ final class HtmlReport {
             section.segment dl{display:grid;grid-template-columns:6em 1fr;gap:.15em 1em;margin:.3em 0}
             section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
             tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
-            svg{max-width:100%;height:auto}dl.meta dd{min-width:0;overflow-wrap:anywhere}
-            @media (max-width:700px){table{display:block;overflow-x:auto}dl.meta{grid-template-columns:6em 1fr}}
-            """ + ClusterPlots.CHART_STYLE;
+            """;
 
     private HtmlReport() {}
 
     static String render(ReportData data, ConfigBundle config) {
-        return render(data, config, null);
-    }
-
-    /** The page, with the Clusters section of {@code clusters} last when it is not null. */
-    static String render(ReportData data, ConfigBundle config, ClusterSection clusters) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
-                .append(STYLE).append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
+                .append(STYLE).append(SCREEN_STYLE)
+                .append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
                 .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config)))
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
@@ -63,9 +57,6 @@ final class HtmlReport {
         }
         movement(h, data, config);
         lift(h, data.lift(), segments);
-        if (clusters != null) {
-            clusters.html(h);
-        }
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -145,5 +136,26 @@ final class HtmlReport {
 
     private static void num(StringBuilder h, String text) {
         h.append("<td class=\"n\">").append(Html.escape(text)).append("</td>");
+    }
+
+    /**
+     * A phone as well as a desk: the share chart and the charts as wide as the page, long values of
+     * the heading list wrapped, wide tables scrolled sideways on a narrow screen.
+     */
+    private static final String SCREEN_STYLE = """
+            svg{max-width:100%;height:auto}dl.meta dd{min-width:0;overflow-wrap:anywhere}
+            @media (max-width:700px){table{display:block;overflow-x:auto}dl.meta{grid-template-columns:6em 1fr}}
+            """ + ClusterPlots.CHART_STYLE;
+
+    /** The page, ending with the Clusters section of {@code clusters} (charts and scripts) when it is not null. */
+    static String render(ReportData data, ConfigBundle config, ClusterSection clusters) {
+        String page = render(data, config);
+        if (clusters == null) {
+            return page;
+        }
+        StringBuilder section = new StringBuilder();
+        clusters.html(section);
+        int end = page.lastIndexOf("</body>");
+        return page.substring(0, end) + section + page.substring(end);
     }
 }
