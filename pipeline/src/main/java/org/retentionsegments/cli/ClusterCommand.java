@@ -86,8 +86,9 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Also write DIR/clusters.html: the diagnostic charts (elbow, silhouette, R/F/M"
-                    + " distributions, PCA and pairwise scatter plots, box plots, cluster sizes) on one page that"
-                    + " opens offline.")
+                    + " distributions, PCA and pairwise scatter plots, box plots, cluster sizes, and the sizes over"
+                    + " time when runs in clusters mode placed customers with this model at several refreshes) on"
+                    + " one page that opens offline.")
     Path plots;
 
     @Override
@@ -128,7 +129,8 @@ public final class ClusterCommand implements Callable<Integer> {
                     + " %,d rows of cluster_assignment; view cluster_profile) in %.1f s%n", model.version(), out,
                     written, (System.nanoTime() - t0) / 1e9);
             if (plots != null) {
-                progress.printf("diagnostic charts written to %s%n", ClusterPlots.write(plots, model, points));
+                progress.printf("diagnostic charts written to %s%n", ClusterPlots.write(plots, model, points,
+                        ClusterStore.sizes(w, model.version())));
             }
         }
         return 0;

@@ -31,7 +31,9 @@ public final class ReportCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write the report as a self-contained HTML page with charts to FILE.")
+            description = "Also write the report as a self-contained HTML page with charts to FILE; when the"
+                    + " warehouse holds a cluster model (or --config is in clusters mode), with a Clusters section of"
+                    + " diagnostic charts and the customers per cluster over time.")
     Path html;
 
     @Override
@@ -45,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
         StrategyReport report;
         try (Warehouse w = Warehouse.openExisting(url)) {
-            report = StrategyReport.load(w, bundle, asOf);
+            report = StrategyReport.load(w, bundle, asOf, html != null);
         }
         out.print(report.text());
         if (html != null) {

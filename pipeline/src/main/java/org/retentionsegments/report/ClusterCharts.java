@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.retentionsegments.core.cluster.BoxStats;
 import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.ClusterSize;
 import org.retentionsegments.core.cluster.Histogram;
 import org.retentionsegments.core.cluster.Pca;
 import org.retentionsegments.core.cluster.RfmPoint;
@@ -232,6 +233,42 @@ final class ClusterCharts {
                                 "rotate", 30)),
                         "yAxis", Map.of("type", "value", "name", "customers"),
                         "series", List.of(Map.of("type", "bar", "name", "customers", "data", counts))));
+    }
+
+    /**
+     * Customers per cluster and outlier group at each refresh, stacked (from {@code cluster_assignment}
+     * of one model); null when the model placed customers at fewer than two refreshes, where there is
+     * no change to show. Series: the clusters by number, then the outlier groups (-1, -2, -3); a
+     * refresh where a group is empty counts 0.
+     */
+    static Chart sizesOverTime(String modelVersion, List<ClusterSize> sizes) {
+        List<java.time.LocalDate> days = sizes.stream().map(ClusterSize::asOf).distinct().sorted().toList();
+        if (days.size() < 2) {
+            return null;
+        }
+        TreeMap<Integer, String> found = new TreeMap<>();
+        sizes.forEach(s -> found.putIfAbsent(s.cluster(), s.cluster() + " " + s.label()));
+        Map<Integer, String> names = new LinkedHashMap<>(found.tailMap(0, true));
+        names.putAll(found.headMap(0, false).descendingMap());
+        Map<Integer, long[]> counts = new LinkedHashMap<>();
+        names.keySet().forEach(c -> counts.put(c, new long[days.size()]));
+        for (ClusterSize s : sizes) {
+            counts.get(s.cluster())[days.indexOf(s.asOf())] += s.customers();
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        counts.forEach((c, n) -> series.add(Map.of("type", "line", "name", names.get(c), "stack", "customers",
+                "areaStyle", Map.of(), "showSymbol", days.size() <= 40, "emphasis", Map.of("focus", "series"),
+                "data", Arrays.stream(n).boxed().toList())));
+        return new Chart("sizes-over-time", "Customers per cluster over time",
+                "How many customers each cluster and outlier group of model " + modelVersion + " held at each"
+                        + " refresh, stacked: a band that widens is a cluster gaining customers, and the top edge"
+                        + " is all the customers placed.",
+                // more room at the top for the legend, and at the right for the last date under the edge
+                Map.of("tooltip", Map.of("trigger", "axis"), "legend", legend(), "grid", Map.of("left", 10,
+                                "right", 40, "top", 60, "bottom", 40, "containLabel", true),
+                        "xAxis", Map.of("type", "category", "boundaryGap", false,
+                                "data", days.stream().map(Object::toString).toList()),
+                        "yAxis", Map.of("type", "value", "name", "customers"), "series", series));
     }
 
     private static double[] raw(RfmPoint p) {

@@ -11,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.ClusterSize;
 import org.retentionsegments.core.cluster.RfmPoint;
 
 /**
@@ -31,12 +33,17 @@ public final class ClusterPlots {
     static final String WEBJAR = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
     static final String FILE = "clusters.html";
 
+    /** The charts' containers: the page's width (a phone's too), a little lower on a narrow screen. */
+    static final String CHART_STYLE = """
+            .chart{width:100%;height:360px}@media (max-width:600px){.chart{height:300px}}
+            """;
+
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:1em auto;
             max-width:960px;color:#222;line-height:1.4;padding:0 .8em}
             h1{font-size:1.5em}h2{font-size:1.15em;border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:1.8em}
-            p.meta{color:#555}.chart{width:100%;height:360px}@media (max-width:600px){.chart{height:300px}}
-            """;
+            p.meta{color:#555}
+            """ + CHART_STYLE;
 
     private static final String START = """
             const options = JSON.parse(document.getElementById('chart-options').textContent);
@@ -58,13 +65,27 @@ public final class ClusterPlots {
 
     /** Writes {@code dir/clusters.html} (creating the folder) and returns its path. */
     public static Path write(Path dir, ClusterModel model, List<RfmPoint> points) throws IOException {
+        return write(dir, model, points, List.of());
+    }
+
+    /**
+     * Writes {@code dir/clusters.html} (creating the folder) and returns its path; {@code sizes} are
+     * the model's customers per cluster at each refresh it placed them at ({@code cluster_assignment}),
+     * drawn over time when there are two refreshes or more.
+     */
+    public static Path write(Path dir, ClusterModel model, List<RfmPoint> points, List<ClusterSize> sizes)
+            throws IOException {
         Files.createDirectories(dir);
         Path page = dir.resolve(FILE);
-        Files.writeString(page, render(model, points), StandardCharsets.UTF_8);
+        Files.writeString(page, render(model, points, sizes), StandardCharsets.UTF_8);
         return page;
     }
 
     static String render(ClusterModel model, List<RfmPoint> points) throws IOException {
+        return render(model, points, List.of());
+    }
+
+    static String render(ClusterModel model, List<RfmPoint> points, List<ClusterSize> sizes) throws IOException {
         ClusterCharts charts = new ClusterCharts(model, points);
         String title = String.format("Clusters of %,d customers as of %s", model.inputRows(), model.asOf());
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -74,15 +95,33 @@ public final class ClusterPlots {
                 .append(Html.escape("Model " + model.version() + ", trained " + model.trainedAt() + ". k = " + model.k()
                         + ", " + model.chosenBy() + ". " + charts.sampleText()))
                 .append("</p>\n");
-        Map<String, Object> options = new LinkedHashMap<>();
-        for (ClusterCharts.Chart chart : charts.charts()) {
-            h.append("<section>\n").append(Html.el("h2", chart.title())).append('\n').append(Html.el("p", chart.reading()))
-                    .append("\n<div class=\"chart\" id=\"").append(Html.escape(chart.id())).append("\"></div>\n</section>\n");
-            options.put(chart.id(), chart.option());
+        List<ClusterCharts.Chart> all = new ArrayList<>(charts.charts());
+        ClusterCharts.Chart overTime = ClusterCharts.sizesOverTime(model.version(), sizes);
+        if (overTime != null) {
+            all.add(overTime);
         }
-        return h.append("<script type=\"application/json\" id=\"chart-options\">").append(json(options))
-                .append("</script>\n<script>\n").append(echarts()).append("\n</script>\n<script>\n").append(START)
-                .append("</script>\n</body>\n</html>\n").toString();
+        sections(h, all, "h2");
+        return h.append(scripts(all)).append("</body>\n</html>\n").toString();
+    }
+
+    /** Each chart as a section: its title as a {@code heading}, how to read it, and its container. */
+    static void sections(StringBuilder h, List<ClusterCharts.Chart> charts, String heading) {
+        for (ClusterCharts.Chart chart : charts) {
+            h.append("<section>\n").append(Html.el(heading, chart.title())).append('\n')
+                    .append(Html.el("p", chart.reading())).append("\n<div class=\"chart\" id=\"")
+                    .append(Html.escape(chart.id())).append("\"></div>\n</section>\n");
+        }
+    }
+
+    /**
+     * The scripts that draw the charts into their containers: their options as one JSON document,
+     * ECharts inlined, and the lines that start them. Once per page, after the containers.
+     */
+    static String scripts(List<ClusterCharts.Chart> charts) throws IOException {
+        Map<String, Object> options = new LinkedHashMap<>();
+        charts.forEach(chart -> options.put(chart.id(), chart.option()));
+        return "<script type=\"application/json\" id=\"chart-options\">" + json(options) + "</script>\n<script>\n"
+                + echarts() + "\n</script>\n<script>\n" + START + "</script>\n";
     }
 
     static String json(Object options) {

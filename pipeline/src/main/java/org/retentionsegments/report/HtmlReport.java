@@ -7,7 +7,10 @@ import org.retentionsegments.report.ReportData.LiftRow;
 import org.retentionsegments.report.ReportData.Move;
 import org.retentionsegments.report.ReportData.SegmentRow;
 
-/** The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG, no scripts). */
+/**
+ * The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG; scripts
+ * only for the charts of the Clusters section, when there is a cluster model).
+ */
 final class HtmlReport {
 
     private static final String STYLE = """
@@ -31,8 +34,10 @@ final class HtmlReport {
     static String render(ReportData data, ConfigBundle config) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
-                .append(STYLE).append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
+                .append(STYLE).append(SCREEN_STYLE)
+                .append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
                 .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config)))
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
@@ -175,5 +180,26 @@ final class HtmlReport {
 
     private static void num(StringBuilder h, String text) {
         h.append("<td class=\"n\">").append(Html.escape(text)).append("</td>");
+    }
+
+    /**
+     * A phone as well as a desk: the share chart and the charts as wide as the page, long values of
+     * the heading list wrapped, wide tables scrolled sideways on a narrow screen.
+     */
+    private static final String SCREEN_STYLE = """
+            svg{max-width:100%;height:auto}dl.meta dd{min-width:0;overflow-wrap:anywhere}
+            @media (max-width:700px){table{display:block;overflow-x:auto}dl.meta{grid-template-columns:6em 1fr}}
+            """ + ClusterPlots.CHART_STYLE;
+
+    /** The page, ending with the Clusters section of {@code clusters} (charts and scripts) when it is not null. */
+    static String render(ReportData data, ConfigBundle config, ClusterSection clusters) {
+        String page = render(data, config);
+        if (clusters == null) {
+            return page;
+        }
+        StringBuilder section = new StringBuilder();
+        clusters.html(section);
+        int end = page.lastIndexOf("</body>");
+        return page.substring(0, end) + section + page.substring(end);
     }
 }

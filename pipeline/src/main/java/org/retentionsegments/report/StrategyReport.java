@@ -12,7 +12,8 @@ import org.retentionsegments.warehouse.WarehouseException;
  * priority with its size, revenue share, criteria, measured profile, strategy and KPIs; the
  * movement between segments since the previous kept refresh; and the holdout lift of every
  * program. Read from the warehouse views (segment_summary, segment_profile,
- * segment_transition_matrix, holdout_lift) of one kept refresh.
+ * segment_transition_matrix, holdout_lift) of one kept refresh; the HTML page adds the charts of
+ * a cluster model when there is one ({@link ClusterSection}).
  */
 public final class StrategyReport {
 
@@ -22,10 +23,13 @@ public final class StrategyReport {
 
     private final ReportData data;
     private final ConfigBundle config;
+    /** The HTML page's Clusters section; null without a cluster model. */
+    private final ClusterSection clusters;
 
-    private StrategyReport(ReportData data, ConfigBundle config) {
+    private StrategyReport(ReportData data, ConfigBundle config, ClusterSection clusters) {
         this.data = data;
         this.config = config;
+        this.clusters = clusters;
     }
 
     /**
@@ -34,9 +38,21 @@ public final class StrategyReport {
      * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
      */
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf) {
+        return load(warehouse, config, asOf, true);
+    }
+
+    /**
+     * Loads the report of the kept refresh {@code asOf}, or of the latest one when null; with
+     * {@code clusters}, also the cluster model and its customers for the HTML page's Clusters
+     * section (the text report does without them, and reading the customers takes a while on a
+     * large warehouse).
+     *
+     * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
+     */
+    public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters) {
         List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
         if (kept.isEmpty()) {
-            return new StrategyReport(null, config);
+            return new StrategyReport(null, config, null);
         }
         LocalDate day = asOf != null ? asOf : kept.get(0);
         int at = kept.indexOf(day);
@@ -46,7 +62,8 @@ public final class StrategyReport {
                     .collect(Collectors.joining(", ")) + (kept.size() > 12 ? " ..." : "") + " (or none for the latest)");
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
-        return new StrategyReport(ReportQueries.load(warehouse, day, previous), config);
+        return new StrategyReport(ReportQueries.load(warehouse, day, previous), config,
+                clusters ? ClusterSection.load(warehouse, config, day) : null);
     }
 
     /** Whether the warehouse had no refresh to report. */
@@ -61,15 +78,18 @@ public final class StrategyReport {
 
     /**
      * The report as one self-contained HTML page: inline CSS and SVG bar charts of each segment's
-     * share of customers and revenue, no scripts or external assets.
+     * share of customers and revenue, no external assets. With a cluster model (see
+     * {@link ClusterSection}) a Clusters section of ECharts diagnostics follows, the ECharts script
+     * inlined once; without one the page has no script.
      */
     public String html() {
         if (data == null) {
-            return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Segmentation strategy"
+            return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\""
+                    + " content=\"width=device-width, initial-scale=1\"><title>Segmentation strategy"
                     + "</title></head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n" + Html.el("p", NO_REFRESH.strip())
                     + "\n</body>\n</html>\n";
         }
-        return HtmlReport.render(data, config);
+        return HtmlReport.render(data, config, clusters);
     }
 
     /** The plain-text report, about 100 columns wide. */

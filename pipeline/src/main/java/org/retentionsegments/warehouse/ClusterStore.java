@@ -1,5 +1,6 @@
 package org.retentionsegments.warehouse;
 
+import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_ASSIGNMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_DIAGNOSTICS;
 import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_MODEL;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
@@ -14,6 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.ClusterSize;
 import org.retentionsegments.core.cluster.RfmPoint;
 
 /** Reads the customers a clustering is trained on, and stores a trained model with its assignments. */
@@ -60,6 +62,32 @@ public final class ClusterStore {
         }
         points.sort(java.util.Comparator.comparing(RfmPoint::customerId));
         return points;
+    }
+
+    /**
+     * The model trained last ({@code cluster_model} by training time, then version), or null when
+     * the warehouse has none.
+     */
+    public static ClusterModel latestModel(Warehouse warehouse) {
+        String json = warehouse.dsl().select(CLUSTER_MODEL.MODEL_JSON).from(CLUSTER_MODEL)
+                .orderBy(CLUSTER_MODEL.TRAINED_AT.desc(), CLUSTER_MODEL.MODEL_VERSION.desc()).limit(1)
+                .fetchOne(CLUSTER_MODEL.MODEL_JSON);
+        return json == null ? null : ClusterModel.fromJson(json);
+    }
+
+    /**
+     * The customers per cluster and outlier group of the model {@code modelVersion} at every
+     * refresh it placed them at ({@code cluster_assignment}), by refresh, then cluster number.
+     */
+    public static List<ClusterSize> sizes(Warehouse warehouse, String modelVersion) {
+        var customers = org.jooq.impl.DSL.count();
+        return warehouse.dsl().select(CLUSTER_ASSIGNMENT.AS_OF, CLUSTER_ASSIGNMENT.CLUSTER, CLUSTER_ASSIGNMENT.LABEL,
+                        customers)
+                .from(CLUSTER_ASSIGNMENT)
+                .where(CLUSTER_ASSIGNMENT.MODEL_VERSION.eq(modelVersion))
+                .groupBy(CLUSTER_ASSIGNMENT.AS_OF, CLUSTER_ASSIGNMENT.CLUSTER, CLUSTER_ASSIGNMENT.LABEL)
+                .orderBy(CLUSTER_ASSIGNMENT.AS_OF, CLUSTER_ASSIGNMENT.CLUSTER)
+                .fetch(r -> new ClusterSize(r.value1(), r.value2(), r.value3(), r.value4().longValue()));
     }
 
     /**

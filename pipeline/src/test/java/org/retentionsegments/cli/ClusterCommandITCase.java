@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retentionsegments.core.cluster.ClusterModel;
-import org.retentionsegments.core.cluster.RfmPoint;
-import org.retentionsegments.core.cluster.ThreeGroups;
+import org.retentionsegments.fixtures.ClusterWarehouses;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.RunFixtures.Captured;
 import org.retentionsegments.warehouse.Engine;
@@ -28,47 +23,14 @@ class ClusterCommandITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
-    static final LocalDate EARLIER = LocalDate.of(2024, 12, 1);
-    static final LocalDate LATEST = LocalDate.of(2025, 1, 1);
+    static final LocalDate EARLIER = ClusterWarehouses.EARLIER;
+    static final LocalDate LATEST = ClusterWarehouses.LATEST;
 
     @TempDir Path dir;
 
-    /**
-     * Snapshots of 600 customers with an order (recent big spenders, recent small buyers, lapsed
-     * small buyers; 200 each) and 5 monetary outliers, plus 50 prospects without an order, at two
-     * refreshes.
-     */
+    /** The fixture's two kept refreshes of 605 customers with an order and 50 prospects ({@link ClusterWarehouses}). */
     static String warehouseWithSnapshots(Engine engine) throws Exception {
-        String url = WAREHOUSES.freshUrl(engine);
-        try (Warehouse w = Warehouse.open(url);
-                PreparedStatement insert = w.connection().prepareStatement("INSERT INTO segment_snapshot (customer_id,"
-                        + " as_of, recency_days, frequency, monetary, lifecycle_stage, high_return_rate, single_channel,"
-                        + " discount_dependent, email_unengaged, engagement_30d, engagement_90d, segment, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'active', false, false, false, false, 0, 0, 'Loyal', CURRENT_TIMESTAMP)")) {
-            for (LocalDate asOf : List.of(EARLIER, LATEST)) {
-                for (RfmPoint p : ThreeGroups.of(200, new Random(asOf.toEpochDay()))) {
-                    add(insert, p.customerId(), asOf, p.recencyDays(), p.frequency(), p.monetary());
-                }
-                for (int i = 0; i < 5; i++) {
-                    add(insert, "whale" + i, asOf, 40, 2, 500_000);
-                }
-                for (int i = 0; i < 50; i++) {
-                    add(insert, "prospect" + i, asOf, null, 0, 0);
-                }
-            }
-            insert.executeBatch();
-        }
-        return url;
-    }
-
-    private static void add(PreparedStatement insert, String customer, LocalDate asOf, Integer recency, int frequency,
-            double monetary) throws Exception {
-        insert.setString(1, customer);
-        insert.setDate(2, Date.valueOf(asOf));
-        insert.setObject(3, recency, java.sql.Types.INTEGER);
-        insert.setInt(4, frequency);
-        insert.setBigDecimal(5, java.math.BigDecimal.valueOf(monetary));
-        insert.addBatch();
+        return ClusterWarehouses.withSnapshots(WAREHOUSES, engine);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.cluster.ClusterModel;
+import org.retentionsegments.core.cluster.ClusterSize;
 import org.retentionsegments.core.cluster.ClusterTrainer;
 import org.retentionsegments.core.cluster.RfmPoint;
 import org.retentionsegments.core.cluster.ThreeGroups;
@@ -142,5 +143,35 @@ class ClusterPlotsTest {
         assertFalse(html.contains("<b>"));
         assertTrue(html.contains("&lt;/script&gt;&lt;b&gt;chosen&lt;/b&gt;"));
         assertEquals("0 " + hostile, options(html).at("/sizes/xAxis/data/0").asText(), "the JSON keeps the label");
+    }
+
+    @Test
+    void sizesOverTimeStackEveryClusterAndOutlierGroupPerRefreshWithZerosWhereEmpty() throws Exception {
+        LocalDate d1 = LocalDate.of(2025, 1, 1);
+        LocalDate d2 = LocalDate.of(2025, 1, 8);
+        LocalDate d3 = LocalDate.of(2025, 1, 15);
+        // out of order on purpose, and UPSELL only at the second refresh
+        List<ClusterSize> sizes = List.of(new ClusterSize(d2, 1, "Nurture", 40), new ClusterSize(d1, 0, "Reward", 10),
+                new ClusterSize(d1, 1, "Nurture", 30), new ClusterSize(d1, -1, "PAMPER", 2),
+                new ClusterSize(d2, 0, "Reward", 12), new ClusterSize(d2, -2, "UPSELL", 1),
+                new ClusterSize(d2, -1, "PAMPER", 3), new ClusterSize(d3, 0, "Reward", 15),
+                new ClusterSize(d3, 1, "Nurture", 35), new ClusterSize(d3, -1, "PAMPER", 3));
+        String html = ClusterPlots.render(model, points, sizes);
+        assertTrue(html.contains("<div class=\"chart\" id=\"sizes-over-time\"></div>"));
+        JsonNode chart = options(html).get("sizes-over-time");
+        assertEquals("[\"2025-01-01\",\"2025-01-08\",\"2025-01-15\"]", chart.at("/xAxis/data").toString());
+        List<String> series = new ArrayList<>();
+        for (JsonNode s : chart.get("series")) {
+            series.add(s.get("name").asText() + " " + s.get("data") + " " + s.get("stack").asText());
+            assertTrue(s.has("areaStyle"), "a stacked area");
+        }
+        assertEquals(List.of("0 Reward [10,12,15] customers", "1 Nurture [30,40,35] customers",
+                "-1 PAMPER [2,3,3] customers", "-2 UPSELL [0,1,0] customers"), series);
+        assertTrue(html.contains("of model " + model.version() + " held at each refresh"), "the reading names the model");
+
+        // one refresh is no change over time: no chart, as without assignments
+        assertFalse(ClusterPlots.render(model, points, sizes.stream().filter(s -> s.asOf().equals(d1)).toList())
+                .contains("sizes-over-time"));
+        assertFalse(page.contains("sizes-over-time"));
     }
 }
