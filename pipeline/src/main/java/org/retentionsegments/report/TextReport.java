@@ -41,6 +41,7 @@ final class TextReport {
         return Fmt.spaces(out.toString());
     }
 
+    /** The indent of a persona card's values. */
     private static final String CARD = "                    ";
 
     /** The PERSONAS section: one card per segment (seed 001 template), in the order of the segments. */
@@ -54,24 +55,24 @@ final class TextReport {
             ReportData.PersonaRow p = data.persona(s.name());
             out.append("PERSONA: ").append(s.name()).append("   [").append(PersonaText.tag(s, p)).append("]\n");
             out.append("  Measured in the data (in place of demographics):\n");
-            lines(out, PersonaText.measured(p, windowDays));
-            list(out, "  Goals:", PersonaText.goals(s));
-            list(out, "  Pain Points:", PersonaText.painPoints(s));
+            cardLines(out, PersonaText.measured(p, windowDays));
+            cardList(out, "  Goals:", PersonaText.goals(s));
+            cardList(out, "  Pain Points:", PersonaText.painPoints(s));
             out.append("  Behavior:\n");
-            lines(out, PersonaText.behavior(s));
+            cardLines(out, PersonaText.behavior(s));
             out.append("  Messaging:\n");
-            lines(out, PersonaText.messaging(s));
+            cardLines(out, PersonaText.messaging(s));
             out.append('\n');
         }
     }
 
-    private static void lines(StringBuilder out, List<PersonaText.Line> lines) {
+    private static void cardLines(StringBuilder out, List<PersonaText.Line> lines) {
         for (PersonaText.Line line : lines) {
             out.append(Fmt.wrap(Fmt.left("    " + line.label() + ":", CARD.length()), CARD, line.text(), WIDTH));
         }
     }
 
-    private static void list(StringBuilder out, String label, List<String> items) {
+    private static void cardList(StringBuilder out, String label, List<String> items) {
         if (items.isEmpty()) {
             out.append(Fmt.left(label, CARD.length())).append(Fmt.NONE).append('\n');
             return;
