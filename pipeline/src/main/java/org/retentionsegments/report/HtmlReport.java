@@ -56,6 +56,7 @@ final class HtmlReport {
             field(h, "KPIs", SegmentText.kpis(s));
             h.append("</dl>\n</section>\n");
         }
+        personas(h, data, segments, windowDays);
         movement(h, data, config);
         lift(h, data.lift(), segments);
         leads(h, config.leadScoring(), data.leads());
@@ -172,6 +173,48 @@ final class HtmlReport {
         }
         h.append("</table>\n").append(Html.el("p", "Now: " + LeadText.now(leads))).append('\n')
                 .append(Html.el("p", "Outcome: " + LeadText.outcome(leads))).append('\n');
+    }
+
+    /** The Personas section: one card per segment (seed 001 template), in the order of the segments. */
+    private static void personas(StringBuilder h, ReportData data, List<ReportSegment> segments, int windowDays) {
+        List<ReportSegment> cards = PersonaText.cards(segments, data);
+        if (cards.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Personas</h2>\n").append(Html.el("p", PersonaText.intro(data))).append('\n');
+        for (ReportSegment s : cards) {
+            ReportData.PersonaRow p = data.persona(s.name());
+            h.append("<section class=\"segment persona\">\n<h3>PERSONA: ").append(Html.escape(s.name()))
+                    .append(" <span class=\"tag\">[").append(Html.escape(PersonaText.tag(s, p)))
+                    .append("]</span></h3>\n<dl style=\"grid-template-columns:9em 1fr\">\n");
+            h.append("<dt><b>Measured</b></dt><dd class=\"empty\">in the data, in place of demographics</dd>\n");
+            personaLines(h, PersonaText.measured(p, windowDays));
+            personaList(h, "Goals", PersonaText.goals(s));
+            personaList(h, "Pain Points", PersonaText.painPoints(s));
+            h.append("<dt><b>Behavior</b></dt><dd class=\"empty\">from segments.yaml</dd>\n");
+            personaLines(h, PersonaText.behavior(s));
+            h.append("<dt><b>Messaging</b></dt><dd class=\"empty\">from segments.yaml</dd>\n");
+            personaLines(h, PersonaText.messaging(s));
+            h.append("</dl>\n</section>\n");
+        }
+    }
+
+    private static void personaLines(StringBuilder h, List<PersonaText.Line> lines) {
+        for (PersonaText.Line line : lines) {
+            field(h, line.label(), line.text());
+        }
+    }
+
+    private static void personaList(StringBuilder h, String label, List<String> items) {
+        h.append("<dt><b>").append(Html.escape(label)).append("</b></dt><dd>");
+        if (items.isEmpty()) {
+            h.append(Html.escape(Fmt.NONE));
+        } else {
+            h.append("<ul style=\"margin:0;padding-left:1.2em\">");
+            items.forEach(item -> h.append(Html.el("li", PersonaText.capitalised(item.strip()))));
+            h.append("</ul>");
+        }
+        h.append("</dd>\n");
     }
 
     private static void field(StringBuilder h, String label, String text) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param previousAsOf the kept refresh before {@code asOf}, or null
  * @param run the latest run's input accounting, or null when no run was recorded
  * @param leads the lead classes at {@code asOf} and how they converted
+ * @param personas the rows of segment_persona (the current refresh of customer_segment, which may
+ *     be later than {@code asOf}), empty when the warehouse has none
  */
 record ReportData(
         String url,
@@ -19,7 +21,17 @@ record ReportData(
         List<Move> moves,
         List<LiftRow> lift,
         Run run,
-        LeadText.Leads leads) {
+        LeadText.Leads leads,
+        List<PersonaRow> personas) {
+
+    ReportData {
+        personas = personas == null ? List.of() : List.copyOf(personas);
+    }
+
+    /** The segment_persona row of a segment, or null. */
+    PersonaRow persona(String segment) {
+        return personas.stream().filter(p -> p.segment().equals(segment)).findFirst().orElse(null);
+    }
 
     long customers() {
         return segments.stream().mapToLong(SegmentRow::customers).sum();
@@ -43,6 +55,38 @@ record ReportData(
             Double avgEngagement90d,
             String topCategory,
             Double topCategoryShare) {}
+
+    /** One row of segment_persona: the measured behaviour of a segment's current customers. */
+    record PersonaRow(
+            LocalDate asOf,
+            String segment,
+            long customers,
+            long customersWithOrders,
+            Double medianRecencyDays,
+            Double medianFrequency,
+            Double avgOrderValue,
+            Double medianTenureDays,
+            List<Share> topCategories,
+            Share topChannel,
+            List<Share> topEngagements,
+            Double engaged90dShare,
+            Double avgDiscountShare,
+            Double avgReturnShare,
+            Double emailConsentShare,
+            Double emailConsentUnknownShare,
+            long leadScored,
+            Double avgLeadScore,
+            List<Share> leadClasses) {
+
+        PersonaRow {
+            topCategories = List.copyOf(topCategories);
+            topEngagements = List.copyOf(topEngagements);
+            leadClasses = List.copyOf(leadClasses);
+        }
+    }
+
+    /** A value and the share of the segment's customers it describes. */
+    record Share(String value, Double share) {}
 
     /** One cell of segment_transition_matrix at {@code asOf}. */
     record Move(String from, String to, long customers, Double shareOfFrom) {}

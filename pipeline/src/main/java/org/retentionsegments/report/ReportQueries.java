@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -16,6 +17,7 @@ import org.jooq.exception.DataAccessException;
 import org.retentionsegments.report.ReportData.Input;
 import org.retentionsegments.report.ReportData.LiftRow;
 import org.retentionsegments.report.ReportData.Move;
+import org.retentionsegments.report.ReportData.PersonaRow;
 import org.retentionsegments.report.ReportData.Run;
 import org.retentionsegments.report.ReportData.SegmentRow;
 import org.retentionsegments.warehouse.Warehouse;
@@ -40,7 +42,8 @@ final class ReportQueries {
         DSLContext dsl = w.dsl();
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
-                    previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf));
+                    previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
+                    personas(dsl));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -110,6 +113,45 @@ final class ReportQueries {
                 .fetch(r -> new LeadText.Conversion(r.value1(), r.value2(), r.value3().longValue(),
                         r.value4().longValue(), r.value5()));
         return new LeadText.Leads(counts, conversions);
+    }
+
+    /** Every row of segment_persona (one per segment of the current refresh). */
+    private static List<PersonaRow> personas(DSLContext dsl) {
+        return dsl.select().from(table(name("segment_persona"))).orderBy(SEGMENT).fetch(ReportQueries::persona);
+    }
+
+    private static PersonaRow persona(Record r) {
+        List<ReportData.Share> categories = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            share(categories, r, "top_category_" + i, "top_category_" + i + "_share");
+        }
+        List<ReportData.Share> channel = new ArrayList<>();
+        share(channel, r, "top_channel", "top_channel_share");
+        List<ReportData.Share> engagements = new ArrayList<>();
+        share(engagements, r, "top_engagement_1", "top_engagement_1_share");
+        share(engagements, r, "top_engagement_2", "top_engagement_2_share");
+        List<ReportData.Share> leads = new ArrayList<>();
+        for (String leadClass : List.of("cold", "warm", "hot", "sales_ready")) {
+            Double share = r.get("lead_" + leadClass + "_share", Double.class);
+            if (share != null) {
+                leads.add(new ReportData.Share(leadClass, share));
+            }
+        }
+        return new PersonaRow(r.get("as_of", LocalDate.class), r.get("segment", String.class),
+                r.get("customers", Long.class), r.get("customers_with_orders", Long.class),
+                r.get("median_recency_days", Double.class), r.get("median_frequency", Double.class),
+                r.get("avg_order_value", Double.class), r.get("median_tenure_days", Double.class), categories,
+                channel.isEmpty() ? null : channel.get(0), engagements, r.get("engaged_90d_share", Double.class),
+                r.get("avg_discount_share", Double.class), r.get("avg_return_share", Double.class),
+                r.get("email_consent_share", Double.class), r.get("email_consent_unknown_share", Double.class),
+                r.get("lead_scored", Long.class), r.get("avg_lead_score", Double.class), leads);
+    }
+
+    private static void share(List<ReportData.Share> into, Record r, String value, String share) {
+        String v = r.get(value, String.class);
+        if (v != null) {
+            into.add(new ReportData.Share(v, r.get(share, Double.class)));
+        }
     }
 
     /** The run that started last, with one input row per source. */

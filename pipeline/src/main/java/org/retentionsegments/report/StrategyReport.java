@@ -11,7 +11,8 @@ import org.retentionsegments.warehouse.WarehouseException;
  * The SEGMENTATION STRATEGY report a marketer reads: every segment of the configuration by strategy
  * priority with its size, revenue share, criteria, measured profile, strategy and KPIs; the
  * movement between segments since the previous kept refresh; and the holdout lift of every
- * program. Read from the warehouse views (segment_summary, segment_profile,
+ * program; a persona card per segment (segment_persona and the persona of segments.yaml). Read from
+ * the warehouse views (segment_summary, segment_profile, segment_persona,
  * segment_transition_matrix, holdout_lift) of one kept refresh; the HTML page adds the charts of
  * a cluster model when there is one ({@link ClusterSection}).
  */

@@ -35,10 +35,53 @@ final class TextReport {
             out.append(Fmt.wrap("  KPIs:     ", FIELD, SegmentText.kpis(s), WIDTH));
             out.append('\n');
         }
+        personas(out, data, segments, windowDays);
         out.append(MovementText.render(data, config.segments())).append('\n');
         out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
         out.append('\n').append(LeadText.render(config.leadScoring(), data.leads()));
         return Fmt.spaces(out.toString());
+    }
+
+    /** The indent of a persona card's values. */
+    private static final String CARD = "                    ";
+
+    /** The PERSONAS section: one card per segment (seed 001 template), in the order of the segments. */
+    static void personas(StringBuilder out, ReportData data, List<ReportSegment> segments, int windowDays) {
+        List<ReportSegment> cards = PersonaText.cards(segments, data);
+        if (cards.isEmpty()) {
+            return;
+        }
+        out.append("PERSONAS\n--------\n").append(Fmt.wrap("", "", PersonaText.intro(data), WIDTH)).append('\n');
+        for (ReportSegment s : cards) {
+            ReportData.PersonaRow p = data.persona(s.name());
+            out.append("PERSONA: ").append(s.name()).append("   [").append(PersonaText.tag(s, p)).append("]\n");
+            out.append("  Measured in the data (in place of demographics):\n");
+            cardLines(out, PersonaText.measured(p, windowDays));
+            cardList(out, "  Goals:", PersonaText.goals(s));
+            cardList(out, "  Pain Points:", PersonaText.painPoints(s));
+            out.append("  Behavior:\n");
+            cardLines(out, PersonaText.behavior(s));
+            out.append("  Messaging:\n");
+            cardLines(out, PersonaText.messaging(s));
+            out.append('\n');
+        }
+    }
+
+    private static void cardLines(StringBuilder out, List<PersonaText.Line> lines) {
+        for (PersonaText.Line line : lines) {
+            out.append(Fmt.wrap(Fmt.left("    " + line.label() + ":", CARD.length()), CARD, line.text(), WIDTH));
+        }
+    }
+
+    private static void cardList(StringBuilder out, String label, List<String> items) {
+        if (items.isEmpty()) {
+            out.append(Fmt.left(label, CARD.length())).append(Fmt.NONE).append('\n');
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            out.append(Fmt.wrap(Fmt.left(i == 0 ? label : "", CARD.length()) + "- ", CARD + "  ",
+                    PersonaText.capitalised(items.get(i).strip()), WIDTH));
+        }
     }
 
     /** RFM scores 1-5 (quantile tiers recalibrated at every refresh, every day) + lifecycle + flags. */

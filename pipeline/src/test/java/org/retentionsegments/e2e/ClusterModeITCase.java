@@ -93,6 +93,9 @@ class ClusterModeITCase {
         assertTrue(report.out().contains("K-Means clusters of log recency, frequency and monetary (model "
                 + model.version()), report.out());
         assertTrue(report.out().contains("Criteria: cluster Reward"), report.out());
+        // a persona card per cluster segment, with the persona of config/clusters/segments.yaml
+        assertTrue(report.out().contains("PERSONA: Reward   ["), report.out());
+        assertTrue(report.out().contains("    Value Prop:     A time-limited offer to welcome you back\n"), report.out());
     }
 
     private static Map<String, String> labels(String url, String query) throws Exception {

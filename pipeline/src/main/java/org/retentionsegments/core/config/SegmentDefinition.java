@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param index position in the rule order, 0 first
  * @param engagementRank higher = more engaged; lowering recency must never raise it
+ * @param persona the marketer's persona (goals, pain points, behaviour, messaging); {@link Persona#NONE} when
+ *     segments.yaml writes none
  */
 public record SegmentDefinition(
         String name,
@@ -17,10 +19,18 @@ public record SegmentDefinition(
         String profile,
         String needs,
         String churnDrivers,
-        List<Condition> when) {
+        List<Condition> when,
+        Persona persona) {
 
     public SegmentDefinition {
         when = List.copyOf(when);
+        persona = persona == null ? Persona.NONE : persona;
+    }
+
+    /** A segment without a persona. */
+    public SegmentDefinition(String name, int index, int engagementRank, String description, String profile,
+            String needs, String churnDrivers, List<Condition> when) {
+        this(name, index, engagementRank, description, profile, needs, churnDrivers, when, Persona.NONE);
     }
 
     public boolean catchAll() {

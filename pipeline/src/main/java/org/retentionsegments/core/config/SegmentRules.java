@@ -82,7 +82,7 @@ public final class SegmentRules {
             String name = rule.requiredString("name");
             rule = rule.at("segment '" + name + "'");
             rule.allowOnly("name", "engagement_rank", "description", "profile", "needs",
-                    "churn_drivers", "when");
+                    "churn_drivers", "persona", "when");
             if (seen.putIfAbsent(name, i) != null) {
                 throw rule.fail("defined twice (rules " + (seen.get(name) + 1) + " and "
                         + (i + 1) + ")");
@@ -117,7 +117,8 @@ public final class SegmentRules {
                     rule.string("profile", ""),
                     rule.string("needs", ""),
                     rule.string("churn_drivers", ""),
-                    when));
+                    when,
+                    Persona.parse(rule)));
         }
         if (result.size() > Byte.MAX_VALUE) {
             throw root.fail("at most " + Byte.MAX_VALUE + " segments are supported");
