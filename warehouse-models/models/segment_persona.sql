@@ -22,7 +22,8 @@
 --   with no consent given in the customers input;
 -- lead_scored: customers with a lead class (prospects by default); avg_lead_score; lead_cold_share,
 --   lead_warm_share, lead_hot_share, lead_sales_ready_share: share of the scored (NULL when none).
--- Country is not in the data the pipeline keeps, so no location column.
+-- top_country_1..2 and top_country_N_share: the countries of most customers (customers input;
+--   ties: alphabetical first), share of all the segment's customers.
 WITH latest AS (
     SELECT MAX(as_of) AS as_of FROM customer_segment
 ),
@@ -83,6 +84,16 @@ channels AS (
     WHERE top_channel IS NOT NULL
     GROUP BY segment, top_channel
 ),
+countries AS (
+    SELECT
+        segment,
+        country AS value,
+        COUNT(*) AS customers,
+        ROW_NUMBER() OVER (PARTITION BY segment ORDER BY COUNT(*) DESC, country) AS value_rank
+    FROM current_rows
+    WHERE country IS NOT NULL
+    GROUP BY segment, country
+),
 engagements AS (
     SELECT
         segment,
@@ -125,7 +136,11 @@ SELECT
     CASE WHEN b.lead_scored > 0 THEN CAST(b.lead_warm AS DOUBLE PRECISION) / b.lead_scored END AS lead_warm_share,
     CASE WHEN b.lead_scored > 0 THEN CAST(b.lead_hot AS DOUBLE PRECISION) / b.lead_scored END AS lead_hot_share,
     CASE WHEN b.lead_scored > 0 THEN CAST(b.lead_sales_ready AS DOUBLE PRECISION) / b.lead_scored END
-        AS lead_sales_ready_share
+        AS lead_sales_ready_share,
+    k1.value AS top_country_1,
+    CAST(k1.customers AS DOUBLE PRECISION) / b.customers AS top_country_1_share,
+    k2.value AS top_country_2,
+    CAST(k2.customers AS DOUBLE PRECISION) / b.customers AS top_country_2_share
 FROM base b
 LEFT JOIN categories c1 ON c1.segment = b.segment AND c1.value_rank = 1
 LEFT JOIN categories c2 ON c2.segment = b.segment AND c2.value_rank = 2
@@ -133,3 +148,5 @@ LEFT JOIN categories c3 ON c3.segment = b.segment AND c3.value_rank = 3
 LEFT JOIN channels ch ON ch.segment = b.segment AND ch.value_rank = 1
 LEFT JOIN engagements e1 ON e1.segment = b.segment AND e1.value_rank = 1
 LEFT JOIN engagements e2 ON e2.segment = b.segment AND e2.value_rank = 2
+LEFT JOIN countries k1 ON k1.segment = b.segment AND k1.value_rank = 1
+LEFT JOIN countries k2 ON k2.segment = b.segment AND k2.value_rank = 2

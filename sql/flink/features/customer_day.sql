@@ -15,7 +15,8 @@ SELECT
   LISTAGG(CASE WHEN kind = 'c' THEN name || '=' || CAST(spend AS STRING) END, ';') AS category_spend,
   CAST(SUM(events) AS INT) AS engagement_events,
   LISTAGG(CASE WHEN kind = 'e' THEN name || '=' || CAST(events AS STRING) END, ';') AS event_counts,
-  CAST(MAX(signed_up) AS INT) AS signed_up, CAST(MAX(email_consent) AS INT) AS email_consent
+  CAST(MAX(signed_up) AS INT) AS signed_up, CAST(MAX(email_consent) AS INT) AS email_consent,
+  MAX(CASE WHEN kind = 's' THEN name END) AS country
 FROM (
   SELECT customer_id, activity_date, 'o' AS kind, channel AS name, orders, return_orders, revenue, gross,
     return_amount, discounted_orders, midnight_orders, midnight_revenue, midnight_gross, midnight_return_amount,
@@ -30,7 +31,7 @@ FROM (
     CAST(NULL AS INT)
   FROM customer_day_engagement
   UNION ALL
-  SELECT customer_id, activity_date, 's', CAST(NULL AS STRING), 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, 0e0,
+  SELECT customer_id, activity_date, 's', country, 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, 0e0,
     CAST(0 AS BIGINT), 1, email_consent
   FROM customer_day_signups
 )

@@ -18,7 +18,8 @@ CREATE TEMPORARY TABLE customer_day_staged (
   engagement_events INT,
   event_counts STRING,
   signed_up INT,
-  email_consent INT
+  email_consent INT,
+  country STRING
 ) WITH (
   'connector' = 'filesystem',
   'path' = ${staging.customer_day},

@@ -14,6 +14,7 @@ SELECT
   LISTAGG(CASE WHEN kind = 'c' THEN name || '=' || CAST(spend AS STRING) END, ';') AS category_spend,
   CAST(SUM(events) AS INT) AS engagement_events,
   LISTAGG(CASE WHEN kind = 'e' THEN name || '=' || CAST(events AS STRING) END, ';') AS event_counts,
-  CAST(MAX(signed_up) AS INT) AS signed_up, CAST(MAX(email_consent) AS INT) AS email_consent
+  CAST(MAX(signed_up) AS INT) AS signed_up, CAST(MAX(email_consent) AS INT) AS email_consent,
+  MAX(CASE WHEN kind = 's' THEN name END) AS country
 FROM TABLE(TUMBLE(TABLE customer_day_parts, DESCRIPTOR(day_time), INTERVAL '1' DAY))
 GROUP BY window_start, window_end, customer_id

@@ -1,6 +1,6 @@
 -- The parts of each customer's day, per UTC day: orders per channel (counts and money, and the
 -- part placed at exactly midnight, which leaves the open window one day earlier), spend per
--- category, events per type, and sign-ups (with the e-mail consent). customer_day_daily sums them
+-- category, events per type, and sign-ups (with the e-mail consent, and the country as the name). customer_day_daily sums them
 -- into one row per customer and day.
 CREATE TEMPORARY VIEW customer_day_parts AS
 SELECT customer_id, 'o' AS kind, REGEXP_REPLACE(channel, '[;=]', '_') AS name,
@@ -35,6 +35,6 @@ SELECT customer_id, 'e', REGEXP_REPLACE(event_type, '[;=]', '_'), 0, 0, 0e0, 0e0
 FROM TABLE(TUMBLE(TABLE engagement_daily, DESCRIPTOR(day_time), INTERVAL '1' DAY))
 GROUP BY window_start, window_end, window_time, customer_id, REGEXP_REPLACE(event_type, '[;=]', '_')
 UNION ALL
-SELECT customer_id, 's', CAST(NULL AS STRING), 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, 0e0, CAST(0 AS BIGINT),
+SELECT customer_id, 's', country, 0, 0, 0e0, 0e0, 0e0, 0, 0, 0e0, 0e0, 0e0, 0e0, CAST(0 AS BIGINT),
   1, email_consent, window_time
 FROM TABLE(TUMBLE(TABLE customers_daily, DESCRIPTOR(day_time), INTERVAL '1' DAY))

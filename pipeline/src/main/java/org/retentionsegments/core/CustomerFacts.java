@@ -33,6 +33,7 @@ import java.util.Arrays;
  * @param unsubscribed whether an {@code unsubscribe} event was ever seen
  * @param signupDay day the customers input says the customer signed up; -1 when not known
  * @param emailConsent the latest email consent of the customers input: 1 given, 0 refused, -1 unknown
+ * @param country the latest country of the customers input; null when not known
  * @param engagementDecayed engagement events of the last 90 days per {@link EngagementType}, each
  *     weighted {@code 0.5^(age / halfLife)} with its age in days as of {@code asOfDay}; see
  *     {@link #engagementDecayed(EngagementType, int, double)}
@@ -62,6 +63,7 @@ public record CustomerFacts(
         boolean unsubscribed,
         int signupDay,
         int emailConsent,
+        String country,
         double[] engagementDecayed) {
 
     public static final int NEVER = -1;
@@ -140,7 +142,7 @@ public record CustomerFacts(
                 + " ch=" + topChannel + "/" + topChannelShare + "/" + channelOrders
                 + " disc=" + discountedOrderShare + " e30=" + Arrays.toString(engagement30)
                 + " e90=" + Arrays.toString(engagement90) + " lastEng=" + lastEngagementDay
-                + " unsub=" + unsubscribed + " signup=" + signupDay + " consent=" + emailConsent
+                + " unsub=" + unsubscribed + " signup=" + signupDay + " consent=" + emailConsent + " country=" + country
                 + " decayed=" + Arrays.toString(engagementDecayed) + "]";
     }
 }

@@ -52,6 +52,7 @@ public record SegmentAssignment(
      * @param returnShare window returns as a share of the window's gross order value
      * @param topEngagement the engagement type with most events in 90 days; null without any
      * @param emailConsent the latest consent given in the customers input; null when unknown
+     * @param country the latest country of the customers input; null when unknown
      */
     public record Traits(
             Integer leadScore,
@@ -61,9 +62,10 @@ public record SegmentAssignment(
             double discountShare,
             double returnShare,
             String topEngagement,
-            Boolean emailConsent) {
+            Boolean emailConsent,
+            String country) {
 
-        public static final Traits NONE = new Traits(null, null, null, null, 0.0, 0.0, null, null);
+        public static final Traits NONE = new Traits(null, null, null, null, 0.0, 0.0, null, null, null);
     }
 
     /** An assignment without lead score or persona facts ({@link Traits#NONE}). */

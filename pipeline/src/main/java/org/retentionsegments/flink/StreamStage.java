@@ -106,6 +106,7 @@ public final class StreamStage {
         d.signedUp = intOf(row, "signed_up") > 0;
         Integer consent = (Integer) row.getField("email_consent");
         d.emailConsent = consent == null ? -1 : consent;
+        d.country = (String) row.getField("country");
         return d;
     }
 

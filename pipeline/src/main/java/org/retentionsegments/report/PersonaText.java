@@ -91,7 +91,8 @@ final class PersonaText {
                             .collect(Collectors.joining(", "))
                     + "; average lead score " + Fmt.dec1(p.avgLeadScore()) + " of 100"));
         }
-        lines.add(new Line("Location", "not in the data (the pipeline keeps no country)"));
+        lines.add(new Line("Location", p.topCountries().isEmpty() ? "no country in the customers input"
+                : shares(p.topCountries()) + " (share of customers)"));
         return lines;
     }
 

@@ -76,9 +76,11 @@ record ReportData(
             Double emailConsentUnknownShare,
             long leadScored,
             Double avgLeadScore,
-            List<Share> leadClasses) {
+            List<Share> leadClasses,
+            List<Share> topCountries) {
 
         PersonaRow {
+            topCountries = List.copyOf(topCountries);
             topCategories = List.copyOf(topCategories);
             topEngagements = List.copyOf(topEngagements);
             leadClasses = List.copyOf(leadClasses);

@@ -130,6 +130,9 @@ final class ReportQueries {
         List<ReportData.Share> engagements = new ArrayList<>();
         share(engagements, r, "top_engagement_1", "top_engagement_1_share");
         share(engagements, r, "top_engagement_2", "top_engagement_2_share");
+        List<ReportData.Share> countries = new ArrayList<>();
+        share(countries, r, "top_country_1", "top_country_1_share");
+        share(countries, r, "top_country_2", "top_country_2_share");
         List<ReportData.Share> leads = new ArrayList<>();
         for (String leadClass : List.of("cold", "warm", "hot", "sales_ready")) {
             Double share = r.get("lead_" + leadClass + "_share", Double.class);
@@ -144,7 +147,7 @@ final class ReportQueries {
                 channel.isEmpty() ? null : channel.get(0), engagements, r.get("engaged_90d_share", Double.class),
                 r.get("avg_discount_share", Double.class), r.get("avg_return_share", Double.class),
                 r.get("email_consent_share", Double.class), r.get("email_consent_unknown_share", Double.class),
-                r.get("lead_scored", Long.class), r.get("avg_lead_score", Double.class), leads);
+                r.get("lead_scored", Long.class), r.get("avg_lead_score", Double.class), leads, countries);
     }
 
     private static void share(List<ReportData.Share> into, Record r, String value, String share) {

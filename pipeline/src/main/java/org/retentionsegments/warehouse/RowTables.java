@@ -175,6 +175,7 @@ final class RowTables {
         out.float8(t.returnShare());
         out.text(t.topEngagement());
         out.bool(t.emailConsent());
+        out.text(t.country());
     }
 
     static LocalDateTime utc(Instant instant) {

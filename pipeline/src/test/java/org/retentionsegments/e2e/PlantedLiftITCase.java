@@ -72,6 +72,11 @@ class PlantedLiftITCase {
             compared++;
         }
         assertTrue(compared >= 2, "at least cold and warm have enough prospects to compare: " + classes);
+        List<Map<String, Object>> known = rows(url, "SELECT COUNT(country) AS with_country, COUNT(*) AS customers"
+                + " FROM customer_segment");
+        long withCountry = ((Number) known.get(0).get("with_country")).longValue();
+        long customers = ((Number) known.get(0).get("customers")).longValue();
+        assertTrue(withCountry >= 0.9 * customers, "the customers input's country reaches customer_segment: " + known);
     }
 
     @Test

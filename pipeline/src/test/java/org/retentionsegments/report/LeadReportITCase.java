@@ -106,6 +106,6 @@ class LeadReportITCase {
         return new SegmentAssignment(customer, asOf, null, 0, 0.0, null, null, null, null, null,
                 LifecycleStage.PROSPECT, false, false, false, false, null, null, 1, 2, "Prospects", "Convert prospects",
                 null, true, asOf.equals(NOW), new SegmentAssignment.Traits(score, leadClass, null, null, 0.0, 0.0,
-                        "site_visit", Boolean.TRUE));
+                        "site_visit", Boolean.TRUE, "GB"));
     }
 }

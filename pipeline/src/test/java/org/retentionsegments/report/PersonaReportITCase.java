@@ -50,7 +50,7 @@ class PersonaReportITCase {
                 + "    Discount use:   50 % of orders with a discount (average per customer)\n"
                 + "    Return rate:    10 % of order value returned in the window (average per customer)\n"
                 + "    Email consent:  50 % consented\n"
-                + "    Location:       not in the data (the pipeline keeps no country)\n"
+                + "    Location:       GB 50 %, US 50 % (share of customers)\n"
                 + "  Goals:            - Be first to get new launches and limited editions\n"
                 + "                    - Be recognised as one of the best customers\n"
                 + "  Pain Points:      - Generic mass mailings and the discounts everybody gets\n"
@@ -139,15 +139,15 @@ class PersonaReportITCase {
     private static List<WarehouseRow> rows() {
         List<WarehouseRow> rows = new ArrayList<>();
         rows.add(customer("c1", AS_OF, "Champions", 10, 4, 400, "shoes", 8,
-                new Traits(null, null, AS_OF.minusDays(400), "web", 0.25, 0.05, "email_open", true)));
+                new Traits(null, null, AS_OF.minusDays(400), "web", 0.25, 0.05, "email_open", true, "GB")));
         rows.add(customer("c2", AS_OF, "Champions", 30, 6, 200, "bags", 3,
-                new Traits(null, null, AS_OF.minusDays(200), "web", 0.75, 0.15, "site_visit", false)));
-        rows.add(prospect("p1", 4, new Traits(60, "hot", null, null, 0.0, 0.0, "email_click", true)));
-        rows.add(prospect("p2", 0, new Traits(20, "cold", null, null, 0.0, 0.0, null, null)));
+                new Traits(null, null, AS_OF.minusDays(200), "web", 0.75, 0.15, "site_visit", false, "US")));
+        rows.add(prospect("p1", 4, new Traits(60, "hot", null, null, 0.0, 0.0, "email_click", true, null)));
+        rows.add(prospect("p2", 0, new Traits(20, "cold", null, null, 0.0, 0.0, null, null, null)));
         rows.add(customer("c6", AS_OF, "Old VIP", 100, 2, 50, "shoes", 0,
-                new Traits(null, null, AS_OF.minusDays(500), "store", 0.0, 0.0, null, true)));
+                new Traits(null, null, AS_OF.minusDays(500), "store", 0.0, 0.0, null, true, "GB")));
         rows.add(customer("c1", EARLIER, "Champions", 5, 3, 300, "shoes", 8,
-                new Traits(null, null, AS_OF.minusDays(400), "web", 0.25, 0.05, "email_open", true))
+                new Traits(null, null, AS_OF.minusDays(400), "web", 0.25, 0.05, "email_open", true, "GB"))
                 .writtenTo(true, false));
         return rows;
     }

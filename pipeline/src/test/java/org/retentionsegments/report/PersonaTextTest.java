@@ -19,7 +19,7 @@ class PersonaTextTest {
     void oneOfEachIsSingularAndUnscoredCustomersHaveNoLeadLine() {
         PersonaRow row = new PersonaRow(LocalDate.parse("2024-03-01"), "Single", 1, 1, 1.0, 1.0, 12.5, 1.0,
                 List.of(new Share("garden_tools", 1.0)), new Share("mobile_app", 1.0), List.of(), 0.0, 0.0, 0.0,
-                1.0, 0.0, 0, null, List.of());
+                1.0, 0.0, 0, null, List.of(), List.of());
         assertEquals(List.of(
                 "Recency: last order 1 day ago (median)",
                 "Frequency: 1 order in the 365-day window (median); average order value $12.50 (net, over the 1"
@@ -31,7 +31,7 @@ class PersonaTextTest {
                 "Discount use: 0 % of orders with a discount (average per customer)",
                 "Return rate: 0 % of order value returned in the window (average per customer)",
                 "Email consent: 100 % consented",
-                "Location: not in the data (the pipeline keeps no country)"), measured(row));
+                "Location: no country in the customers input"), measured(row));
     }
 
     @Test

@@ -59,7 +59,9 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
         /** An unsubscribe event was ever seen. */
         UNSUBSCRIBED,
         /** No engagement and no order for at least {@code days} days (or never any). */
-        INACTIVE
+        INACTIVE,
+        /** The country of the customers input is one of {@code countries} (any case). */
+        COUNTRY
     }
 
     /**
@@ -70,9 +72,15 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
      * @param limit the largest size of the points of an {@link Kind#EVENT_EACH} signal;
      *     {@link Double#POSITIVE_INFINITY} when unbounded
      * @param threshold min_events ({@link Kind#EVENT_MIN}) or days (signed up within, inactive)
+     * @param countries the countries of a {@link Kind#COUNTRY} signal, upper case; empty otherwise
      */
     public record Signal(String name, String category, Kind kind, EngagementType event, double points,
-            double limit, double threshold) {
+            double limit, double threshold, List<String> countries) {
+
+        public Signal(String name, String category, Kind kind, EngagementType event, double points,
+                double limit, double threshold) {
+            this(name, category, kind, event, points, limit, threshold, List.of());
+        }
 
         /** The signal's points for one customer at refresh day {@code day}. */
         double points(CustomerFacts f, int day, double halfLifeDays) {
@@ -90,6 +98,8 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
                     int last = Math.max(f.lastEngagementDay(), f.lastOrderDay());
                     yield last == CustomerFacts.NEVER || day - last >= threshold ? points : 0;
                 }
+                case COUNTRY -> f.country() != null
+                        && countries.contains(f.country().strip().toUpperCase(Locale.ROOT)) ? points : 0;
             };
         }
 
@@ -103,6 +113,7 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
                 case SIGNED_UP_WITHIN -> "signed up in the last " + YamlNode.fmt(threshold) + " days";
                 case UNSUBSCRIBED -> "unsubscribed";
                 case INACTIVE -> "no engagement or order for " + YamlNode.fmt(threshold) + "+ days";
+                case COUNTRY -> "country " + String.join(", ", countries);
             };
         }
 
@@ -180,11 +191,11 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
     }
 
     private static final String[] KINDS = {
-        "event", "email_consent", "signed_up_within_days", "unsubscribed", "inactive_days"};
+        "event", "email_consent", "signed_up_within_days", "unsubscribed", "inactive_days", "country"};
 
     private static Signal signal(YamlNode node) {
         node.allowOnly("name", "category", "event", "points", "points_each", "max_points", "min_events",
-                "email_consent", "signed_up_within_days", "unsubscribed", "inactive_days");
+                "email_consent", "signed_up_within_days", "unsubscribed", "inactive_days", "country");
         String name = node.requiredString("name");
         YamlNode at = node.at("signal '" + name + "'");
         String category = at.string("category", "");
@@ -230,6 +241,14 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
             case "unsubscribed" -> {
                 requireTrue(at, kind);
                 yield new Signal(name, category, Kind.UNSUBSCRIBED, null, points, 0, 0);
+            }
+            case "country" -> {
+                List<String> countries = at.strings("country").stream()
+                        .map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).distinct().toList();
+                if (countries.isEmpty()) {
+                    throw at.failAt("country", "country needs at least one country, e.g. country: [GB, IE]");
+                }
+                yield new Signal(name, category, Kind.COUNTRY, null, points, 0, 0, countries);
             }
             case "signed_up_within_days" -> new Signal(name, category, Kind.SIGNED_UP_WITHIN, null, points, 0,
                     at.integer(kind, 30, 0, 100_000));

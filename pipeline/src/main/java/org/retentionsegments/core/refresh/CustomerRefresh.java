@@ -116,6 +116,7 @@ public final class CustomerRefresh {
                 f.discountedOrderShare(),
                 f.windowGross() > 0 ? Math.min(1.0, f.windowReturns() / f.windowGross()) : 0.0,
                 top == null ? null : top.label(),
-                f.emailConsent() < 0 ? null : f.emailConsent() == 1);
+                f.emailConsent() < 0 ? null : f.emailConsent() == 1,
+                f.country());
     }
 }

@@ -30,6 +30,8 @@ public class CustomerHistory {
     public int signupDay = CustomerFacts.NEVER;
     /** The latest email consent the customers input gave: 1, 0, or -1 when never given. */
     public int emailConsent = -1;
+    /** The latest country the customers input gave; null when none. */
+    public String country;
 
     public CustomerHistory() {}
 
@@ -60,6 +62,9 @@ public class CustomerHistory {
         }
         if (day.emailConsent >= 0) {
             emailConsent = day.emailConsent;
+        }
+        if (day.country != null) {
+            country = day.country;
         }
     }
 

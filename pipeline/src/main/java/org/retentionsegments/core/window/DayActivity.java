@@ -30,6 +30,8 @@ public class DayActivity {
     public boolean signedUp;
     /** 1 consented, 0 refused, -1 unknown. */
     public int emailConsent = -1;
+    /** The country the customers input gave at signup; null when none. */
+    public String country;
 
     public DayActivity() {}
 
@@ -60,6 +62,9 @@ public class DayActivity {
         }
         engagementEvents += other.engagementEvents;
         signedUp |= other.signedUp;
+        if (other.country != null) {
+            country = other.country;
+        }
         if (other.emailConsent >= 0) {
             emailConsent = other.emailConsent;
         }

@@ -103,6 +103,23 @@ class LeadScoringTest {
     }
 
     @Test
+    void aCountrySignalMatchesTheCustomersCountryInAnyCase() {
+        LeadScoring s = parse(SMALL_WITH_COUNTRY);
+        assertEquals(LeadScoring.Kind.COUNTRY, s.signals().get(0).kind());
+        assertEquals(java.util.List.of("GB", "IE"), s.signals().get(0).countries());
+        assertEquals("country GB, IE", s.signals().get(0).rule());
+        assertEquals(12, s.score(customer("a").country("gb ").build(), DAY0).score());
+        assertEquals(12, s.score(customer("b").country("IE").build(), DAY0).score());
+        assertEquals(0, s.score(customer("c").country("US").build(), DAY0).score());
+        assertEquals(0, s.score(customer("d").build(), DAY0).score());
+    }
+
+    private static final String SMALL_WITH_COUNTRY = """
+            signals:
+              - { name: Home market, category: Profile, country: [gb, ' IE'], points: 12 }
+            """;
+
+    @Test
     void scopeProspectsSkipsBuyersAndAllScoresEveryone() {
         CustomerFacts buyer = customer("b").ordered(-5, -5).build();
         CustomerFacts prospect = customer("p").build();
@@ -119,38 +136,41 @@ class LeadScoringTest {
                         "lead_scoring.yaml: line 10: score must be 'prospects' (customers who never ordered) or 'all'"
                                 + " (every customer), not 'buyers'"),
                 Arguments.of(DEFAULT.replace(signal, "  - { name: Product usage, event: product_use, points: 10 }"),
-                        "lead_scoring.yaml: line 29: signal 'Product usage': event 'product_use' is not a known"
+                        "lead_scoring.yaml: line 31: signal 'Product usage': event 'product_use' is not a known"
                                 + " engagement type (one of: email_open, email_click, site_visit, app_session,"
                                 + " product_usage, push_open, sms_click, support_ticket, unsubscribe, email_bounce);"
                                 + " other types are counted together and cannot be scored"),
                 Arguments.of(DEFAULT.replace(signal, "  - { name: Product usage, event: product_usage }"),
-                        "lead_scoring.yaml: line 29: signal 'Product usage': needs points (the points it gives;"
+                        "lead_scoring.yaml: line 31: signal 'Product usage': needs points (the points it gives;"
                                 + " negative for a negative signal)"),
                 Arguments.of(DEFAULT.replace(signal, "  - { name: Product usage, points: 5 }"),
-                        "lead_scoring.yaml: line 29: signal 'Product usage': a signal needs exactly one of event,"
-                                + " email_consent, signed_up_within_days, unsubscribed, inactive_days"),
+                        "lead_scoring.yaml: line 31: signal 'Product usage': a signal needs exactly one of event,"
+                                + " email_consent, signed_up_within_days, unsubscribed, inactive_days, country"),
+                Arguments.of(DEFAULT.replace(signal, "  - { name: Product usage, country: [], points: 5 }"),
+                        "lead_scoring.yaml: line 31: signal 'Product usage': country needs at least one country,"
+                                + " e.g. country: [GB, IE]"),
                 Arguments.of(DEFAULT.replace(signal,
                                 "  - { name: Product usage, event: site_visit, unsubscribed: true, points: 5 }"),
-                        "lead_scoring.yaml: line 29: signal 'Product usage': a signal needs exactly one of event,"
-                                + " email_consent, signed_up_within_days, unsubscribed, inactive_days (it has event"
-                                + " and unsubscribed)"),
+                        "lead_scoring.yaml: line 31: signal 'Product usage': a signal needs exactly one of event,"
+                                + " email_consent, signed_up_within_days, unsubscribed, inactive_days, country (it has"
+                                + " event and unsubscribed)"),
                 Arguments.of(DEFAULT.replace(signal,
                                 "  - { name: Product usage, event: site_visit, points_each: 5, min_events: 2 }"),
-                        "lead_scoring.yaml: line 29: signal 'Product usage': points_each counts every event: it does"
+                        "lead_scoring.yaml: line 31: signal 'Product usage': points_each counts every event: it does"
                                 + " not go with points or min_events (use points with min_events for a one-off bonus)"),
                 Arguments.of(DEFAULT.replace(signal, "  - { name: Product usage, event: site_visit, points: 0 }"),
-                        "lead_scoring.yaml: line 29: signal 'Product usage': points is 0: the signal would change"
+                        "lead_scoring.yaml: line 31: signal 'Product usage': points is 0: the signal would change"
                                 + " nothing"),
                 Arguments.of(DEFAULT.replace(signal, "  - { name: Site visits, event: site_visit, points: 3 }"),
-                        "lead_scoring.yaml: line 30: signal 'Site visits': the name 'Site visits' is used by another"
+                        "lead_scoring.yaml: line 32: signal 'Site visits': the name 'Site visits' is used by another"
                                 + " signal; names must be unique"),
                 Arguments.of(DEFAULT.replace("  hot: 51", "  hot: 20"),
-                        "lead_scoring.yaml: line 43: thresholds: thresholds must rise: warm (31) < hot (20) <"
+                        "lead_scoring.yaml: line 45: thresholds: thresholds must rise: warm (31) < hot (20) <"
                                 + " sales_ready (81); a score below warm is cold"),
                 Arguments.of(DEFAULT.replace("half_life_days: 30", "half_life_days: 0"),
                         "lead_scoring.yaml: line 16: decay: half_life_days 0 is out of range 1..3650"),
                 Arguments.of(DEFAULT + "extra: 1\n",
-                        "lead_scoring.yaml: line 47: unknown key 'extra' (expected one of: score, decay, signals,"
+                        "lead_scoring.yaml: line 49: unknown key 'extra' (expected one of: score, decay, signals,"
                                 + " thresholds)"),
                 Arguments.of("", "lead_scoring.yaml: the file is empty: write the signals under 'signals:', or"
                         + " delete the file to use the built-in lead scoring"));

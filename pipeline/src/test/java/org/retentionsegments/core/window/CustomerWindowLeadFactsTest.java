@@ -25,6 +25,7 @@ class CustomerWindowLeadFactsTest {
         DayActivity signup = day(100);
         signup.signedUp = true;
         signup.emailConsent = 1;
+        signup.country = "GB";
         DayActivity visits = day(110);
         visits.engagement[EngagementType.SITE_VISIT.ordinal()] = 4;
         visits.engagementEvents = 4;
@@ -42,6 +43,7 @@ class CustomerWindowLeadFactsTest {
         assertEquals(Math.pow(0.5, 0.5), at120.engagementDecayed(EngagementType.EMAIL_BOUNCE, 120, 10.0), 1e-9);
         assertEquals(100, at120.signupDay());
         assertEquals(0, at120.emailConsent(), "the latest consent wins");
+        assertEquals("GB", at120.country(), "a day without a country keeps the one before");
         assertEquals(EngagementType.SITE_VISIT, at120.topEngagement());
         // facts aged to day 130 agree with facts computed on day 130
         CustomerFacts at130 = window.facts("c", 130, history, buckets.entrySet());
