@@ -29,6 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.config.SegmentRules;
+import org.retentionsegments.core.config.Strategies;
 import org.retentionsegments.fixtures.ContinuousFixtures;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.TestKafka;
@@ -79,6 +83,7 @@ class ContinuousJobITCase {
     private static LocalDateTime lastEvent;
     private static Map<String, String> expectedWithEngagement;
     private static Map<String, Object> boundedOrderCounts;
+    private static String boundedOnOrders;
 
     /**
      * One generated retailer's four inputs, and the tables of bounded runs on the orders alone
@@ -109,6 +114,7 @@ class ContinuousJobITCase {
         // midnight of the last order's day if that order is later than 01:00
         lastRefresh = last.minusHours(1).minusNanos(1_000_000).toLocalDate();
         String bounded = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        boundedOnOrders = bounded;
         Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
         files.put(InputKind.ORDERS, orders);
         BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), null, bounded, lastRefresh, 2,
@@ -177,6 +183,54 @@ class ContinuousJobITCase {
                 assertTrue(RunFixtures.count(continuous, "SELECT COALESCE(SUM(read_rows), 0) FROM input_count_daily"
                         + " WHERE source = '" + source + "'") > 0, source + " is counted");
             }
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * segmentation: clusters in the continuous job: a model trained on the bounded rules run of
+     * the orders, then the job on the orders topic and a bounded run, both with the shipped
+     * config/clusters and that model, give the same tables; the customers are in the clusters'
+     * segments.
+     */
+    @Test
+    void inClustersModeTheJobGivesTheTablesOfABoundedClustersRun() throws Exception {
+        Path config = java.nio.file.Files.createDirectories(dir.resolve("clusters-config"));
+        for (String file : List.of(PipelineConfig.FILE, SegmentRules.FILE, Strategies.FILE)) {
+            java.nio.file.Files.writeString(config.resolve(file), ConfigBundle.classpath("clusters/" + file));
+        }
+        Path model = config.resolve("cluster-model.json");
+        RunFixtures.Captured trained = RunFixtures.capture(() -> org.retentionsegments.cli.Segments.commandLine()
+                .execute("cluster", "--warehouse", boundedOnOrders, "--k", "3", "--out", model.toString()));
+        assertEquals(0, trained.exitCode(), trained.err());
+
+        String bounded = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
+        files.put(InputKind.ORDERS, dir.resolve(Generator.ORDERS_FILE));
+        BoundedRun.run(new BoundedRun.Options(new RunInputs(files, List.of()), config, bounded, lastRefresh, 2,
+                Map.of()), System.err);
+        Map<String, String> expectedClusters = compared(bounded);
+        long placed = RunFixtures.count(bounded, "SELECT COUNT(*) FROM customer_segment WHERE segment IN ('Reward',"
+                + " 'Retain', 'Nurture', 'Re-Engage', 'PAMPER', 'UPSELL', 'DELIGHT')");
+        assertTrue(placed > 100, "the bounded run placed the customers by the model: " + placed);
+
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "segment-transitions"), 2);
+        KAFKA.send(prefix + "orders", records);
+        String continuous = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        ConfigTexts clusters = new ConfigTexts(
+                ConfigBundle.classpath("clusters/" + PipelineConfig.FILE) + "\nstream:\n  idle_timeout: PT2S\n",
+                ConfigBundle.classpath("clusters/" + SegmentRules.FILE), ConfigBundle.classpath("clusters/" + Strategies.FILE),
+                java.nio.file.Files.readString(model));
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                continuous, clusters, Map.of()).withClock(stoppedAt(last));
+        JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
+        try {
+            assertEquals(expectedClusters, awaitEqual(continuous, expectedClusters, Duration.ofSeconds(120)),
+                    "the continuous job's tables in clusters mode");
+            assertTrue(RunFixtures.count(continuous, "SELECT COUNT(*) FROM cluster_assignment") > 0,
+                    "cluster_assignment is written at the kept refreshes");
         } finally {
             job.cancel().get();
         }
