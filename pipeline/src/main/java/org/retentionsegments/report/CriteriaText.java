@@ -25,6 +25,14 @@ final class CriteriaText {
 
     /** The criteria of a segment of {@code config}. */
     static String of(SegmentDefinition segment, ConfigBundle config) {
+        return of(segment, config, null);
+    }
+
+    /**
+     * The criteria, with each score range also in days, orders and money at the refresh's
+     * boundaries ({@code units}; scores only when null).
+     */
+    static String of(SegmentDefinition segment, ConfigBundle config, ScoreUnits units) {
         if (segment.catchAll() && config.pipeline().segmentation() == PipelineConfig.Segmentation.CLUSTERS) {
             int named = 0;
             for (SegmentDefinition earlier : config.segments().segments()) {
@@ -46,20 +54,24 @@ final class CriteriaText {
             return cells == null ? "everyone no earlier rule matched (catch-all)"
                     : cells + " (catch-all: everyone no earlier rule matched)";
         }
-        return segment.when().stream().map(CriteriaText::of).collect(Collectors.joining("; or "));
+        return segment.when().stream().map(c -> of(c, units)).collect(Collectors.joining("; or "));
     }
 
     /** One condition set: every part must hold. */
     static String of(Condition c) {
+        return of(c, null);
+    }
+
+    static String of(Condition c, ScoreUnits units) {
         List<String> parts = new ArrayList<>();
         if (c.clusters() != Condition.ANY_CLUSTER) {
             parts.add("cluster " + java.util.Arrays.stream(ClusterLabel.values())
                     .filter(l -> (c.clusters() & (1 << l.ordinal())) != 0)
                     .map(ClusterLabel::label).collect(Collectors.joining("/")));
         }
-        scores(parts, "R", c.rScores());
-        scores(parts, "F", c.fScores());
-        scores(parts, "M", c.mScores());
+        scores(parts, "R", c.rScores(), units, "recency");
+        scores(parts, "F", c.fScores(), units, "frequency");
+        scores(parts, "M", c.mScores(), units, "monetary");
         if (c.needsScores() && (c.compositeMin() > 1 || c.compositeMax() < 5)) {
             parts.add("composite " + Fmt.plain(c.compositeMin()) + "-" + Fmt.plain(c.compositeMax()));
         }
@@ -83,11 +95,12 @@ final class CriteriaText {
     }
 
     /** {@code R 4-5}, {@code R 3}, {@code R 1,3}; nothing when every score is allowed. */
-    private static void scores(List<String> parts, String letter, int mask) {
+    private static void scores(List<String> parts, String letter, int mask, ScoreUnits units, String dimension) {
         if ((mask & Condition.ANY_SCORE) == Condition.ANY_SCORE) {
             return;
         }
-        parts.add(letter + " " + scoreSet(mask));
+        String inUnits = units == null ? null : units.describe(dimension, mask & Condition.ANY_SCORE);
+        parts.add(letter + " " + scoreSet(mask) + (inUnits == null ? "" : " (" + inUnits + ")"));
     }
 
     /** The scores of a bit mask (bit s = score s): {@code 4-5}, {@code 3}, {@code 1,3,5}. */

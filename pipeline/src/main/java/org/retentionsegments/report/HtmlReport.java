@@ -45,11 +45,12 @@ final class HtmlReport {
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
+        ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             h.append("<section class=\"segment\">\n<h3>").append(Html.escape(s.name())).append(" <span class=\"tag\">[")
                     .append(Html.escape(SegmentText.tag(s))).append("]</span></h3>\n<dl>\n");
             field(h, "Size", SegmentText.size(s));
-            field(h, "Criteria", SegmentText.criteria(s, config));
+            field(h, "Criteria", SegmentText.criteria(s, config, units));
             field(h, "Profile", SegmentText.profile(s, windowDays));
             field(h, "Needs", SegmentText.needs(s));
             field(h, "Strategy", SegmentText.strategy(s));

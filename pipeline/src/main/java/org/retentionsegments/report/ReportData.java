@@ -10,6 +10,7 @@ import java.util.List;
  * @param previousAsOf the kept refresh before {@code asOf}, or null
  * @param run the latest run's input accounting, or null when no run was recorded
  * @param leads the lead classes at {@code asOf} and how they converted
+ * @param boundaries the score boundaries of {@code asOf} (score_boundary)
  * @param personas the rows of segment_persona (the current refresh of customer_segment, which may
  *     be later than {@code asOf}), empty when the warehouse has none
  */
@@ -22,7 +23,8 @@ record ReportData(
         List<LiftRow> lift,
         Run run,
         LeadText.Leads leads,
-        List<PersonaRow> personas) {
+        List<PersonaRow> personas,
+        List<ScoreUnits.Boundary> boundaries) {
 
     ReportData {
         personas = personas == null ? List.of() : List.copyOf(personas);

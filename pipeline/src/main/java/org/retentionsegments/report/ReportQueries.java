@@ -43,7 +43,7 @@ final class ReportQueries {
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl));
+                    personas(dsl), boundaries(dsl, asOf));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -93,6 +93,13 @@ final class ReportQueries {
                         r.get("p_value", Double.class), r.get("incremental_retained", Double.class),
                         r.get("incremental_revenue", Double.class), r.get("cost", Double.class),
                         r.get("cost_per_retained_customer", Double.class)));
+    }
+
+    /** The score boundaries of the refresh {@code asOf}. */
+    private static List<ScoreUnits.Boundary> boundaries(DSLContext dsl, LocalDate asOf) {
+        return dsl.select().from(table(name("score_boundary"))).where(AS_OF.eq(asOf))
+                .fetch(r -> new ScoreUnits.Boundary(r.get("dimension", String.class), r.get("score", Integer.class),
+                        r.get("lower_bound", Double.class), r.get("upper_bound", Double.class)));
     }
 
     /** Customers per lead class at {@code asOf}, and lead_scoring_validation summed over its snapshots. */

@@ -33,7 +33,12 @@ final class SegmentText {
     }
 
     static String criteria(ReportSegment s, ConfigBundle config) {
-        return s.definition() == null ? Fmt.NONE : CriteriaText.of(s.definition(), config);
+        return criteria(s, config, null);
+    }
+
+    /** The criteria, with score ranges also in days, orders and money at the refresh ({@code units}). */
+    static String criteria(ReportSegment s, ConfigBundle config, ScoreUnits units) {
+        return s.definition() == null ? Fmt.NONE : CriteriaText.of(s.definition(), config, units);
     }
 
     /** The profile from segments.yaml, then what the warehouse measured. */

@@ -25,10 +25,11 @@ final class TextReport {
         out.append(Fmt.wrap("Data Source: ", LABEL, dataSource(data), WIDTH));
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
         int windowDays = config.pipeline().windowDays();
+        ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             out.append("Segment: ").append(s.name()).append("   [").append(SegmentText.tag(s)).append("]\n");
             out.append(Fmt.wrap("  Size:     ", FIELD, SegmentText.size(s), WIDTH));
-            out.append(Fmt.wrap("  Criteria: ", FIELD, SegmentText.criteria(s, config), WIDTH));
+            out.append(Fmt.wrap("  Criteria: ", FIELD, SegmentText.criteria(s, config, units), WIDTH));
             out.append(Fmt.wrap("  Profile:  ", FIELD, SegmentText.profile(s, windowDays), WIDTH));
             out.append(Fmt.wrap("  Needs:    ", FIELD, SegmentText.needs(s), WIDTH));
             out.append(Fmt.wrap("  Strategy: ", FIELD, SegmentText.strategy(s), WIDTH));
