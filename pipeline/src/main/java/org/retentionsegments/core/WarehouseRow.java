@@ -7,4 +7,4 @@ package org.retentionsegments.core;
  */
 public sealed interface WarehouseRow
         permits SegmentAssignment, ScoreBoundary, SegmentTransition, Treatment, ActivityDay,
-                RefreshRun, RejectedInput, ConfiguredSegment, InputCountDaily, ClusterAssignment {}
+                RefreshRun, RejectedInput, ConfiguredSegment, InputCountDaily, ClusterAssignment, PurchaseCycle {}

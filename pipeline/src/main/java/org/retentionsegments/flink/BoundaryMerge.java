@@ -200,6 +200,7 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
         for (ScoreBoundary row : counts.boundaryRows(asOf, scales)) {
             output.collect(BOUNDARIES, new StreamRecord<>(row, at));
         }
+        output.collect(BOUNDARIES, new StreamRecord<>(counts.purchaseCycle(asOf, scales, pipeline.lifecycle()), at));
         boolean live = lastDay == Integer.MAX_VALUE && caughtUp(day);
         boolean current = lastDay == Integer.MAX_VALUE ? keep || live : last;
         output.collect(new StreamRecord<>(new RefreshPlan(day, scales, keep, last, current, live, counts.customers()),

@@ -11,6 +11,8 @@ import java.util.List;
  * @param run the latest run's input accounting, or null when no run was recorded
  * @param leads the lead classes at {@code asOf} and how they converted
  * @param boundaries the score boundaries of {@code asOf} (score_boundary)
+ * @param cycle the purchase cycle of {@code asOf} and the lifecycle thresholds it set; null when
+ *     the warehouse has none (written before purchase_cycle existed)
  * @param personas the rows of segment_persona (the current refresh of customer_segment, which may
  *     be later than {@code asOf}), empty when the warehouse has none
  */
@@ -24,7 +26,8 @@ record ReportData(
         Run run,
         LeadText.Leads leads,
         List<PersonaRow> personas,
-        List<ScoreUnits.Boundary> boundaries) {
+        List<ScoreUnits.Boundary> boundaries,
+        org.retentionsegments.core.PurchaseCycle cycle) {
 
     ReportData {
         personas = personas == null ? List.of() : List.copyOf(personas);

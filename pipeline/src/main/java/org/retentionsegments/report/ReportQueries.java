@@ -43,7 +43,7 @@ final class ReportQueries {
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl), boundaries(dsl, asOf));
+                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -93,6 +93,16 @@ final class ReportQueries {
                         r.get("p_value", Double.class), r.get("incremental_retained", Double.class),
                         r.get("incremental_revenue", Double.class), r.get("cost", Double.class),
                         r.get("cost_per_retained_customer", Double.class)));
+    }
+
+    /** The purchase cycle of the refresh {@code asOf}, null when none was written. */
+    private static org.retentionsegments.core.PurchaseCycle cycle(DSLContext dsl, LocalDate asOf) {
+        return dsl.select().from(table(name("purchase_cycle"))).where(AS_OF.eq(asOf))
+                .fetchOptional(r -> new org.retentionsegments.core.PurchaseCycle(asOf,
+                        r.get("cycle_days", Double.class), r.get("measured", Boolean.class),
+                        r.get("repeat_customers", Long.class), r.get("new_within_days", Double.class),
+                        r.get("active_within_days", Double.class), r.get("lapsing_within_days", Double.class)))
+                .orElse(null);
     }
 
     /** The score boundaries of the refresh {@code asOf}. */

@@ -23,6 +23,9 @@ final class TextReport {
         out.append(Fmt.wrap("Approach:    ", LABEL, approach(config), WIDTH));
         out.append(Fmt.wrap("Segments:    ", LABEL, segmentCount(config, segments), WIDTH));
         out.append(Fmt.wrap("Data Source: ", LABEL, dataSource(data), WIDTH));
+        if (data.cycle() != null) {
+            out.append(Fmt.wrap("Lifecycle:   ", LABEL, lifecycle(data.cycle()), WIDTH));
+        }
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
         int windowDays = config.pipeline().windowDays();
         ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
@@ -120,6 +123,21 @@ final class TextReport {
         return config.segments().size() + " defined, " + populated + " with customers"
                 + (unknown == 0 ? "" : ", plus " + unknown + " in the warehouse that segments.yaml no longer defines")
                 + " (mutually exclusive: the first matching rule of segments.yaml wins)";
+    }
+
+    /** The purchase cycle and the lifecycle stages in days at the refresh. */
+    static String lifecycle(org.retentionsegments.core.PurchaseCycle c) {
+        return "purchase cycle " + days(c.cycleDays()) + (c.measured()
+                ? " (the median gap between orders of " + Fmt.count(c.repeatCustomers()) + " repeat customers)"
+                : " (the configured default: only " + Fmt.count(c.repeatCustomers()) + " repeat customers so far)")
+                + "; new = first order in the last " + days(c.newWithinDays()) + "; active = last order in the last "
+                + days(c.activeWithinDays()) + "; lapsing = in the last " + days(c.lapsingWithinDays())
+                + "; lapsed = longer ago; reactivated = active again after a gap of more than "
+                + days(c.lapsingWithinDays());
+    }
+
+    private static String days(double days) {
+        return (days == Math.rint(days) ? String.valueOf((long) days) : Fmt.dec1(days)) + " days";
     }
 
     static String dataSource(ReportData data) {

@@ -6,6 +6,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.INPUT_COUNT_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+import static org.retentionsegments.warehouse.jooq.Tables.PURCHASE_CYCLE;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
@@ -133,6 +134,18 @@ final class RowTables {
                 out.int4(c.cluster());
                 out.text(c.label());
                 out.float8(c.distance());
+                out.timestamp(now);
+            });
+
+    static final RowTable<org.retentionsegments.core.PurchaseCycle> CYCLE = new RowTable<>(PURCHASE_CYCLE,
+            c -> c.asOf(), RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+                out.date(c.asOf());
+                out.float8(c.cycleDays());
+                out.bool(c.measured());
+                out.int8(c.repeatCustomers());
+                out.float8(c.newWithinDays());
+                out.float8(c.activeWithinDays());
+                out.float8(c.lapsingWithinDays());
                 out.timestamp(now);
             });
 

@@ -72,7 +72,7 @@ public final class WarehouseWriter {
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
                 RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
-                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER)) {
+                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE)) {
             byTable.put(table, new ArrayList<>());
         }
         for (WarehouseRow row : rows) {
@@ -120,6 +120,8 @@ public final class WarehouseWriter {
             return RowTables.INPUT_DAILY;
         } else if (row instanceof ClusterAssignment) {
             return RowTables.CLUSTER;
+        } else if (row instanceof org.retentionsegments.core.PurchaseCycle) {
+            return RowTables.CYCLE;
         }
         throw new IllegalArgumentException("no table for " + row.getClass().getName());
     }

@@ -19,7 +19,10 @@ import org.retentionsegments.warehouse.Warehouse;
 import org.retentionsegments.warehouse.WarehouseFixtures;
 import org.retentionsegments.warehouse.WarehouseWriter;
 
-/** The report's criteria in days, orders and money, from the score_boundary rows of the reported refresh. */
+/**
+ * The report's criteria in days, orders and money, from the score_boundary rows of the reported
+ * refresh, and its lifecycle stages in days, from purchase_cycle.
+ */
 class CriteriaInUnitsITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
@@ -44,6 +47,7 @@ class CriteriaInUnitsITCase {
                 rows.add(boundary(AS_OF, dims[d], score, lower, upper));
             }
         }
+        rows.add(new org.retentionsegments.core.PurchaseCycle(AS_OF, 42.5, true, 1234, 42.5, 85, 170));
         String text;
         try (Warehouse w = WAREHOUSES.open(engine)) {
             new WarehouseWriter(w).write(rows);
@@ -54,5 +58,9 @@ class CriteriaInUnitsITCase {
                 + " (over $250.00 in 365 days)"), text);
         assertTrue(text.contains("Criteria: R 1-2 (last order 181+ days ago), F 4-5 (5+ orders in 365 days), M 4-5"
                 + " (over $250.00 in 365 days)"), text);
+        assertTrue(text.contains("Lifecycle:   purchase cycle 42.5 days (the median gap between orders of 1,234 repeat"
+                + " customers); new = first order in the last 42.5 days; active = last order in the last 85 days;"
+                + " lapsing = in the last 170 days; lapsed = longer ago; reactivated = active again after a gap of"
+                + " more than 170 days\n"), text);
     }
 }

@@ -18,6 +18,7 @@ import static org.retentionsegments.warehouse.WarehouseFixtures.transition;
 import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
+import static org.retentionsegments.warehouse.jooq.Tables.PURCHASE_CYCLE;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
@@ -27,6 +28,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
 import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
 
 import java.math.BigDecimal;
+import org.jooq.impl.DSL;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -65,21 +67,33 @@ class WarehouseWriterITCase {
                     activity("c1", AS_OF, 2, 99.999),
                     treatment("winback", "c1", T0, Arm.HOLDOUT, null),
                     treatment("winback", "c2", T0, Arm.TREATMENT, 1.25),
-                    run("run-1", "orders"), rejected("run-1", "x,y,z"), configured("At Risk", true)));
-            assertEquals(12, written, "2 current + 2 snapshot + 8 other rows");
+                    run("run-1", "orders"), rejected("run-1", "x,y,z"), configured("At Risk", true),
+                    new org.retentionsegments.core.PurchaseCycle(AS_OF, 30.5, true, 1200, 30.5, 61, 122),
+                    new SegmentAssignment("c3", AS_OF, 5, 1, 10.0, 5, 1, 1, "511", 2.3,
+                            org.retentionsegments.core.LifecycleStage.NEW, false, false, false, false, null, null, 1, 1,
+                            "New", "welcome", Arm.HOLDOUT, false, true, new SegmentAssignment.Traits(null, null,
+                                    AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", Boolean.FALSE, "DE"))));
+            assertEquals(14, written, "3 current + 2 snapshot + 9 other rows");
             DSLContext dsl = warehouse.dsl();
 
             CustomerSegmentRecord c1 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c1")).fetchSingle();
-            assertEquals(List.of("c1", AS_OF, 12, 4, new BigDecimal("321.46"), 5, 4, 3, "543", 4.2, "active",
+            assertEquals(Arrays.asList("c1", AS_OF, 12, 4, new BigDecimal("321.46"), 5, 4, 3, "543", 4.2, "active",
                             false, true, false, true, "shoes", 0.75, 3, 9, "Champions", "reward", "treatment",
-                            LocalDateTime.parse("2024-03-02T00:00")),
-                    List.of(c1.intoArray()));
+                            LocalDateTime.parse("2024-03-02T00:00"), null, null, null, null, 0.0, 0.0, null, null, null),
+                    Arrays.asList(c1.intoArray()));
+            assertEquals(Arrays.asList(null, null, AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", false, "DE"),
+                    Arrays.asList(dsl.select(CUSTOMER_SEGMENT.LEAD_SCORE, CUSTOMER_SEGMENT.LEAD_CLASS,
+                            CUSTOMER_SEGMENT.FIRST_ORDER_DATE, CUSTOMER_SEGMENT.TOP_CHANNEL, CUSTOMER_SEGMENT.DISCOUNT_SHARE,
+                            CUSTOMER_SEGMENT.RETURN_SHARE, CUSTOMER_SEGMENT.TOP_ENGAGEMENT, CUSTOMER_SEGMENT.EMAIL_CONSENT,
+                            CUSTOMER_SEGMENT.COUNTRY).from(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c3"))
+                            .fetchSingle().intoArray()), "the lead and persona columns");
             CustomerSegmentRecord c2 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c2")).fetchSingle();
             assertNull(c2.getRecencyDays());
             assertNull(c2.getRScore());
             assertNull(c2.getArm());
             assertEquals("prospect", c2.getLifecycleStage());
-            assertEquals(dump(dsl, CUSTOMER_SEGMENT), dump(dsl, SEGMENT_SNAPSHOT), "snapshot keeps the same columns");
+            assertEquals(dump(dsl, CUSTOMER_SEGMENT, CUSTOMER_SEGMENT.CUSTOMER_ID.ne("c3")), dump(dsl, SEGMENT_SNAPSHOT,
+                    DSL.noCondition()), "snapshot keeps the same columns");
 
             assertEquals(Arrays.asList("c1", AS_OF, null, "Champions"),
                     Arrays.asList(dsl.selectFrom(SEGMENT_TRANSITION).fetchSingle().intoArray()));
@@ -98,6 +112,8 @@ class WarehouseWriterITCase {
                     List.of(dsl.selectFrom(REJECTED_INPUT).fetchSingle().intoArray()));
             assertEquals(List.of("At Risk", true, LocalDateTime.parse("2024-03-02T00:00")),
                     List.of(dsl.selectFrom(SEGMENT_CONFIG).fetchSingle().intoArray()));
+            assertEquals(List.of(AS_OF, 30.5, true, 1200L, 30.5, 61.0, 122.0, LocalDateTime.parse("2024-03-02T00:00")),
+                    List.of(dsl.selectFrom(PURCHASE_CYCLE).fetchSingle().intoArray()));
         }
     }
 
@@ -207,6 +223,10 @@ class WarehouseWriterITCase {
     }
 
     private static String dump(DSLContext dsl, Table<?> table) {
-        return dsl.selectFrom(table).orderBy(table.fields()).fetch().formatCSV(false);
+        return dump(dsl, table, DSL.noCondition());
+    }
+
+    private static String dump(DSLContext dsl, Table<?> table, org.jooq.Condition where) {
+        return dsl.selectFrom(table).where(where).orderBy(table.fields()).fetch().formatCSV(false);
     }
 }

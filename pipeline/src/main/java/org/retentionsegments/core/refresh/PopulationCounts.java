@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.retentionsegments.core.Dimension;
+import org.retentionsegments.core.PurchaseCycle;
 import org.retentionsegments.core.ScoreBoundary;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.scoring.CountHistogram;
@@ -65,6 +66,19 @@ public final class PopulationCounts {
             return config.defaultCycleDays();
         }
         return Math.max(1.0, halfDayGaps.nearestRank(new double[] {0.5}, false)[0] / 2.0);
+    }
+
+    /** Customers with a gap between two order days (those the purchase cycle is measured on). */
+    public long repeatCustomers() {
+        return halfDayGaps.total();
+    }
+
+    /** The purchase cycle of a refresh and the lifecycle thresholds it sets, for the warehouse. */
+    public PurchaseCycle purchaseCycle(LocalDate asOf, RefreshScales scales,
+            org.retentionsegments.core.config.LifecycleThresholds lifecycle) {
+        double cycle = scales.cycleDays();
+        return new PurchaseCycle(asOf, cycle, halfDayGaps.total() >= config.minRepeatCustomers(), halfDayGaps.total(),
+                lifecycle.newWithin() * cycle, lifecycle.activeWithin() * cycle, lifecycle.lapsingWithin() * cycle);
     }
 
     /** The boundaries a refresh on {@code asOf} scores against. */
