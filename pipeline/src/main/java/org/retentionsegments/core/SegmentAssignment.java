@@ -6,6 +6,8 @@ import java.time.LocalDate;
  * One customer's place at one refresh: raw R/F/M, scores, lifecycle, behaviour flags, affinity,
  * segment, strategy and holdout arm. Prospects (never bought) have null recency and scores.
  *
+ * @param arm the customer's arm in the program of the segment's strategy; null when the strategy
+ *     runs no program ({@code always_on: false})
  * @param snapshot whether this refresh is kept in {@code segment_snapshot}
  * @param current whether it is the customer's current segment, for {@code customer_segment}: a
  *     bounded backfill writes only its final refresh there, the snapshots keep the history

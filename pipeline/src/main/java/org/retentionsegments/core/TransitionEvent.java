@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * A customer's move into a segment at a live refresh, told to the marketing stack at once (the
  * {@code segment-transitions} topic): where from and to, the strategy of the segment it moved
- * into, the customer's arm, and the program that enrolls it (for always-on strategies).
+ * into, the customer's arm and the program that enrolls it (both for always-on strategies only, null otherwise).
  *
  * @param fromSegment null on the customer's first placement
  * @param programId null when the strategy enrolls no one automatically

@@ -84,7 +84,7 @@ public final class BoundedRun {
                 progress.println("run " + dead + " did not finish (it was stopped or killed): its accounting and"
                         + " rejected rows are removed, and this run rewrites what it wrote");
             }
-            writer.write(ConfiguredSegment.of(config.parse().strategies()));
+            writer.write(ConfiguredSegment.of(config.parse()));
             progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             Configuration flink = flinkConfiguration(options, staging);
 

@@ -30,6 +30,7 @@ import org.retentionsegments.core.ScoreBoundary;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.SegmentTransition;
 import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.config.Strategy;
 
 /**
  * The pipeline's rows as table rows, in each table's column order (the migrations'): money
@@ -110,6 +111,25 @@ final class RowTables {
                 out.text(c.segment());
                 out.bool(c.atRisk());
                 out.timestamp(now);
+                Strategy s = c.strategy();
+                out.int4(c.segmentOrder());
+                out.int4(c.engagementRank());
+                out.text(c.description());
+                out.int4(s == null ? null : s.priority());
+                out.text(s == null ? null : s.name());
+                out.text(s == null ? null : s.objective());
+                out.text(s == null ? null : s.message());
+                out.text(s == null ? null : s.channel());
+                out.text(s == null ? null : s.cadence());
+                out.text(s == null ? null : s.incentive().type());
+                out.float8(s == null ? null : s.incentive().depthPct());
+                out.decimal(s == null ? null : money(s.incentive().cap(), "incentive cap", c.segment()));
+                out.bool(s == null ? null : s.highTouch());
+                out.bool(s == null ? null : s.suppress());
+                out.bool(s == null ? null : s.alwaysOn());
+                out.text(c.programId());
+                out.float8(s == null ? null : s.holdoutShare());
+                out.bool(true);
             });
 
     static final RowTable<InputCountDaily> INPUT_DAILY = new RowTable<>(INPUT_COUNT_DAILY,

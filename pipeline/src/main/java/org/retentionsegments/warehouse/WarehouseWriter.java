@@ -1,6 +1,7 @@
 package org.retentionsegments.warehouse;
 
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -151,10 +152,26 @@ public final class WarehouseWriter {
         } else {
             dsl.insertInto(table).columns(table.fields()).select(dsl.selectFrom(stage)).execute();
         }
+        if (table.equals(SEGMENT_CONFIG)) {
+            retireUnconfigured(dsl, stage, now);
+        }
         if (duckDb) {
             DuckDbStage.drop(dsl, stage);
         }
         return unique.size();
+    }
+
+    /**
+     * The segment_config rows of one write are the whole configuration of a run: the stored
+     * segments it does not name (renamed or removed since) are no longer configured.
+     */
+    private static void retireUnconfigured(DSLContext dsl, Table<?> stage, LocalDateTime now) {
+        var c = SEGMENT_CONFIG;
+        RowTable.Incoming staged = staged(stage);
+        dsl.update(c).set(c.IN_CONFIG, false).set(c.UPDATED_AT, now)
+                .where(c.IN_CONFIG.isNull().or(c.IN_CONFIG.isTrue()))
+                .and(DSL.notExists(DSL.selectOne().from(stage).where(same(c.SEGMENT, staged))))
+                .execute();
     }
 
     /**

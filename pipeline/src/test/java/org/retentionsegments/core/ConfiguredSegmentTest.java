@@ -2,10 +2,12 @@ package org.retentionsegments.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.fixtures.ConfigTexts;
@@ -17,16 +19,34 @@ class ConfiguredSegmentTest {
 
     @Test
     void theDefaultsFlagTheThreeAtRiskSegmentsAndNoOther() {
-        List<ConfiguredSegment> rows = ConfiguredSegment.of(ConfigBundle.loadDefault().strategies());
+        List<ConfiguredSegment> rows = ConfiguredSegment.of(ConfigBundle.loadDefault());
         assertEquals(12, rows.size());
-        assertEquals(AT_RISK_BY_DEFAULT, rows.stream().filter(ConfiguredSegment::atRisk).map(ConfiguredSegment::segment).toList());
+        assertEquals(AT_RISK_BY_DEFAULT, rows.stream().filter(ConfiguredSegment::atRisk).map(ConfiguredSegment::segment).sorted().toList());
+    }
+
+    @Test
+    void theRowsFollowSegmentsYamlAndOnlyAlwaysOnStrategiesNameAProgram() {
+        ConfigBundle config = ConfigBundle.loadDefault();
+        List<ConfiguredSegment> rows = ConfiguredSegment.of(config);
+        assertEquals(config.segments().segments().stream().map(d -> d.name()).toList(),
+                rows.stream().map(ConfiguredSegment::segment).toList());
+        assertEquals(IntStream.rangeClosed(1, 12).boxed().toList(),
+                rows.stream().map(ConfiguredSegment::segmentOrder).toList());
+        for (ConfiguredSegment row : rows) {
+            assertEquals(config.strategies().forSegment(row.segment()), row.strategy());
+            assertEquals(row.strategy().alwaysOn() ? row.strategy().programId() : null, row.programId(), row.segment());
+        }
+        ConfiguredSegment lost = rows.get(11);
+        assertEquals("Lost", lost.segment());
+        assertNull(lost.programId(), "the suppressed segment runs no program");
+        assertEquals("always_on", rows.get(1).programId());
     }
 
     @Test
     void aRenamedSegmentKeepsItsFlagUnderItsNewName() {
         ConfigBundle renamed = ConfigTexts.withSegmentsRenamed(Map.of("At Risk", "Slipping Away"));
-        List<String> flagged = ConfiguredSegment.of(renamed.strategies()).stream()
-                .filter(ConfiguredSegment::atRisk).map(ConfiguredSegment::segment).toList();
+        List<String> flagged = ConfiguredSegment.of(renamed).stream()
+                .filter(ConfiguredSegment::atRisk).map(ConfiguredSegment::segment).sorted().toList();
         assertEquals(List.of("About to Sleep", "Can't Lose Them", "Slipping Away"), flagged);
     }
 

@@ -77,7 +77,7 @@ class SecretsITCase {
         assertNoSecret(apply);
         String shown = url.replace(SECRET, "***");
         assertTrue(apply.output().contains("Connecting with URL: " + shown), apply.output());
-        assertTrue(apply.output().contains("applied 10 views to " + shown + ": "), apply.output());
+        assertTrue(apply.output().contains("applied 11 views to " + shown + ": "), apply.output());
     }
 
     @Test
@@ -87,7 +87,7 @@ class SecretsITCase {
         Result apply = segments(env, true, "models", "apply", "--warehouse", url);
         assertEquals(0, apply.exit(), apply.output());
         assertFalse(apply.output().contains(ENV_SECRET), apply.output());
-        assertTrue(apply.output().contains("applied 10 views to " + url + ": "), apply.output());
+        assertTrue(apply.output().contains("applied 11 views to " + url + ": "), apply.output());
 
         // Not a password parameter, but the value of PGPASSWORD: masked all the same.
         Result failed = segments(env, true, "models", "apply", "--warehouse",

@@ -91,6 +91,15 @@ class PinnedResultsITCase {
             Map<String, String> flink) throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf, parallelism, flink), System.err);
+        for (String table : List.of("customer_segment", "segment_snapshot")) {
+            // an arm exactly for the customers of a strategy that runs a program (always_on)
+            assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM " + table + " a JOIN segment_config c"
+                    + " ON c.segment = a.segment WHERE (a.arm IS NULL) = c.always_on"), table);
+            assertTrue(RunFixtures.count(url, "SELECT COUNT(*) FROM " + table + " WHERE arm IS NULL") > 0,
+                    dataset + ": customers of the suppressed segment have no arm in " + table);
+            assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM " + table + " a LEFT JOIN segment_config c"
+                    + " ON c.segment = a.segment AND c.in_config WHERE c.segment IS NULL"), "every segment is configured");
+        }
         Map<String, String> actual = TableChecksums.of(url);
         Map<String, String> expected = new TreeMap<>();
         List<String> lines = new ArrayList<>();

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
 
 class ModelsITCase {
 
@@ -50,7 +52,7 @@ class ModelsITCase {
             assertEquals(order, models.apply(warehouse), "re-applying gives the same views");
             assertTrue(order.indexOf("_holdout_entry") < order.indexOf("_holdout_arms")
                     && order.indexOf("_holdout_arms") < order.indexOf("holdout_lift"), order::toString);
-            assertTrue(order.containsAll(List.of("segment_summary", "segment_transition_matrix")), order::toString);
+            assertTrue(order.containsAll(List.of("segment_summary", "segment_transition_matrix", "segment_dim")), order::toString);
 
             List<ModelTestResult> results = models.test(warehouse);
             assertTrue(results.size() >= 14, () -> "tests found: " + results);
@@ -160,10 +162,10 @@ class ModelsITCase {
         }
     }
 
-    /** Two weekly refreshes of 60 customers, their activity and an always-on program. */
+    /** The default configuration, two weekly refreshes of 60 customers, their activity and an always-on program. */
     private static List<WarehouseRow> pipelineOutput() {
         String[] segments = {"Champions", "Loyal", "At Risk", "Hibernating", "Can't Lose Them"};
-        List<WarehouseRow> rows = new ArrayList<>();
+        List<WarehouseRow> rows = new ArrayList<>(ConfiguredSegment.of(ConfigBundle.loadDefault()));
         for (int i = 0; i < 60; i++) {
             String id = "c" + i;
             rows.add(assignment(id, AS_OF, segments[i % 5], true));

@@ -95,7 +95,7 @@ class SegmentRenameITCase {
 
     /** Five customers per default segment (one per lifecycle stage) on two kept refreshes, and the config. */
     private static void write(Warehouse warehouse, ConfigBundle config, UnaryOperator<String> name) {
-        List<WarehouseRow> rows = new ArrayList<>(ConfiguredSegment.of(config.strategies()));
+        List<WarehouseRow> rows = new ArrayList<>(ConfiguredSegment.of(config));
         List<String> segments = names(ConfigBundle.loadDefault());
         for (int i = 0; i < segments.size() * STAGES.size(); i++) {
             String segment = name.apply(segments.get(i / STAGES.size()));

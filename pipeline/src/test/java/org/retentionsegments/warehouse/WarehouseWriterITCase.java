@@ -45,8 +45,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.Strategy;
+import org.retentionsegments.core.fixtures.ConfigTexts;
 import org.retentionsegments.warehouse.jooq.tables.records.CustomerSegmentRecord;
 
 class WarehouseWriterITCase {
@@ -110,10 +114,55 @@ class WarehouseWriterITCase {
                     List.of(dsl.selectFrom(REFRESH_RUN).fetchSingle().intoArray()));
             assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number", "orders.csv", 7L),
                     List.of(dsl.selectFrom(REJECTED_INPUT).fetchSingle().intoArray()));
-            assertEquals(List.of("At Risk", true, LocalDateTime.parse("2024-03-02T00:00")),
-                    List.of(dsl.selectFrom(SEGMENT_CONFIG).fetchSingle().intoArray()));
+            assertEquals(List.of("At Risk", true, LocalDateTime.parse("2024-03-02T00:00"), true),
+                    List.of(dsl.select(SEGMENT_CONFIG.SEGMENT, SEGMENT_CONFIG.AT_RISK, SEGMENT_CONFIG.UPDATED_AT,
+                            SEGMENT_CONFIG.IN_CONFIG).from(SEGMENT_CONFIG).fetchSingle().intoArray()));
             assertEquals(List.of(AS_OF, 30.5, true, 1200L, 30.5, 61.0, 122.0, LocalDateTime.parse("2024-03-02T00:00")),
                     List.of(dsl.selectFrom(PURCHASE_CYCLE).fetchSingle().intoArray()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void segmentConfigKeepsEachSegmentsRuleAndStrategyAndRetiresTheSegmentsALaterConfigurationDrops(Engine engine) {
+        ConfigBundle defaults = ConfigBundle.loadDefault();
+        ConfigBundle renamed = ConfigTexts.withSegmentsRenamed(Map.of("At Risk", "Slipping Away"));
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            DSLContext dsl = warehouse.dsl();
+            var c = SEGMENT_CONFIG;
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(ConfiguredSegment.of(defaults));
+            assertEquals(12, dsl.fetchCount(c, c.IN_CONFIG.isTrue()));
+            // the suppressed segment: its rule, its strategy, and no program
+            assertEquals(Arrays.asList(12, "suppress", "none", "none", new BigDecimal("0.00"), true, false, false,
+                            null, 0.0, true),
+                    Arrays.asList(dsl.select(c.SEGMENT_ORDER, c.STRATEGY, c.CHANNEL, c.INCENTIVE_TYPE, c.INCENTIVE_CAP,
+                            c.SUPPRESS, c.HIGH_TOUCH, c.ALWAYS_ON, c.PROGRAM_ID, c.HOLDOUT_SHARE, c.IN_CONFIG)
+                            .from(c).where(c.SEGMENT.eq("Lost")).fetchSingle().intoArray()));
+            Strategy atRisk = defaults.strategies().forSegment("At Risk");
+            assertEquals(Arrays.asList(atRisk.priority(), atRisk.name(), atRisk.channel(), true, atRisk.programId(),
+                            defaults.segments().segments().get(defaults.segments().indexOf("At Risk")).description()),
+                    Arrays.asList(dsl.select(c.PRIORITY, c.STRATEGY, c.CHANNEL, c.ALWAYS_ON, c.PROGRAM_ID, c.DESCRIPTION)
+                            .from(c).where(c.SEGMENT.eq("At Risk")).fetchSingle().intoArray()));
+
+            new WarehouseWriter(warehouse, NEXT_DAY).write(ConfiguredSegment.of(renamed));
+            assertEquals(13, dsl.fetchCount(c));
+            assertEquals(List.of("At Risk"), dsl.select(c.SEGMENT).from(c).where(c.IN_CONFIG.isFalse()).fetch(c.SEGMENT));
+            assertEquals(LocalDateTime.parse("2024-03-03T00:00"),
+                    dsl.select(c.UPDATED_AT).from(c).where(c.SEGMENT.eq("At Risk")).fetchSingle().value1());
+            assertEquals(LocalDateTime.parse("2024-03-02T00:00"),
+                    dsl.select(c.UPDATED_AT).from(c).where(c.SEGMENT.eq("Lost")).fetchSingle().value1(),
+                    "an unchanged segment keeps its updated_at");
+            assertEquals(atRisk.priority(),
+                    dsl.select(c.PRIORITY).from(c).where(c.SEGMENT.eq("Slipping Away")).fetchSingle().value1());
+
+            String before = dump(dsl, c);
+            new WarehouseWriter(warehouse, Clock.offset(NEXT_DAY, java.time.Duration.ofDays(1))).write(
+                    ConfiguredSegment.of(renamed));
+            assertEquals(before, dump(dsl, c), "writing the same configuration again changes nothing");
+
+            new WarehouseWriter(warehouse, NEXT_DAY).write(ConfiguredSegment.of(defaults));
+            assertEquals(List.of("Slipping Away"), dsl.select(c.SEGMENT).from(c).where(c.IN_CONFIG.isFalse()).fetch(c.SEGMENT),
+                    "renaming back configures the old name again");
         }
     }
 

@@ -100,12 +100,17 @@ public final class Segmenter {
     }
 
     /**
-     * The customer's holdout arm in the strategy of {@code segment}. Kept out of {@link #place}:
-     * the hash is the costliest step of placing a customer, and a refresh needs the arm only for
-     * the customers it writes a row for.
+     * The customer's holdout arm in the strategy of {@code segment}; null when that strategy runs
+     * no program ({@code always_on: false}: no treatment row is ever written for it), so that no
+     * audience filter on {@code arm = 'treatment'} picks up its customers. Kept out of
+     * {@link #place}: the hash is the costliest step of placing a customer, and a refresh needs
+     * the arm only for the customers it writes a row for.
      */
     public Arm arm(int segment, String customerId) {
         Strategy strategy = strategies[segment];
+        if (!strategy.alwaysOn()) {
+            return null;
+        }
         return HoldoutHash.arm(strategy.salt(), customerId, strategy.holdoutShare());
     }
 }

@@ -184,6 +184,26 @@ class PopulationTest {
     }
 
     @Test
+    void aSegmentWithoutAProgramGivesItsCustomersNoArm() {
+        Population population = new Population(FIXED);
+        population.upsert(buyer("champ", 3, 10, 2000));          // Champions: always on
+        population.upsert(buyer("gone", 400, 1, 10));            // Lost: always_on false
+        population.upsert(buyer("gone2", 500, 1, 5));
+
+        Rows rows = refresh(population, T0, true);
+
+        Map<String, SegmentAssignment> byCustomer = rows.of(SegmentAssignment.class).stream()
+                .collect(Collectors.toMap(SegmentAssignment::customerId, Function.identity()));
+        assertEquals("Lost", byCustomer.get("gone").segment());
+        assertNull(byCustomer.get("gone").arm(), "no arm = 'treatment' for a segment without a program");
+        assertNull(byCustomer.get("gone2").arm());
+        assertEquals("Champions", byCustomer.get("champ").segment());
+        assertEquals(rows.of(Treatment.class).get(0).arm(), byCustomer.get("champ").arm(),
+                "an always-on segment's customer has the arm of its treatment row");
+        assertEquals(List.of("champ"), rows.of(Treatment.class).stream().map(Treatment::customerId).toList());
+    }
+
+    @Test
     void armIsStableAcrossRefreshes() {
         Population population = new Population(FIXED);
         for (int i = 0; i < 200; i++) {
