@@ -76,8 +76,14 @@ class BoundaryMergeTest {
         assertEquals(6, plans.get(0).customers());
         List<WarehouseRow> boundaries = harness.getSideOutput(BoundaryMerge.BOUNDARIES).stream()
                 .map(StreamRecord::getValue).toList();
-        assertEquals(15, boundaries.size());
-        assertEquals(6, boundaries.stream().map(ScoreBoundary.class::cast)
+        assertEquals(16, boundaries.size(), "15 score boundaries and the purchase cycle");
+        org.retentionsegments.core.PurchaseCycle cycle = boundaries.stream()
+                .filter(org.retentionsegments.core.PurchaseCycle.class::isInstance)
+                .map(org.retentionsegments.core.PurchaseCycle.class::cast).findFirst().orElseThrow();
+        double c = plans.get(0).scales().cycleDays();
+        assertEquals(new org.retentionsegments.core.PurchaseCycle(T0, c, false, cycle.repeatCustomers(), c, 2 * c, 4 * c),
+                cycle, "six customers are too few to measure the cycle: the default, and the thresholds in days");
+        assertEquals(6, boundaries.stream().filter(ScoreBoundary.class::isInstance).map(ScoreBoundary.class::cast)
                 .filter(b -> b.dimension().equalsIgnoreCase("recency")).mapToLong(ScoreBoundary::customers).sum(),
                 "bucket sizes add up to the scored population");
         assertTrue(merge.waiting().isEmpty(), "applied deltas are not kept");
