@@ -41,7 +41,7 @@ public final class ConfigCommand implements Runnable {
             ConfigCheckReport report = ConfigCheck.run(bundle);
             System.out.println("configuration: " + bundle.sources());
             System.out.print(report.text());
-            System.out.println(leadScoring(bundle.leadScoring()));
+            System.out.println("LEAD SCORING: " + bundle.leadScoring().summary());
             if (report.hasErrors()) {
                 System.err.println("error: the segment configuration has findings (see above); fix segments.yaml");
                 return 1;
@@ -49,18 +49,6 @@ public final class ConfigCommand implements Runnable {
             System.out.println("OK: every customer lands in exactly one segment, every segment is reachable"
                     + " and has a strategy.");
             return 0;
-        }
-
-        /** One line on lead_scoring.yaml, which parsing has validated. */
-        static String leadScoring(org.retentionsegments.core.config.LeadScoring lead) {
-            long negative = lead.signals().stream().filter(s -> s.points() < 0).count();
-            return "LEAD SCORING: " + lead.signals().size() + " signals (" + negative + " negative) scoring "
-                    + (lead.scope() == org.retentionsegments.core.config.LeadScoring.Scope.ALL ? "every customer"
-                            : "prospects")
-                    + "; engagement half-life " + (lead.halfLifeDays() == Math.rint(lead.halfLifeDays()) ? String.valueOf((long) lead.halfLifeDays()) : String.valueOf(lead.halfLifeDays()))
-                    + " days; cold 0-" + (lead.warm() - 1) + ", warm " + lead.warm() + "-" + (lead.hot() - 1)
-                    + ", hot " + lead.hot() + "-" + (lead.salesReady() - 1) + ", sales-ready " + lead.salesReady()
-                    + "-100";
         }
     }
 }

@@ -141,7 +141,7 @@ final class HtmlReport {
         h.append("<table>\n<tr><th>Category</th><th>Signal</th><th>Counts</th><th class=\"n\">Points</th></tr>\n");
         for (org.retentionsegments.core.config.LeadScoring.Signal s : scoring.signals()) {
             h.append("<tr>").append(Html.el("td", s.category().isEmpty() ? Fmt.NONE : s.category()))
-                    .append(Html.el("td", s.name())).append(Html.el("td", LeadText.rule(s)));
+                    .append(Html.el("td", s.name())).append(Html.el("td", s.rule()));
             num(h, s.pointsText());
             h.append("</tr>\n");
         }
@@ -157,7 +157,7 @@ final class HtmlReport {
         for (org.retentionsegments.core.config.LeadScoring.LeadClass c
                 : org.retentionsegments.core.config.LeadScoring.LeadClass.values()) {
             h.append("<tr>").append(Html.el("td", LeadText.className(c)));
-            num(h, LeadText.range(scoring, c));
+            num(h, scoring.range(c));
             num(h, Fmt.count(leads.counts().stream().filter(k -> k.leadClass().equals(c.label()))
                     .mapToLong(LeadText.ClassCount::customers).sum()));
             for (int days : horizons) {

@@ -48,24 +48,10 @@ final class LeadText {
         };
     }
 
-    static String range(LeadScoring scoring, LeadClass c) {
-        return switch (c) {
-            case COLD -> "0-" + (scoring.warm() - 1);
-            case WARM -> scoring.warm() + "-" + (scoring.hot() - 1);
-            case HOT -> scoring.hot() + "-" + (scoring.salesReady() - 1);
-            case SALES_READY -> scoring.salesReady() + "-100";
-        };
-    }
-
     static String scope(LeadScoring scoring) {
         return "Scores " + (scoring.scope() == LeadScoring.Scope.ALL ? "every customer"
                 : "prospects (customers who never ordered)") + " at every refresh, 0-100; engagement counts halve every "
                 + Fmt.plain(scoring.halfLifeDays()) + " days and stop counting after 90.";
-    }
-
-    /** The signal's description: "site_visit, per event (at most 30)". */
-    static String rule(Signal s) {
-        return s.rule();
     }
 
     static String render(LeadScoring scoring, Leads leads) {
@@ -74,11 +60,11 @@ final class LeadText {
         out.append(line("Category", "Signal", "Counts", "Points"));
         out.append(line("-".repeat(WIDTHS[0]), "-".repeat(WIDTHS[1]), "-".repeat(WIDTHS[2]), "-".repeat(WIDTHS[3])));
         for (Signal s : scoring.signals()) {
-            out.append(line(s.category().isEmpty() ? Fmt.NONE : s.category(), s.name(), rule(s), s.pointsText()));
+            out.append(line(s.category().isEmpty() ? Fmt.NONE : s.category(), s.name(), s.rule(), s.pointsText()));
         }
         out.append("\nThresholds:\n");
         for (LeadClass c : LeadClass.values()) {
-            out.append("  ").append(Fmt.left(className(c) + ":", 18)).append(range(scoring, c)).append('\n');
+            out.append("  ").append(Fmt.left(className(c) + ":", 18)).append(scoring.range(c)).append('\n');
         }
         out.append('\n').append(Fmt.wrap("Now:      ", "          ", now(leads), TextReport.WIDTH));
         out.append(Fmt.wrap("Outcome:  ", "          ", outcome(leads), TextReport.WIDTH));

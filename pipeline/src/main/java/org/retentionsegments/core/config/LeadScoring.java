@@ -142,6 +142,26 @@ public record LeadScoring(Scope scope, double halfLifeDays, List<Signal> signals
         return new Lead(score, classOf(score));
     }
 
+    /** The scores of a class: {@code "31-50"}. */
+    public String range(LeadClass c) {
+        return switch (c) {
+            case COLD -> "0-" + (warm - 1);
+            case WARM -> warm + "-" + (hot - 1);
+            case HOT -> hot + "-" + (salesReady - 1);
+            case SALES_READY -> salesReady + "-100";
+        };
+    }
+
+    /** One line on the whole model, for {@code config check}. */
+    public String summary() {
+        long negative = signals.stream().filter(s -> s.points() < 0).count();
+        return signals.size() + " signals (" + negative + " negative) scoring "
+                + (scope == Scope.ALL ? "every customer" : "prospects") + "; engagement half-life "
+                + YamlNode.fmt(halfLifeDays) + " days; cold " + range(LeadClass.COLD) + ", warm "
+                + range(LeadClass.WARM) + ", hot " + range(LeadClass.HOT) + ", sales-ready "
+                + range(LeadClass.SALES_READY);
+    }
+
     public LeadClass classOf(int score) {
         return score >= salesReady ? LeadClass.SALES_READY
                 : score >= hot ? LeadClass.HOT
