@@ -6,6 +6,12 @@
 -- revenue_at_risk: the revenue of customers whose lifecycle_stage is 'lapsing' or 'lapsed', or whose
 --   segment the configuration marks at risk (at_risk in strategies.yaml, kept in segment_config; a
 --   segment without a row there is not): window revenue that leaves unless they return.
+-- avg_lifetime_orders, avg_lifetime_revenue, avg_peak_window_value: averages of the customers'
+--   positive orders ever, net amount ever and highest window value ever (the window's figures
+--   forget a customer who has gone quiet; these do not); avg_lifetime_f_score, avg_lifetime_m_score:
+--   their lifetime scores (prospects skipped); top_lifetime_customers: customers scored 5 on lifetime
+--   monetary value, the big spenders of all time (a suppressed segment should hold few of them).
+--   Snapshots written before V0018 have no lifetime figures: NULL there.
 WITH per_segment AS (
     SELECT
         s.as_of,
@@ -22,7 +28,13 @@ WITH per_segment AS (
                 WHEN s.lifecycle_stage IN ('lapsing', 'lapsed') OR COALESCE(c.at_risk, FALSE)
                 THEN s.monetary
                 ELSE 0
-            END) AS revenue_at_risk
+            END) AS revenue_at_risk,
+        AVG(CAST(s.lifetime_orders AS DOUBLE PRECISION)) AS avg_lifetime_orders,
+        AVG(CAST(s.lifetime_revenue AS DOUBLE PRECISION)) AS avg_lifetime_revenue,
+        AVG(CAST(s.peak_window_value AS DOUBLE PRECISION)) AS avg_peak_window_value,
+        AVG(CAST(s.lifetime_f_score AS DOUBLE PRECISION)) AS avg_lifetime_f_score,
+        AVG(CAST(s.lifetime_m_score AS DOUBLE PRECISION)) AS avg_lifetime_m_score,
+        COUNT(CASE WHEN s.lifetime_m_score = 5 THEN 1 END) AS top_lifetime_customers
     FROM segment_snapshot s
     LEFT JOIN segment_config c ON c.segment = s.segment
     GROUP BY s.as_of, s.segment
@@ -48,6 +60,12 @@ SELECT
     p.avg_r_score,
     p.avg_f_score,
     p.avg_m_score,
-    p.revenue_at_risk
+    p.revenue_at_risk,
+    p.avg_lifetime_orders,
+    p.avg_lifetime_revenue,
+    p.avg_peak_window_value,
+    p.avg_lifetime_f_score,
+    p.avg_lifetime_m_score,
+    p.top_lifetime_customers
 FROM per_segment p
 JOIN day_totals t ON t.as_of = p.as_of

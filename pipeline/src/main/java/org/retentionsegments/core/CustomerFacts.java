@@ -37,6 +37,8 @@ import java.util.Arrays;
  * @param engagementDecayed engagement events of the last 90 days per {@link EngagementType}, each
  *     weighted {@code 0.5^(age / halfLife)} with its age in days as of {@code asOfDay}; see
  *     {@link #engagementDecayed(EngagementType, int, double)}
+ * @param peakWindowValue the highest window monetary value the customer ever reached, as of
+ *     {@code asOfDay} (the window's net amount floored at zero, at any earlier day)
  */
 public record CustomerFacts(
         String customerId,
@@ -64,13 +66,19 @@ public record CustomerFacts(
         int signupDay,
         int emailConsent,
         String country,
-        double[] engagementDecayed) {
+        double[] engagementDecayed,
+        double peakWindowValue) {
 
     public static final int NEVER = -1;
 
     /** Monetary value: the window's net amount floored at zero. */
     public double monetary() {
         return Math.max(0.0, windowNet);
+    }
+
+    /** Lifetime monetary value: the net amount ever floored at zero. */
+    public double lifetimeMonetary() {
+        return Math.max(0.0, lifetimeNet);
     }
 
     public boolean hasOrdered() {
@@ -143,6 +151,6 @@ public record CustomerFacts(
                 + " disc=" + discountedOrderShare + " e30=" + Arrays.toString(engagement30)
                 + " e90=" + Arrays.toString(engagement90) + " lastEng=" + lastEngagementDay
                 + " unsub=" + unsubscribed + " signup=" + signupDay + " consent=" + emailConsent + " country=" + country
-                + " decayed=" + Arrays.toString(engagementDecayed) + "]";
+                + " decayed=" + Arrays.toString(engagementDecayed) + " peak=" + peakWindowValue + "]";
     }
 }

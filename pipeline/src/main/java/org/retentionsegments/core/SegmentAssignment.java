@@ -13,6 +13,7 @@ import java.time.LocalDate;
  *     bounded backfill writes only its final refresh there, the snapshots keep the history
  * @param traits the lead score and the facts personas are built from ({@link Traits#NONE} when
  *     not known)
+ * @param lifetime the customer's value over its whole history ({@link Lifetime#NONE} when not known)
  */
 public record SegmentAssignment(
         String customerId,
@@ -39,8 +40,36 @@ public record SegmentAssignment(
         Arm arm,
         boolean snapshot,
         boolean current,
-        Traits traits)
+        Traits traits,
+        Lifetime lifetime)
         implements WarehouseRow {
+
+    /**
+     * The customer's value over its whole history, beside the window's.
+     *
+     * @param orders positive orders ever
+     * @param revenue net amount ever (may be negative)
+     * @param peakWindowValue the highest window monetary value the customer ever had
+     * @param fScore lifetime frequency score 1-5; null for a prospect
+     * @param mScore lifetime monetary score 1-5; null for a prospect
+     */
+    public record Lifetime(int orders, double revenue, double peakWindowValue, Integer fScore, Integer mScore) {
+
+        public static final Lifetime NONE = new Lifetime(0, 0.0, 0.0, null, null);
+    }
+
+    /** An assignment without its lifetime value ({@link Lifetime#NONE}). */
+    public SegmentAssignment(String customerId, LocalDate asOf, Integer recencyDays, int frequency,
+            double monetary, Integer rScore, Integer fScore, Integer mScore, String rfmCell,
+            Double compositeScore, LifecycleStage lifecycleStage, boolean highReturnRate,
+            boolean singleChannel, boolean discountDependent, boolean emailUnengaged,
+            String topCategory, Double topCategoryShare, int engagement30, int engagement90,
+            String segment, String strategy, Arm arm, boolean snapshot, boolean current, Traits traits) {
+        this(customerId, asOf, recencyDays, frequency, monetary, rScore, fScore, mScore, rfmCell,
+                compositeScore, lifecycleStage, highReturnRate, singleChannel, discountDependent,
+                emailUnengaged, topCategory, topCategoryShare, engagement30, engagement90, segment,
+                strategy, arm, snapshot, current, traits, Lifetime.NONE);
+    }
 
     /**
      * The lead score (for the customers {@code lead_scoring.yaml} scores) and per-customer facts
@@ -80,7 +109,7 @@ public record SegmentAssignment(
         this(customerId, asOf, recencyDays, frequency, monetary, rScore, fScore, mScore, rfmCell,
                 compositeScore, lifecycleStage, highReturnRate, singleChannel, discountDependent,
                 emailUnengaged, topCategory, topCategoryShare, engagement30, engagement90, segment,
-                strategy, arm, snapshot, current, Traits.NONE);
+                strategy, arm, snapshot, current, Traits.NONE, Lifetime.NONE);
     }
 
     /** The same assignment, for the tables named. */
@@ -88,6 +117,6 @@ public record SegmentAssignment(
         return new SegmentAssignment(customerId, asOf, recencyDays, frequency, monetary, rScore,
                 fScore, mScore, rfmCell, compositeScore, lifecycleStage, highReturnRate,
                 singleChannel, discountDependent, emailUnengaged, topCategory, topCategoryShare,
-                engagement30, engagement90, segment, strategy, arm, snapshot, current, traits);
+                engagement30, engagement90, segment, strategy, arm, snapshot, current, traits, lifetime);
     }
 }

@@ -31,7 +31,7 @@ import org.retentionsegments.core.refresh.RefreshScales;
 /**
  * The one place that sees the whole population, and only as counts: adds up the
  * {@link FactsDelta}s of all window tasks and, when the watermark passes a refresh day, finds the
- * day's boundaries exactly as a single task would, emits its 15 {@code score_boundary} rows (side
+ * day's boundaries exactly as a single task would, emits its 25 {@code score_boundary} rows (side
  * output {@link #BOUNDARIES}) and a {@link RefreshPlan} for the scoring tasks. Runs at
  * parallelism 1; its work is O(changes), never O(customers).
  *
@@ -59,7 +59,7 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
     /** The merge's whole state (counts, waiting deltas, the chain of refreshes) as one checkpointed entry. */
     private static final ListStateDescriptor<byte[]> STATE =
             new ListStateDescriptor<>("boundary-merge", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-    private static final int STATE_VERSION = 1;
+    private static final int STATE_VERSION = 2;
 
     /** A continuous job's refreshes this many days before today's still write every current row. */
     static final int LIVE_DAYS = 2;
@@ -142,13 +142,16 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
             out.writeLong(key.lastOrderDay());
             out.writeLong(key.frequency());
             out.writeLong(key.monetaryCents());
+            out.writeLong(key.lifetimeOrders());
+            out.writeLong(key.lifetimeCents());
             out.writeLong(key.halfDayGap());
         }
     }
 
     private static CountKey readKey(DataInputStream in) throws IOException {
         return !in.readBoolean() ? null
-                : new CountKey(in.readBoolean(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                : new CountKey(in.readBoolean(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                        in.readLong());
     }
 
     @Override

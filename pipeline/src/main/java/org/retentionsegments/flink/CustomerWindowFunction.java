@@ -109,9 +109,10 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             counted.clear();
             return;
         }
-        history.update(h);
         scheduleForget(h, ctx);
+        // facts() raises the history's peak window value: the history is stored after it
         CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, buckets.entries());
+        history.update(h);
         out.collect(RefreshInput.facts(facts));
         CountKey key = CountKey.of(facts);
         ctx.output(DELTAS, new FactsDelta(counted.value(), key));

@@ -14,7 +14,7 @@ import org.retentionsegments.core.config.SegmentDefinition;
 
 /**
  * A segment's rule from {@code segments.yaml} in words a marketer reads: {@code R 1-2, F 4-5,
- * M 4-5}; alternatives joined by {@code or}. The catch-all is described by the score cells that
+ * M 4-5, lifetime M 5}; alternatives joined by {@code or}. The catch-all is described by the score cells that
  * reach it (see {@link CatchAllCells}).
  */
 final class CriteriaText {
@@ -72,6 +72,8 @@ final class CriteriaText {
         scores(parts, "R", c.rScores(), units, "recency");
         scores(parts, "F", c.fScores(), units, "frequency");
         scores(parts, "M", c.mScores(), units, "monetary");
+        scores(parts, "lifetime F", c.lfScores(), units, "lifetime_frequency");
+        scores(parts, "lifetime M", c.lmScores(), units, "lifetime_monetary");
         if (c.needsScores() && (c.compositeMin() > 1 || c.compositeMax() < 5)) {
             parts.add("composite " + Fmt.plain(c.compositeMin()) + "-" + Fmt.plain(c.compositeMax()));
         }

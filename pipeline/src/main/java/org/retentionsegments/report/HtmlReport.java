@@ -42,6 +42,8 @@ final class HtmlReport {
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
                 .append(data.cycle() == null ? "" : Html.el("dt", "Lifecycle") + Html.el("dd", TextReport.lifecycle(data.cycle())))
+                .append(TextReport.lifetimeValue(segments) == null ? ""
+                        : Html.el("dt", "Top value") + Html.el("dd", TextReport.lifetimeValue(segments)))
                 .append("\n</dl>\n<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);

@@ -59,7 +59,11 @@ record ReportData(
             Double emailUnengagedShare,
             Double avgEngagement90d,
             String topCategory,
-            Double topCategoryShare) {}
+            Double topCategoryShare,
+            Double avgLifetimeOrders,
+            Double avgLifetimeRevenue,
+            Double avgPeakWindowValue,
+            long topLifetimeCustomers) {}
 
     /** One row of segment_persona: the measured behaviour of a segment's current customers. */
     record PersonaRow(

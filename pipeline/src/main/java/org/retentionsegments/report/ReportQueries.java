@@ -57,7 +57,8 @@ final class ReportQueries {
                         s("revenue_at_risk"), s("avg_recency_days"), s("avg_frequency"), s("avg_monetary"),
                         p("high_return_rate_share"), p("single_channel_share"), p("discount_dependent_share"),
                         p("email_unengaged_share"), p("avg_engagement_90d"), p("top_category"),
-                        p("top_category_share"))
+                        p("top_category_share"), s("avg_lifetime_orders"), s("avg_lifetime_revenue"),
+                        s("avg_peak_window_value"), s("top_lifetime_customers"))
                 .from(s)
                 .leftJoin(p).on(p("as_of").eq(s("as_of")).and(p("segment").eq(s("segment"))))
                 .where(s("as_of").eq(asOf))
@@ -66,7 +67,8 @@ final class ReportQueries {
                         r.get(6, Double.class), r.get(7, Double.class), r.get(8, Double.class),
                         r.get(9, Double.class), r.get(10, Double.class), r.get(11, Double.class),
                         r.get(12, Double.class), r.get(13, Double.class), r.get(14, String.class),
-                        r.get(15, Double.class)));
+                        r.get(15, Double.class), r.get(16, Double.class), r.get(17, Double.class),
+                        r.get(18, Double.class), r.get(19, Long.class) == null ? 0 : r.get(19, Long.class)));
     }
 
     private static Field<Object> s(String column) {

@@ -41,8 +41,8 @@ final class ScoreUnits {
         for (int[] run : runs(mask)) {
             String text = switch (dimension) {
                 case "recency" -> recency(run[0], run[1]);
-                case "frequency" -> frequency(run[0], run[1]);
-                default -> monetary(run[0], run[1]);
+                case "frequency", "lifetime_frequency" -> frequency(dimension, run[0], run[1]);
+                default -> monetary(dimension, run[0], run[1]);
             };
             if (text != null) {
                 runs.add(text);
@@ -52,7 +52,8 @@ final class ScoreUnits {
             return "empty at this refresh: no value falls in " + (Integer.bitCount(mask) == 1 ? "this tier" : "these tiers");
         }
         String text = String.join(" or ", runs);
-        return dimension.equals("recency") ? text : text + " in " + windowDays + " days";
+        return dimension.equals("recency") ? text
+                : dimension.startsWith("lifetime") ? text + " ever" : text + " in " + windowDays + " days";
     }
 
     private Boundary row(String dimension, int score) {
@@ -75,9 +76,9 @@ final class ScoreUnits {
         return from == to ? "last order " + from + " days ago" : "last order " + from + "-" + to + " days ago";
     }
 
-    private String frequency(int low, int high) {
-        Double lower = row("frequency", low).lower();
-        Double upper = row("frequency", high).upper();
+    private String frequency(String dimension, int low, int high) {
+        Double lower = row(dimension, low).lower();
+        Double upper = row(dimension, high).upper();
         long from = lower == null ? 0 : (long) Math.floor(lower) + 1;
         if (upper == null) {
             return from + "+ orders";
@@ -89,9 +90,9 @@ final class ScoreUnits {
         return from == to ? from + (from == 1 ? " order" : " orders") : from + "-" + to + " orders";
     }
 
-    private String monetary(int low, int high) {
-        Double lower = row("monetary", low).lower();
-        Double upper = row("monetary", high).upper();
+    private String monetary(String dimension, int low, int high) {
+        Double lower = row(dimension, low).lower();
+        Double upper = row(dimension, high).upper();
         if (lower != null && upper != null && upper <= lower) {
             return null;
         }

@@ -58,6 +58,12 @@ final class SegmentText {
         parts.add("avg recency " + (f.avgRecencyDays() == null ? Fmt.NONE : Fmt.count(Math.round(f.avgRecencyDays())) + Fmt.NBSP + "d")
                 + ", " + Fmt.dec1(f.avgFrequency()) + " orders and " + Fmt.money(f.avgMonetary())
                 + " in the " + windowDays + "-day window");
+        if (f.avgLifetimeOrders() != null && f.avgLifetimeOrders() > 0) {
+            parts.add("lifetime avg " + Fmt.dec1(f.avgLifetimeOrders()) + " orders and "
+                    + Fmt.money(f.avgLifetimeRevenue()) + " (window peak " + Fmt.money(f.avgPeakWindowValue()) + ")"
+                    + (f.topLifetimeCustomers() == 0 ? ""
+                            : ", " + Fmt.count(f.topLifetimeCustomers()) + " of them top lifetime spenders"));
+        }
         if (f.topCategory() != null) {
             parts.add("top category " + f.topCategory() + " (" + Fmt.pct0(f.topCategoryShare()) + ")");
         }

@@ -1,5 +1,6 @@
 package org.retentionsegments.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.retentionsegments.core.Dimension;
@@ -25,6 +26,10 @@ final class TextReport {
         out.append(Fmt.wrap("Data Source: ", LABEL, dataSource(data), WIDTH));
         if (data.cycle() != null) {
             out.append(Fmt.wrap("Lifecycle:   ", LABEL, lifecycle(data.cycle()), WIDTH));
+        }
+        String value = lifetimeValue(segments);
+        if (value != null) {
+            out.append(Fmt.wrap("Top value:   ", LABEL, value, WIDTH));
         }
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
         int windowDays = config.pipeline().windowDays();
@@ -101,13 +106,13 @@ final class TextReport {
     }
 
     static String approach(PipelineConfig p) {
-        List<TierMethod> methods = List.of(Dimension.values()).stream()
+        List<TierMethod> methods = List.of(Dimension.RFM).stream()
                 .map(d -> p.scoring().tier(d).method()).toList();
         String tiers;
         if (methods.stream().allMatch(m -> m == TierMethod.QUANTILE)) {
             tiers = "quantile tiers recalibrated at every refresh";
         } else {
-            tiers = List.of(Dimension.values()).stream()
+            tiers = List.of(Dimension.RFM).stream()
                     .map(d -> d.label().substring(0, 1).toUpperCase() + " " + p.scoring().tier(d).method().label())
                     .collect(Collectors.joining(", ")) + " tiers";
         }
@@ -123,6 +128,31 @@ final class TextReport {
         return config.segments().size() + " defined, " + populated + " with customers"
                 + (unknown == 0 ? "" : ", plus " + unknown + " in the warehouse that segments.yaml no longer defines")
                 + " (mutually exclusive: the first matching rule of segments.yaml wins)";
+    }
+
+    /**
+     * Where the big spenders of all time (lifetime monetary score 5) are, and how many of them sit
+     * in segments whose strategy is suppressed (no paid incentive); null when the warehouse has no
+     * lifetime scores (snapshots written before they existed).
+     */
+    static String lifetimeValue(List<ReportSegment> segments) {
+        long top = segments.stream().filter(s -> s.figures() != null).mapToLong(s -> s.figures().topLifetimeCustomers()).sum();
+        boolean known = segments.stream().anyMatch(s -> s.figures() != null && s.figures().avgLifetimeOrders() != null);
+        if (!known || top == 0) {
+            return null;
+        }
+        List<String> suppressed = new ArrayList<>();
+        long inSuppressed = 0;
+        for (ReportSegment s : segments) {
+            if (s.figures() != null && s.strategy() != null && s.strategy().suppress() && s.figures().topLifetimeCustomers() > 0) {
+                inSuppressed += s.figures().topLifetimeCustomers();
+                suppressed.add(s.name() + " " + Fmt.count(s.figures().topLifetimeCustomers()));
+            }
+        }
+        return Fmt.count(top) + " customers score 5 on lifetime value (the big spenders of all time); "
+                + (inSuppressed == 0 ? "none of them is in a suppressed segment"
+                        : Fmt.count(inSuppressed) + " (" + Fmt.pct0((double) inSuppressed / top) + ") are in suppressed segments ("
+                                + String.join(", ", suppressed) + "), where no incentive reaches them");
     }
 
     /** The purchase cycle and the lifecycle stages in days at the refresh. */

@@ -209,6 +209,12 @@ final class RowTables {
         out.text(t.topEngagement());
         out.bool(t.emailConsent());
         out.text(t.country());
+        SegmentAssignment.Lifetime l = a.lifetime();
+        out.int4(l.orders());
+        out.decimal(money(l.revenue(), "lifetime_revenue", a.customerId()));
+        out.decimal(money(l.peakWindowValue(), "peak_window_value", a.customerId()));
+        out.int4(l.fScore());
+        out.int4(l.mScore());
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -76,7 +76,7 @@ class BoundaryMergeTest {
         assertEquals(6, plans.get(0).customers());
         List<WarehouseRow> boundaries = harness.getSideOutput(BoundaryMerge.BOUNDARIES).stream()
                 .map(StreamRecord::getValue).toList();
-        assertEquals(16, boundaries.size(), "15 score boundaries and the purchase cycle");
+        assertEquals(26, boundaries.size(), "25 score boundaries (5 dimensions) and the purchase cycle");
         org.retentionsegments.core.PurchaseCycle cycle = boundaries.stream()
                 .filter(org.retentionsegments.core.PurchaseCycle.class::isInstance)
                 .map(org.retentionsegments.core.PurchaseCycle.class::cast).findFirst().orElseThrow();

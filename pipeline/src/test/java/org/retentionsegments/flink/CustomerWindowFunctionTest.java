@@ -157,8 +157,8 @@ class CustomerWindowFunctionTest {
         harness.processWatermark((T0 + 366) * DAY);
         harness.processWatermark((T0 + 1095) * DAY);
         List<StreamRecord<FactsDelta>> deltas = List.copyOf(harness.getSideOutput(CustomerWindowFunction.DELTAS));
-        CountKey entered = new CountKey(true, T0, 1, 5000, CountKey.NO_GAP);
-        CountKey expired = new CountKey(true, T0, 0, 0, CountKey.NO_GAP);
+        CountKey entered = new CountKey(true, T0, 1, 5000, 1, 5000, CountKey.NO_GAP);
+        CountKey expired = new CountKey(true, T0, 0, 0, 1, 5000, CountKey.NO_GAP);
         assertEquals(List.of(new FactsDelta(null, entered), new FactsDelta(entered, expired), new FactsDelta(expired, null)),
                 deltas.stream().map(StreamRecord::getValue).toList(), "new, aged out, forgotten");
         assertEquals(List.of((T0 + 1) * DAY, (T0 + 366) * DAY, (T0 + 1095) * DAY),
@@ -177,5 +177,26 @@ class CustomerWindowFunctionTest {
         assertEquals(20.0, last.medianGapDays());
         assertEquals(T0 + 10, last.previousOrderDay());
         assertEquals(3, last.frequency());
+    }
+
+    @Test
+    void lifetimeValueAndThePeakWindowValueOutliveTheWindow() throws Exception {
+        send(order("c1", T0, 1, 50.0, false));
+        send(order("c1", T0 + 10, 1, 25.0, false));
+        send(order("c1", T0 + 200, 0, -30.0, false)); // a return: the window falls to 45
+        harness.processWatermark((T0 + 201) * DAY);
+        List<CustomerFacts> rising = facts();
+        assertEquals(List.of(50.0, 75.0, 75.0), rising.stream().map(CustomerFacts::peakWindowValue).toList(),
+                "the peak follows the window up and stays when it falls");
+        assertEquals(45.0, rising.get(2).monetary());
+
+        harness.processWatermark((T0 + 600) * DAY);
+        CustomerFacts empty = facts().get(2);
+        assertEquals(0, empty.frequency(), "every order has left the window");
+        assertEquals(0.0, empty.monetary());
+        assertEquals(2, empty.lifetimeOrders(), "positive orders ever");
+        assertEquals(45.0, empty.lifetimeNet());
+        assertEquals(45.0, empty.lifetimeMonetary());
+        assertEquals(75.0, empty.peakWindowValue());
     }
 }

@@ -12,8 +12,9 @@ import org.retentionsegments.core.cluster.ClusterLabel;
  * masks (bit s for score s); a condition on any score or on the composite never matches a
  * customer without scores (a prospect).
  *
- * <p>YAML: {@code r}, {@code f}, {@code m}: a score {@code 5}, a range {@code "4-5"} or a list
- * {@code [1, 2]}; {@code composite}: a range {@code "3.5-5"}; {@code lifecycle}: a stage or a
+ * <p>YAML: {@code r}, {@code f}, {@code m} (window scores) and {@code lifetime_f},
+ * {@code lifetime_m} (scores of the orders and money of the customer's whole history): a score
+ * {@code 5}, a range {@code "4-5"} or a list {@code [1, 2]}; {@code composite}: a range {@code "3.5-5"}; {@code lifecycle}: a stage or a
  * list of stages; {@code flags}: a mapping of flag to the required boolean; {@code cluster}: a
  * cluster label of the saved model ({@code Reward}, {@code Retain}, {@code Nurture},
  * {@code Re-Engage}) or outlier group ({@code PAMPER}, {@code UPSELL}, {@code DELIGHT}), or a list
@@ -22,7 +23,7 @@ import org.retentionsegments.core.cluster.ClusterLabel;
  * @param clusters bit mask of {@link ClusterLabel#ordinal()}s; {@link #ANY_CLUSTER} when not asked
  */
 public record Condition(
-        int rScores, int fScores, int mScores,
+        int rScores, int fScores, int mScores, int lfScores, int lmScores,
         double compositeMin, double compositeMax,
         Set<LifecycleStage> lifecycle,
         int flagsSet, int flagsClear, boolean needsScores, int clusters) {
@@ -39,27 +40,41 @@ public record Condition(
         lifecycle = Set.copyOf(lifecycle);
     }
 
-    /** Whether a customer with these scores (all null for a prospect) and no cluster meets every condition. */
+    /**
+     * Whether a customer with these scores (all null for a prospect) and no cluster meets every
+     * condition; its lifetime scores taken equal to its window scores.
+     */
     public boolean matches(Integer r, Integer f, Integer m, Double composite,
             LifecycleStage stage, int flags) {
-        return matches(r, f, m, composite, stage, flags, NO_CLUSTER);
+        return matches(r, f, m, f, m, composite, stage, flags, NO_CLUSTER);
+    }
+
+    /** As {@link #matches(Integer, Integer, Integer, Double, LifecycleStage, int)}, in a cluster. */
+    public boolean matches(Integer r, Integer f, Integer m, Double composite,
+            LifecycleStage stage, int flags, int cluster) {
+        return matches(r, f, m, f, m, composite, stage, flags, cluster);
+    }
+
+    /** Whether the rule conditions on the lifetime scores. */
+    public boolean usesLifetime() {
+        return lfScores != ANY_SCORE || lmScores != ANY_SCORE;
     }
 
     /**
-     * Whether a customer with these scores and cluster ({@link ClusterLabel#ordinal()}, or
-     * {@link #NO_CLUSTER}) meets every condition.
+     * Whether a customer with these window scores, lifetime scores ({@code lf}, {@code lm}) and
+     * cluster ({@link ClusterLabel#ordinal()}, or {@link #NO_CLUSTER}) meets every condition.
      */
-    public boolean matches(Integer r, Integer f, Integer m, Double composite,
+    public boolean matches(Integer r, Integer f, Integer m, Integer lf, Integer lm, Double composite,
             LifecycleStage stage, int flags, int cluster) {
         if (clusters != ANY_CLUSTER && (cluster == NO_CLUSTER || (clusters & (1 << cluster)) == 0)) {
             return false;
         }
         if (needsScores) {
-            if (r == null || f == null || m == null || composite == null) {
+            if (r == null || f == null || m == null || lf == null || lm == null || composite == null) {
                 return false;
             }
             if ((rScores & (1 << r)) == 0 || (fScores & (1 << f)) == 0
-                    || (mScores & (1 << m)) == 0
+                    || (mScores & (1 << m)) == 0 || (lfScores & (1 << lf)) == 0 || (lmScores & (1 << lm)) == 0
                     || composite < compositeMin || composite > compositeMax) {
                 return false;
             }
@@ -69,8 +84,9 @@ public record Condition(
     }
 
     static Condition parse(YamlNode node) {
-        node.allowOnly("r", "f", "m", "composite", "lifecycle", "flags", "cluster");
-        boolean scored = node.has("r") || node.has("f") || node.has("m") || node.has("composite");
+        node.allowOnly("r", "f", "m", "lifetime_f", "lifetime_m", "composite", "lifecycle", "flags", "cluster");
+        boolean scored = node.has("r") || node.has("f") || node.has("m") || node.has("lifetime_f")
+                || node.has("lifetime_m") || node.has("composite");
         double[] composite = {1, 5};
         if (node.has("composite")) {
             composite = range(node, "composite", node.written("composite"));
@@ -103,7 +119,7 @@ public record Condition(
             }
         }
         return new Condition(scores(node, "r"), scores(node, "f"), scores(node, "m"),
-                composite[0], composite[1], stages, set, clear, scored, clusters(node));
+                scores(node, "lifetime_f"), scores(node, "lifetime_m"), composite[0], composite[1], stages, set, clear, scored, clusters(node));
     }
 
     private static int clusters(YamlNode node) {

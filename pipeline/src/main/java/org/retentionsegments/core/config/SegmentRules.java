@@ -48,15 +48,29 @@ public final class SegmentRules {
         return match(r, f, m, composite, stage, flags, Condition.NO_CLUSTER);
     }
 
-    /** The index of the first segment whose conditions match; never -1 (the catch-all). */
+    /** As {@link #match(Integer, Integer, Integer, Double, LifecycleStage, int)}, in a cluster; lifetime scores equal to the window's. */
     public int match(Integer r, Integer f, Integer m, Double composite,
+            LifecycleStage stage, int flags, int cluster) {
+        return match(r, f, m, f, m, composite, stage, flags, cluster);
+    }
+
+    /** Whether any rule conditions on a lifetime score ({@code lifetime_f}, {@code lifetime_m}). */
+    public boolean usesLifetime() {
+        return segments.stream().flatMap(s -> s.when().stream()).anyMatch(Condition::usesLifetime);
+    }
+
+    /**
+     * The index of the first segment whose conditions match a customer with these window and
+     * lifetime ({@code lf}, {@code lm}) scores; never -1 (the catch-all).
+     */
+    public int match(Integer r, Integer f, Integer m, Integer lf, Integer lm, Double composite,
             LifecycleStage stage, int flags, int cluster) {
         for (SegmentDefinition segment : segments) {
             if (segment.catchAll()) {
                 return segment.index();
             }
             for (Condition condition : segment.when()) {
-                if (condition.matches(r, f, m, composite, stage, flags, cluster)) {
+                if (condition.matches(r, f, m, lf, lm, composite, stage, flags, cluster)) {
                     return segment.index();
                 }
             }

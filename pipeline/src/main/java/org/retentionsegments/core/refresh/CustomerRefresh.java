@@ -100,7 +100,9 @@ public final class CustomerRefresh {
                 f.topCategory(), f.topCategory() == null ? null : f.topCategoryShare(),
                 f.engagement30Total(), f.engagement90Total(),
                 segmenter.segmentName(p.segment()), segmenter.strategy(p.segment()).name(),
-                arm, true, true, traits(f, (int) asOf.toEpochDay()));
+                arm, true, true, traits(f, (int) asOf.toEpochDay()),
+                new SegmentAssignment.Lifetime(f.lifetimeOrders(), f.lifetimeNet(), f.peakWindowValue(),
+                        p.lifetimeF(), p.lifetimeM()));
     }
 
     /** The lead score (for the customers lead_scoring.yaml scores) and the persona facts. */

@@ -6,7 +6,8 @@ import org.retentionsegments.core.cluster.ClusterModel;
 
 /**
  * Where one customer lands at one refresh. Scores, recency and composite are null for a
- * customer who never ordered. The holdout arm is drawn apart ({@link Segmenter#arm}), only
+ * customer who never ordered; {@code lifetimeF} and {@code lifetimeM} score the orders and the
+ * money of the customer's whole history. The holdout arm is drawn apart ({@link Segmenter#arm}), only
  * where a row needs it.
  *
  * @param flags bit mask of {@link Flag#bit()}
@@ -19,6 +20,8 @@ public record Placement(
         Integer r,
         Integer f,
         Integer m,
+        Integer lifetimeF,
+        Integer lifetimeM,
         Double composite,
         LifecycleStage stage,
         int flags,

@@ -16,7 +16,7 @@ import org.retentionsegments.core.scoring.Tiers;
 
 /**
  * The population's distributions as counts per distinct value (last-order day, window frequency,
- * monetary cents, median order gap) and the number of customers: all a refresh needs to find its
+ * monetary cents, lifetime orders and cents, median order gap) and the number of customers: all a refresh needs to find its
  * boundaries, the same ones whether the customers live in one task or in many (counts add up).
  * Updates are O(log D); a refresh's boundaries O(D), D the distinct values of a dimension.
  */
@@ -26,6 +26,8 @@ public final class PopulationCounts {
     private final CountHistogram lastOrderDays = new CountHistogram();
     private final CountHistogram frequencies = new CountHistogram();
     private final CountHistogram monetaryCents = new CountHistogram();
+    private final CountHistogram lifetimeOrders = new CountHistogram();
+    private final CountHistogram lifetimeCents = new CountHistogram();
     private final CountHistogram halfDayGaps = new CountHistogram();
     private long customers;
 
@@ -40,6 +42,8 @@ public final class PopulationCounts {
             apply(lastOrderDays, key.lastOrderDay(), sign);
             apply(frequencies, key.frequency(), sign);
             apply(monetaryCents, key.monetaryCents(), sign);
+            apply(lifetimeOrders, key.lifetimeOrders(), sign);
+            apply(lifetimeCents, key.lifetimeCents(), sign);
         }
         if (key.halfDayGap() != CountKey.NO_GAP) {
             apply(halfDayGaps, key.halfDayGap(), sign);
@@ -88,21 +92,29 @@ public final class PopulationCounts {
         return new RefreshScales(day, cycle,
                 tiers(Dimension.RECENCY, lastOrderDays, day, cycle),
                 tiers(Dimension.FREQUENCY, frequencies, day, cycle),
-                tiers(Dimension.MONETARY, monetaryCents, day, cycle));
+                tiers(Dimension.MONETARY, monetaryCents, day, cycle),
+                tiers(Dimension.LIFETIME_FREQUENCY, lifetimeOrders, day, cycle),
+                tiers(Dimension.LIFETIME_MONETARY, lifetimeCents, day, cycle));
     }
 
-    /** The 15 boundary rows of a refresh (3 dimensions x 5 scores) with the actual bucket sizes. */
+    /** The 25 boundary rows of a refresh (5 dimensions x 5 scores) with the actual bucket sizes. */
     public List<ScoreBoundary> boundaryRows(LocalDate asOf, RefreshScales scales) {
-        List<ScoreBoundary> rows = new ArrayList<>(15);
-        for (Tiers tiers : new Tiers[] {scales.recency(), scales.frequency(), scales.monetary()}) {
-            CountHistogram histogram = switch (tiers.dimension()) {
-                case RECENCY -> lastOrderDays;
-                case FREQUENCY -> frequencies;
-                case MONETARY -> monetaryCents;
-            };
-            rows.addAll(tiers.rows(asOf, TierCalculator.bucketSizes(tiers, histogram, scales.day())));
+        List<ScoreBoundary> rows = new ArrayList<>(25);
+        for (Dimension dimension : Dimension.values()) {
+            Tiers tiers = scales.tiers(dimension);
+            rows.addAll(tiers.rows(asOf, TierCalculator.bucketSizes(tiers, histogram(dimension), scales.day())));
         }
         return rows;
+    }
+
+    private CountHistogram histogram(Dimension dimension) {
+        return switch (dimension) {
+            case RECENCY -> lastOrderDays;
+            case FREQUENCY -> frequencies;
+            case MONETARY -> monetaryCents;
+            case LIFETIME_FREQUENCY -> lifetimeOrders;
+            case LIFETIME_MONETARY -> lifetimeCents;
+        };
     }
 
     private Tiers tiers(Dimension dimension, CountHistogram histogram, int day, double cycle) {
@@ -126,7 +138,8 @@ public final class PopulationCounts {
     }
 
     private CountHistogram[] histograms() {
-        return new CountHistogram[] {lastOrderDays, frequencies, monetaryCents, halfDayGaps};
+        return new CountHistogram[] {lastOrderDays, frequencies, monetaryCents, halfDayGaps, lifetimeOrders,
+            lifetimeCents};
     }
 
     private static void apply(CountHistogram histogram, long key, int sign) {

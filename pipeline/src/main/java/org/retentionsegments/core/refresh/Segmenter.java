@@ -76,6 +76,8 @@ public final class Segmenter {
         Integer r = null;
         Integer f = null;
         Integer m = null;
+        Integer lf = null;
+        Integer lm = null;
         Double composite = null;
         ClusterModel.Assignment cluster = null;
         int segment;
@@ -85,6 +87,8 @@ public final class Segmenter {
             r = scales.recency().score(recency);
             f = scales.frequency().score(facts.frequency());
             m = scales.monetary().score(monetary);
+            lf = scales.lifetimeFrequency().score(facts.lifetimeOrders());
+            lm = scales.lifetimeMonetary().score(TierCalculator.money(TierCalculator.cents(facts.lifetimeMonetary())));
             composite = pipeline.scoring().composite(r, f, m);
             int clusterLabel = Condition.NO_CLUSTER;
             if (placer != null) {
@@ -92,11 +96,11 @@ public final class Segmenter {
                 cluster = placer.assign(new RfmPoint(facts.customerId(), recency, facts.frequency(), monetary));
                 clusterLabel = placer.label(cluster).ordinal();
             }
-            segment = table.segment(r, f, m, stage, flags, clusterLabel);
+            segment = table.segment(r, f, m, lf, lm, stage, flags, clusterLabel);
         } else {
             segment = table.unscoredSegment(stage, flags);
         }
-        return new Placement(recency, r, f, m, composite, stage, flags, segment, cluster);
+        return new Placement(recency, r, f, m, lf, lm, composite, stage, flags, segment, cluster);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.retentionsegments.core.config.TierSpec;
  * who ever ordered): b_i is the smallest raw value v such that at least
  * {@code ceil(p_i * N)} customers have a raw value {@code <= v}. Recency is read from the
  * histogram of last-order days (recency = refresh day - last order day, floored at 0), so it needs
- * no update when only the calendar moves; monetary from the histogram of cents.
+ * no update when only the calendar moves; monetary (window and lifetime) from the histogram of
+ * cents.
  */
 public final class TierCalculator {
 
@@ -53,12 +54,9 @@ public final class TierCalculator {
                         ? histogram.nearestRank(values, true)
                         : histogram.nearestRankAbove(0, values);
                 for (int i = 0; i < 4; i++) {
-                    bounds[i] = switch (dimension) {
-                        case RECENCY -> histogram.total() == 0
-                                ? 0 : recencyDays(refreshDay, (int) keys[i]);
-                        case FREQUENCY -> keys[i];
-                        case MONETARY -> money(keys[i]);
-                    };
+                    bounds[i] = dimension == Dimension.RECENCY
+                            ? histogram.total() == 0 ? 0 : recencyDays(refreshDay, (int) keys[i])
+                            : raw(dimension, keys[i]);
                 }
             }
         }
@@ -68,11 +66,13 @@ public final class TierCalculator {
     /** Actual bucket sizes, indexed by score 1..5 (index 0 unused), from the histogram. */
     public static long[] bucketSizes(Tiers tiers, CountHistogram histogram, int refreshDay) {
         long[] sizes = new long[6];
-        histogram.countInto(sizes, key -> tiers.score(switch (tiers.dimension()) {
-            case RECENCY -> recencyDays(refreshDay, (int) key);
-            case FREQUENCY -> key;
-            case MONETARY -> money(key);
-        }));
+        histogram.countInto(sizes, key -> tiers.score(tiers.dimension() == Dimension.RECENCY
+                ? recencyDays(refreshDay, (int) key) : raw(tiers.dimension(), key)));
         return sizes;
+    }
+
+    /** The raw value of a histogram key of frequency or monetary: orders, or money from cents. */
+    private static double raw(Dimension dimension, long key) {
+        return dimension.money() ? money(key) : key;
     }
 }

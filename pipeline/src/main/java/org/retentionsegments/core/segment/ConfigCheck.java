@@ -19,8 +19,8 @@ import org.retentionsegments.core.segment.ConfigCheckReport.Overlap;
 import org.retentionsegments.core.segment.ConfigCheckReport.Violation;
 
 /**
- * {@code config check}: enumerates every input the segment rules can see (125 score cells x 5
- * lifecycle stages of customers who ordered x 16 flag masks, and prospects, who have no scores,
+ * {@code config check}: enumerates every input the segment rules can see (125 score cells, x 25
+ * lifetime score cells when a rule uses lifetime_f or lifetime_m, x 5 lifecycle stages of customers who ordered x 16 flag masks, and prospects, who have no scores,
  * x 16 flag masks) and reports where
  * each lands, unreachable segments, monotonicity violations (lowering R must never move a
  * customer to a segment of higher {@code engagement_rank}, lifecycle and flags held fixed) and
@@ -65,25 +65,31 @@ public final class ConfigCheck {
                     continue;
                 }
                 for (int cluster : clusters) {
-                    for (int r = 1; r <= 5; r++) {
-                        for (int f = 1; f <= 5; f++) {
-                            for (int m = 1; m <= 5; m++) {
-                                int segment = table.segment(r, f, m, stage, flags, cluster);
-                                reached[segment] = true;
-                                if (flags == 0 && cluster == Condition.NO_CLUSTER
-                                        && segment != grid[r - 1][f - 1][m - 1]) {
-                                    stageDiffs.add(new CellDifference(stage, "" + r + f + m,
-                                            names.get(grid[r - 1][f - 1][m - 1]),
-                                            names.get(segment)));
-                                }
-                                if (r > 1) {
-                                    int lower = table.segment(r - 1, f, m, stage, flags, cluster);
-                                    if (rules.get(lower).engagementRank()
-                                            > rules.get(segment).engagementRank()) {
-                                        violations.add(new Violation(stage, flagLabels(flags),
-                                                r, f, m, names.get(segment), names.get(lower)));
-                                    }
-                                }
+                    for (int cell = 0; cell < 3125; cell++) {
+                        int r = cell / 625 + 1;
+                        int f = cell / 125 % 5 + 1;
+                        int m = cell / 25 % 5 + 1;
+                        // without a rule on them, the lifetime scores follow the window's
+                        int lf = table.usesLifetime() ? cell / 5 % 5 + 1 : f;
+                        int lm = table.usesLifetime() ? cell % 5 + 1 : m;
+                        if (!table.usesLifetime() && cell % 25 != 0) {
+                            continue;
+                        }
+                        int segment = table.segment(r, f, m, lf, lm, stage, flags, cluster);
+                        reached[segment] = true;
+                        if (flags == 0 && cluster == Condition.NO_CLUSTER && lf == f && lm == m
+                                && segment != grid[r - 1][f - 1][m - 1]) {
+                            stageDiffs.add(new CellDifference(stage, "" + r + f + m,
+                                    names.get(grid[r - 1][f - 1][m - 1]),
+                                    names.get(segment)));
+                        }
+                        if (r > 1) {
+                            int lower = table.segment(r - 1, f, m, lf, lm, stage, flags, cluster);
+                            if (rules.get(lower).engagementRank()
+                                    > rules.get(segment).engagementRank()) {
+                                violations.add(new Violation(stage, flagLabels(flags),
+                                        r, f, m, names.get(segment), names.get(lower),
+                                        table.usesLifetime() ? "LF" + lf + " LM" + lm : ""));
                             }
                         }
                     }
@@ -137,14 +143,20 @@ public final class ConfigCheck {
         for (LifecycleStage stage : LifecycleStage.values()) {
             for (int flags = 0; flags < Flag.MASKS; flags++) {
                 if (stage == LifecycleStage.PROSPECT) {
-                    countOverlaps(rules, null, null, null, null, stage, flags, counts, examples);
+                    countOverlaps(rules, null, null, null, null, null, null, stage, flags, counts, examples);
                     continue;
                 }
-                for (int cell = 0; cell < 125; cell++) {
-                    int r = cell / 25 + 1;
-                    int f = cell / 5 % 5 + 1;
-                    int m = cell % 5 + 1;
-                    countOverlaps(rules, r, f, m, scoring.composite(r, f, m), stage, flags,
+                boolean lifetime = rules.usesLifetime();
+                for (int cell = 0; cell < 3125; cell++) {
+                    int r = cell / 625 + 1;
+                    int f = cell / 125 % 5 + 1;
+                    int m = cell / 25 % 5 + 1;
+                    if (!lifetime && cell % 25 != 0) {
+                        continue;
+                    }
+                    int lf = lifetime ? cell / 5 % 5 + 1 : f;
+                    int lm = lifetime ? cell % 5 + 1 : m;
+                    countOverlaps(rules, r, f, m, lf, lm, scoring.composite(r, f, m), stage, flags,
                             counts, examples);
                 }
             }
@@ -162,12 +174,12 @@ public final class ConfigCheck {
     }
 
     private static void countOverlaps(SegmentRules rules, Integer r, Integer f, Integer m,
-            Double composite, LifecycleStage stage, int flags, int[][] counts,
+            Integer lf, Integer lm, Double composite, LifecycleStage stage, int flags, int[][] counts,
             String[][] examples) {
         List<Integer> matching = new ArrayList<>(2);
         for (SegmentDefinition segment : rules.segments()) {
             for (Condition condition : segment.when()) {
-                if (condition.matches(r, f, m, composite, stage, flags)) {
+                if (condition.matches(r, f, m, lf, lm, composite, stage, flags, Condition.NO_CLUSTER)) {
                     matching.add(segment.index());
                     break;
                 }
@@ -178,7 +190,8 @@ public final class ConfigCheck {
                 int i = matching.get(a);
                 int j = matching.get(b);
                 if (counts[i][j]++ == 0) {
-                    examples[i][j] = (r == null ? "no scores" : "cell " + r + f + m) + ", "
+                    examples[i][j] = (r == null ? "no scores" : "cell " + r + f + m
+                            + (rules.usesLifetime() ? " LF" + lf + " LM" + lm : "")) + ", "
                             + stage.label() + ", flags " + flagLabels(flags);
                 }
             }

@@ -54,14 +54,20 @@ public record ConfigCheckReport(
     public record CellDifference(LifecycleStage stage, String rfm, String base, String segment) {}
 
     /**
-     * At {@code stage} with {@code flags} (comma-separated, or "none"), cell r f m is in
+     * At {@code stage} with {@code flags} (comma-separated, or "none"), cell r f m (with lifetime
+     * scores {@code lifetime}, e.g. "LF3 LM5", or "" when no rule uses them) is in
      * {@code higher}, and r-1 f m in the more engaged {@code lower}.
      */
     public record Violation(LifecycleStage stage, String flags, int r, int f, int m,
-            String higher, String lower) {
+            String higher, String lower, String lifetime) {
+
+        public Violation(LifecycleStage stage, String flags, int r, int f, int m, String higher, String lower) {
+            this(stage, flags, r, f, m, higher, lower, "");
+        }
+
         public String describe() {
-            return "R" + r + "->R" + (r - 1) + " at F" + f + " M" + m + " (" + stage.label()
-                    + ", flags " + flags + "): " + higher + " -> " + lower
+            return "R" + r + "->R" + (r - 1) + " at F" + f + " M" + m + (lifetime.isEmpty() ? "" : " " + lifetime)
+                    + " (" + stage.label() + ", flags " + flags + "): " + higher + " -> " + lower
                     + ", a more engaged segment";
         }
     }

@@ -32,6 +32,8 @@ public class CustomerHistory {
     public int emailConsent = -1;
     /** The latest country the customers input gave; null when none. */
     public String country;
+    /** The highest window monetary value of any facts emitted so far (see {@link CustomerWindow#facts}). */
+    public double peakWindowValue;
 
     public CustomerHistory() {}
 

@@ -73,7 +73,11 @@ public final class CustomerWindow {
         return days.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The facts as of midnight {@code asOfDay}, from the history and the entered buckets. */
+    /**
+     * The facts as of midnight {@code asOfDay}, from the history and the entered buckets. Raises
+     * the history's peak window value to the window's value of {@code asOfDay}: the window value
+     * changes only on the days that facts are emitted, so the peak over them is the true peak.
+     */
     public CustomerFacts facts(String customerId, int asOfDay, CustomerHistory history,
             Iterable<Map.Entry<Integer, WindowBucket>> buckets) {
         int frequency = 0;
@@ -115,6 +119,7 @@ public final class CustomerWindow {
         double categoryTotal = history.categorySpend.values().stream().mapToDouble(Double::doubleValue).sum();
         Map.Entry<String, Integer> topChannel = top(history.channelOrders);
         int channelTotal = history.channelOrders.values().stream().mapToInt(Integer::intValue).sum();
+        history.peakWindowValue = Math.max(history.peakWindowValue, Math.max(0.0, round(net)));
         return new CustomerFacts(
                 customerId, asOfDay,
                 history.firstOrderDay, history.lastOrderDay, history.previousOrderDay,
@@ -127,7 +132,7 @@ public final class CustomerWindow {
                 channelTotal,
                 history.lifetimeOrders == 0 ? 0.0 : history.discountedOrders / (double) history.lifetimeOrders,
                 e30, e90, history.lastEngagementDay, history.unsubscribed,
-                history.signupDay, history.emailConsent, history.country, decayed);
+                history.signupDay, history.emailConsent, history.country, decayed, history.peakWindowValue);
     }
 
     /** Rounds sums of money to a millionth, removing floating-point dust from adding and removing. */

@@ -47,7 +47,7 @@ class InvalidConfigTest {
                                 + "churn_drivers, persona, when)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
                         "segments.yaml: line 69: segment 'Champions': unknown key 'rr' (expected one of: "
-                                + "r, f, m, composite, lifecycle, flags, cluster)"),
+                                + "r, f, m, lifetime_f, lifetime_m, composite, lifecycle, flags, cluster)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { flags: { vip: true } }"),
                         "segments.yaml: line 69: segment 'Champions': unknown flag 'vip' (expected one of: "
                                 + "high_return_rate, single_channel, discount_dependent, "
@@ -135,16 +135,16 @@ class InvalidConfigTest {
     static Stream<Arguments> pipeline() {
         return Stream.of(
                 Arguments.of(PIPELINE + "windw_days: 3\n",
-                        "pipeline.yaml: line 89: unknown key 'windw_days' (expected one of: window_days, "
+                        "pipeline.yaml: line 97: unknown key 'windw_days' (expected one of: window_days, "
                                 + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
                                 + "earliest_date, purchase_cycle, scoring, lifecycle, flags, stream, segmentation, "
                                 + "cluster_model)"),
                 Arguments.of(replaceOnce(PIPELINE, "allowed_lateness: PT1H", "allowed_lateness: an hour"),
-                        "pipeline.yaml: line 86: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
+                        "pipeline.yaml: line 94: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
                 Arguments.of(replaceOnce(PIPELINE, "idle_timeout: PT1M", "idle_timeout: PT0S"),
-                        "pipeline.yaml: line 87: stream: idle_timeout must be longer than zero"),
+                        "pipeline.yaml: line 95: stream: idle_timeout must be longer than zero"),
                 Arguments.of(replaceOnce(PIPELINE, "late_records: reject", "late_records: keep"),
-                        "pipeline.yaml: line 88: stream: late_records 'keep' is not one of reject, next_refresh"),
+                        "pipeline.yaml: line 96: stream: late_records 'keep' is not one of reject, next_refresh"),
                 Arguments.of(replaceOnce(PIPELINE, "input_encoding: utf-8", "input_encoding: ebcdic"),
                         "pipeline.yaml: line 26: input_encoding 'ebcdic' is not one of utf-8, latin-1 "
                                 + "(iso-8859-1), windows-1252"),
@@ -177,13 +177,13 @@ class InvalidConfigTest {
                         "pipeline.yaml: line 19: future_skew 'tomorrow' is not an ISO-8601 duration "
                                 + "such as P1D"),
                 Arguments.of(replaceOnce(PIPELINE, "lapsing_within: 4.0", "lapsing_within: 1.5"),
-                        "pipeline.yaml: line 66: lifecycle: lapsing_within 1.5 must be greater than "
+                        "pipeline.yaml: line 74: lifecycle: lapsing_within 1.5 must be greater than "
                                 + "active_within 2"),
                 Arguments.of(replaceOnce(PIPELINE, "window_days: 365", "window_days: 0"),
                         "pipeline.yaml: line 5: window_days 0 is out of range 1..36500"),
                 Arguments.of(replaceOnce(PIPELINE, "{ r: 1.0, f: 1.0, m: 1.0 }",
                                 "{ r: 0, f: 0, m: 0 }"),
-                        "pipeline.yaml: line 55: scoring: weights: at least one weight must be positive"));
+                        "pipeline.yaml: line 63: scoring: weights: at least one weight must be positive"));
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package org.retentionsegments.core.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retentionsegments.core.fixtures.FactsBuilder.T0;
@@ -30,13 +31,14 @@ import org.retentionsegments.core.fixtures.ConfigTexts;
 class PopulationTest {
 
     /** Fixed thresholds so each test customer's cell is known without a population. */
-    private static final ConfigBundle FIXED = ConfigTexts.withPipeline(ConfigTexts.PIPELINE
+    private static final String FIXED_PIPELINE = ConfigTexts.PIPELINE
             .replace("  recency:\n    method: quantile",
                     "  recency:\n    method: fixed\n    thresholds: [7, 30, 90, 180]")
             .replace("  frequency:\n    method: quantile",
                     "  frequency:\n    method: fixed\n    thresholds: [1, 2, 4, 8]")
             .replace("  monetary:\n    method: quantile",
-                    "  monetary:\n    method: fixed\n    thresholds: [50, 100, 250, 1000]"));
+                    "  monetary:\n    method: fixed\n    thresholds: [50, 100, 250, 1000]");
+    private static final ConfigBundle FIXED = ConfigTexts.withPipeline(FIXED_PIPELINE);
 
     private static final class Rows {
         final List<WarehouseRow> all = new ArrayList<>();
@@ -161,8 +163,8 @@ class PopulationTest {
 
         Rows rows = refresh(population, T0, true);
         List<ScoreBoundary> boundaries = rows.of(ScoreBoundary.class);
-        assertEquals(15, boundaries.size());
-        for (String dimension : List.of("recency", "frequency", "monetary")) {
+        assertEquals(25, boundaries.size());
+        for (String dimension : List.of("recency", "frequency", "monetary", "lifetime_frequency", "lifetime_monetary")) {
             assertEquals(999, boundaries.stream().filter(b -> b.dimension().equals(dimension))
                     .mapToLong(ScoreBoundary::customers).sum(), dimension);
         }
@@ -243,5 +245,34 @@ class PopulationTest {
         assertEquals(List.of(), rows.of(SegmentTransition.class));
         assertFalse(population.remove("nobody"));
         assertEquals(1, population.size());
+    }
+
+    @Test
+    void lifetimeScoresKeepABigSpenderWhoWentQuietApartFromAOneOffBuyer() {
+        // lifetime tiers fixed so the scores are known; Can't Lose Them defined by lifetime value
+        ConfigBundle config = ConfigBundle.parse(FIXED_PIPELINE
+                .replace("  lifetime_frequency:\n    method: quantile",
+                        "  lifetime_frequency:\n    method: fixed\n    thresholds: [1, 2, 5, 10]")
+                .replace("  lifetime_monetary:\n    method: quantile",
+                        "  lifetime_monetary:\n    method: fixed\n    thresholds: [100, 500, 1000, 5000]"),
+                ConfigTexts.replaceOnce(ConfigTexts.SEGMENTS, "when: { r: 1-2, f: 4-5, m: 4-5 }",
+                        "when: { r: 1-2, lifetime_m: 5 }"),
+                ConfigTexts.STRATEGIES,
+                "test");
+        Population population = new Population(config);
+        // both lapsed, nothing in the window; one spent $9,000 over 12 orders, the other $40 once
+        population.upsert(customer("big").ordered(-900, -400).lifetimeOrders(12).lifetimeNet(9000)
+                .peakWindowValue(6000).build());
+        population.upsert(customer("small").ordered(-400, -400).lifetimeNet(40).build());
+        population.upsert(buyer("recent", 3, 2, 300));
+
+        Map<String, SegmentAssignment> rows = refresh(population, T0, true).of(SegmentAssignment.class).stream()
+                .collect(Collectors.toMap(SegmentAssignment::customerId, Function.identity()));
+        assertEquals(new SegmentAssignment.Lifetime(12, 9000.0, 6000.0, 5, 5), rows.get("big").lifetime());
+        assertEquals(new SegmentAssignment.Lifetime(1, 40.0, 0.0, 1, 1), rows.get("small").lifetime());
+        assertEquals(1, rows.get("big").mScore(), "the window's M knows nothing of the past");
+        assertEquals("Can't Lose Them", rows.get("big").segment());
+        assertEquals("Lost", rows.get("small").segment());
+        assertNotEquals("Can't Lose Them", rows.get("recent").segment(), "R 5 is not r: 1-2");
     }
 }

@@ -106,4 +106,21 @@ class ConfigCheckTest {
                 .allMatch(d -> d.segment().equals("New") && d.base().equals("Lost")));
         assertFalse(changed.violations().isEmpty(), "R5 Lost above R4 Promising");
     }
+
+    @Test
+    void aSegmentReachedOnlyThroughLifetimeScoresIsReachableAndItsOverlapsNameThem() {
+        // Can't Lose Them by lifetime value only: reachable off the R x F x M diagonal; an earlier
+        // rule on lifetime_f overlaps it where both lifetime scores are high
+        String lifetime = replaceOnce(SEGMENTS, "when: { r: 1-2, f: 4-5, m: 4-5 }",
+                "when: { r: 1-2, f: 1-3, lifetime_m: 5 }");
+        ConfigCheckReport check = ConfigCheck.run(ConfigTexts.withSegments(lifetime));
+        assertEquals(List.of(), check.unreachable(), check.text());
+        assertEquals("Lost", check.segmentAt(1, 1, 1), "the grid shows lifetime scores equal to the window's");
+        ConfigCheckReport clash = ConfigCheck.run(ConfigTexts.withSegments(replaceOnce(lifetime,
+                "when: { r: 4-5, f: 4-5, m: 4-5 }", "when: [{ r: 4-5, f: 4-5, m: 4-5 }, { r: 1, lifetime_f: 5 }]")));
+        assertTrue(clash.overlaps().stream().anyMatch(o -> o.first().equals("Champions")
+                && o.second().equals("Can't Lose Them") && o.example().contains("LF5 LM5")), clash.text());
+        assertFalse(clash.violations().isEmpty(), "R2 -> R1 moves such a customer into Champions");
+        assertTrue(clash.violations().get(0).describe().contains("LF5"), clash.violations().get(0).describe());
+    }
 }
