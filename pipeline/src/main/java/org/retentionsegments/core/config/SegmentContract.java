@@ -155,7 +155,7 @@ public record SegmentContract(
                         + ")");
             }
             if (result.isEmpty()) {
-                throw node.fail("expect states nothing to check: write min_size or a condition (" + CONDITIONS + ")");
+                throw node.fail("nothing to check: write min_size or a condition (" + CONDITIONS + ")");
             }
             return result;
         }

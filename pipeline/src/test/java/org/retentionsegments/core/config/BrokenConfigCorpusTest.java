@@ -130,6 +130,16 @@ class BrokenConfigCorpusTest {
                         "segments.yaml: line 70: segment 'Champions': the list item is empty"),
                 c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 4-5, r: 5 }"),
                         "segments.yaml: line 69: duplicate key 'r'"),
+                // segments.yaml expect: (data contracts)
+                c(S, replaceOnce(SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect: { min_size: 1e3 }"),
+                        "segments.yaml: line 70: segment 'Champions': expect: min_size must be a whole number, not '1e3'"),
+                c(S, replaceOnce(SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect: { lifecycle: active, share_at_least: 2 }"),
+                        "segments.yaml: line 70: segment 'Champions': expect: share_at_least 2 is out of range 0..1"),
+                c(S, replaceOnce(SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect:\n      - { min_size: 10 }\n      -\n"),
+                        "segments.yaml: line 72: segment 'Champions': expect 2: the list item is empty"),
+                c(S, replaceOnce(SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect: { recency_days: 0-120 days }"),
+                        "segments.yaml: line 70: segment 'Champions': expect: recency_days '0-120 days' is not a range"
+                                + " like 0-120, 2+ or 30 (whole numbers, 0 or more)"),
                 // strategies.yaml
                 c(T, "strategies: []\n", "strategies.yaml: line 1: strategies must be a mapping of keys to values, not a list"),
                 c(T, replaceOnce(STRATEGIES, LOST, "  Lost: 5\n  Lost_old:\n    name: suppress\n"),

@@ -44,7 +44,7 @@ class InvalidConfigTest {
                 Arguments.of(SEGMENTS + "    colour: red\n",
                         "segments.yaml: line 301: segment 'Lost': unknown key 'colour' (expected one of: "
                                 + "name, engagement_rank, description, profile, needs, "
-                                + "churn_drivers, persona, when)"),
+                                + "churn_drivers, persona, when, expect)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
                         "segments.yaml: line 69: segment 'Champions': unknown key 'rr' (expected one of: "
                                 + "r, f, m, composite, lifecycle, flags, cluster)"),
