@@ -24,62 +24,62 @@ class InvalidConfigTest {
     static Stream<Arguments> segments() {
         return Stream.of(
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 4-7, f: 4-5, m: 4-5 }"),
-                        "segments.yaml: line 69: segment 'Champions': r range 4-7 is outside 1-5"),
+                        "segments.yaml: line 81: segment 'Champions': r range 4-7 is outside 1-5"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 6, f: 4-5, m: 4-5 }"),
-                        "segments.yaml: line 69: segment 'Champions': r score 6 is outside 1-5"),
+                        "segments.yaml: line 81: segment 'Champions': r score 6 is outside 1-5"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 5-4 }"),
-                        "segments.yaml: line 69: segment 'Champions': r range 5-4 is empty "
+                        "segments.yaml: line 81: segment 'Champions': r range 5-4 is empty "
                                 + "(low end above high end)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: high }"),
-                        "segments.yaml: line 69: segment 'Champions': r value 'high' is not a score, "
+                        "segments.yaml: line 81: segment 'Champions': r value 'high' is not a score, "
                                 + "a range like 4-5 or a list"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { composite: 0.5-5 }"),
-                        "segments.yaml: line 69: segment 'Champions': composite range 0.5-5 is outside 1-5"),
+                        "segments.yaml: line 81: segment 'Champions': composite range 0.5-5 is outside 1-5"),
                 Arguments.of(SEGMENTS + "    when: { r: 1 }\n",
-                        "segments.yaml: line 283: the last rule must be a catch-all "
+                        "segments.yaml: line 295: the last rule must be a catch-all "
                                 + "(segment 'Lost' has conditions)"),
                 Arguments.of(replaceOnce(SEGMENTS, "    " + CHAMPIONS + "\n", ""),
-                        "segments.yaml: line 49: segment 'Champions': is a catch-all (no when) but is not "
+                        "segments.yaml: line 61: segment 'Champions': is a catch-all (no when) but is not "
                                 + "the last rule, so the rules after it can never match"),
                 Arguments.of(SEGMENTS + "    colour: red\n",
-                        "segments.yaml: line 301: segment 'Lost': unknown key 'colour' (expected one of: "
+                        "segments.yaml: line 313: segment 'Lost': unknown key 'colour' (expected one of: "
                                 + "name, engagement_rank, description, profile, needs, "
                                 + "churn_drivers, persona, when, expect)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
-                        "segments.yaml: line 69: segment 'Champions': unknown key 'rr' (expected one of: "
+                        "segments.yaml: line 81: segment 'Champions': unknown key 'rr' (expected one of: "
                                 + "r, f, m, composite, lifecycle, flags, cluster)"),
                 Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { flags: { vip: true } }"),
-                        "segments.yaml: line 69: segment 'Champions': unknown flag 'vip' (expected one of: "
+                        "segments.yaml: line 81: segment 'Champions': unknown flag 'vip' (expected one of: "
                                 + "high_return_rate, single_channel, discount_dependent, "
                                 + "email_unengaged)"),
                 Arguments.of(replaceOnce(SEGMENTS, "{ lifecycle: prospect }",
                                 "{ lifecycle: sleepy }"),
-                        "segments.yaml: line 47: segment 'Prospects': lifecycle 'sleepy' is not one of "
+                        "segments.yaml: line 59: segment 'Prospects': lifecycle 'sleepy' is not one of "
                                 + "prospect, new, active, lapsing, lapsed, reactivated"),
                 Arguments.of(replaceOnce(SEGMENTS, "  - name: Promising\n", "  - name: New\n"),
-                        "segments.yaml: line 164: segment 'New': defined twice (rules 6 and 7)"),
+                        "segments.yaml: line 176: segment 'New': defined twice (rules 6 and 7)"),
                 Arguments.of(replaceOnce(SEGMENTS, "    engagement_rank: 11\n", ""),
-                        "segments.yaml: line 49: segment 'Champions': engagement_rank is required "
+                        "segments.yaml: line 61: segment 'Champions': engagement_rank is required "
                                 + "(higher = more engaged)"),
                 Arguments.of("segments: []\n",
                         "segments.yaml: line 1: segments must be a non-empty list of rules"),
                 Arguments.of(replaceOnce(SEGMENTS, "      tone: neutral and infrequent\n", "      voice: neutral\n"),
-                        "segments.yaml: line 299: segment 'Lost': persona: unknown key 'voice' (expected one of: "
+                        "segments.yaml: line 311: segment 'Lost': persona: unknown key 'voice' (expected one of: "
                                 + "goals, pain_points, channels, content, decision, triggers, value_prop, tone, "
                                 + "objections)"),
                 Arguments.of(replaceOnce(SEGMENTS, "      tone: neutral and infrequent\n",
                                 "      tone: [neutral, infrequent]\n"),
-                        "segments.yaml: line 299: segment 'Lost': persona: tone must be a text value, not a list"),
+                        "segments.yaml: line 311: segment 'Lost': persona: tone must be a text value, not a list"),
                 Arguments.of(replaceOnce(SEGMENTS, "      goals:\n        - None the brand can serve now\n",
                                 "      goals: { primary: none }\n"),
-                        "segments.yaml: line 290: segment 'Lost': persona: goals must be a text value or a list, "
+                        "segments.yaml: line 302: segment 'Lost': persona: goals must be a text value or a list, "
                                 + "not a mapping"),
                 Arguments.of(replaceOnce(SEGMENTS, "      pain_points:\n        - Unwanted contact\n",
                                 "      pain_points:\n"),
-                        "segments.yaml: line 292: segment 'Lost': persona: pain_points has no value: write one, "
+                        "segments.yaml: line 304: segment 'Lost': persona: pain_points has no value: write one, "
                                 + "or delete the line for the default"),
                 Arguments.of(SEGMENTS.substring(0, SEGMENTS.lastIndexOf("    persona:\n")) + "    persona: suppressed\n",
-                        "segments.yaml: line 289: segment 'Lost': persona must be a mapping of keys to values, "
+                        "segments.yaml: line 301: segment 'Lost': persona must be a mapping of keys to values, "
                                 + "not 'suppressed'"));
     }
 
