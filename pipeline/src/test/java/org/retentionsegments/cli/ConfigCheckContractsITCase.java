@@ -57,8 +57,8 @@ class ConfigCheckContractsITCase {
     @EnumSource(Engine.class)
     void contractsThatHoldExitZero(Engine engine) throws Exception {
         String url = filled(engine);
-        String holding = replaceOnce(SEGMENTS_WITH_CONTRACTS, "{ lifecycle: new, share_at_least: 0.9 }",
-                "{ lifecycle: [new, active], recency_days: 0-60 }");
+        String holding = replaceOnce(SEGMENTS_WITH_CONTRACTS, "    expect: { lifecycle: new, share_at_least: 0.9 }\n",
+                "    expect: { lifecycle: [new, active], recency_days: 0-60 }\n");
         holding = replaceOnce(holding, "      - { min_size: 1000, recency_days: 0-120, share_at_least: 0.6 }\n"
                 + "      - { frequency: 5+, monetary: 100-500 }\n", "      - { min_size: 3 }\n");
         Captured check = check(holding, "--warehouse", url);
