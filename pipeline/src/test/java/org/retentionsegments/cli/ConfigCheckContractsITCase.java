@@ -81,6 +81,10 @@ class ConfigCheckContractsITCase {
         assertEquals(0, check.exitCode(), check.err());
         assertTrue(check.out().contains("\nCONTRACTS: 6 contracts in segments.yaml, valid; pass --warehouse JDBC_URL"
                 + " to check them on the latest refresh\n"), check.out());
+        Captured shipped = RunFixtures.capture(() -> Segments.commandLine().execute("config", "check"));
+        assertEquals(0, shipped.exitCode(), shipped.err());
+        assertTrue(shipped.out().contains("\nCONTRACTS: none in segments.yaml (expect: states what must hold for a"
+                + " segment's customers)\n"), shipped.out());
     }
 
     @Test
