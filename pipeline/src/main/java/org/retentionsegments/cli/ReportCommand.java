@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and revenue, criteria, profile, strategy and KPIs, the movement since the previous kept refresh, then the holdout lift of each program. --html also writes it as a web page.")
+        description = "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and revenue, criteria, profile, strategy and KPIs, the movement since the previous kept refresh, then the holdout lift of each program; a warning for every data contract of segments.yaml (expect:) that fails on the refresh. --html also writes it as a web page.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Mixin WarehouseOption warehouse;

@@ -27,6 +27,7 @@ final class HtmlReport {
             section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
             tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
             span.bar{display:inline-block;height:.8em;background:#4a7bb7;vertical-align:middle}
+            ul.warn li{color:#9a3412}
             """;
 
     private HtmlReport() {}
@@ -44,7 +45,11 @@ final class HtmlReport {
                 .append(data.cycle() == null ? "" : Html.el("dt", "Lifecycle") + Html.el("dd", TextReport.lifecycle(data.cycle())))
                 .append(TextReport.lifetimeValue(segments) == null ? ""
                         : Html.el("dt", "Top value") + Html.el("dd", TextReport.lifetimeValue(segments)))
-                .append("\n</dl>\n<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
+                .append(data.contracts().isEmpty() ? "" : Html.el("dt", "Contracts")
+                        + Html.el("dd", TextReport.contracts(data)))
+                .append("\n</dl>\n");
+        contracts(h, data);
+        h.append("<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
@@ -65,6 +70,19 @@ final class HtmlReport {
         lift(h, data.lift(), segments);
         leads(h, config.leadScoring(), data.leads());
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** The Contracts section: a warning per data contract of segments.yaml that fails; none when all hold. */
+    private static void contracts(StringBuilder h, ReportData data) {
+        if (data.failedContracts().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Contracts</h2>\n<p>The data contracts of segments.yaml (expect:) that fail on this refresh.</p>\n"
+                + "<ul class=\"warn\">\n");
+        for (org.retentionsegments.core.segment.ContractResult c : data.failedContracts()) {
+            h.append(Html.el("li", "WARNING: " + c.line())).append('\n');
+        }
+        h.append("</ul>\n");
     }
 
     private static void overview(StringBuilder h, List<ReportSegment> segments) {

@@ -2,6 +2,7 @@ package org.retentionsegments.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.retentionsegments.core.segment.ContractResult;
 
 /**
  * Everything the report shows from the warehouse for one kept refresh.
@@ -15,6 +16,7 @@ import java.util.List;
  *     the warehouse has none (written before purchase_cycle existed)
  * @param personas the rows of segment_persona (the current refresh of customer_segment, which may
  *     be later than {@code asOf}), empty when the warehouse has none
+ * @param contracts the data contracts of segments.yaml checked on {@code asOf}, in rule order
  */
 record ReportData(
         String url,
@@ -27,10 +29,17 @@ record ReportData(
         LeadText.Leads leads,
         List<PersonaRow> personas,
         List<ScoreUnits.Boundary> boundaries,
-        org.retentionsegments.core.PurchaseCycle cycle) {
+        org.retentionsegments.core.PurchaseCycle cycle,
+        List<ContractResult> contracts) {
 
     ReportData {
         personas = personas == null ? List.of() : List.copyOf(personas);
+        contracts = contracts == null ? List.of() : List.copyOf(contracts);
+    }
+
+    /** The contracts that fail on {@code asOf}. */
+    List<ContractResult> failedContracts() {
+        return contracts.stream().filter(c -> !c.passed()).toList();
     }
 
     /** The segment_persona row of a segment, or null. */

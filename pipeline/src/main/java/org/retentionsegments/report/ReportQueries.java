@@ -37,13 +37,17 @@ final class ReportQueries {
         return w.dsl().selectDistinct(AS_OF).from(SNAPSHOT).orderBy(AS_OF.desc()).fetch(AS_OF);
     }
 
-    /** The figures of the kept refresh {@code asOf}; {@code previous} is the kept refresh before it. */
-    static ReportData load(Warehouse w, LocalDate asOf, LocalDate previous) {
+    /**
+     * The figures of the kept refresh {@code asOf}; {@code previous} is the kept refresh before it;
+     * {@code contracts} the data contracts checked on it.
+     */
+    static ReportData load(Warehouse w, LocalDate asOf, LocalDate previous,
+            List<org.retentionsegments.core.segment.ContractResult> contracts) {
         DSLContext dsl = w.dsl();
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf));
+                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts);
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.segment.ContractResult;
+import org.retentionsegments.warehouse.ContractQueries;
 import org.retentionsegments.warehouse.Warehouse;
 import org.retentionsegments.warehouse.WarehouseException;
 
@@ -13,7 +15,8 @@ import org.retentionsegments.warehouse.WarehouseException;
  * movement between segments since the previous kept refresh; and the holdout lift of every
  * program; a persona card per segment (segment_persona and the persona of segments.yaml). Read from
  * the warehouse views (segment_summary, segment_profile, segment_persona,
- * segment_transition_matrix, holdout_lift) of one kept refresh; the HTML page adds the charts of
+ * segment_transition_matrix, holdout_lift) of one kept refresh, with a warning for every data
+ * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds the charts of
  * a cluster model when there is one ({@link ClusterSection}).
  */
 public final class StrategyReport {
@@ -63,7 +66,8 @@ public final class StrategyReport {
                     .collect(Collectors.joining(", ")) + (kept.size() > 12 ? " ..." : "") + " (or none for the latest)");
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
-        return new StrategyReport(ReportQueries.load(warehouse, day, previous), config,
+        List<ContractResult> contracts = ContractQueries.kept(warehouse, day, config.segments().contracts());
+        return new StrategyReport(ReportQueries.load(warehouse, day, previous, contracts), config,
                 clusters ? ClusterSection.load(warehouse, config, day) : null);
     }
 

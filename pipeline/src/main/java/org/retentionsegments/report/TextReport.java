@@ -7,6 +7,7 @@ import org.retentionsegments.core.Dimension;
 import org.retentionsegments.core.TierMethod;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.PipelineConfig;
+import org.retentionsegments.core.segment.ContractResult;
 import org.retentionsegments.report.ReportData.Input;
 
 /** The plain-text SEGMENTATION STRATEGY report, about 100 columns wide. */
@@ -30,6 +31,15 @@ final class TextReport {
         String value = lifetimeValue(segments);
         if (value != null) {
             out.append(Fmt.wrap("Top value:   ", LABEL, value, WIDTH));
+        }
+        if (!data.contracts().isEmpty()) {
+            out.append(Fmt.wrap("Contracts:   ", LABEL, contracts(data), WIDTH));
+        }
+        if (!data.failedContracts().isEmpty()) {
+            out.append("\nCONTRACTS   (expect: in segments.yaml, failing on this refresh)\n---------\n");
+            for (ContractResult c : data.failedContracts()) {
+                out.append(Fmt.wrap("WARNING: ", "         ", nonBreaking(c.line()), WIDTH));
+            }
         }
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
         int windowDays = config.pipeline().windowDays();
@@ -91,6 +101,20 @@ final class TextReport {
             out.append(Fmt.wrap(Fmt.left(i == 0 ? label : "", CARD.length()) + "- ", CARD + "  ",
                     PersonaText.capitalised(items.get(i).strip()), WIDTH));
         }
+    }
+
+    /** {@code all 3 of segments.yaml hold on this refresh}, or how many fail. */
+    static String contracts(ReportData data) {
+        int all = data.contracts().size();
+        int failed = data.failedContracts().size();
+        String of = all == 1 ? "the 1 contract" : "all " + all + " contracts";
+        return failed == 0 ? of + " of segments.yaml (expect:) hold on this refresh"
+                : failed + " of " + all + " contracts of segments.yaml (expect:) fail on this refresh: see CONTRACTS";
+    }
+
+    /** A contract's line with its percent signs kept beside their figures when wrapped. */
+    static String nonBreaking(String line) {
+        return line.replace(" %", Fmt.NBSP + "%");
     }
 
     /** RFM scores 1-5 (quantile tiers recalibrated at every refresh, every day) + lifecycle + flags. */

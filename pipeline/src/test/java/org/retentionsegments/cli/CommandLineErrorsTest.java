@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.retentionsegments.core.config.ConfigException;
 import org.retentionsegments.fixtures.RunFixtures;
+import org.retentionsegments.core.fixtures.ConfigTexts;
 import org.retentionsegments.fixtures.RunFixtures.Captured;
 
 /** Mistakes on the command line: each is one line saying what is wrong, with no Java in it. */
@@ -153,8 +154,9 @@ class CommandLineErrorsTest {
     /** A --config folder whose rules put R5 F1 customers below R4 ones (config check fails). */
     private Path findings() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("findings"));
-        Files.writeString(config.resolve("segments.yaml"), replaceOnce(SEGMENTS, "when: { r: 5, f: 1 }",
+        Files.writeString(config.resolve("segments.yaml"), replaceOnce(CLASSIC_SEGMENTS, "when: { r: 5, f: 1 }",
                 "when: { r: 5, f: 1, lifecycle: [new, reactivated] }"));
+        Files.writeString(config.resolve("strategies.yaml"), ConfigTexts.CLASSIC_STRATEGIES);
         return config;
     }
 

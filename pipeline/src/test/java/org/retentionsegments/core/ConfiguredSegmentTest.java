@@ -15,12 +15,12 @@ import org.retentionsegments.core.fixtures.ConfigTexts;
 class ConfiguredSegmentTest {
 
     /** The three segments the model matched by name before segment_config. */
-    private static final List<String> AT_RISK_BY_DEFAULT = List.of("About to Sleep", "At Risk", "Can't Lose Them");
+    private static final List<String> AT_RISK_BY_DEFAULT = List.of("At Risk", "Can't Lose Them");
 
     @Test
-    void theDefaultsFlagTheThreeAtRiskSegmentsAndNoOther() {
+    void theDefaultsFlagTheTwoAtRiskSegmentsAndNoOther() {
         List<ConfiguredSegment> rows = ConfiguredSegment.of(ConfigBundle.loadDefault());
-        assertEquals(12, rows.size());
+        assertEquals(11, rows.size());
         assertEquals(AT_RISK_BY_DEFAULT, rows.stream().filter(ConfiguredSegment::atRisk).map(ConfiguredSegment::segment).sorted().toList());
     }
 
@@ -30,13 +30,13 @@ class ConfiguredSegmentTest {
         List<ConfiguredSegment> rows = ConfiguredSegment.of(config);
         assertEquals(config.segments().segments().stream().map(d -> d.name()).toList(),
                 rows.stream().map(ConfiguredSegment::segment).toList());
-        assertEquals(IntStream.rangeClosed(1, 12).boxed().toList(),
+        assertEquals(IntStream.rangeClosed(1, 11).boxed().toList(),
                 rows.stream().map(ConfiguredSegment::segmentOrder).toList());
         for (ConfiguredSegment row : rows) {
             assertEquals(config.strategies().forSegment(row.segment()), row.strategy());
             assertEquals(row.strategy().alwaysOn() ? row.strategy().programId() : null, row.programId(), row.segment());
         }
-        ConfiguredSegment lost = rows.get(11);
+        ConfiguredSegment lost = rows.get(10);
         assertEquals("Lost", lost.segment());
         assertNull(lost.programId(), "the suppressed segment runs no program");
         assertEquals("always_on", rows.get(1).programId());
@@ -47,14 +47,14 @@ class ConfiguredSegmentTest {
         ConfigBundle renamed = ConfigTexts.withSegmentsRenamed(Map.of("At Risk", "Slipping Away"));
         List<String> flagged = ConfiguredSegment.of(renamed).stream()
                 .filter(ConfiguredSegment::atRisk).map(ConfiguredSegment::segment).sorted().toList();
-        assertEquals(List.of("About to Sleep", "Can't Lose Them", "Slipping Away"), flagged);
+        assertEquals(List.of("Can't Lose Them", "Slipping Away"), flagged);
     }
 
     @Test
     void atRiskIsFalseUnlessAStrategySaysSo() {
-        String strategies = replaceOnce(ConfigTexts.STRATEGIES, "    priority: 9\n    contact_cost: 0.05\n    at_risk: true\n",
-                "    priority: 9\n    contact_cost: 0.05\n");
+        String strategies = replaceOnce(ConfigTexts.STRATEGIES, "    priority: 2\n    contact_cost: 0.15\n    at_risk: true\n",
+                "    priority: 2\n    contact_cost: 0.15\n");
         ConfigBundle config = ConfigTexts.withStrategies(strategies);
-        assertFalse(config.strategies().forSegment("About to Sleep").atRisk());
+        assertFalse(config.strategies().forSegment("At Risk").atRisk());
     }
 }

@@ -29,7 +29,8 @@ import org.retentionsegments.warehouse.TestWarehouses;
 
 /**
  * Same answers: the content of every warehouse table after a run on CDNOW, on the Online
- * Retail-layout fixture and on a generated business with treatments, pinned as checksums in
+ * Retail-layout fixture and on a generated business with treatments, with the classic grid of
+ * {@code config/classic}, pinned as checksums in
  * {@code regression/checksums.properties}. A change that alters any result fails here; if the
  * change is meant to alter results, say why in its commit and pin the new checksums (the failure
  * message prints them). The refresh runs on 1, 2 and 4 tasks, and on the heap and the RocksDB
@@ -38,6 +39,12 @@ import org.retentionsegments.warehouse.TestWarehouses;
 class PinnedResultsITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
+
+    /**
+     * The classic 11-segment grid, the default map when these were pinned: the pins prove that the
+     * engine's answers stay the same whatever the default map becomes.
+     */
+    static final Path CLASSIC = Path.of("..", "config", "classic");
 
     static final Path CDNOW = Path.of(System.getProperty("segments.cdnow", "../datasets/cdnow/CDNOW_master.txt"));
 
@@ -90,7 +97,7 @@ class PinnedResultsITCase {
     private static void check(String dataset, RunInputs inputs, LocalDate asOf, int parallelism,
             Map<String, String> flink) throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
-        BoundedRun.run(new BoundedRun.Options(inputs, null, url, asOf, parallelism, flink), System.err);
+        BoundedRun.run(new BoundedRun.Options(inputs, CLASSIC, url, asOf, parallelism, flink), System.err);
         for (String table : List.of("customer_segment", "segment_snapshot")) {
             // an arm exactly for the customers of a strategy that runs a program (always_on)
             assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM " + table + " a JOIN segment_config c"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.fixtures.ConfigTexts;
 import org.retentionsegments.report.ScoreUnits.Boundary;
 
 /** Score ranges in days, orders and money at the boundaries of the demo's last refresh. */
@@ -59,7 +60,7 @@ class ScoreUnitsTest {
         ScoreUnits none = new ScoreUnits(List.of(), 365);
         assertFalse(none.has("recency"));
         assertNull(none.describe("recency", mask(5)));
-        ConfigBundle config = ConfigBundle.loadDefault();
+        ConfigBundle config = ConfigTexts.classic();
         var champions = config.segments().get(config.segments().indexOf("Champions"));
         assertEquals("R 4-5, F 4-5, M 4-5", CriteriaText.of(champions, config, none));
         assertEquals("R 4-5 (last order 0-111 days ago), F 4-5 (3+ orders in 365 days), M 4-5 (over $160.92 in"

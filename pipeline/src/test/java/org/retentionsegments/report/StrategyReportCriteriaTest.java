@@ -1,9 +1,10 @@
 package org.retentionsegments.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
-import static org.retentionsegments.core.fixtures.ConfigTexts.withSegments;
+import static org.retentionsegments.core.fixtures.ConfigTexts.classicWithSegments;
+import org.retentionsegments.core.fixtures.ConfigTexts;
 
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -11,7 +12,7 @@ import org.retentionsegments.core.config.ConfigBundle;
 /** The criteria text of segment rules (CriteriaText, CatchAllCells). */
 class StrategyReportCriteriaTest {
 
-    private static final ConfigBundle DEFAULTS = ConfigBundle.loadDefault();
+    private static final ConfigBundle DEFAULTS = ConfigTexts.classic();
 
     private static String criteria(ConfigBundle config, String segment) {
         return CriteriaText.of(config.segments().get(config.segments().indexOf(segment)), config);
@@ -34,11 +35,11 @@ class StrategyReportCriteriaTest {
 
     @Test
     void listsCompositeLifecycleAndFlags() {
-        String segments = replaceOnce(SEGMENTS, "when: { r: 5, f: 1 }",
+        String segments = replaceOnce(CLASSIC_SEGMENTS, "when: { r: 5, f: 1 }",
                 "when: { r: [5, 3], f: 1, lifecycle: [reactivated, new],"
                         + " flags: { high_return_rate: true, email_unengaged: false } }");
         segments = replaceOnce(segments, "when: { r: 4, f: 1 }", "when: { composite: \"3.5-5\" }");
-        ConfigBundle config = withSegments(segments);
+        ConfigBundle config = classicWithSegments(segments);
         assertEquals("R 3,5, F 1, lifecycle new/reactivated, high return rate, not email unengaged",
                 criteria(config, "New"));
         assertEquals("composite 3.5-5", criteria(config, "Promising"));

@@ -10,6 +10,8 @@ import java.util.List;
  * @param engagementRank higher = more engaged; lowering recency must never raise it
  * @param persona the marketer's persona (goals, pain points, behaviour, messaging); {@link Persona#NONE} when
  *     segments.yaml writes none
+ * @param expect the segment's data contracts ({@code expect:}), checked by {@code config check --warehouse}
+ *     and the report; empty when segments.yaml writes none
  */
 public record SegmentDefinition(
         String name,
@@ -20,11 +22,19 @@ public record SegmentDefinition(
         String needs,
         String churnDrivers,
         List<Condition> when,
-        Persona persona) {
+        Persona persona,
+        List<SegmentContract> expect) {
 
     public SegmentDefinition {
         when = List.copyOf(when);
         persona = persona == null ? Persona.NONE : persona;
+        expect = expect == null ? List.of() : List.copyOf(expect);
+    }
+
+    /** A segment without data contracts. */
+    public SegmentDefinition(String name, int index, int engagementRank, String description, String profile,
+            String needs, String churnDrivers, List<Condition> when, Persona persona) {
+        this(name, index, engagementRank, description, profile, needs, churnDrivers, when, persona, List.of());
     }
 
     /** A segment without a persona. */

@@ -33,6 +33,11 @@ public final class SegmentRules {
         return segments.size();
     }
 
+    /** The data contracts of every segment, in rule order. */
+    public List<SegmentContract> contracts() {
+        return segments.stream().flatMap(s -> s.expect().stream()).toList();
+    }
+
     public SegmentDefinition get(int index) {
         return segments.get(index);
     }
@@ -96,7 +101,7 @@ public final class SegmentRules {
             String name = rule.requiredString("name");
             rule = rule.at("segment '" + name + "'");
             rule.allowOnly("name", "engagement_rank", "description", "profile", "needs",
-                    "churn_drivers", "persona", "when");
+                    "churn_drivers", "persona", "when", "expect");
             if (seen.putIfAbsent(name, i) != null) {
                 throw rule.fail("defined twice (rules " + (seen.get(name) + 1) + " and "
                         + (i + 1) + ")");
@@ -132,7 +137,8 @@ public final class SegmentRules {
                     rule.string("needs", ""),
                     rule.string("churn_drivers", ""),
                     when,
-                    Persona.parse(rule)));
+                    Persona.parse(rule),
+                    SegmentContract.parse(rule, name)));
         }
         if (result.size() > Byte.MAX_VALUE) {
             throw root.fail("at most " + Byte.MAX_VALUE + " segments are supported");

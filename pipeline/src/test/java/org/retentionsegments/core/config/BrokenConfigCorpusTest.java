@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
-import static org.retentionsegments.core.fixtures.ConfigTexts.STRATEGIES;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_STRATEGIES;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
 import java.nio.charset.StandardCharsets;
@@ -99,7 +99,7 @@ class BrokenConfigCorpusTest {
                 // not UTF-8
                 raw(P, "timezone: Europe/Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1),
                         "pipeline.yaml is not UTF-8 text (byte 0xFC on line 1): save it as UTF-8"),
-                raw(S, ("# r\u00e8gles\n" + SEGMENTS).getBytes(StandardCharsets.ISO_8859_1),
+                raw(S, ("# r\u00e8gles\n" + CLASSIC_SEGMENTS).getBytes(StandardCharsets.ISO_8859_1),
                         "segments.yaml is not UTF-8 text (byte 0xE8 on line 1)"),
                 raw(T, ("defaults:\n  program_id: always_on\n  salt: caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1),
                         "strategies.yaml is not UTF-8 text (byte 0xE9 on line 3)"),
@@ -112,49 +112,62 @@ class BrokenConfigCorpusTest {
                 c(S, "segments:\n  - Champions\n", "segments.yaml: line 2: rule 1: expected a mapping of keys to values, not 'Champions'"),
                 c(S, "segments:\n  -\n  - name: Lost\n", "segments.yaml: line 2: rule 1: the list item is empty"),
                 c(S, "segments:\n  - name:\n", "segments.yaml: line 2: rule 1: name has no value"),
-                c(S, replaceOnce(SEGMENTS, "    engagement_rank: 11\n", "    engagement_rank: high\n"),
-                        "segments.yaml: line 50: segment 'Champions': engagement_rank must be a whole number, not 'high'"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 99999999999 }"),
-                        "segments.yaml: line 69: segment 'Champions': r score 99999999999 is outside 1-5"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: [1, [2]] }"),
-                        "segments.yaml: line 69: segment 'Champions': r value a list is not a score"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: { lifecycle: [active, { x: 1 }] }"),
-                        "segments.yaml: line 69: segment 'Champions': lifecycle item 2 must be a text value, not a mapping"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: { flags: { high_return_rate: maybe } }"),
-                        "segments.yaml: line 69: segment 'Champions': high_return_rate must be true or false, not 'maybe'"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: 5"),
-                        "segments.yaml: line 69: segment 'Champions': when must be a mapping of keys to values, not '5'"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: []"),
-                        "segments.yaml: line 69: segment 'Champions': when is an empty list; omit it for a catch-all"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when:\n      -\n"),
-                        "segments.yaml: line 70: segment 'Champions': the list item is empty"),
-                c(S, replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 4-5, r: 5 }"),
-                        "segments.yaml: line 69: duplicate key 'r'"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, "    engagement_rank: 11\n", "    engagement_rank: high\n"),
+                        "segments.yaml: line 69: segment 'Champions': engagement_rank must be a whole number, not 'high'"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: 99999999999 }"),
+                        "segments.yaml: line 88: segment 'Champions': r score 99999999999 is outside 1-5"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: [1, [2]] }"),
+                        "segments.yaml: line 88: segment 'Champions': r value a list is not a score"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { lifecycle: [active, { x: 1 }] }"),
+                        "segments.yaml: line 88: segment 'Champions': lifecycle item 2 must be a text value, not a mapping"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { flags: { high_return_rate: maybe } }"),
+                        "segments.yaml: line 88: segment 'Champions': high_return_rate must be true or false, not 'maybe'"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: 5"),
+                        "segments.yaml: line 88: segment 'Champions': when must be a mapping of keys to values, not '5'"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: []"),
+                        "segments.yaml: line 88: segment 'Champions': when is an empty list; omit it for a catch-all"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when:\n      -\n"),
+                        "segments.yaml: line 89: segment 'Champions': the list item is empty"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: 4-5, r: 5 }"),
+                        "segments.yaml: line 88: duplicate key 'r'"),
+                // segments.yaml expect: (data contracts)
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect: { min_size: 1e3 }"),
+                        "segments.yaml: line 89: segment 'Champions': expect: min_size must be a whole number, not '1e3'"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect: { lifecycle: active, share_at_least: 2 }"),
+                        "segments.yaml: line 89: segment 'Champions': expect: share_at_least 2 is out of range 0..1"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect:\n      - { min_size: 10 }\n      -\n"),
+                        "segments.yaml: line 91: segment 'Champions': expect 2: the list item is empty"),
+                c(S, replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, CHAMPIONS + "\n    expect: { recency_days: 0-120 days }"),
+                        "segments.yaml: line 89: segment 'Champions': expect: recency_days '0-120 days' is not a range"
+                                + " like 0-120, 2+ or 30 (whole numbers, 0 or more)"),
                 // strategies.yaml
                 c(T, "strategies: []\n", "strategies.yaml: line 1: strategies must be a mapping of keys to values, not a list"),
-                c(T, replaceOnce(STRATEGIES, LOST, "  Lost: 5\n  Lost_old:\n    name: suppress\n"),
-                        "strategies.yaml: line 159: strategies: Lost must be a mapping of keys to values, not '5'"),
-                c(T, replaceOnce(STRATEGIES, "  holdout_share: 0.1\n  always_on: true\n", "  holdout_share: 2\n  always_on: true\n"),
-                        "strategies.yaml: line 25: defaults: holdout_share 2 is out of range 0..0.9"),
-                c(T, replaceOnce(STRATEGIES, "    kpis: [natural_return_rate]", "    kpis: []"),
-                        "strategies.yaml: line 171: strategy 'Lost': kpis must name at least one measure"),
-                c(T, replaceOnce(STRATEGIES, "    kpis: [natural_return_rate]", "    kpis:\n      - natural_return_rate\n      -"),
-                        "strategies.yaml: line 171: strategy 'Lost': kpis has an empty list item"),
-                c(T, replaceOnce(STRATEGIES, "    priority: 12\n", "    priority: 1.5\n"),
-                        "strategies.yaml: line 169: strategy 'Lost': priority must be a whole number, not '1.5'"),
-                c(T, replaceOnce(STRATEGIES, "    suppress: true\n    always_on: false\n", "    suppress: \"true\"\n    always_on: false\n"),
-                        "strategies.yaml: line 166: strategy 'Lost': suppress must be true or false, not the text 'true'"),
-                c(T, replaceOnce(STRATEGIES, "    contact_cost: 0\n    kpis: [natural_return_rate]",
+                c(T, replaceOnce(CLASSIC_STRATEGIES, LOST, "  Lost: 5\n  Lost_old:\n    name: suppress\n"),
+                        "strategies.yaml: line 161: strategies: Lost must be a mapping of keys to values, not '5'"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "  holdout_share: 0.1\n  always_on: true\n", "  holdout_share: 2\n  always_on: true\n"),
+                        "strategies.yaml: line 27: defaults: holdout_share 2 is out of range 0..0.9"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "    kpis: [natural_return_rate]", "    kpis: []"),
+                        "strategies.yaml: line 173: strategy 'Lost': kpis must name at least one measure"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "    kpis: [natural_return_rate]", "    kpis:\n      - natural_return_rate\n      -"),
+                        "strategies.yaml: line 173: strategy 'Lost': kpis has an empty list item"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "    priority: 12\n", "    priority: 1.5\n"),
+                        "strategies.yaml: line 171: strategy 'Lost': priority must be a whole number, not '1.5'"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "    suppress: true\n    always_on: false\n", "    suppress: \"true\"\n    always_on: false\n"),
+                        "strategies.yaml: line 168: strategy 'Lost': suppress must be true or false, not the text 'true'"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "    contact_cost: 0\n    kpis: [natural_return_rate]",
                                 "    contact_cost: -1\n    kpis: [natural_return_rate]"),
-                        "strategies.yaml: line 170: strategy 'Lost': contact_cost -1 is out of range 0..1000000"),
-                c(T, replaceOnce(STRATEGIES, "    incentive: { type: credit, depth_pct: 20, cap: 50 }",
+                        "strategies.yaml: line 172: strategy 'Lost': contact_cost -1 is out of range 0..1000000"),
+                c(T, replaceOnce(CLASSIC_STRATEGIES, "    incentive: { type: credit, depth_pct: 20, cap: 50 }",
                                 "    incentive: credit"),
-                        "strategies.yaml: line 36: strategy 'Can't Lose Them': incentive must be a mapping of keys to values, not 'credit'"));
+                        "strategies.yaml: line 38: strategy 'Can't Lose Them': incentive must be a mapping of keys to values, not 'credit'"));
     }
 
     @ParameterizedTest
     @MethodSource("corpus")
     void eachBrokenFileIsOneLineNamingFileLineAndProblem(Case broken, @TempDir Path dir) throws Exception {
+        // the classic grid's pair of rule files (the cases edit them), then the broken file over its own
+        Files.writeString(dir.resolve(S), CLASSIC_SEGMENTS);
+        Files.writeString(dir.resolve(T), CLASSIC_STRATEGIES);
         Files.write(dir.resolve(broken.file()), broken.content());
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigBundle.load(dir));
         String message = e.getMessage();

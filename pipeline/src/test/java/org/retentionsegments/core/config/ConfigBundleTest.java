@@ -41,9 +41,8 @@ class ConfigBundleTest {
 
         List<String> names = config.segments().segments().stream()
                 .map(SegmentDefinition::name).toList();
-        assertEquals(List.of("Prospects", "Champions", "Can't Lose Them", "Loyal",
-                "Potential Loyalist", "New", "Promising", "Need Attention", "About to Sleep",
-                "At Risk", "Hibernating", "Lost"), names);
+        assertEquals(List.of("Prospects", "New", "Reactivated", "Champions", "Can't Lose Them", "Loyal",
+                "Potential Loyalist", "Promising", "At Risk", "Hibernating", "Lost"), names);
         assertTrue(config.segments().get(names.size() - 1).catchAll());
 
         Strategy top = config.strategies().forSegment("Can't Lose Them");
@@ -66,7 +65,7 @@ class ConfigBundleTest {
                 replaceOnce(PIPELINE, "window_days: 365", "window_days: 180"));
         ConfigBundle config = ConfigBundle.load(dir);
         assertEquals(180, config.pipeline().windowDays());
-        assertEquals(12, config.segments().size());
+        assertEquals(11, config.segments().size());
         assertTrue(config.sources().contains("segments.yaml (built-in default)"),
                 config.sources());
     }
@@ -140,7 +139,7 @@ class ConfigBundleTest {
         String segments = replaceOnce(SEGMENTS, "  - name: Lost\n", "  - name: Gone\n");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigBundle.parse(PIPELINE, segments, STRATEGIES, "test"));
-        assertEquals("strategies.yaml: line 159: strategy 'Lost': names no segment of segments.yaml",
+        assertEquals("strategies.yaml: line 156: strategy 'Lost': names no segment of segments.yaml",
                 e.getMessage());
     }
 }

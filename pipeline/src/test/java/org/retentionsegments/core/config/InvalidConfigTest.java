@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retentionsegments.core.fixtures.ConfigTexts.PIPELINE;
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
-import static org.retentionsegments.core.fixtures.ConfigTexts.STRATEGIES;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_STRATEGIES;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
 import java.util.stream.Stream;
@@ -23,113 +23,113 @@ class InvalidConfigTest {
 
     static Stream<Arguments> segments() {
         return Stream.of(
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 4-7, f: 4-5, m: 4-5 }"),
-                        "segments.yaml: line 69: segment 'Champions': r range 4-7 is outside 1-5"),
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 6, f: 4-5, m: 4-5 }"),
-                        "segments.yaml: line 69: segment 'Champions': r score 6 is outside 1-5"),
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: 5-4 }"),
-                        "segments.yaml: line 69: segment 'Champions': r range 5-4 is empty "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: 4-7, f: 4-5, m: 4-5 }"),
+                        "segments.yaml: line 88: segment 'Champions': r range 4-7 is outside 1-5"),
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: 6, f: 4-5, m: 4-5 }"),
+                        "segments.yaml: line 88: segment 'Champions': r score 6 is outside 1-5"),
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: 5-4 }"),
+                        "segments.yaml: line 88: segment 'Champions': r range 5-4 is empty "
                                 + "(low end above high end)"),
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { r: high }"),
-                        "segments.yaml: line 69: segment 'Champions': r value 'high' is not a score, "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { r: high }"),
+                        "segments.yaml: line 88: segment 'Champions': r value 'high' is not a score, "
                                 + "a range like 4-5 or a list"),
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { composite: 0.5-5 }"),
-                        "segments.yaml: line 69: segment 'Champions': composite range 0.5-5 is outside 1-5"),
-                Arguments.of(SEGMENTS + "    when: { r: 1 }\n",
-                        "segments.yaml: line 283: the last rule must be a catch-all "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { composite: 0.5-5 }"),
+                        "segments.yaml: line 88: segment 'Champions': composite range 0.5-5 is outside 1-5"),
+                Arguments.of(CLASSIC_SEGMENTS + "    when: { r: 1 }\n",
+                        "segments.yaml: line 302: the last rule must be a catch-all "
                                 + "(segment 'Lost' has conditions)"),
-                Arguments.of(replaceOnce(SEGMENTS, "    " + CHAMPIONS + "\n", ""),
-                        "segments.yaml: line 49: segment 'Champions': is a catch-all (no when) but is not "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "    " + CHAMPIONS + "\n", ""),
+                        "segments.yaml: line 68: segment 'Champions': is a catch-all (no when) but is not "
                                 + "the last rule, so the rules after it can never match"),
-                Arguments.of(SEGMENTS + "    colour: red\n",
-                        "segments.yaml: line 301: segment 'Lost': unknown key 'colour' (expected one of: "
+                Arguments.of(CLASSIC_SEGMENTS + "    colour: red\n",
+                        "segments.yaml: line 320: segment 'Lost': unknown key 'colour' (expected one of: "
                                 + "name, engagement_rank, description, profile, needs, "
-                                + "churn_drivers, persona, when)"),
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
-                        "segments.yaml: line 69: segment 'Champions': unknown key 'rr' (expected one of: "
+                                + "churn_drivers, persona, when, expect)"),
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { rr: 5 }"),
+                        "segments.yaml: line 88: segment 'Champions': unknown key 'rr' (expected one of: "
                                 + "r, f, m, lifetime_f, lifetime_m, composite, lifecycle, flags, cluster)"),
-                Arguments.of(replaceOnce(SEGMENTS, CHAMPIONS, "when: { flags: { vip: true } }"),
-                        "segments.yaml: line 69: segment 'Champions': unknown flag 'vip' (expected one of: "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, CHAMPIONS, "when: { flags: { vip: true } }"),
+                        "segments.yaml: line 88: segment 'Champions': unknown flag 'vip' (expected one of: "
                                 + "high_return_rate, single_channel, discount_dependent, "
                                 + "email_unengaged)"),
-                Arguments.of(replaceOnce(SEGMENTS, "{ lifecycle: prospect }",
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "{ lifecycle: prospect }",
                                 "{ lifecycle: sleepy }"),
-                        "segments.yaml: line 47: segment 'Prospects': lifecycle 'sleepy' is not one of "
+                        "segments.yaml: line 66: segment 'Prospects': lifecycle 'sleepy' is not one of "
                                 + "prospect, new, active, lapsing, lapsed, reactivated"),
-                Arguments.of(replaceOnce(SEGMENTS, "  - name: Promising\n", "  - name: New\n"),
-                        "segments.yaml: line 164: segment 'New': defined twice (rules 6 and 7)"),
-                Arguments.of(replaceOnce(SEGMENTS, "    engagement_rank: 11\n", ""),
-                        "segments.yaml: line 49: segment 'Champions': engagement_rank is required "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "  - name: Promising\n", "  - name: New\n"),
+                        "segments.yaml: line 183: segment 'New': defined twice (rules 6 and 7)"),
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "    engagement_rank: 11\n", ""),
+                        "segments.yaml: line 68: segment 'Champions': engagement_rank is required "
                                 + "(higher = more engaged)"),
                 Arguments.of("segments: []\n",
                         "segments.yaml: line 1: segments must be a non-empty list of rules"),
-                Arguments.of(replaceOnce(SEGMENTS, "      tone: neutral and infrequent\n", "      voice: neutral\n"),
-                        "segments.yaml: line 299: segment 'Lost': persona: unknown key 'voice' (expected one of: "
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "      tone: neutral and infrequent\n", "      voice: neutral\n"),
+                        "segments.yaml: line 318: segment 'Lost': persona: unknown key 'voice' (expected one of: "
                                 + "goals, pain_points, channels, content, decision, triggers, value_prop, tone, "
                                 + "objections)"),
-                Arguments.of(replaceOnce(SEGMENTS, "      tone: neutral and infrequent\n",
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "      tone: neutral and infrequent\n",
                                 "      tone: [neutral, infrequent]\n"),
-                        "segments.yaml: line 299: segment 'Lost': persona: tone must be a text value, not a list"),
-                Arguments.of(replaceOnce(SEGMENTS, "      goals:\n        - None the brand can serve now\n",
+                        "segments.yaml: line 318: segment 'Lost': persona: tone must be a text value, not a list"),
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "      goals:\n        - None the brand can serve now\n",
                                 "      goals: { primary: none }\n"),
-                        "segments.yaml: line 290: segment 'Lost': persona: goals must be a text value or a list, "
+                        "segments.yaml: line 309: segment 'Lost': persona: goals must be a text value or a list, "
                                 + "not a mapping"),
-                Arguments.of(replaceOnce(SEGMENTS, "      pain_points:\n        - Unwanted contact\n",
+                Arguments.of(replaceOnce(CLASSIC_SEGMENTS, "      pain_points:\n        - Unwanted contact\n",
                                 "      pain_points:\n"),
-                        "segments.yaml: line 292: segment 'Lost': persona: pain_points has no value: write one, "
+                        "segments.yaml: line 311: segment 'Lost': persona: pain_points has no value: write one, "
                                 + "or delete the line for the default"),
-                Arguments.of(SEGMENTS.substring(0, SEGMENTS.lastIndexOf("    persona:\n")) + "    persona: suppressed\n",
-                        "segments.yaml: line 289: segment 'Lost': persona must be a mapping of keys to values, "
+                Arguments.of(CLASSIC_SEGMENTS.substring(0, CLASSIC_SEGMENTS.lastIndexOf("    persona:\n")) + "    persona: suppressed\n",
+                        "segments.yaml: line 308: segment 'Lost': persona must be a mapping of keys to values, "
                                 + "not 'suppressed'"));
     }
 
     @ParameterizedTest
     @MethodSource
     void segments(String text, String message) {
-        assertMessage(message, () -> ConfigTexts.withSegments(text));
+        assertMessage(message, () -> ConfigBundle.parse(PIPELINE, text, CLASSIC_STRATEGIES, "test"));
     }
 
     static Stream<Arguments> strategies() {
-        int lost = STRATEGIES.indexOf("  Lost:\n");
+        int lost = CLASSIC_STRATEGIES.indexOf("  Lost:\n");
         return Stream.of(
-                Arguments.of(STRATEGIES.substring(0, lost),
+                Arguments.of(CLASSIC_STRATEGIES.substring(0, lost),
                         "strategies.yaml: no strategy for segment 'Lost'"),
-                Arguments.of(STRATEGIES + "  Whales:\n    name: x\n",
-                        "strategies.yaml: line 172: strategy 'Whales': names no segment of segments.yaml"),
-                Arguments.of(replaceOnce(STRATEGIES, "    incentive: { type: none }\n"
+                Arguments.of(CLASSIC_STRATEGIES + "  Whales:\n    name: x\n",
+                        "strategies.yaml: line 174: strategy 'Whales': names no segment of segments.yaml"),
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    incentive: { type: none }\n"
                                 + "    suppress: true\n    priority: 11",
                                 "    incentive: { type: discount, depth_pct: 15 }\n"
                                         + "    suppress: true\n    priority: 11"),
-                        "strategies.yaml: line 154: strategy 'Hibernating': suppress is true but the "
+                        "strategies.yaml: line 156: strategy 'Hibernating': suppress is true but the "
                                 + "incentive pays (depth_pct 15, cap 0); a suppressed segment "
                                 + "gets no paid incentive"),
-                Arguments.of(replaceOnce(STRATEGIES, "    priority: 12\n", "    priority: 1\n"),
-                        "strategies.yaml: line 169: strategy 'Lost': priority 1 is also used by "
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    priority: 12\n", "    priority: 1\n"),
+                        "strategies.yaml: line 171: strategy 'Lost': priority 1 is also used by "
                                 + "'Can't Lose Them'; priorities must be unique"),
-                Arguments.of(replaceOnce(STRATEGIES, "    holdout_share: 0\n",
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    holdout_share: 0\n",
                                 "    holdout_share: 1.5\n"),
-                        "strategies.yaml: line 168: strategy 'Lost': holdout_share 1.5 is out of range 0..0.9"),
-                Arguments.of(replaceOnce(STRATEGIES, "{ type: credit, depth_pct: 20, cap: 50 }",
+                        "strategies.yaml: line 170: strategy 'Lost': holdout_share 1.5 is out of range 0..0.9"),
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "{ type: credit, depth_pct: 20, cap: 50 }",
                                 "{ type: cash, depth_pct: 20, cap: 50 }"),
-                        "strategies.yaml: line 36: strategy 'Can't Lose Them': incentive: incentive type "
+                        "strategies.yaml: line 38: strategy 'Can't Lose Them': incentive: incentive type "
                                 + "'cash' is not one of credit, discount, early_access, "
                                 + "free_shipping, gift, loyalty_points, none"),
-                Arguments.of(replaceOnce(STRATEGIES, "    cadence: quarterly\n",
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    cadence: quarterly\n",
                                 "    cadense: quarterly\n"),
-                        "strategies.yaml: line 152: strategy 'Hibernating': unknown key 'cadense' "
+                        "strategies.yaml: line 154: strategy 'Hibernating': unknown key 'cadense' "
                                 + "(expected one of: name, objective, message, channel, cadence, "
                                 + "incentive, high_touch, suppress, holdout_share, priority, "
                                 + "always_on, contact_cost, program_id, kpis, salt, at_risk)"),
-                Arguments.of(replaceOnce(STRATEGIES, "    always_on: false\n",
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    always_on: false\n",
                                 "    always_on: maybe\n"),
-                        "strategies.yaml: line 167: strategy 'Lost': always_on must be true or false, "
+                        "strategies.yaml: line 169: strategy 'Lost': always_on must be true or false, "
                                 + "not 'maybe'"));
     }
 
     @ParameterizedTest
     @MethodSource
     void strategies(String text, String message) {
-        assertMessage(message, () -> ConfigTexts.withStrategies(text));
+        assertMessage(message, () -> ConfigBundle.parse(PIPELINE, CLASSIC_SEGMENTS, text, "test"));
     }
 
     static Stream<Arguments> pipeline() {

@@ -38,7 +38,7 @@ class PopulationTest {
                     "  frequency:\n    method: fixed\n    thresholds: [1, 2, 4, 8]")
             .replace("  monetary:\n    method: quantile",
                     "  monetary:\n    method: fixed\n    thresholds: [50, 100, 250, 1000]");
-    private static final ConfigBundle FIXED = ConfigTexts.withPipeline(FIXED_PIPELINE);
+    private static final ConfigBundle FIXED = ConfigTexts.classicWithPipeline(FIXED_PIPELINE);
 
     private static final class Rows {
         final List<WarehouseRow> all = new ArrayList<>();
@@ -149,7 +149,7 @@ class PopulationTest {
 
     @Test
     void boundaryRowsCountTheScoredPopulation() {
-        Population population = new Population(ConfigBundle.loadDefault());
+        Population population = new Population(ConfigTexts.classic());
         Random random = new Random(7);
         for (int i = 0; i < 1000; i++) {
             population.upsert(buyer("c" + i, random.nextInt(365), 1 + random.nextInt(6),
@@ -224,7 +224,7 @@ class PopulationTest {
 
     @Test
     void purchaseCycleIsTheMedianGapOnceEnoughCustomersRepeat() {
-        Population population = new Population(ConfigBundle.loadDefault());
+        Population population = new Population(ConfigTexts.classic());
         for (int i = 0; i < 29; i++) {
             population.upsert(customer("c" + i).ordered(-100, -1).gap(10 + i).build());
         }
@@ -255,9 +255,9 @@ class PopulationTest {
                         "  lifetime_frequency:\n    method: fixed\n    thresholds: [1, 2, 5, 10]")
                 .replace("  lifetime_monetary:\n    method: quantile",
                         "  lifetime_monetary:\n    method: fixed\n    thresholds: [100, 500, 1000, 5000]"),
-                ConfigTexts.replaceOnce(ConfigTexts.SEGMENTS, "when: { r: 1-2, f: 4-5, m: 4-5 }",
+                ConfigTexts.replaceOnce(ConfigTexts.CLASSIC_SEGMENTS, "when: { r: 1-2, f: 4-5, m: 4-5 }",
                         "when: { r: 1-2, lifetime_m: 5 }"),
-                ConfigTexts.STRATEGIES,
+                ConfigTexts.CLASSIC_STRATEGIES,
                 "test");
         Population population = new Population(config);
         // both lapsed, nothing in the window; one spent $9,000 over 12 orders, the other $40 once

@@ -3,13 +3,14 @@ package org.retentionsegments.core.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.retentionsegments.core.LifecycleStage;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.fixtures.ConfigTexts;
 
@@ -19,7 +20,7 @@ class ConfigCheckTest {
             "Potential Loyalist", "New", "Promising", "Need Attention", "About to Sleep",
             "At Risk", "Can't Lose Them", "Hibernating", "Lost");
 
-    private final ConfigCheckReport report = ConfigCheck.run(ConfigBundle.loadDefault());
+    private final ConfigCheckReport report = ConfigCheck.run(ConfigTexts.classic());
 
     @Test
     void defaultGridCoversAll125CellsWithTheElevenClassicSegments() {
@@ -71,12 +72,12 @@ class ConfigCheckTest {
     void unreachableSegmentsAndViolationsAreErrors() {
         // Champions now swallows R3 too, so Loyal at R3 (rank 10) sits below Champions (11),
         // and a rule shadowed by an earlier one becomes unreachable.
-        String text = replaceOnce(SEGMENTS, "when: { r: 4-5, f: 4-5, m: 4-5 }",
+        String text = replaceOnce(CLASSIC_SEGMENTS, "when: { r: 4-5, f: 4-5, m: 4-5 }",
                 "when: { r: 4-5, f: 4-5, m: 4-5 }\n"
                         + "  - name: Ghost\n    engagement_rank: 5\n    description: never\n"
                         + "    when: { r: 5, f: 5, m: 5 }");
         text = replaceOnce(text, "{ r: 1-2, f: 4-5, m: 4-5 }", "{ r: 1, f: 4-5, m: 4-5 }");
-        String strategies = ConfigTexts.STRATEGIES + "  Ghost:\n    name: g\n    objective: o\n"
+        String strategies = ConfigTexts.CLASSIC_STRATEGIES + "  Ghost:\n    name: g\n    objective: o\n"
                 + "    message: m\n    channel: email\n    cadence: never\n    priority: 99\n"
                 + "    kpis: [none]\n";
         ConfigCheckReport bad = ConfigCheck.run(
@@ -96,9 +97,9 @@ class ConfigCheckTest {
 
     @Test
     void lifecycleRulesShowAsDifferences() {
-        String text = replaceOnce(SEGMENTS, "when: { r: 5, f: 1 }",
+        String text = replaceOnce(CLASSIC_SEGMENTS, "when: { r: 5, f: 1 }",
                 "when: { r: 5, f: 1, lifecycle: [new, reactivated] }");
-        ConfigCheckReport changed = ConfigCheck.run(ConfigTexts.withSegments(text));
+        ConfigCheckReport changed = ConfigCheck.run(ConfigTexts.classicWithSegments(text));
         // For an active customer R5 F1 is no longer New: it falls through to the catch-all.
         assertEquals("Lost", changed.segmentAt(5, 1, 3));
         assertEquals(10, changed.lifecycleDifferences().size()); // new + reactivated x 5 cells
@@ -111,16 +112,45 @@ class ConfigCheckTest {
     void aSegmentReachedOnlyThroughLifetimeScoresIsReachableAndItsOverlapsNameThem() {
         // Can't Lose Them by lifetime value only: reachable off the R x F x M diagonal; an earlier
         // rule on lifetime_f overlaps it where both lifetime scores are high
-        String lifetime = replaceOnce(SEGMENTS, "when: { r: 1-2, f: 4-5, m: 4-5 }",
+        String lifetime = replaceOnce(CLASSIC_SEGMENTS, "when: { r: 1-2, f: 4-5, m: 4-5 }",
                 "when: { r: 1-2, f: 1-3, lifetime_m: 5 }");
-        ConfigCheckReport check = ConfigCheck.run(ConfigTexts.withSegments(lifetime));
+        ConfigCheckReport check = ConfigCheck.run(ConfigTexts.classicWithSegments(lifetime));
         assertEquals(List.of(), check.unreachable(), check.text());
         assertEquals("Lost", check.segmentAt(1, 1, 1), "the grid shows lifetime scores equal to the window's");
-        ConfigCheckReport clash = ConfigCheck.run(ConfigTexts.withSegments(replaceOnce(lifetime,
+        ConfigCheckReport clash = ConfigCheck.run(ConfigTexts.classicWithSegments(replaceOnce(lifetime,
                 "when: { r: 4-5, f: 4-5, m: 4-5 }", "when: [{ r: 4-5, f: 4-5, m: 4-5 }, { r: 1, lifetime_f: 5 }]")));
         assertTrue(clash.overlaps().stream().anyMatch(o -> o.first().equals("Champions")
                 && o.second().equals("Can't Lose Them") && o.example().contains("LF5 LM5")), clash.text());
         assertFalse(clash.violations().isEmpty(), "R2 -> R1 moves such a customer into Champions");
         assertTrue(clash.violations().get(0).describe().contains("LF5"), clash.violations().get(0).describe());
+    }
+
+    @Test
+    void theDefaultMapIsGatedByLifecycleAndLifetimeValueWithDisjointRules() {
+        ConfigBundle config = ConfigBundle.loadDefault();
+        ConfigCheckReport check = ConfigCheck.run(config);
+        assertFalse(check.hasErrors(), check.text());
+        assertEquals(List.of(), check.unreachable());
+        assertEquals(List.of(), check.violations());
+        assertEquals(List.of(), check.overlaps(), "the default rules are disjoint");
+        SegmentTable table = new SegmentTable(config.segments(), config.pipeline().scoring());
+        java.util.function.IntFunction<String> name = i -> config.segments().get(i).name();
+        for (int cell = 0; cell < 3125; cell++) {
+            int r = cell / 625 + 1, f = cell / 125 % 5 + 1, m = cell / 25 % 5 + 1, lf = cell / 5 % 5 + 1, lm = cell % 5 + 1;
+            String where = "cell " + r + f + m + " LF" + lf + " LM" + lm;
+            // whatever the scores: new and reactivated customers by their stage alone
+            assertEquals("New", name.apply(table.segment(r, f, m, lf, lm, LifecycleStage.NEW, 0, -1)), where);
+            assertEquals("Reactivated", name.apply(table.segment(r, f, m, lf, lm, LifecycleStage.REACTIVATED, 0, -1)), where);
+            // a big spender of all time who has gone quiet is never in a suppressed segment
+            for (LifecycleStage quiet : List.of(LifecycleStage.LAPSING, LifecycleStage.LAPSED)) {
+                String segment = name.apply(table.segment(r, f, m, lf, lm, quiet, 0, -1));
+                assertEquals(lm == 5 ? "Can't Lose Them" : quiet == LifecycleStage.LAPSING ? "At Risk"
+                        : lm >= 3 ? "Hibernating" : "Lost", segment, where + " " + quiet.label());
+            }
+            // active customers by window value only, never a lapsed or lapsing segment
+            assertTrue(List.of("Champions", "Loyal", "Potential Loyalist", "Promising")
+                    .contains(name.apply(table.segment(r, f, m, lf, lm, LifecycleStage.ACTIVE, 0, -1))), where);
+        }
+        assertEquals("Prospects", name.apply(table.unscoredSegment(LifecycleStage.PROSPECT, 0)));
     }
 }
