@@ -167,7 +167,11 @@ class InvalidConfigTest {
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: median"),
                         "pipeline.yaml: line 53: scoring: monetary: method 'median' is not one of "
-                                + "quantile, fixed, cycle"),
+                                + "quantile, distinct, fixed, cycle"),
+                Arguments.of(replaceOnce(PIPELINE, "  recency:\n    method: quantile",
+                                "  recency:\n    method: distinct"),
+                        "pipeline.yaml: line 49: scoring: recency: method distinct is not for recency (use quantile,"
+                                + " fixed or cycle)"),
                 Arguments.of(replaceOnce(PIPELINE, "snapshot_every: month", "snapshot_every: day"),
                         "pipeline.yaml: line 13: refresh: snapshot_every 'day' is not one of month, week, "
                                 + "refresh"),
