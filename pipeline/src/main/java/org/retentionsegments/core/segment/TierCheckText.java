@@ -35,7 +35,7 @@ final class TierCheckText {
                 out.append("    ").append(problem(d, p)).append('\n');
             }
         }
-        out.append("RULES THAT USE A TIER NO CUSTOMER HAD: ").append(report.starved().isEmpty() ? "none\n" : "\n");
+        out.append("RULES THAT USE A TIER NO CUSTOMER HAD:").append(report.starved().isEmpty() ? " none\n" : "\n");
         for (Starved s : report.starved()) {
             DimensionTiers d = dimension(report, s.dimension());
             out.append("  ").append(s.segment()).append(" uses ").append(scoreName(s.dimension(), s.score()))

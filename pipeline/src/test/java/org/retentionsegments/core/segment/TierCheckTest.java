@@ -77,7 +77,7 @@ class TierCheckTest {
                 text);
         assertTrue(text.contains("  recency (days since the last order), quantile, 13 customers: OK\n"
                 + "    R1 > 200: 3, R2 (60, 200]: 3, R3 (20, 60]: 3, R4 (5, 20]: 2, R5 <= 5: 2\n"), text);
-        assertTrue(text.contains("RULES THAT USE A TIER NO CUSTOMER HAD: \n"
+        assertTrue(text.contains("RULES THAT USE A TIER NO CUSTOMER HAD:\n"
                 + "  Potential Loyalist uses F 2, which no customer had at 2024-03-01: boundaries F1 <= 1, F2 (1, 1]"
                 + " (1 of its 2 alternatives can never match)\n"
                 + "  About to Sleep uses F 2, which no customer had at 2024-03-01: boundaries F1 <= 1, F2 (1, 1]"
