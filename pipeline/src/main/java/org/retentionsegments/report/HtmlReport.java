@@ -42,11 +42,13 @@ final class HtmlReport {
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
                 .append(data.cycle() == null ? "" : Html.el("dt", "Lifecycle") + Html.el("dd", TextReport.lifecycle(data.cycle())))
+                .append(TextReport.tiers(data, config) == null ? ""
+                        : Html.el("dt", "Tiers") + Html.el("dd", TextReport.tiers(data, config)))
                 .append("\n</dl>\n<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
-        ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
+        ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             h.append("<section class=\"segment\">\n<h3>").append(Html.escape(s.name())).append(" <span class=\"tag\">[")
                     .append(Html.escape(SegmentText.tag(s))).append("]</span></h3>\n<dl>\n");

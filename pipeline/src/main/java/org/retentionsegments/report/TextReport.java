@@ -26,9 +26,13 @@ final class TextReport {
         if (data.cycle() != null) {
             out.append(Fmt.wrap("Lifecycle:   ", LABEL, lifecycle(data.cycle()), WIDTH));
         }
+        String tiers = tiers(data, config);
+        if (tiers != null) {
+            out.append(Fmt.wrap("Tiers:       ", LABEL, tiers, WIDTH));
+        }
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
         int windowDays = config.pipeline().windowDays();
-        ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
+        ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             out.append("Segment: ").append(s.name()).append("   [").append(SegmentText.tag(s)).append("]\n");
             out.append(Fmt.wrap("  Size:     ", FIELD, SegmentText.size(s), WIDTH));
@@ -123,6 +127,19 @@ final class TextReport {
         return config.segments().size() + " defined, " + populated + " with customers"
                 + (unknown == 0 ? "" : ", plus " + unknown + " in the warehouse that segments.yaml no longer defines")
                 + " (mutually exclusive: the first matching rule of segments.yaml wins)";
+    }
+
+    /**
+     * The note on tiers that ties left empty or crowded at the refresh and the segments they
+     * starve, with the remedy; null when the tiers are fine.
+     */
+    static String tiers(ReportData data, ConfigBundle config) {
+        List<String> notes = data.tierNotes(config);
+        if (notes.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", notes) + " Remedy: ./segments config check --warehouse URL suggests fixed thresholds"
+                + " from the data, or set method: distinct for the dimension in pipeline.yaml (README, Scoring).";
     }
 
     /** The purchase cycle and the lifecycle stages in days at the refresh. */
