@@ -33,6 +33,7 @@ final class HtmlReport {
 
     static String render(ReportData data, ConfigBundle config) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
+        String tiers = TextReport.tiers(data, config);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
@@ -42,8 +43,7 @@ final class HtmlReport {
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
                 .append(data.cycle() == null ? "" : Html.el("dt", "Lifecycle") + Html.el("dd", TextReport.lifecycle(data.cycle())))
-                .append(TextReport.tiers(data, config) == null ? ""
-                        : Html.el("dt", "Tiers") + Html.el("dd", TextReport.tiers(data, config)))
+                .append(tiers == null ? "" : Html.el("dt", "Tiers") + Html.el("dd", tiers))
                 .append("\n</dl>\n<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
