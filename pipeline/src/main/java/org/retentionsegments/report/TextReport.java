@@ -139,7 +139,8 @@ final class TextReport {
             return null;
         }
         return String.join(" ", notes) + " Remedy: ./segments config check --warehouse URL suggests fixed thresholds"
-                + " from the data, or set method: distinct for the dimension in pipeline.yaml (README, Scoring tiers and ties).";
+                + " from the data, or set method: distinct for the dimension in pipeline.yaml (README, Scoring tiers"
+                + " and ties).";
     }
 
     /** The purchase cycle and the lifecycle stages in days at the refresh. */
