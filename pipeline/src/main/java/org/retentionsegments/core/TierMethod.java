@@ -9,7 +9,12 @@ public enum TierMethod {
     /** Business thresholds given in the configuration. */
     FIXED,
     /** Recency only: multiples of the population's purchase cycle. */
-    CYCLE;
+    CYCLE,
+    /**
+     * Not recency: the quantile boundaries moved apart where ties would collapse two tiers, so every
+     * tier holds at least one distinct value when there are five ({@code TierCalculator#distinct}).
+     */
+    DISTINCT;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

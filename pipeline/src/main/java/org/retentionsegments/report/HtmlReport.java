@@ -34,6 +34,7 @@ final class HtmlReport {
 
     static String render(ReportData data, ConfigBundle config) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
+        String tiers = TextReport.tiers(data, config);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
@@ -47,13 +48,14 @@ final class HtmlReport {
                         : Html.el("dt", "Top value") + Html.el("dd", TextReport.lifetimeValue(segments)))
                 .append(data.contracts().isEmpty() ? "" : Html.el("dt", "Contracts")
                         + Html.el("dd", TextReport.contracts(data)))
+                .append(tiers == null ? "" : Html.el("dt", "Tiers") + Html.el("dd", tiers))
                 .append("\n</dl>\n");
         contracts(h, data);
         h.append("<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
-        ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
+        ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             h.append("<section class=\"segment\">\n<h3>").append(Html.escape(s.name())).append(" <span class=\"tag\">[")
                     .append(Html.escape(SegmentText.tag(s))).append("]</span></h3>\n<dl>\n");

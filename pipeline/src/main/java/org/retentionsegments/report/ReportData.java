@@ -3,6 +3,7 @@ package org.retentionsegments.report;
 import java.time.LocalDate;
 import java.util.List;
 import org.retentionsegments.core.segment.ContractResult;
+import org.retentionsegments.core.segment.TierCheck;
 
 /**
  * Everything the report shows from the warehouse for one kept refresh.
@@ -11,7 +12,7 @@ import org.retentionsegments.core.segment.ContractResult;
  * @param previousAsOf the kept refresh before {@code asOf}, or null
  * @param run the latest run's input accounting, or null when no run was recorded
  * @param leads the lead classes at {@code asOf} and how they converted
- * @param boundaries the score boundaries of {@code asOf} (score_boundary)
+ * @param boundaries the score boundaries of {@code asOf} and the customers of each score (score_boundary)
  * @param cycle the purchase cycle of {@code asOf} and the lifecycle thresholds it set; null when
  *     the warehouse has none (written before purchase_cycle existed)
  * @param personas the rows of segment_persona (the current refresh of customer_segment, which may
@@ -28,7 +29,7 @@ record ReportData(
         Run run,
         LeadText.Leads leads,
         List<PersonaRow> personas,
-        List<ScoreUnits.Boundary> boundaries,
+        List<org.retentionsegments.core.ScoreBoundary> boundaries,
         org.retentionsegments.core.PurchaseCycle cycle,
         List<ContractResult> contracts) {
 
@@ -40,6 +41,14 @@ record ReportData(
     /** The contracts that fail on {@code asOf}. */
     List<ContractResult> failedContracts() {
         return contracts.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /**
+     * The notes on the tiers of {@code asOf} that ties left empty or crowded, and the segments of
+     * {@code config} they starve ({@link TierCheck}); empty when the tiers are fine.
+     */
+    List<String> tierNotes(org.retentionsegments.core.config.ConfigBundle config) {
+        return TierCheck.run(asOf, boundaries, config, java.util.Map.of()).notes();
     }
 
     /** The segment_persona row of a segment, or null. */

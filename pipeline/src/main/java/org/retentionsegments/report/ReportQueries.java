@@ -111,11 +111,13 @@ final class ReportQueries {
                 .orElse(null);
     }
 
-    /** The score boundaries of the refresh {@code asOf}. */
-    private static List<ScoreUnits.Boundary> boundaries(DSLContext dsl, LocalDate asOf) {
+    /** The score boundaries of the refresh {@code asOf}, with the customers of each score. */
+    private static List<org.retentionsegments.core.ScoreBoundary> boundaries(DSLContext dsl, LocalDate asOf) {
         return dsl.select().from(table(name("score_boundary"))).where(AS_OF.eq(asOf))
-                .fetch(r -> new ScoreUnits.Boundary(r.get("dimension", String.class), r.get("score", Integer.class),
-                        r.get("lower_bound", Double.class), r.get("upper_bound", Double.class)));
+                .fetch(r -> new org.retentionsegments.core.ScoreBoundary(asOf, r.get("dimension", String.class),
+                        r.get("method", String.class), r.get("score", Integer.class),
+                        r.get("lower_bound", Double.class), r.get("upper_bound", Double.class),
+                        r.get("customers", Long.class)));
     }
 
     /** Customers per lead class at {@code asOf}, and lead_scoring_validation summed over its snapshots. */

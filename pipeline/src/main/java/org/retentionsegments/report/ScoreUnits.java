@@ -24,6 +24,12 @@ final class ScoreUnits {
         this.windowDays = windowDays;
     }
 
+    /** The units of the score_boundary rows of one refresh. */
+    static ScoreUnits of(List<org.retentionsegments.core.ScoreBoundary> rows, int windowDays) {
+        return new ScoreUnits(rows.stream().map(b -> new Boundary(b.dimension(), b.score(), b.lowerBound(),
+                b.upperBound())).toList(), windowDays);
+    }
+
     /** Whether the refresh has the boundaries of the dimension (all five scores). */
     boolean has(String dimension) {
         return boundaries.stream().filter(b -> b.dimension().equals(dimension)).count() == 5;

@@ -28,6 +28,10 @@ final class TextReport {
         if (data.cycle() != null) {
             out.append(Fmt.wrap("Lifecycle:   ", LABEL, lifecycle(data.cycle()), WIDTH));
         }
+        String tiers = tiers(data, config);
+        if (tiers != null) {
+            out.append(Fmt.wrap("Tiers:       ", LABEL, tiers, WIDTH));
+        }
         String value = lifetimeValue(segments);
         if (value != null) {
             out.append(Fmt.wrap("Top value:   ", LABEL, value, WIDTH));
@@ -43,7 +47,7 @@ final class TextReport {
         }
         out.append("\nSEGMENTS   (ordered by strategy priority: 1 = ").append(first(segments)).append(" first)\n--------\n");
         int windowDays = config.pipeline().windowDays();
-        ScoreUnits units = new ScoreUnits(data.boundaries(), windowDays);
+        ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             out.append("Segment: ").append(s.name()).append("   [").append(SegmentText.tag(s)).append("]\n");
             out.append(Fmt.wrap("  Size:     ", FIELD, SegmentText.size(s), WIDTH));
@@ -177,6 +181,20 @@ final class TextReport {
                 + (inSuppressed == 0 ? "none of them is in a suppressed segment"
                         : Fmt.count(inSuppressed) + " (" + Fmt.pct0((double) inSuppressed / top) + ") are in suppressed segments ("
                                 + String.join(", ", suppressed) + "), where no incentive reaches them");
+    }
+
+    /**
+     * The note on tiers that ties left empty or crowded at the refresh and the segments they
+     * starve, with the remedy; null when the tiers are fine.
+     */
+    static String tiers(ReportData data, ConfigBundle config) {
+        List<String> notes = data.tierNotes(config);
+        if (notes.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", notes) + " Remedy: ./segments config check --warehouse URL suggests fixed thresholds"
+                + " from the data, or set method: distinct for the dimension in pipeline.yaml (README, Scoring tiers"
+                + " and ties).";
     }
 
     /** The purchase cycle and the lifecycle stages in days at the refresh. */

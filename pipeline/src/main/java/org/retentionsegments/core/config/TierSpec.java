@@ -6,7 +6,7 @@ import org.retentionsegments.core.TierMethod;
 
 /**
  * The tier method of one dimension and its four parameters: quantile points in (0,1) for
- * {@code quantile}, raw-value thresholds for {@code fixed} (days for recency, orders for
+ * {@code quantile} and {@code distinct}, raw-value thresholds for {@code fixed} (days for recency, orders for
  * frequency, money for monetary), purchase-cycle multiples for {@code cycle}. Always four
  * strictly ascending values.
  */
@@ -34,11 +34,12 @@ public record TierSpec(TierMethod method, double[] values) {
             case "quantile" -> TierMethod.QUANTILE;
             case "fixed" -> TierMethod.FIXED;
             case "cycle" -> TierMethod.CYCLE;
+            case "distinct" -> TierMethod.DISTINCT;
             default -> throw node.failAt("method", "method '" + name
-                    + "' is not one of quantile, fixed, cycle");
+                    + "' is not one of quantile, distinct, fixed, cycle");
         };
         String key = switch (method) {
-            case QUANTILE -> "points";
+            case QUANTILE, DISTINCT -> "points";
             case FIXED -> "thresholds";
             case CYCLE -> "multiples";
         };
@@ -50,14 +51,18 @@ public record TierSpec(TierMethod method, double[] values) {
         if (method == TierMethod.CYCLE && dimension != Dimension.RECENCY) {
             throw node.failAt("method", "method cycle is only for recency");
         }
-        if (method == TierMethod.QUANTILE && !node.has("points")) {
-            return quantile();
+        if (method == TierMethod.DISTINCT && dimension == Dimension.RECENCY) {
+            throw node.failAt("method", "method distinct is not for recency (use quantile, fixed or cycle)");
+        }
+        boolean quantiles = method == TierMethod.QUANTILE || method == TierMethod.DISTINCT;
+        if (quantiles && !node.has("points")) {
+            return new TierSpec(method, DEFAULT_POINTS);
         }
         if (!node.has(key)) {
             throw node.failAt("method", "method " + name + " needs " + key + " (a list of 4 numbers)");
         }
         double[] values = node.ascending(key, 4, 0);
-        if (method == TierMethod.QUANTILE && (values[0] <= 0 || values[3] >= 1)) {
+        if (quantiles && (values[0] <= 0 || values[3] >= 1)) {
             throw node.failAt(key, "points must lie strictly between 0 and 1, got "
                     + Arrays.toString(values));
         }

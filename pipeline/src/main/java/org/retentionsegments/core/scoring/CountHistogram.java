@@ -58,6 +58,11 @@ public final class CountHistogram {
         return nearestRank(points, descending, total, counts);
     }
 
+    /** The distinct keys above {@code floor}, ascending. */
+    public long[] keysAbove(long floor) {
+        return counts.tailMap(floor, false).keySet().stream().mapToLong(Long::longValue).toArray();
+    }
+
     /**
      * Nearest-rank quantiles of the entries with a key above {@code floor} only: the
      * distribution of customers who have any value at all (zeros keep the lowest score).

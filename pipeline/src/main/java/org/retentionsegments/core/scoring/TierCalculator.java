@@ -1,6 +1,7 @@
 package org.retentionsegments.core.scoring;
 
 import org.retentionsegments.core.Dimension;
+import org.retentionsegments.core.TierMethod;
 import org.retentionsegments.core.config.TierSpec;
 
 /**
@@ -12,6 +13,9 @@ import org.retentionsegments.core.config.TierSpec;
  * histogram of last-order days (recency = refresh day - last order day, floored at 0), so it needs
  * no update when only the calendar moves; monetary (window and lifetime) from the histogram of
  * cents.
+ *
+ * <p>{@code distinct} (frequency and monetary) starts from the same quantile boundaries and moves
+ * them apart where ties would collapse two tiers: see {@link #distinct}.
  */
 public final class TierCalculator {
 
@@ -46,13 +50,16 @@ public final class TierCalculator {
                     bounds[i] = values[i] * cycleDays;
                 }
             }
-            case QUANTILE -> {
+            case QUANTILE, DISTINCT -> {
                 // Frequency and monetary are calibrated on the customers who have any: in a
                 // window where most customers bought nothing, quantiles over everyone would
                 // collapse onto zero and give every buyer a top score.
                 long[] keys = dimension == Dimension.RECENCY
                         ? histogram.nearestRank(values, true)
                         : histogram.nearestRankAbove(0, values);
+                if (spec.method() == TierMethod.DISTINCT) {
+                    keys = distinct(keys, histogram.keysAbove(0));
+                }
                 for (int i = 0; i < 4; i++) {
                     bounds[i] = dimension == Dimension.RECENCY
                             ? histogram.total() == 0 ? 0 : recencyDays(refreshDay, (int) keys[i])
@@ -61,6 +68,37 @@ public final class TierCalculator {
             }
         }
         return new Tiers(dimension, spec.method(), bounds);
+    }
+
+    /**
+     * The boundaries of {@code distinct}: nearest-rank {@code quantiles} (ascending keys) moved
+     * apart so that ties never collapse two tiers while there are values to go round. With the
+     * distinct values {@code d[0] < ... < d[D-1]}, boundary i (1-4) is
+     * {@code min(max(q_i, next value above b_(i-1)), d[D-6+i])}: at least one value above the one
+     * before it (no empty tier from ties), and at most the value that still leaves one distinct value
+     * for each tier above it (no empty top tier). With D >= 5 every tier holds at least one distinct
+     * value; with fewer, the lowest tiers stay empty. Where the quantiles are already strictly
+     * ascending and leave room above, they are returned unchanged.
+     *
+     * @param distinct the distinct values, ascending (empty: the quantiles are returned)
+     */
+    public static long[] distinct(long[] quantiles, long[] distinct) {
+        if (distinct.length == 0) {
+            return quantiles.clone();
+        }
+        long[] bounds = new long[quantiles.length];
+        int at = 0; // index into distinct of the value after the previous boundary
+        for (int i = 0; i < quantiles.length; i++) {
+            int floor = at;
+            while (floor < distinct.length - 1 && distinct[floor] < quantiles[i]) {
+                floor++;
+            }
+            int ceiling = Math.max(0, distinct.length - 1 - (quantiles.length - i));
+            int chosen = Math.min(Math.max(floor, at), ceiling);
+            bounds[i] = Math.max(distinct[chosen], i == 0 ? Long.MIN_VALUE : bounds[i - 1]);
+            at = Math.min(chosen + 1, distinct.length - 1);
+        }
+        return bounds;
     }
 
     /** Actual bucket sizes, indexed by score 1..5 (index 0 unused), from the histogram. */

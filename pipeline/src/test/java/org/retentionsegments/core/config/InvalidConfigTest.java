@@ -135,16 +135,16 @@ class InvalidConfigTest {
     static Stream<Arguments> pipeline() {
         return Stream.of(
                 Arguments.of(PIPELINE + "windw_days: 3\n",
-                        "pipeline.yaml: line 97: unknown key 'windw_days' (expected one of: window_days, "
+                        "pipeline.yaml: line 103: unknown key 'windw_days' (expected one of: window_days, "
                                 + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
                                 + "earliest_date, purchase_cycle, scoring, lifecycle, flags, stream, segmentation, "
                                 + "cluster_model)"),
                 Arguments.of(replaceOnce(PIPELINE, "allowed_lateness: PT1H", "allowed_lateness: an hour"),
-                        "pipeline.yaml: line 94: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
+                        "pipeline.yaml: line 100: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
                 Arguments.of(replaceOnce(PIPELINE, "idle_timeout: PT1M", "idle_timeout: PT0S"),
-                        "pipeline.yaml: line 95: stream: idle_timeout must be longer than zero"),
+                        "pipeline.yaml: line 101: stream: idle_timeout must be longer than zero"),
                 Arguments.of(replaceOnce(PIPELINE, "late_records: reject", "late_records: keep"),
-                        "pipeline.yaml: line 96: stream: late_records 'keep' is not one of reject, next_refresh"),
+                        "pipeline.yaml: line 102: stream: late_records 'keep' is not one of reject, next_refresh"),
                 Arguments.of(replaceOnce(PIPELINE, "input_encoding: utf-8", "input_encoding: ebcdic"),
                         "pipeline.yaml: line 26: input_encoding 'ebcdic' is not one of utf-8, latin-1 "
                                 + "(iso-8859-1), windows-1252"),
@@ -155,19 +155,23 @@ class InvalidConfigTest {
                         "pipeline.yaml: line 30: earliest_date 2999-01-01 must be before today"),
                 Arguments.of(replaceOnce(PIPELINE, "  frequency:\n    method: quantile",
                                 "  frequency:\n    method: cycle\n    multiples: [1, 2, 3, 4]"),
-                        "pipeline.yaml: line 51: scoring: frequency: method cycle is only for recency"),
+                        "pipeline.yaml: line 57: scoring: frequency: method cycle is only for recency"),
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: fixed"),
-                        "pipeline.yaml: line 53: scoring: monetary: method fixed needs thresholds "
+                        "pipeline.yaml: line 59: scoring: monetary: method fixed needs thresholds "
                                 + "(a list of 4 numbers)"),
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: fixed\n    thresholds: [10, 5, 20, 30]"),
-                        "pipeline.yaml: line 54: scoring: monetary: thresholds must be strictly "
+                        "pipeline.yaml: line 60: scoring: monetary: thresholds must be strictly "
                                 + "ascending, got [10,5,20,30]"),
                 Arguments.of(replaceOnce(PIPELINE, "  monetary:\n    method: quantile",
                                 "  monetary:\n    method: median"),
-                        "pipeline.yaml: line 53: scoring: monetary: method 'median' is not one of "
-                                + "quantile, fixed, cycle"),
+                        "pipeline.yaml: line 59: scoring: monetary: method 'median' is not one of "
+                                + "quantile, distinct, fixed, cycle"),
+                Arguments.of(replaceOnce(PIPELINE, "  recency:\n    method: quantile",
+                                "  recency:\n    method: distinct"),
+                        "pipeline.yaml: line 55: scoring: recency: method distinct is not for recency (use quantile,"
+                                + " fixed or cycle)"),
                 Arguments.of(replaceOnce(PIPELINE, "snapshot_every: month", "snapshot_every: day"),
                         "pipeline.yaml: line 13: refresh: snapshot_every 'day' is not one of month, week, "
                                 + "refresh"),
@@ -177,13 +181,13 @@ class InvalidConfigTest {
                         "pipeline.yaml: line 19: future_skew 'tomorrow' is not an ISO-8601 duration "
                                 + "such as P1D"),
                 Arguments.of(replaceOnce(PIPELINE, "lapsing_within: 4.0", "lapsing_within: 1.5"),
-                        "pipeline.yaml: line 74: lifecycle: lapsing_within 1.5 must be greater than "
+                        "pipeline.yaml: line 80: lifecycle: lapsing_within 1.5 must be greater than "
                                 + "active_within 2"),
                 Arguments.of(replaceOnce(PIPELINE, "window_days: 365", "window_days: 0"),
                         "pipeline.yaml: line 5: window_days 0 is out of range 1..36500"),
                 Arguments.of(replaceOnce(PIPELINE, "{ r: 1.0, f: 1.0, m: 1.0 }",
                                 "{ r: 0, f: 0, m: 0 }"),
-                        "pipeline.yaml: line 63: scoring: weights: at least one weight must be positive"));
+                        "pipeline.yaml: line 69: scoring: weights: at least one weight must be positive"));
     }
 
     @ParameterizedTest

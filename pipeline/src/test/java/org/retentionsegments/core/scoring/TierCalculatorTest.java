@@ -164,4 +164,57 @@ class TierCalculatorTest {
         assertArrayEquals(new long[] {7, 5, 3, 1},
                 h.nearestRank(TierSpec.DEFAULT_POINTS, true));
     }
+
+    /** Orders per customer: 7 with 1, 2 with 2, 2 with 3, 1 with 4, 1 with 6 (N = 13, five distinct values). */
+    private static CountHistogram mostlyOneOrder() {
+        return histogram(1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 4, 6);
+    }
+
+    @Test
+    void distinctMovesBoundariesApartWhereTiesCollapseTiers() {
+        // Nearest rank, N = 13: ranks 3, 6, 8, 11 -> 1, 1, 2, 3 (F 2 empty, F 1 holds 7).
+        // distinct: b1 = min(1, d[0]) = 1; b2 = min(max(1, next above 1 = 2), d[1] = 2) = 2;
+        // b3 = min(max(2, 3), d[2] = 3) = 3; b4 = min(max(3, 4), d[3] = 4) = 4.
+        CountHistogram f = mostlyOneOrder();
+        Tiers quantile = TierCalculator.tiers(Dimension.FREQUENCY, TierSpec.quantile(), f, DAY, 30);
+        assertArrayEquals(new double[] {1, 1, 2, 3}, quantile.bounds(), "quantile boundaries stay as they are");
+        assertArrayEquals(new long[] {0, 7, 0, 2, 2, 2}, TierCalculator.bucketSizes(quantile, f, DAY));
+
+        TierSpec spec = new TierSpec(TierMethod.DISTINCT, TierSpec.DEFAULT_POINTS);
+        Tiers distinct = TierCalculator.tiers(Dimension.FREQUENCY, spec, f, DAY, 30);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, distinct.bounds());
+        assertArrayEquals(new long[] {0, 7, 2, 2, 1, 1}, TierCalculator.bucketSizes(distinct, f, DAY));
+        assertEquals("distinct", distinct.rows(AS_OF, new long[6]).get(0).method());
+    }
+
+    @Test
+    void distinctEqualsQuantileWithoutTiesAndIgnoresZeros() {
+        long[] keys = new long[1100];
+        System.arraycopy(range(1, 100), 0, keys, 1000, 100);
+        TierSpec spec = new TierSpec(TierMethod.DISTINCT, TierSpec.DEFAULT_POINTS);
+        assertArrayEquals(new double[] {20, 40, 60, 80},
+                TierCalculator.tiers(Dimension.FREQUENCY, spec, histogram(keys), DAY, 30).bounds());
+        // cents, N = 7: ranks 2, 3, 5, 6 -> 19.99 twice collapses M 1 and M 2 under quantile;
+        // distinct moves b2 up to the next value, 50.00
+        CountHistogram cents = histogram(1999, 1999, 1999, 5000, 12345, 50000, 99999);
+        assertArrayEquals(new double[] {19.99, 19.99, 123.45, 500.00},
+                TierCalculator.tiers(Dimension.MONETARY, TierSpec.quantile(), cents, DAY, 30).bounds());
+        assertArrayEquals(new double[] {19.99, 50.00, 123.45, 500.00},
+                TierCalculator.tiers(Dimension.MONETARY, spec, cents, DAY, 30).bounds());
+    }
+
+    @Test
+    void distinctWithFewerThanFiveValuesLeavesTheLowestTiersEmpty() {
+        // d = [1, 2, 3, 5], quantiles [1, 1, 2, 3]: the ceilings d[max(0, D-6+i)] = 1, 1, 2, 3 win
+        assertArrayEquals(new long[] {1, 1, 2, 3},
+                TierCalculator.distinct(new long[] {1, 1, 2, 3}, new long[] {1, 2, 3, 5}));
+        // d = [1, 2]: 1 1 1 2 -> 1 1 1 1 (F 1 = one order, F 5 = two)
+        assertArrayEquals(new long[] {1, 1, 1, 1},
+                TierCalculator.distinct(new long[] {1, 1, 1, 2}, new long[] {1, 2}));
+        // nothing above zero: the (zero) quantiles unchanged
+        assertArrayEquals(new long[4], TierCalculator.distinct(new long[4], new long[0]));
+        // long tail of repeat buyers: 60 % one order, then 2..20 orders
+        assertArrayEquals(new long[] {1, 2, 3, 4},
+                TierCalculator.distinct(new long[] {1, 1, 1, 2}, range(1, 20)));
+    }
 }
