@@ -3,7 +3,8 @@ package org.retentionsegments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_STRATEGIES;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 
 import java.nio.file.Files;
@@ -32,8 +33,9 @@ class CommandLineITCase {
     @Test
     void withAllowConfigFindingsARunGoesAheadAndSaysSo() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("findings"));
-        Files.writeString(config.resolve("segments.yaml"), replaceOnce(SEGMENTS, "when: { r: 5, f: 1 }",
+        Files.writeString(config.resolve("segments.yaml"), replaceOnce(CLASSIC_SEGMENTS, "when: { r: 5, f: 1 }",
                 "when: { r: 5, f: 1, lifecycle: [new, reactivated] }"));
+        Files.writeString(config.resolve("strategies.yaml"), CLASSIC_STRATEGIES);
         Path orders = Files.writeString(tmp.resolve("orders.csv"), "order_id,customer_id,order_ts,amount\n"
                 + "o1,c1,2024-01-05T10:00:00Z,20.00\no2,c2,2024-02-10T10:00:00Z,15.00\n");
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);

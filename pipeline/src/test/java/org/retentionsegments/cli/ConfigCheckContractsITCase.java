@@ -135,7 +135,7 @@ class ConfigCheckContractsITCase {
                 + "</ul>\n"), html);
 
         try (Warehouse w = Warehouse.open(filled(engine))) {
-            String plain = StrategyReport.load(w, ConfigBundle.loadDefault(), null).text();
+            String plain = StrategyReport.load(w, org.retentionsegments.core.fixtures.ConfigTexts.classic(), null).text();
             assertFalse(plain.contains("Contracts:") || plain.contains("CONTRACTS"), "no contracts, no block: " + plain);
         }
     }
@@ -153,6 +153,7 @@ class ConfigCheckContractsITCase {
     private Path configDir(String segments) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "config");
         Files.writeString(dir.resolve("segments.yaml"), segments);
+        Files.writeString(dir.resolve("strategies.yaml"), org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_STRATEGIES);
         return dir;
     }
 

@@ -56,6 +56,14 @@ class ConfigCheckTiersITCase {
         return orders(1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 4, 6);
     }
 
+    /** The classic grid (config/classic), whose F 2 rules these cases starve; written once per test. */
+    private String classic() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("classic"));
+        Files.writeString(dir.resolve("segments.yaml"), org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS);
+        Files.writeString(dir.resolve("strategies.yaml"), org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_STRATEGIES);
+        return dir.toString();
+    }
+
     private static Captured cli(String... args) {
         return RunFixtures.capture(() -> Segments.commandLine().execute(args));
     }
@@ -72,9 +80,9 @@ class ConfigCheckTiersITCase {
     @EnumSource(Engine.class)
     void theCheckNamesTheEmptyTierAndTheRulesThatUseItAndTheReportCarriesTheNote(Engine engine) throws Exception {
         String url = WAREHOUSES.freshUrl(engine);
-        run(mostlyOneOrder(), url);
+        run(mostlyOneOrder(), url, "--config", classic());
 
-        Captured check = cli("config", "check", "--warehouse", url);
+        Captured check = cli("config", "check", "--config", classic(), "--warehouse", url);
         assertEquals(0, check.exitCode(), "tier warnings alone do not fail: " + check.err());
         String out = check.out();
         assertTrue(out.contains("TIERS AT THE LATEST REFRESH, " + AS_OF + " (score_boundary):\n"), out);
@@ -94,7 +102,7 @@ class ConfigCheckTiersITCase {
         assertTrue(out.contains("TIERS RESULT: WARNINGS (every segment still reachable)\n"), out);
 
         Path html = tmp.resolve("report.html");
-        Captured report = cli("report", "--warehouse", url, "--html", html.toString());
+        Captured report = cli("report", "--warehouse", url, "--config", classic(), "--html", html.toString());
         assertEquals(0, report.exitCode(), report.err());
         String text = report.out().replaceAll("\n {13}", " ");
         assertTrue(text.contains("Tiers:       F 1 holds 53.8 % of the 13 customers (quantile tiers aim at an even"
@@ -110,6 +118,8 @@ class ConfigCheckTiersITCase {
     @Test
     void methodDistinctFillsTheTierTiesLeftEmpty() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("distinct"));
+        Files.writeString(config.resolve("segments.yaml"), org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS);
+        Files.writeString(config.resolve("strategies.yaml"), org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_STRATEGIES);
         Files.writeString(config.resolve("pipeline.yaml"), replaceOnce(PIPELINE, "  frequency:\n    method: quantile",
                 "  frequency:\n    method: distinct"));
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
@@ -132,8 +142,8 @@ class ConfigCheckTiersITCase {
     void aSegmentNoCustomerCanReachFailsTheCheck() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         // 10 of 13 with one order: boundaries 1, 1, 1, 1 leave F 2-4 empty; Potential Loyalist needs F 2 or F 3
-        run(orders(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 5), url);
-        Captured check = cli("config", "check", "--warehouse", url);
+        run(orders(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 5), url, "--config", classic());
+        Captured check = cli("config", "check", "--config", classic(), "--warehouse", url);
         assertEquals(1, check.exitCode(), check.out());
         assertTrue(check.out().contains("SEGMENTS UNREACHABLE AT " + AS_OF + ": Potential Loyalist\n"), check.out());
         assertEquals(List.of("error: at the latest refresh, " + AS_OF + ", no customer can reach Potential Loyalist:"

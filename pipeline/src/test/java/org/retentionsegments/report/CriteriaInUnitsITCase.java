@@ -52,7 +52,7 @@ class CriteriaInUnitsITCase {
         try (Warehouse w = WAREHOUSES.open(engine)) {
             new WarehouseWriter(w).write(rows);
             Models.bundled().apply(w);
-            text = StrategyReport.load(w, ConfigBundle.loadDefault(), AS_OF).text().replaceAll("\n {12,}", " ");
+            text = StrategyReport.load(w, org.retentionsegments.core.fixtures.ConfigTexts.classic(), AS_OF).text().replaceAll("\n {12,}", " ");
         }
         assertTrue(text.contains("Criteria: R 4-5 (last order 0-90 days ago), F 4-5 (5+ orders in 365 days), M 4-5"
                 + " (over $250.00 in 365 days)"), text);

@@ -27,7 +27,7 @@ class PersonaReportITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
-    private static final ConfigBundle CONFIG = ConfigBundle.loadDefault();
+    private static final ConfigBundle CONFIG = org.retentionsegments.core.fixtures.ConfigTexts.classic();
     private static final LocalDate AS_OF = LocalDate.parse("2024-03-01");
     private static final LocalDate EARLIER = LocalDate.parse("2024-02-01");
 

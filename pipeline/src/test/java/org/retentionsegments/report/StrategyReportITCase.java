@@ -45,7 +45,7 @@ class StrategyReportITCase {
 
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
-    private static final ConfigBundle CONFIG = ConfigBundle.loadDefault();
+    private static final ConfigBundle CONFIG = org.retentionsegments.core.fixtures.ConfigTexts.classic();
     private static final LocalDate EARLIER = AS_OF.minusMonths(1);
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package org.retentionsegments.warehouse;
 
-import static org.retentionsegments.core.fixtures.ConfigTexts.SEGMENTS;
+import static org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS;
 import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
 
@@ -37,7 +37,7 @@ public final class ContractFixtures {
     private ContractFixtures() {}
 
     private static String contracts() {
-        String s = replaceOnce(SEGMENTS, "    when: { lifecycle: prospect }\n",
+        String s = replaceOnce(CLASSIC_SEGMENTS, "    when: { lifecycle: prospect }\n",
                 "    when: { lifecycle: prospect }\n    expect: { lifecycle: prospect }\n");
         s = replaceOnce(s, "    when: { r: 4-5, f: 4-5, m: 4-5 }\n", "    when: { r: 4-5, f: 4-5, m: 4-5 }\n"
                 + "    expect:\n"

@@ -20,7 +20,7 @@ class ContractQueriesITCase {
     @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
     private static final List<SegmentContract> CONTRACTS =
-            ConfigTexts.withSegments(ContractFixtures.SEGMENTS_WITH_CONTRACTS).segments().contracts();
+            ConfigTexts.classicWithSegments(ContractFixtures.SEGMENTS_WITH_CONTRACTS).segments().contracts();
 
     @ParameterizedTest
     @EnumSource(Engine.class)

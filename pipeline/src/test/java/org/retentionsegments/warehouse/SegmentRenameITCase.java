@@ -50,11 +50,11 @@ class SegmentRenameITCase {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void renamingSegmentsInTheConfigurationKeepsEveryFigure(Engine engine) {
-        ConfigBundle renamed = ConfigTexts.withSegmentsRenamed(RENAMES);
-        assertEquals(names(ConfigBundle.loadDefault()).stream().map(n -> RENAMES.getOrDefault(n, n)).toList(),
+        ConfigBundle renamed = ConfigTexts.classicWithSegmentsRenamed(RENAMES);
+        assertEquals(names(org.retentionsegments.core.fixtures.ConfigTexts.classic()).stream().map(n -> RENAMES.getOrDefault(n, n)).toList(),
                 names(renamed));
 
-        Map<List<Object>, List<Object>> before = summary(engine, ConfigBundle.loadDefault(), UnaryOperator.identity());
+        Map<List<Object>, List<Object>> before = summary(engine, org.retentionsegments.core.fixtures.ConfigTexts.classic(), UnaryOperator.identity());
         Map<List<Object>, List<Object>> after = summary(engine, renamed, n -> RENAMES.getOrDefault(n, n));
         Map<String, String> back = new TreeMap<>();
         RENAMES.forEach((from, to) -> back.put(to, from));
@@ -67,7 +67,7 @@ class SegmentRenameITCase {
     @EnumSource(Engine.class)
     void withTheDefaultConfigurationRevenueAtRiskIsWhatTheModelComputedByName(Engine engine) {
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            write(warehouse, ConfigBundle.loadDefault(), UnaryOperator.identity());
+            write(warehouse, org.retentionsegments.core.fixtures.ConfigTexts.classic(), UnaryOperator.identity());
             Map<List<Object>, BigDecimal> byName = atRisk(warehouse, AT_RISK_BY_NAME);
             Map<List<Object>, BigDecimal> model = atRisk(warehouse,
                     "SELECT as_of, segment, revenue_at_risk FROM segment_summary");
@@ -96,7 +96,7 @@ class SegmentRenameITCase {
     /** Five customers per default segment (one per lifecycle stage) on two kept refreshes, and the config. */
     private static void write(Warehouse warehouse, ConfigBundle config, UnaryOperator<String> name) {
         List<WarehouseRow> rows = new ArrayList<>(ConfiguredSegment.of(config));
-        List<String> segments = names(ConfigBundle.loadDefault());
+        List<String> segments = names(org.retentionsegments.core.fixtures.ConfigTexts.classic());
         for (int i = 0; i < segments.size() * STAGES.size(); i++) {
             String segment = name.apply(segments.get(i / STAGES.size()));
             LifecycleStage stage = STAGES.get(i % STAGES.size());

@@ -76,14 +76,16 @@ class WarehouseWriterITCase {
                     new SegmentAssignment("c3", AS_OF, 5, 1, 10.0, 5, 1, 1, "511", 2.3,
                             org.retentionsegments.core.LifecycleStage.NEW, false, false, false, false, null, null, 1, 1,
                             "New", "welcome", Arm.HOLDOUT, false, true, new SegmentAssignment.Traits(null, null,
-                                    AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", Boolean.FALSE, "DE"))));
+                                    AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", Boolean.FALSE, "DE"),
+                            new SegmentAssignment.Lifetime(7, -12.5, 300.0, 4, 1))));
             assertEquals(14, written, "3 current + 2 snapshot + 9 other rows");
             DSLContext dsl = warehouse.dsl();
 
             CustomerSegmentRecord c1 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c1")).fetchSingle();
             assertEquals(Arrays.asList("c1", AS_OF, 12, 4, new BigDecimal("321.46"), 5, 4, 3, "543", 4.2, "active",
                             false, true, false, true, "shoes", 0.75, 3, 9, "Champions", "reward", "treatment",
-                            LocalDateTime.parse("2024-03-02T00:00"), null, null, null, null, 0.0, 0.0, null, null, null),
+                            LocalDateTime.parse("2024-03-02T00:00"), null, null, null, null, 0.0, 0.0, null, null, null,
+                            0, new BigDecimal("0.00"), new BigDecimal("0.00"), null, null),
                     Arrays.asList(c1.intoArray()));
             assertEquals(Arrays.asList(null, null, AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", false, "DE"),
                     Arrays.asList(dsl.select(CUSTOMER_SEGMENT.LEAD_SCORE, CUSTOMER_SEGMENT.LEAD_CLASS,
@@ -91,6 +93,12 @@ class WarehouseWriterITCase {
                             CUSTOMER_SEGMENT.RETURN_SHARE, CUSTOMER_SEGMENT.TOP_ENGAGEMENT, CUSTOMER_SEGMENT.EMAIL_CONSENT,
                             CUSTOMER_SEGMENT.COUNTRY).from(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c3"))
                             .fetchSingle().intoArray()), "the lead and persona columns");
+            assertEquals(Arrays.asList(7, new BigDecimal("-12.50"), new BigDecimal("300.00"), 4, 1),
+                    Arrays.asList(dsl.select(CUSTOMER_SEGMENT.LIFETIME_ORDERS, CUSTOMER_SEGMENT.LIFETIME_REVENUE,
+                            CUSTOMER_SEGMENT.PEAK_WINDOW_VALUE, CUSTOMER_SEGMENT.LIFETIME_F_SCORE,
+                            CUSTOMER_SEGMENT.LIFETIME_M_SCORE).from(CUSTOMER_SEGMENT)
+                            .where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c3")).fetchSingle().intoArray()),
+                    "the lifetime columns (a net refund ever is negative)");
             CustomerSegmentRecord c2 = dsl.selectFrom(CUSTOMER_SEGMENT).where(CUSTOMER_SEGMENT.CUSTOMER_ID.eq("c2")).fetchSingle();
             assertNull(c2.getRecencyDays());
             assertNull(c2.getRScore());
@@ -125,8 +133,8 @@ class WarehouseWriterITCase {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void segmentConfigKeepsEachSegmentsRuleAndStrategyAndRetiresTheSegmentsALaterConfigurationDrops(Engine engine) {
-        ConfigBundle defaults = ConfigBundle.loadDefault();
-        ConfigBundle renamed = ConfigTexts.withSegmentsRenamed(Map.of("At Risk", "Slipping Away"));
+        ConfigBundle defaults = org.retentionsegments.core.fixtures.ConfigTexts.classic();
+        ConfigBundle renamed = ConfigTexts.classicWithSegmentsRenamed(Map.of("At Risk", "Slipping Away"));
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
             DSLContext dsl = warehouse.dsl();
             var c = SEGMENT_CONFIG;

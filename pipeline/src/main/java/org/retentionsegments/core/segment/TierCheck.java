@@ -56,7 +56,11 @@ public final class TierCheck {
                 .forEach(b -> byDimension.computeIfAbsent(b.dimension(), d -> new ArrayList<>()).add(b));
         List<DimensionTiers> dimensions = new ArrayList<>();
         Map<String, Integer> occurring = new LinkedHashMap<>();
+        boolean lifetimeRules = config.segments().usesLifetime();
         for (Map.Entry<String, List<ScoreBoundary>> e : byDimension.entrySet()) {
+            if (e.getKey().startsWith("lifetime") && !lifetimeRules) {
+                continue; // scored beside the window's, but no rule of this configuration reads them
+            }
             DimensionTiers tiers = judge(e.getKey(), e.getValue());
             dimensions.add(tiers);
             occurring.put(e.getKey(), tiers.occurring());

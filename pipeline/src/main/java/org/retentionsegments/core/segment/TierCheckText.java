@@ -152,12 +152,14 @@ final class TierCheckText {
         return letter == null ? dimension + " " + score : letter + score;
     }
 
-    /** R, F, M for the dimensions of the rules; null for any other. */
+    /** R, F, M, lifetime F, lifetime M for the dimensions of the rules; null for any other. */
     private static String letter(String dimension) {
         return switch (dimension) {
             case "recency" -> "R";
             case "frequency" -> "F";
             case "monetary" -> "M";
+            case "lifetime_frequency" -> "lifetime F";
+            case "lifetime_monetary" -> "lifetime M";
             default -> null;
         };
     }
@@ -167,6 +169,8 @@ final class TierCheckText {
             case "recency" -> " (days since the last order)";
             case "frequency" -> " (orders in the window)";
             case "monetary" -> " (spend in the window)";
+            case "lifetime_frequency" -> " (orders ever)";
+            case "lifetime_monetary" -> " (spend ever)";
             default -> "";
         };
     }

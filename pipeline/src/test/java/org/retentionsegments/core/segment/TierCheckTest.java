@@ -125,24 +125,24 @@ class TierCheckTest {
         rows.removeIf(b -> b.dimension().equals("monetary"));
         // fixed monetary thresholds no customer's spend falls between: M 2 (10, 20] empty, M 1 holds 10 of 13
         rows.addAll(rows(Dimension.MONETARY, TierMethod.FIXED, new double[] {10, 20, 50, 100}, 10, 0, 1, 1, 1));
-        // a dimension the rules do not use: judged, starves nothing
-        rows.add(new ScoreBoundary(AS_OF, "lifetime_frequency", "quantile", 1, null, 2.0, 13));
+        // a dimension the rules do not know (a future score): judged, starves nothing
+        rows.add(new ScoreBoundary(AS_OF, "tenure_days", "quantile", 1, null, 2.0, 13));
         for (int score = 2; score <= 5; score++) {
-            rows.add(new ScoreBoundary(AS_OF, "lifetime_frequency", "quantile", score, 2.0, score == 5 ? null : 2.0, 0));
+            rows.add(new ScoreBoundary(AS_OF, "tenure_days", "quantile", score, 2.0, score == 5 ? null : 2.0, 0));
         }
         TierCheckReport report = TierCheck.run(AS_OF, rows, CONFIG, Map.of());
         assertEquals(List.of(new Problem("monetary", 2, Problem.Kind.EMPTY, 0)), report.dimensions().get(2).problems());
-        assertEquals("lifetime_frequency", report.dimensions().get(3).dimension());
-        assertEquals(List.of(new Problem("lifetime_frequency", 1, Problem.Kind.CROWDED, 1.0),
-                        new Problem("lifetime_frequency", 2, Problem.Kind.EQUAL_BOUNDARIES, 0),
-                        new Problem("lifetime_frequency", 3, Problem.Kind.EQUAL_BOUNDARIES, 0),
-                        new Problem("lifetime_frequency", 4, Problem.Kind.EQUAL_BOUNDARIES, 0),
-                        new Problem("lifetime_frequency", 5, Problem.Kind.EMPTY, 0)),
+        assertEquals("tenure_days", report.dimensions().get(3).dimension());
+        assertEquals(List.of(new Problem("tenure_days", 1, Problem.Kind.CROWDED, 1.0),
+                        new Problem("tenure_days", 2, Problem.Kind.EQUAL_BOUNDARIES, 0),
+                        new Problem("tenure_days", 3, Problem.Kind.EQUAL_BOUNDARIES, 0),
+                        new Problem("tenure_days", 4, Problem.Kind.EQUAL_BOUNDARIES, 0),
+                        new Problem("tenure_days", 5, Problem.Kind.EMPTY, 0)),
                 report.dimensions().get(3).problems());
-        assertTrue(report.starved().stream().noneMatch(s -> s.dimension().equals("lifetime_frequency")));
+        assertTrue(report.starved().stream().noneMatch(s -> s.dimension().equals("tenure_days")));
         assertTrue(report.text().contains("    M 2 is empty: no customer's value is in M2 (10, 20]\n"), report.text());
-        assertTrue(report.text().contains("    lifetime_frequency 5 is empty: no customer's value is in"
-                + " lifetime_frequency 5 > 2\n"), report.text());
+        assertTrue(report.text().contains("    tenure_days 5 is empty: no customer's value is in"
+                + " tenure_days 5 > 2\n"), report.text());
         assertTrue(report.notes().contains("M 2 is empty: no customer's value is in M2 (10, 20]; it starves Loyal,"
                 + " Potential Loyalist, Need Attention, About to Sleep, At Risk, Hibernating."), report.notes().toString());
     }
@@ -166,5 +166,15 @@ class TierCheckTest {
         assertEquals(List.of("Can't Lose Them"), report.unreachable(), report.text());
         assertTrue(report.starved().contains(new Starved("Can't Lose Them", "lifetime_monetary", 5, 1, 1, 1)),
                 report.starved().toString());
+    }
+
+    @Test
+    void lifetimeTiersAreJudgedOnlyWhenARuleUsesThem() {
+        List<ScoreBoundary> rows = new ArrayList<>(refresh(new double[] {1, 2, 3, 5}, 3, 3, 3, 2, 2));
+        rows.addAll(rows(Dimension.LIFETIME_FREQUENCY, TierMethod.QUANTILE, new double[] {2, 2, 2, 2}, 13, 0, 0, 0, 0));
+        assertTrue(TierCheck.run(AS_OF, rows, CONFIG, Map.of()).dimensions().stream()
+                .noneMatch(d -> d.dimension().startsWith("lifetime")), "the classic grid reads no lifetime score");
+        TierCheckReport lifetime = TierCheck.run(AS_OF, rows, ConfigBundle.loadDefault(), Map.of());
+        assertTrue(lifetime.text().contains("lifetime F 2 is empty"), lifetime.text());
     }
 }
