@@ -43,6 +43,44 @@ class PlantedLiftITCase {
         assertTrue((double) lift.get("lift") > 0, lift.toString());
         assertTrue((double) lift.get("p_value") < 0.05, lift.toString());
         leadClassesFollowEngagementAndConversion(url);
+        theDefaultMapMeansItsNames(url);
+    }
+
+    /**
+     * On the same run: each default segment holds only the lifecycle stages its name promises, the
+     * shipped contracts (expect: in segments.yaml) hold, and no big spender of all time (lifetime
+     * M 5) is in a suppressed segment, while those who went quiet fill Can't Lose Them.
+     */
+    private static void theDefaultMapMeansItsNames(String url) throws Exception {
+        Map<String, java.util.Set<String>> promised = Map.ofEntries(
+                Map.entry("Prospects", java.util.Set.of("prospect")),
+                Map.entry("New", java.util.Set.of("new")),
+                Map.entry("Reactivated", java.util.Set.of("reactivated")),
+                Map.entry("Champions", java.util.Set.of("active")),
+                Map.entry("Loyal", java.util.Set.of("active")),
+                Map.entry("Potential Loyalist", java.util.Set.of("active")),
+                Map.entry("Promising", java.util.Set.of("active")),
+                Map.entry("Can't Lose Them", java.util.Set.of("lapsing", "lapsed")),
+                Map.entry("At Risk", java.util.Set.of("lapsing")),
+                Map.entry("Hibernating", java.util.Set.of("lapsed")),
+                Map.entry("Lost", java.util.Set.of("lapsed")));
+        for (Map<String, Object> row : rows(url, "SELECT DISTINCT segment, lifecycle_stage FROM segment_snapshot")) {
+            String segment = (String) row.get("segment");
+            assertTrue(promised.get(segment).contains((String) row.get("lifecycle_stage")),
+                    segment + " holds a " + row.get("lifecycle_stage") + " customer");
+        }
+        assertEquals(0L, ((Number) rows(url, "SELECT COUNT(*) AS n FROM customer_segment s JOIN segment_config c"
+                + " ON c.segment = s.segment WHERE c.suppress AND s.lifetime_m_score = 5").get(0).get("n")).longValue(),
+                "no big spender of all time in a suppressed segment");
+        long quiet = ((Number) rows(url, "SELECT COUNT(*) AS n FROM customer_segment WHERE segment = 'Can''t Lose Them'")
+                .get(0).get("n")).longValue();
+        assertTrue(quiet >= 100, "big spenders who went quiet fill the top priority: " + quiet);
+        try (Warehouse w = Warehouse.openExisting(url)) {
+            org.retentionsegments.warehouse.ContractQueries.Checked checked = org.retentionsegments.warehouse.ContractQueries
+                    .current(w, org.retentionsegments.core.config.ConfigBundle.loadDefault().segments().contracts());
+            assertTrue(checked.results().size() >= 7, checked.results().toString());
+            assertEquals(0, checked.failed(), "the shipped contracts hold: " + checked.results());
+        }
     }
 
     /** On the run of the planted lift (no second run): lead_scoring_validation and the snapshots by class. */
