@@ -83,8 +83,11 @@ class ConfigCheckContractsITCase {
                 + " to check them on the latest refresh\n"), check.out());
         Captured shipped = RunFixtures.capture(() -> Segments.commandLine().execute("config", "check"));
         assertEquals(0, shipped.exitCode(), shipped.err());
-        assertTrue(shipped.out().contains("\nCONTRACTS: none in segments.yaml (expect: states what must hold for a"
-                + " segment's customers)\n"), shipped.out());
+        assertTrue(shipped.out().contains("\nCONTRACTS: 7 contracts in segments.yaml, valid; pass --warehouse JDBC_URL"
+                + " to check them on the latest refresh\n"), "the shipped default's contracts: " + shipped.out());
+        Captured none = check(org.retentionsegments.core.fixtures.ConfigTexts.CLASSIC_SEGMENTS);
+        assertTrue(none.out().contains("\nCONTRACTS: none in segments.yaml (expect: states what must hold for a"
+                + " segment's customers)\n"), none.out());
     }
 
     @Test
