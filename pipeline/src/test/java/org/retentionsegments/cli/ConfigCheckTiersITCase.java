@@ -107,12 +107,13 @@ class ConfigCheckTiersITCase {
         String text = report.out().replaceAll("\n {13}", " ");
         assertTrue(text.contains("Tiers:       F 1 holds 53.8 % of the 13 customers (quantile tiers aim at an even"
                 + " split). F 2 is empty: its boundaries are equal, F1 <= 1, F2 (1, 1], so customers tied at 1 all"
-                + " score 1; it starves Potential Loyalist, About to Sleep, Hibernating. Remedy: ./segments config"
+                + " score 1; it starves Potential Loyalist; About to Sleep, Hibernating use it but still match through other"
+                + " tiers. Remedy: ./segments config"
                 + " check --warehouse URL suggests fixed thresholds"), report.out());
         String page = Files.readString(html);
         assertTrue(page.contains("<dt>Tiers</dt><dd>F 1 holds 53.8 % of the 13 customers"), page);
         assertTrue(page.contains("F1 &lt;= 1, F2 (1, 1], so customers tied at 1 all score 1; it starves Potential"
-                + " Loyalist, About to Sleep, Hibernating."), page);
+                + " Loyalist; About to Sleep, Hibernating use it but still match through other tiers."), page);
     }
 
     @Test

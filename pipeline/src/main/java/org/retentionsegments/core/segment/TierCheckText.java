@@ -78,11 +78,18 @@ final class TierCheckText {
             for (Problem p : d.problems()) {
                 String note = problem(d, p);
                 if (p.empty()) {
-                    Set<String> segments = new LinkedHashSet<>();
+                    // starved: a rule (alternative) of the segment can never match; the others still
+                    // match through the other tiers they allow
+                    Set<String> starved = new LinkedHashSet<>();
+                    Set<String> using = new LinkedHashSet<>();
                     report.starved().stream().filter(s -> s.dimension().equals(d.dimension()) && s.score() == p.score())
-                            .forEach(s -> segments.add(s.segment()));
-                    note += segments.isEmpty() ? "; no segment rule uses it"
-                            : "; it starves " + String.join(", ", segments);
+                            .forEach(s -> (s.dead() > 0 ? starved : using).add(s.segment()));
+                    using.removeAll(starved);
+                    note += starved.isEmpty() && using.isEmpty() ? "; no segment rule uses it"
+                            : (starved.isEmpty() ? "" : "; it starves " + String.join(", ", starved))
+                                    + (using.isEmpty() ? "" : "; " + String.join(", ", using)
+                                            + (using.size() == 1 ? " uses" : " use") + " it but still match"
+                                            + (using.size() == 1 ? "es" : "") + " through other tiers");
                 }
                 notes.add(note + ".");
             }

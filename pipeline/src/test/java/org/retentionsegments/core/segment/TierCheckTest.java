@@ -90,7 +90,8 @@ class TierCheckTest {
 
         assertEquals(List.of("F 1 holds 53.8 % of the 13 customers (quantile tiers aim at an even split).",
                 "F 2 is empty: its boundaries are equal, F1 <= 1, F2 (1, 1], so customers tied at 1 all score 1;"
-                        + " it starves Potential Loyalist, About to Sleep, Hibernating."), report.notes());
+                        + " it starves Potential Loyalist; About to Sleep, Hibernating use it but still match through other"
+                        + " tiers."), report.notes());
     }
 
     @Test
@@ -143,8 +144,9 @@ class TierCheckTest {
         assertTrue(report.text().contains("    M 2 is empty: no customer's value is in M2 (10, 20]\n"), report.text());
         assertTrue(report.text().contains("    tenure_days 5 is empty: no customer's value is in"
                 + " tenure_days 5 > 2\n"), report.text());
-        assertTrue(report.notes().contains("M 2 is empty: no customer's value is in M2 (10, 20]; it starves Loyal,"
-                + " Potential Loyalist, Need Attention, About to Sleep, At Risk, Hibernating."), report.notes().toString());
+        assertTrue(report.notes().contains("M 2 is empty: no customer's value is in M2 (10, 20]; Loyal,"
+                + " Potential Loyalist, Need Attention, About to Sleep, At Risk, Hibernating use it but still match"
+                + " through other tiers."), report.notes().toString());
     }
 
     @Test
