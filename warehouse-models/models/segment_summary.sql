@@ -12,6 +12,8 @@
 --   their lifetime scores (prospects skipped); top_lifetime_customers: customers scored 5 on lifetime
 --   monetary value, the big spenders of all time (a suppressed segment should hold few of them).
 --   Snapshots written before V0018 have no lifetime figures: NULL there.
+-- criteria: the segment's rule in words with its score ranges in days, orders and money at that
+--   refresh's boundaries (segment_criteria, written with each kept refresh since V0019; NULL before)
 WITH per_segment AS (
     SELECT
         s.as_of,
@@ -66,6 +68,8 @@ SELECT
     p.avg_peak_window_value,
     p.avg_lifetime_f_score,
     p.avg_lifetime_m_score,
-    p.top_lifetime_customers
+    p.top_lifetime_customers,
+    c.criteria
 FROM per_segment p
 JOIN day_totals t ON t.as_of = p.as_of
+LEFT JOIN segment_criteria c ON c.as_of = p.as_of AND c.segment = p.segment

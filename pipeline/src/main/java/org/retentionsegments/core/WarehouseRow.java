@@ -7,4 +7,5 @@ package org.retentionsegments.core;
  */
 public sealed interface WarehouseRow
         permits SegmentAssignment, ScoreBoundary, SegmentTransition, Treatment, ActivityDay,
-                RefreshRun, RejectedInput, ConfiguredSegment, InputCountDaily, ClusterAssignment, PurchaseCycle {}
+                RefreshRun, RejectedInput, ConfiguredSegment, InputCountDaily, ClusterAssignment, PurchaseCycle,
+                SegmentCriteria {}

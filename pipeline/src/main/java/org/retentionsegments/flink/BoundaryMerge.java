@@ -27,12 +27,14 @@ import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.refresh.PopulationCounts;
 import org.retentionsegments.core.refresh.RefreshScales;
+import org.retentionsegments.report.CriteriaText;
 
 /**
  * The one place that sees the whole population, and only as counts: adds up the
  * {@link FactsDelta}s of all window tasks and, when the watermark passes a refresh day, finds the
  * day's boundaries exactly as a single task would, emits its 25 {@code score_boundary} rows (side
- * output {@link #BOUNDARIES}) and a {@link RefreshPlan} for the scoring tasks. Runs at
+ * output {@link #BOUNDARIES}, with the purchase cycle and, at a kept refresh, each segment's
+ * {@code segment_criteria}) and a {@link RefreshPlan} for the scoring tasks. Runs at
  * parallelism 1; its work is O(changes), never O(customers).
  *
  * <p>The chain of refreshes starts at the first day with facts and follows the cadence; in a
@@ -48,6 +50,7 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
     private final ConfigTexts configTexts;
     private final int lastDay;
 
+    private transient ConfigBundle config;
     private transient PipelineConfig pipeline;
     private transient PopulationCounts counts;
     private transient TreeMap<Long, List<FactsDelta>> waiting;
@@ -81,7 +84,8 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        pipeline = configTexts.parse().pipeline();
+        config = configTexts.parse();
+        pipeline = config.pipeline();
         counts = new PopulationCounts(pipeline);
         waiting = new TreeMap<>();
         nextDay = Integer.MIN_VALUE;
@@ -200,8 +204,15 @@ public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
         boolean last = day >= lastDay;
         boolean keep = pipeline.snapshotEvery().keeps(previousRefresh, asOf, last);
         RefreshScales scales = counts.scales(asOf);
-        for (ScoreBoundary row : counts.boundaryRows(asOf, scales)) {
+        List<ScoreBoundary> boundaries = counts.boundaryRows(asOf, scales);
+        for (ScoreBoundary row : boundaries) {
             output.collect(BOUNDARIES, new StreamRecord<>(row, at));
+        }
+        if (keep) {
+            // the rules in days, orders and money at this refresh, for segment_summary beside its snapshot
+            for (WarehouseRow row : CriteriaText.atRefresh(asOf, config, boundaries)) {
+                output.collect(BOUNDARIES, new StreamRecord<>(row, at));
+            }
         }
         output.collect(BOUNDARIES, new StreamRecord<>(counts.purchaseCycle(asOf, scales, pipeline.lifecycle()), at));
         boolean live = lastDay == Integer.MAX_VALUE && caughtUp(day);

@@ -17,7 +17,7 @@ import org.retentionsegments.core.config.SegmentDefinition;
  * M 4-5, lifetime M 5}; alternatives joined by {@code or}. The catch-all is described by the score cells that
  * reach it (see {@link CatchAllCells}).
  */
-final class CriteriaText {
+public final class CriteriaText {
 
     private static final EnumSet<LifecycleStage> BOUGHT = EnumSet.complementOf(EnumSet.of(LifecycleStage.PROSPECT));
 
@@ -55,6 +55,18 @@ final class CriteriaText {
                     : cells + " (catch-all: everyone no earlier rule matched)";
         }
         return segment.when().stream().map(c -> of(c, units)).collect(Collectors.joining("; or "));
+    }
+
+    /**
+     * Every segment's criteria at one refresh, with its score ranges in days, orders and money at
+     * that refresh's boundaries ({@code rows}, the refresh's score_boundary rows): the
+     * {@code segment_criteria} rows a kept refresh writes.
+     */
+    public static java.util.List<org.retentionsegments.core.SegmentCriteria> atRefresh(java.time.LocalDate asOf,
+            ConfigBundle config, java.util.List<org.retentionsegments.core.ScoreBoundary> rows) {
+        ScoreUnits units = ScoreUnits.of(rows, config.pipeline().windowDays());
+        return config.segments().segments().stream()
+                .map(s -> new org.retentionsegments.core.SegmentCriteria(asOf, s.name(), of(s, config, units))).toList();
     }
 
     /** One condition set: every part must hold. */

@@ -7,6 +7,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.INPUT_COUNT_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
 import static org.retentionsegments.warehouse.jooq.Tables.REJECTED_INPUT;
 import static org.retentionsegments.warehouse.jooq.Tables.PURCHASE_CYCLE;
+import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CRITERIA;
 import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
@@ -166,6 +167,14 @@ final class RowTables {
                 out.float8(c.newWithinDays());
                 out.float8(c.activeWithinDays());
                 out.float8(c.lapsingWithinDays());
+                out.timestamp(now);
+            });
+
+    static final RowTable<org.retentionsegments.core.SegmentCriteria> CRITERIA = new RowTable<>(SEGMENT_CRITERIA,
+            c -> new Key(c.asOf(), c.segment(), null), RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+                out.date(c.asOf());
+                out.text(c.segment());
+                out.text(c.criteria());
                 out.timestamp(now);
             });
 

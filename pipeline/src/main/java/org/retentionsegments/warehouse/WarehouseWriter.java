@@ -73,7 +73,7 @@ public final class WarehouseWriter {
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
                 RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
-                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE)) {
+                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE, RowTables.CRITERIA)) {
             byTable.put(table, new ArrayList<>());
         }
         for (WarehouseRow row : rows) {
@@ -123,6 +123,8 @@ public final class WarehouseWriter {
             return RowTables.CLUSTER;
         } else if (row instanceof org.retentionsegments.core.PurchaseCycle) {
             return RowTables.CYCLE;
+        } else if (row instanceof org.retentionsegments.core.SegmentCriteria) {
+            return RowTables.CRITERIA;
         }
         throw new IllegalArgumentException("no table for " + row.getClass().getName());
     }

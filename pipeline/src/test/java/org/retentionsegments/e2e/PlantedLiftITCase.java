@@ -75,6 +75,12 @@ class PlantedLiftITCase {
         long quiet = ((Number) rows(url, "SELECT COUNT(*) AS n FROM customer_segment WHERE segment = 'Can''t Lose Them'")
                 .get(0).get("n")).longValue();
         assertTrue(quiet >= 100, "big spenders who went quiet fill the top priority: " + quiet);
+        List<Map<String, Object>> criteria = rows(url, "SELECT segment, criteria FROM segment_summary"
+                + " WHERE as_of = (SELECT MAX(as_of) FROM segment_summary)");
+        assertTrue(criteria.size() >= 8 && criteria.stream().allMatch(r -> r.get("criteria") != null), criteria.toString());
+        assertTrue(criteria.stream().anyMatch(r -> r.get("segment").equals("Champions")
+                && ((String) r.get("criteria")).matches("F 4-5 \\(\\d+\\+ orders in 365 days\\), M 4-5 \\(over \\$[0-9,.]+"
+                        + " in 365 days\\), lifecycle active")), "segment_summary reads the rule in orders and money: " + criteria);
         try (Warehouse w = Warehouse.openExisting(url)) {
             org.retentionsegments.warehouse.ContractQueries.Checked checked = org.retentionsegments.warehouse.ContractQueries
                     .current(w, org.retentionsegments.core.config.ConfigBundle.loadDefault().segments().contracts());

@@ -76,7 +76,15 @@ class BoundaryMergeTest {
         assertEquals(6, plans.get(0).customers());
         List<WarehouseRow> boundaries = harness.getSideOutput(BoundaryMerge.BOUNDARIES).stream()
                 .map(StreamRecord::getValue).toList();
-        assertEquals(26, boundaries.size(), "25 score boundaries (5 dimensions) and the purchase cycle");
+        assertEquals(26 + 11, boundaries.size(), "25 score boundaries (5 dimensions), the purchase cycle and, the"
+                + " refresh being kept, the criteria of the 11 segments");
+        org.retentionsegments.core.SegmentCriteria champions = boundaries.stream()
+                .filter(org.retentionsegments.core.SegmentCriteria.class::isInstance)
+                .map(org.retentionsegments.core.SegmentCriteria.class::cast)
+                .filter(c -> c.segment().equals("Champions")).findFirst().orElseThrow();
+        assertEquals(T0, champions.asOf());
+        assertTrue(champions.criteria().startsWith("F 4-5 (") && champions.criteria().contains(" orders in 365 days)")
+                && champions.criteria().endsWith(", lifecycle active"), champions.criteria());
         org.retentionsegments.core.PurchaseCycle cycle = boundaries.stream()
                 .filter(org.retentionsegments.core.PurchaseCycle.class::isInstance)
                 .map(org.retentionsegments.core.PurchaseCycle.class::cast).findFirst().orElseThrow();
