@@ -16,8 +16,103 @@ final class CatchAllCells {
 
     private CatchAllCells() {}
 
-    /** The cells of the catch-all as text, or null when they depend on more than the scores or are none. */
+    /**
+     * The cells of the catch-all as text, or null when they depend on more than the scores or are
+     * none; when they depend on the lifecycle stage or the lifetime scores, the stages and the
+     * score ranges that reach it when those form a simple product, e.g. {@code lifecycle lapsed,
+     * lifetime M 1-2}.
+     */
     static String describe(ConfigBundle config) {
+        // the same for every refresh of a configuration: computed once (a kept refresh writes it)
+        return DESCRIBED.computeIfAbsent(config, c -> {
+            String cells = c.segments().usesLifetime() ? null : gridCells(c);
+            return java.util.Optional.ofNullable(cells != null ? cells : byStage(c));
+        }).orElse(null);
+    }
+
+    private static final java.util.Map<ConfigBundle, java.util.Optional<String>> DESCRIBED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The stages (of customers who bought) at which anyone lands in the catch-all, each alike and
+     * regardless of flags, and per score dimension the scores that do: when the inputs that land
+     * are exactly every combination of those, {@code lifecycle lapsed, lifetime M 1-2}; else null.
+     */
+    private static String byStage(ConfigBundle config) {
+        SegmentRules rules = config.segments();
+        int catchAll = rules.size() - 1;
+        org.retentionsegments.core.segment.SegmentTable table =
+                new org.retentionsegments.core.segment.SegmentTable(rules, config.pipeline().scoring());
+        List<LifecycleStage> stages = new ArrayList<>();
+        boolean[] lands = null;
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            if (stage == LifecycleStage.PROSPECT) {
+                continue;
+            }
+            boolean[] here = new boolean[3125];
+            boolean any = false;
+            for (int cell = 0; cell < 3125; cell++) {
+                int[] s = scores(cell);
+                boolean first = table.segment(s[0], s[1], s[2], s[3], s[4], stage, 0, -1) == catchAll;
+                for (int flags = 1; flags < Flag.MASKS; flags++) {
+                    if ((table.segment(s[0], s[1], s[2], s[3], s[4], stage, flags, -1) == catchAll) != first) {
+                        return null;
+                    }
+                }
+                here[cell] = first;
+                any |= first;
+            }
+            if (!any) {
+                continue;
+            }
+            if (lands != null && !java.util.Arrays.equals(lands, here)) {
+                return null;
+            }
+            lands = here;
+            stages.add(stage);
+        }
+        if (lands == null) {
+            return null;
+        }
+        int[] masks = new int[5];
+        for (int cell = 0; cell < 3125; cell++) {
+            if (lands[cell]) {
+                int[] s = scores(cell);
+                for (int d = 0; d < 5; d++) {
+                    masks[d] |= 1 << s[d];
+                }
+            }
+        }
+        for (int cell = 0; cell < 3125; cell++) {
+            int[] s = scores(cell);
+            boolean inProduct = true;
+            for (int d = 0; d < 5; d++) {
+                inProduct &= (masks[d] & (1 << s[d])) != 0;
+            }
+            if (inProduct != lands[cell]) {
+                return null; // not a simple product of score ranges
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        String[] names = {"R", "F", "M", "lifetime F", "lifetime M"};
+        for (int d = 0; d < 5; d++) {
+            if (masks[d] != org.retentionsegments.core.config.Condition.ANY_SCORE) {
+                parts.add(names[d] + " " + CriteriaText.scoreSet(masks[d]));
+            }
+        }
+        if (stages.size() < LifecycleStage.values().length - 1) {
+            parts.add(0, "lifecycle " + String.join("/", stages.stream().map(LifecycleStage::label).toList()));
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /** The window and lifetime scores of a cell 0..3124: R, F, M, lifetime F, lifetime M. */
+    private static int[] scores(int cell) {
+        return new int[] {cell / 625 + 1, cell / 125 % 5 + 1, cell / 25 % 5 + 1, cell / 5 % 5 + 1, cell % 5 + 1};
+    }
+
+    /** The R x F x M cells of the catch-all when they do not depend on stage or flags; else null. */
+    private static String gridCells(ConfigBundle config) {
         SegmentRules rules = config.segments();
         int catchAll = rules.size() - 1;
         boolean[][][] always = new boolean[6][6][6];

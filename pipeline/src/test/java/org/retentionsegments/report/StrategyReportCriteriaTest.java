@@ -31,6 +31,10 @@ class StrategyReportCriteriaTest {
     @Test
     void theCatchAllIsDescribedByTheCellsThatReachIt() {
         assertEquals("R 1, F 1-2, M 1-2 (catch-all: everyone no earlier rule matched)", criteria(DEFAULTS, "Lost"));
+        // the default map's catch-all depends on the stage and the lifetime score, not on the grid
+        assertEquals("lifecycle lapsed, lifetime M 1-2 (catch-all: everyone no earlier rule matched)",
+                criteria(ConfigBundle.loadDefault(), "Lost"));
+        assertEquals("lifetime M 5, lifecycle lapsing/lapsed", criteria(ConfigBundle.loadDefault(), "Can't Lose Them"));
     }
 
     @Test
