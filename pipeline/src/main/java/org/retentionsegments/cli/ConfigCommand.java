@@ -74,21 +74,27 @@ public final class ConfigCommand implements Runnable {
         public Integer call() {
             ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
             ConfigCheckReport report = ConfigCheck.run(bundle);
-            // the warehouse first: a wrong URL or a missing file is one line, not the end of a long report
-            String tierText = warehouse == null ? null : tierText(bundle);
+            List<SegmentContract> contracts = bundle.segments().contracts();
+            String tierText = null;
+            ContractQueries.Checked checked = null;
+            String noRefresh = null;
+            if (warehouse != null) {
+                // opened once, before anything is printed: a wrong URL or a missing file is one
+                // line, not the end of a long report
+                try (Warehouse w = Warehouse.openExisting(warehouse)) {
+                    tierText = tierText(w, bundle);
+                    checked = ContractQueries.current(w, contracts);
+                    if (checked == null && !contracts.isEmpty()) {
+                        noRefresh = "no refresh in " + w.url() + " to check the segment contracts on: run"
+                                + " ./segments run first";
+                    }
+                }
+            }
             System.out.println("configuration: " + bundle.sources());
             System.out.print(report.text());
             System.out.println("LEAD SCORING: " + bundle.leadScoring().summary());
-            List<SegmentContract> contracts = bundle.segments().contracts();
-            ContractQueries.Checked checked = null;
-            if (warehouse != null) {
-                try (Warehouse w = Warehouse.openExisting(warehouse)) {
-                    checked = ContractQueries.current(w, contracts);
-                    if (checked == null && !contracts.isEmpty()) {
-                        throw new WarehouseException("no refresh in " + w.url() + " to check the segment contracts"
-                                + " on: run ./segments run first");
-                    }
-                }
+            if (noRefresh != null) {
+                throw new WarehouseException(noRefresh);
             }
             printContracts(contracts, checked, warehouse == null ? null : Warehouse.displayUrl(warehouse),
                     System.out);
@@ -120,15 +126,13 @@ public final class ConfigCommand implements Runnable {
         }
 
         /** Reads the warehouse's latest refresh into {@link #tiers} and returns the section to print. */
-        private String tierText(ConfigBundle bundle) {
-            try (Warehouse w = Warehouse.openExisting(warehouse)) {
-                LocalDate asOf = TierStore.latestRefresh(w);
-                if (asOf == null) {
-                    return "TIERS: " + w.url() + " has no refresh yet (score_boundary is empty): nothing to judge.\n";
-                }
-                tiers = TierCheck.run(asOf, TierStore.boundaries(w, asOf), bundle, TierStore.histograms(w, asOf));
-                return tiers.text();
+        private String tierText(Warehouse w, ConfigBundle bundle) {
+            LocalDate asOf = TierStore.latestRefresh(w);
+            if (asOf == null) {
+                return "TIERS: " + w.url() + " has no refresh yet (score_boundary is empty): nothing to judge.\n";
             }
+            tiers = TierCheck.run(asOf, TierStore.boundaries(w, asOf), bundle, TierStore.histograms(w, asOf));
+            return tiers.text();
         }
     }
 

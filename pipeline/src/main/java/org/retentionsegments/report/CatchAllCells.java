@@ -49,10 +49,10 @@ final class CatchAllCells {
             if (stage == LifecycleStage.PROSPECT) {
                 continue;
             }
-            boolean[] here = new boolean[3125];
+            boolean[] here = new boolean[CELLS.size()];
             boolean any = false;
-            for (int cell = 0; cell < 3125; cell++) {
-                int[] s = scores(cell);
+            for (int cell = 0; cell < CELLS.size(); cell++) {
+                int[] s = CELLS.get(cell);
                 boolean first = table.segment(s[0], s[1], s[2], s[3], s[4], stage, 0, -1) == catchAll;
                 for (int flags = 1; flags < Flag.MASKS; flags++) {
                     if ((table.segment(s[0], s[1], s[2], s[3], s[4], stage, flags, -1) == catchAll) != first) {
@@ -75,16 +75,16 @@ final class CatchAllCells {
             return null;
         }
         int[] masks = new int[5];
-        for (int cell = 0; cell < 3125; cell++) {
+        for (int cell = 0; cell < CELLS.size(); cell++) {
             if (lands[cell]) {
-                int[] s = scores(cell);
+                int[] s = CELLS.get(cell);
                 for (int d = 0; d < 5; d++) {
                     masks[d] |= 1 << s[d];
                 }
             }
         }
-        for (int cell = 0; cell < 3125; cell++) {
-            int[] s = scores(cell);
+        for (int cell = 0; cell < CELLS.size(); cell++) {
+            int[] s = CELLS.get(cell);
             boolean inProduct = true;
             for (int d = 0; d < 5; d++) {
                 inProduct &= (masks[d] & (1 << s[d])) != 0;
@@ -106,10 +106,8 @@ final class CatchAllCells {
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
-    /** The window and lifetime scores of a cell 0..3124: R, F, M, lifetime F, lifetime M. */
-    private static int[] scores(int cell) {
-        return new int[] {cell / 625 + 1, cell / 125 % 5 + 1, cell / 25 % 5 + 1, cell / 5 % 5 + 1, cell % 5 + 1};
-    }
+    /** Every window x lifetime score cell: lands in the catch-all or not, regardless of the rules' use of them. */
+    private static final List<int[]> CELLS = org.retentionsegments.core.segment.SegmentTable.ALL_CELLS;
 
     /** The R x F x M cells of the catch-all when they do not depend on stage or flags; else null. */
     private static String gridCells(ConfigBundle config) {

@@ -35,6 +35,7 @@ final class HtmlReport {
     static String render(ReportData data, ConfigBundle config) {
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         String tiers = TextReport.tiers(data, config);
+        String value = TextReport.lifetimeValue(segments);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
@@ -44,8 +45,7 @@ final class HtmlReport {
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
                 .append(Html.el("dt", "Data source")).append(Html.el("dd", TextReport.dataSource(data)))
                 .append(data.cycle() == null ? "" : Html.el("dt", "Lifecycle") + Html.el("dd", TextReport.lifecycle(data.cycle())))
-                .append(TextReport.lifetimeValue(segments) == null ? ""
-                        : Html.el("dt", "Top value") + Html.el("dd", TextReport.lifetimeValue(segments)))
+                .append(value == null ? "" : Html.el("dt", "Top value") + Html.el("dd", value))
                 .append(data.contracts().isEmpty() ? "" : Html.el("dt", "Contracts")
                         + Html.el("dd", TextReport.contracts(data)))
                 .append(tiers == null ? "" : Html.el("dt", "Tiers") + Html.el("dd", tiers))

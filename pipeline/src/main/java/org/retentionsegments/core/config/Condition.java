@@ -91,18 +91,28 @@ public record Condition(
         if (node.has("composite")) {
             composite = range(node, "composite", node.written("composite"));
         }
-        EnumSet<LifecycleStage> stages = EnumSet.allOf(LifecycleStage.class);
-        if (node.has("lifecycle")) {
-            stages.clear();
-            for (String label : node.strings("lifecycle")) {
-                try {
-                    stages.add(LifecycleStage.parse(label));
-                } catch (IllegalArgumentException e) {
-                    throw node.failAt("lifecycle", "lifecycle '" + label + "' is not one of prospect, new, "
-                            + "active, lapsing, lapsed, reactivated");
-                }
+        EnumSet<LifecycleStage> stages = node.has("lifecycle") ? stages(node) : EnumSet.allOf(LifecycleStage.class);
+        int[] flags = flags(node);
+        return new Condition(scores(node, "r"), scores(node, "f"), scores(node, "m"),
+                scores(node, "lifetime_f"), scores(node, "lifetime_m"), composite[0], composite[1], stages, flags[0], flags[1], scored, clusters(node));
+    }
+
+    /** The stages the {@code lifecycle} key lists (one stage or a list); empty when it is absent. */
+    static EnumSet<LifecycleStage> stages(YamlNode node) {
+        EnumSet<LifecycleStage> stages = EnumSet.noneOf(LifecycleStage.class);
+        for (String label : node.strings("lifecycle")) {
+            try {
+                stages.add(LifecycleStage.parse(label));
+            } catch (IllegalArgumentException e) {
+                throw node.failAt("lifecycle", "lifecycle '" + label + "' is not one of prospect, new, "
+                        + "active, lapsing, lapsed, reactivated");
             }
         }
+        return stages;
+    }
+
+    /** The {@code flags} mapping as bit masks of {@link Flag#bit()}: {required set, required clear}. */
+    static int[] flags(YamlNode node) {
         int set = 0;
         int clear = 0;
         YamlNode flags = node.child("flags", node.place());
@@ -118,8 +128,7 @@ public record Condition(
                 clear |= flag.bit();
             }
         }
-        return new Condition(scores(node, "r"), scores(node, "f"), scores(node, "m"),
-                scores(node, "lifetime_f"), scores(node, "lifetime_m"), composite[0], composite[1], stages, set, clear, scored, clusters(node));
+        return new int[] {set, clear};
     }
 
     private static int clusters(YamlNode node) {

@@ -159,35 +159,13 @@ public record SegmentContract(
             }
             return result;
         }
-        EnumSet<LifecycleStage> stages = EnumSet.noneOf(LifecycleStage.class);
-        for (String label : node.strings("lifecycle")) {
-            try {
-                stages.add(LifecycleStage.parse(label));
-            } catch (IllegalArgumentException e) {
-                throw node.failAt("lifecycle", "lifecycle '" + label + "' is not one of prospect, new, "
-                        + "active, lapsing, lapsed, reactivated");
-            }
-        }
-        int set = 0;
-        int clear = 0;
-        YamlNode flags = node.child("flags", node.place());
-        if (node.has("flags") && flags.isEmpty()) {
+        EnumSet<LifecycleStage> stages = Condition.stages(node);
+        if (node.has("flags") && node.child("flags", node.place()).isEmpty()) {
             throw node.failAt("flags", "flags is an empty mapping; omit it for no condition on flags");
         }
-        for (String key : flags.keys()) {
-            Flag flag = Flag.parse(key);
-            if (flag == null) {
-                throw flags.failAt(key, "unknown flag '" + key + "' (expected one of: high_return_rate, "
-                        + "single_channel, discount_dependent, email_unengaged)");
-            }
-            if (flags.bool(key, false)) {
-                set |= flag.bit();
-            } else {
-                clear |= flag.bit();
-            }
-        }
+        int[] flags = Condition.flags(node);
         result.add(new SegmentContract(segment, NO_MIN_SIZE, stages, range(node, "recency_days", true),
-                range(node, "frequency", true), range(node, "monetary", false), set, clear,
+                range(node, "frequency", true), range(node, "monetary", false), flags[0], flags[1],
                 node.number("share_at_least", 1.0, 0, 1)));
         return result;
     }

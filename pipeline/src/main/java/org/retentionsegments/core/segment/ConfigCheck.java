@@ -65,16 +65,12 @@ public final class ConfigCheck {
                     continue;
                 }
                 for (int cluster : clusters) {
-                    for (int cell = 0; cell < 3125; cell++) {
-                        int r = cell / 625 + 1;
-                        int f = cell / 125 % 5 + 1;
-                        int m = cell / 25 % 5 + 1;
-                        // without a rule on them, the lifetime scores follow the window's
-                        int lf = table.usesLifetime() ? cell / 5 % 5 + 1 : f;
-                        int lm = table.usesLifetime() ? cell % 5 + 1 : m;
-                        if (!table.usesLifetime() && cell % 25 != 0) {
-                            continue;
-                        }
+                    for (int[] cell : SegmentTable.cells(rules)) {
+                        int r = cell[0];
+                        int f = cell[1];
+                        int m = cell[2];
+                        int lf = cell[3];
+                        int lm = cell[4];
                         int segment = table.segment(r, f, m, lf, lm, stage, flags, cluster);
                         reached[segment] = true;
                         if (flags == 0 && cluster == Condition.NO_CLUSTER && lf == f && lm == m
@@ -146,16 +142,12 @@ public final class ConfigCheck {
                     countOverlaps(rules, null, null, null, null, null, null, stage, flags, counts, examples);
                     continue;
                 }
-                boolean lifetime = rules.usesLifetime();
-                for (int cell = 0; cell < 3125; cell++) {
-                    int r = cell / 625 + 1;
-                    int f = cell / 125 % 5 + 1;
-                    int m = cell / 25 % 5 + 1;
-                    if (!lifetime && cell % 25 != 0) {
-                        continue;
-                    }
-                    int lf = lifetime ? cell / 5 % 5 + 1 : f;
-                    int lm = lifetime ? cell % 5 + 1 : m;
+                for (int[] cell : SegmentTable.cells(rules)) {
+                    int r = cell[0];
+                    int f = cell[1];
+                    int m = cell[2];
+                    int lf = cell[3];
+                    int lm = cell[4];
                     countOverlaps(rules, r, f, m, lf, lm, scoring.composite(r, f, m), stage, flags,
                             counts, examples);
                 }

@@ -1,5 +1,6 @@
 package org.retentionsegments.core.segment;
 
+import java.util.List;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
 import org.retentionsegments.core.cluster.ClusterLabel;
@@ -58,6 +59,37 @@ public final class SegmentTable {
                 }
             }
         }
+    }
+
+    /** Every window x lifetime score cell {r, f, m, lifetime f, lifetime m}, 3,125 of them. */
+    public static final List<int[]> ALL_CELLS = cells(true);
+    /** The 125 window cells with lifetime scores equal to the window's. */
+    private static final List<int[]> WINDOW_CELLS = cells(false);
+
+    /**
+     * The score cells that tell the segments of rules apart: {@link #ALL_CELLS} when a rule uses a
+     * lifetime score, else the 125 window cells with lifetime scores equal to the window's.
+     */
+    public static List<int[]> cells(SegmentRules rules) {
+        return rules.usesLifetime() ? ALL_CELLS : WINDOW_CELLS;
+    }
+
+    private static List<int[]> cells(boolean lifetime) {
+        List<int[]> cells = new java.util.ArrayList<>();
+        for (int r = 1; r <= 5; r++) {
+            for (int f = 1; f <= 5; f++) {
+                for (int m = 1; m <= 5; m++) {
+                    for (int lf = 1; lf <= 5; lf++) {
+                        for (int lm = 1; lm <= 5; lm++) {
+                            if (lifetime || lf == f && lm == m) {
+                                cells.add(new int[] {r, f, m, lf, lm});
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(cells);
     }
 
     public SegmentRules rules() {

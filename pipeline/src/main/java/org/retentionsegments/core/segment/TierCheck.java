@@ -170,15 +170,12 @@ public final class TierCheck {
                     continue;
                 }
                 for (int cluster : clusters) {
-                    for (int cell = 0; cell < 3125; cell++) {
-                        if (!lifetime && cell % 25 != 0) {
-                            continue; // without a rule on them, the lifetime scores follow the window's
-                        }
-                        int rs = cell / 625 + 1;
-                        int fs = cell / 125 % 5 + 1;
-                        int ms = cell / 25 % 5 + 1;
-                        int lf = lifetime ? cell / 5 % 5 + 1 : fs;
-                        int lm = lifetime ? cell % 5 + 1 : ms;
+                    for (int[] cell : SegmentTable.cells(config.segments())) {
+                        int rs = cell[0];
+                        int fs = cell[1];
+                        int ms = cell[2];
+                        int lf = cell[3];
+                        int lm = cell[4];
                         int segment = table.segment(rs, fs, ms, lf, lm, stage, flags, cluster);
                         anyScores[segment] = true;
                         if ((r & (1 << rs)) != 0 && (f & (1 << fs)) != 0 && (m & (1 << ms)) != 0
