@@ -33,5 +33,6 @@ FROM (
     WHERE TRIM(line) <> ''
   )
 )
--- the header line (InvoiceNo,... or, in "Online Retail II", Invoice,...) is not a record
-WHERE f IS NULL OR CARDINALITY(f) < 4 OR LOWER(f[4]) <> 'quantity'
+-- the header line (InvoiceNo,... or, in "Online Retail II", Invoice,...) is not a record; a line
+-- with an empty Quantity is one (rejected downstream), not dropped
+WHERE f IS NULL OR CARDINALITY(f) < 4 OR COALESCE(LOWER(f[4]), '') <> 'quantity'

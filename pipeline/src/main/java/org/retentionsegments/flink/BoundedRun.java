@@ -23,6 +23,9 @@ import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.config.SegmentRules;
 import org.retentionsegments.core.config.Strategies;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.input.prepare.Preparation;
+import org.retentionsegments.input.prepare.Rules;
 import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.UnfinishedRuns;
 import org.retentionsegments.warehouse.Warehouse;
@@ -76,8 +79,9 @@ public final class BoundedRun {
         // other process can take the file between the stages, and the sink shares the database
         try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
-            RunInputs.Plan plan = options.inputs().plan(staging, new RunInputs.Validation(
-                    pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding()));
+            RunInputs.Validation validation = new RunInputs.Validation(
+                    pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding());
+            RunInputs.Plan plan = options.inputs().plan(staging, validation);
             SqlScripts sql = plan.sql();
             WarehouseWriter writer = new WarehouseWriter(warehouse);
             for (String dead : UnfinishedRuns.supersede(warehouse, runId)) {
@@ -88,9 +92,17 @@ public final class BoundedRun {
             progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
             Configuration flink = flinkConfiguration(options, staging);
 
-            progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
             long t0 = System.nanoTime();
-            BatchStage.run(plan, flink);
+            if (Preparation.handles(options.inputs().adapters())) {
+                progress.println("[1/2] reading, validating and rolling up the inputs ...");
+                Preparation.run(plan.preparationFiles(), plan.charset(), options.inputs().adapters(), new Rules(
+                        validation.zone(), validation.futureCutoff(), validation.earliest(), RunInputs.AMOUNT_LIMIT),
+                        staging);
+            } else {
+                // the user's own adapter SQL: the feature views run in Flink SQL, batch mode
+                progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
+                BatchStage.run(plan, flink);
+            }
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Map<String, InputCounts> counts = InputCounts.read(staging);
             InputCounts orders = counts.get("orders");
@@ -105,7 +117,7 @@ public final class BoundedRun {
             long rejected = StagedRows.writeRejected(staging, runId, writer);
             if (!usable) {
                 writer.write(runRows(runId, counts, started, Instant.now(), asOf, 0));
-                Path ordersPath = options.inputs().files().get(org.retentionsegments.input.InputKind.ORDERS);
+                Path ordersPath = options.inputs().files().get(InputKind.ORDERS);
                 if (orders == null || orders.read() == 0) {
                     throw new IllegalArgumentException("the orders input " + ordersPath + " holds no rows (it is empty"
                             + " or has only a header line): give a file with orders");

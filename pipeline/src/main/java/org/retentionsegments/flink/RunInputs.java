@@ -19,6 +19,7 @@ import org.retentionsegments.input.InputException;
 import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.input.RecordReader;
+import org.retentionsegments.input.prepare.Preparation;
 
 /**
  * The files of one bounded run and the adapters that map other layouts onto the contract.
@@ -36,7 +37,16 @@ public record RunInputs(Map<InputKind, Path> files, List<String> adapters) {
     public record InputFile(Path path, InputFormat format) {}
 
     /** What the batch stage reads: its SQL with every placeholder resolved, and the files. */
-    public record Plan(SqlScripts sql, Map<InputKind, List<InputFile>> files, Charset charset) {}
+    public record Plan(SqlScripts sql, Map<InputKind, List<InputFile>> files, Charset charset) {
+
+        /** The files as the Java preparation takes them. */
+        public Map<InputKind, List<Preparation.InputFile>> preparationFiles() {
+            Map<InputKind, List<Preparation.InputFile>> out = new EnumMap<>(InputKind.class);
+            files.forEach((kind, list) -> out.put(kind,
+                    list.stream().map(f -> new Preparation.InputFile(f.path(), f.format())).toList()));
+            return out;
+        }
+    }
 
     /** How input values are judged. */
     public record Validation(ZoneId zone, LocalDateTime futureCutoff, LocalDate earliest, Charset charset) {}

@@ -1,0 +1,416 @@
+package org.retentionsegments.input.prepare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.retentionsegments.input.InputFormat;
+import org.retentionsegments.input.InputKind;
+import org.retentionsegments.input.InputRecord;
+import org.retentionsegments.input.RecordReader;
+
+/**
+ * The first stage of a bounded run on files, in plain Java: reads every input file, parses and
+ * validates every record, drops duplicates, rolls orders, engagement and sign-ups up per customer
+ * and UTC day, and leaves in the staging folder what the Flink SQL batch stage leaves (the
+ * day-sorted rollups, the accepted treatments, the rejected rows and the per-input accounting), so
+ * that the stream stage reads either.
+ *
+ * <p>It computes what the views of {@code sql/flink/features} compute, reason for reason (the
+ * continuous job runs those views, and a run with a user's own adapter SQL runs them in Flink's
+ * batch mode); {@code PreparationMatchesFlinkSqlITCase} compares the two on the hostile corpus,
+ * CDNOW, the Online Retail layout and a generated business. It exists because Flink SQL spends
+ * most of a bounded run's first stage planning and generating code, single-threaded (see
+ * {@code bench/README.md}); this does the same work in one pass over the files and a few sorts
+ * of the accepted rows.
+ */
+public final class Preparation {
+
+    /** One file of an input and how its records are written. */
+    public record InputFile(Path path, InputFormat format) {}
+
+    /** The accounting of one input: read = accepted + rejected + duplicates. */
+    public record Counts(long read, long rejected, long duplicates, LocalDateTime lastEvent) {}
+
+    private final Rules rules;
+    private final Checks checks;
+    private final Map<InputKind, ShippedAdapter> adapters;
+    private final StagingFiles out;
+    private final Map<InputKind, long[]> counts = new EnumMap<>(InputKind.class);
+    private final Map<InputKind, LocalDateTime> lastEvents = new EnumMap<>(InputKind.class);
+    private final Map<DayKey, Day> days = new HashMap<>();
+
+    private Preparation(Rules rules, Map<InputKind, ShippedAdapter> adapters, StagingFiles out) {
+        this.rules = rules;
+        this.checks = new Checks(rules);
+        this.adapters = adapters;
+        this.out = out;
+    }
+
+    /**
+     * Whether the preparation can read inputs mapped by these {@code --source-sql} values: none,
+     * or only names of shipped adapters (a file or folder of SQL needs the Flink SQL stage).
+     */
+    public static boolean handles(List<String> adapterArguments) {
+        for (String adapter : adapterArguments) {
+            if (Files.exists(Path.of(adapter)) || ShippedAdapter.named(adapter) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Prepares the inputs into {@code staging} (its folders {@code customer_day}, {@code treatments},
+     * {@code rejected} and {@code input_counts}) and returns each input's accounting.
+     *
+     * @param adapterNames shipped adapter names, as {@link #handles} accepted them
+     */
+    public static Map<InputKind, Counts> run(Map<InputKind, List<InputFile>> files, Charset charset,
+            List<String> adapterNames, Rules rules, Path staging) throws IOException {
+        Map<InputKind, ShippedAdapter> adapters = new EnumMap<>(InputKind.class);
+        for (String name : adapterNames) {
+            ShippedAdapter adapter = ShippedAdapter.named(name);
+            adapters.put(adapter.kind(), adapter);
+        }
+        try (StagingFiles out = new StagingFiles(staging)) {
+            Preparation p = new Preparation(rules, adapters, out);
+            p.orders(files.getOrDefault(InputKind.ORDERS, List.of()), charset);
+            p.engagement(files.getOrDefault(InputKind.ENGAGEMENT, List.of()), charset);
+            p.treatments(files.getOrDefault(InputKind.TREATMENTS, List.of()), charset);
+            p.customers(files.getOrDefault(InputKind.CUSTOMERS, List.of()), charset);
+            p.writeDays();
+            Map<InputKind, Counts> result = new EnumMap<>(InputKind.class);
+            for (Map.Entry<InputKind, long[]> e : p.counts.entrySet()) {
+                long[] c = e.getValue();
+                if (c[0] > 0) { // as the SQL's GROUP BY source: an input without records has no row
+                    Counts counts = new Counts(c[0], c[1], c[2], p.lastEvents.get(e.getKey()));
+                    result.put(e.getKey(), counts);
+                    out.inputCounts(e.getKey().label(), counts);
+                }
+            }
+            return result;
+        }
+    }
+
+    /** One readable record mapped onto the contract. */
+    private record Mapped(InputRecord record, String raw, String parseError, String[] fields) {}
+
+    /** What each record of an input's files is handed to. */
+    private interface RecordHandler {
+        void accept(Mapped record) throws IOException;
+    }
+
+    /** Reads every file of an input, rejecting unreadable lines, and hands over the records. */
+    private void read(InputKind kind, List<InputFile> files, Charset charset, RecordHandler handler) throws IOException {
+        long[] c = counts.computeIfAbsent(kind, k -> new long[3]);
+        ShippedAdapter adapter = adapters.get(kind);
+        for (InputFile file : files) {
+            try (InputStream in = Files.newInputStream(file.path())) {
+                RecordReader reader = new RecordReader(kind, file.format(), charset, file.path().toString(), in);
+                InputRecord record;
+                while ((record = reader.next()) != null) {
+                    if (record.error() != null) {
+                        c[0]++;
+                        c[1]++;
+                        out.rejected(kind.label(), record.file(), record.line(), record.raw(), record.error());
+                        continue;
+                    }
+                    Mapped mapped;
+                    if (file.format() == InputFormat.LINES) {
+                        String line = record.fields()[0];
+                        ShippedAdapter.Mapped m = adapter.map(line);
+                        if (m == null) {
+                            continue; // not a record: the adapter's WHERE leaves it out
+                        }
+                        mapped = new Mapped(record, line, m.parseError(), m.fields());
+                    } else {
+                        mapped = new Mapped(record, record.raw(), null, record.fields());
+                    }
+                    c[0]++;
+                    handler.accept(mapped);
+                }
+            }
+        }
+    }
+
+    private void reject(InputKind kind, Mapped m, String reason) throws IOException {
+        counts.get(kind)[1]++;
+        out.rejected(kind.label(), m.record().file(), m.record().line(), m.raw(), reason);
+    }
+
+    private void duplicate(InputKind kind) {
+        counts.get(kind)[2]++;
+    }
+
+    private void seen(InputKind kind, LocalDateTime ts) {
+        lastEvents.merge(kind, ts, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    // ---------------------------------------------------------------------------------- orders
+
+    /** An accepted order line. */
+    private static final class OrderLine {
+        String orderId;
+        String customerId;
+        LocalDateTime ts;
+        double amount;
+        String lineNo;
+        String category;
+        String channel;
+        Double discount;
+        Mapped source;
+    }
+
+    /** Accepted lines in {@code orders_numbered}'s order: order, line number (nulls first), time. */
+    private static final Comparator<OrderLine> NUMBERING = Comparator.<OrderLine, String>comparing(l -> l.orderId)
+            .thenComparing(l -> l.lineNo, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(l -> l.ts);
+
+    private void orders(List<InputFile> files, Charset charset) throws IOException {
+        List<OrderLine> accepted = new ArrayList<>();
+        Object[] parsed = new Object[4];
+        read(InputKind.ORDERS, files, charset, m -> {
+            String reason = checks.order(m.parseError(), m.fields(), parsed);
+            if (reason != null) {
+                reject(InputKind.ORDERS, m, reason);
+                return;
+            }
+            String[] f = m.fields();
+            OrderLine line = new OrderLine();
+            line.orderId = f[0];
+            line.customerId = f[1];
+            line.ts = (LocalDateTime) parsed[0];
+            line.amount = (Double) parsed[1];
+            line.lineNo = f[4];
+            line.category = f[5];
+            line.channel = f[6];
+            line.discount = (Double) parsed[3];
+            line.source = m;
+            accepted.add(line);
+        });
+        accepted.sort(NUMBERING);
+        for (int from = 0; from < accepted.size(); ) {
+            int to = from + 1;
+            String first = accepted.get(from).customerId;
+            String last = first;
+            while (to < accepted.size() && accepted.get(to).orderId.equals(accepted.get(from).orderId)) {
+                first = Texts.min(first, accepted.get(to).customerId);
+                last = Texts.max(last, accepted.get(to).customerId);
+                to++;
+            }
+            order(accepted.subList(from, to), first, last);
+            from = to;
+        }
+    }
+
+    /** The accepted lines of one order: rejected as a whole, or numbered and rolled up. */
+    private void order(List<OrderLine> lines, String firstCustomer, String lastCustomer) throws IOException {
+        OrderLine head = lines.get(0);
+        if (!firstCustomer.equals(lastCustomer)) {
+            String reason = "order_id " + head.orderId + " has lines for different customers (" + firstCustomer
+                    + ", " + lastCustomer + "): the whole order is rejected";
+            for (OrderLine line : lines) {
+                reject(InputKind.ORDERS, line.source, reason);
+            }
+            return;
+        }
+        LocalDateTime ts = null;
+        double amount = 0;
+        String channel = null;
+        boolean discounted = false;
+        String previousLineNo = null;
+        for (OrderLine line : lines) {
+            seen(InputKind.ORDERS, line.ts);
+            boolean copy = line.lineNo != null && line.lineNo.equals(previousLineNo);
+            previousLineNo = line.lineNo;
+            if (copy) {
+                duplicate(InputKind.ORDERS);
+                continue;
+            }
+            ts = ts == null || line.ts.isBefore(ts) ? line.ts : ts;
+            amount += line.amount;
+            channel = Texts.min(channel, line.channel);
+            discounted |= line.discount != null && line.discount > 0;
+            if (line.amount > 0 && line.category != null) {
+                day(line.customerId, line.ts).categorySpend.merge(Texts.listName(line.category), line.amount, Double::sum);
+            }
+        }
+        Day day = day(head.customerId, ts);
+        boolean midnight = ts.toLocalTime().equals(LocalTime.MIDNIGHT);
+        if (amount > 0) {
+            day.orders++;
+            day.discountedOrders += discounted ? 1 : 0;
+            day.midnightOrders += midnight ? 1 : 0;
+            String name = Texts.listName(channel);
+            if (name != null) {
+                day.channelOrders.merge(name, 1, Integer::sum);
+            }
+        } else if (amount < 0) {
+            day.returnOrders++;
+        }
+        day.revenue += amount;
+        day.gross += amount > 0 ? amount : 0;
+        day.returnAmount += amount < 0 ? -amount : 0;
+        if (midnight) {
+            day.midnightRevenue += amount;
+            day.midnightGross += amount > 0 ? amount : 0;
+            day.midnightReturnAmount += amount < 0 ? -amount : 0;
+        }
+    }
+
+    // ------------------------------------------------------------------------------ engagement
+
+    /** An accepted engagement event. */
+    private record Event(String customerId, LocalDateTime ts, String type) {}
+
+    private void engagement(List<InputFile> files, Charset charset) throws IOException {
+        Map<String, Event> byEventId = new HashMap<>();
+        Object[] parsed = new Object[1];
+        read(InputKind.ENGAGEMENT, files, charset, m -> {
+            String reason = checks.engagement(m.parseError(), m.fields(), parsed);
+            if (reason != null) {
+                reject(InputKind.ENGAGEMENT, m, reason);
+                return;
+            }
+            String[] f = m.fields();
+            Event event = new Event(f[0], (LocalDateTime) parsed[0], Texts.lowerTrim(f[2]));
+            seen(InputKind.ENGAGEMENT, event.ts());
+            if (f[4] == null) {
+                count(event); // events without an event_id are all kept
+                return;
+            }
+            Event kept = byEventId.putIfAbsent(f[4], event);
+            if (kept != null) {
+                duplicate(InputKind.ENGAGEMENT);
+                if (event.ts().isBefore(kept.ts())) {
+                    byEventId.put(f[4], event); // the earliest copy is the one kept
+                }
+            }
+        });
+        byEventId.values().forEach(this::count);
+    }
+
+    private void count(Event event) {
+        Day day = day(event.customerId(), event.ts());
+        day.engagementEvents++;
+        day.eventCounts.merge(Texts.listName(event.type()), 1L, Long::sum);
+    }
+
+    // ------------------------------------------------------------------------------ treatments
+
+    /** An accepted program entry, as staged. */
+    record Treatment(String programId, String customerId, LocalDateTime ts, String arm, String channel, Double cost) {}
+
+    private record TreatmentKey(String programId, String customerId, LocalDateTime ts) {}
+
+    private void treatments(List<InputFile> files, Charset charset) throws IOException {
+        Map<TreatmentKey, Treatment> kept = new HashMap<>();
+        Object[] parsed = new Object[2];
+        read(InputKind.TREATMENTS, files, charset, m -> {
+            String reason = checks.treatment(m.parseError(), m.fields(), parsed);
+            if (reason != null) {
+                reject(InputKind.TREATMENTS, m, reason);
+                return;
+            }
+            String[] f = m.fields();
+            Treatment t = new Treatment(f[0], f[1], (LocalDateTime) parsed[0], Texts.lowerTrim(f[3]), f[4],
+                    (Double) parsed[1]);
+            Treatment earlier = kept.putIfAbsent(new TreatmentKey(t.programId(), t.customerId(), t.ts()), t);
+            if (earlier != null) {
+                duplicate(InputKind.TREATMENTS);
+                if (Texts.compare(t.arm(), earlier.arm()) < 0) { // numbered by arm: holdout before treatment
+                    kept.put(new TreatmentKey(t.programId(), t.customerId(), t.ts()), t);
+                }
+            }
+        });
+        List<Treatment> sorted = new ArrayList<>(kept.values());
+        sorted.sort(Comparator.comparing(Treatment::ts).thenComparing(Treatment::programId, Texts.SQL_ORDER)
+                .thenComparing(Treatment::customerId, Texts.SQL_ORDER));
+        for (Treatment t : sorted) {
+            out.treatment(t);
+        }
+    }
+
+    // ------------------------------------------------------------------------------- customers
+
+    private record Customer(LocalDateTime signup, Boolean consent, String country) {}
+
+    private void customers(List<InputFile> files, Charset charset) throws IOException {
+        Map<String, Customer> kept = new HashMap<>();
+        Object[] parsed = new Object[2];
+        read(InputKind.CUSTOMERS, files, charset, m -> {
+            String reason = checks.customer(m.parseError(), m.fields(), parsed);
+            if (reason != null) {
+                reject(InputKind.CUSTOMERS, m, reason);
+                return;
+            }
+            String[] f = m.fields();
+            Customer c = new Customer((LocalDateTime) parsed[0], (Boolean) parsed[1], f[3]);
+            Customer earlier = kept.putIfAbsent(f[0], c);
+            if (earlier != null) {
+                duplicate(InputKind.CUSTOMERS);
+                // numbered by signup_ts, nulls first (Flink SQL's default order): the first copy wins ties
+                if (earlier.signup() != null && (c.signup() == null || c.signup().isBefore(earlier.signup()))) {
+                    kept.put(f[0], c);
+                }
+            }
+        });
+        kept.forEach((id, c) -> {
+            if (c.signup() != null) {
+                Day day = day(id, c.signup());
+                day.signedUp = true;
+                day.emailConsent = c.consent() == null ? null : c.consent() ? 1 : 0;
+                String country = Texts.trimSpaces(c.country());
+                day.country = country == null || country.isEmpty() ? null : country;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------ days
+
+    record DayKey(String customerId, long day) {}
+
+    /** One customer's rollup of one UTC day: a row of {@code customer_day}. */
+    static final class Day {
+        int orders;
+        int returnOrders;
+        double revenue;
+        double gross;
+        double returnAmount;
+        int discountedOrders;
+        int midnightOrders;
+        double midnightRevenue;
+        double midnightGross;
+        double midnightReturnAmount;
+        final Map<String, Integer> channelOrders = new HashMap<>(2);
+        final Map<String, Double> categorySpend = new HashMap<>(2);
+        int engagementEvents;
+        final Map<String, Long> eventCounts = new HashMap<>(2);
+        boolean signedUp;
+        Integer emailConsent;
+        String country;
+    }
+
+    private Day day(String customerId, LocalDateTime ts) {
+        return days.computeIfAbsent(new DayKey(customerId, ts.toLocalDate().toEpochDay()), k -> new Day());
+    }
+
+    private void writeDays() throws IOException {
+        List<Map.Entry<DayKey, Day>> sorted = new ArrayList<>(days.entrySet());
+        sorted.sort(Comparator.<Map.Entry<DayKey, Day>>comparingLong(e -> e.getKey().day())
+                .thenComparing(e -> e.getKey().customerId(), Texts.SQL_ORDER));
+        for (Map.Entry<DayKey, Day> e : sorted) {
+            out.day(e.getKey(), e.getValue());
+        }
+    }
+}
