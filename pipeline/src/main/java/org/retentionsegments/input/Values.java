@@ -46,7 +46,8 @@ public final class Values {
                     .toFormatter()
                     .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final Pattern NUMBER =
+    /** What {@link #number} accepts (after stripping white space); {@link #isNumber} decides it without the pattern. */
+    static final Pattern NUMBER =
             Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Values() {}
@@ -66,7 +67,7 @@ public final class Values {
         }
         LocalDateTime fast = fastUtc(s);
         if (fast != null) {
-            return fast.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            return toUtc(fast, zone);
         }
         if (s.length() == 20 && s.charAt(19) == 'Z') {
             fast = fastUtc(s.substring(0, 19));
@@ -95,14 +96,25 @@ public final class Values {
         }
     }
 
+    /** A local time in {@code zone} as UTC; a zone of one fixed offset (UTC itself, say) without the zone rules. */
+    private static LocalDateTime toUtc(LocalDateTime local, ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? local : local.minusSeconds(offset.getTotalSeconds());
+        }
+        if (zone.getId().equals("UTC") || zone.getId().equals("Z")) {
+            return local;
+        }
+        return local.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
     /**
-     * The common shapes {@code yyyy-MM-dd} and {@code yyyy-MM-ddTHH:mm:ss} (or with a space),
+     * The common shapes {@code yyyy-MM-dd}, {@code yyyy-MM-ddTHH:mm} and {@code yyyy-MM-ddTHH:mm:ss} (or with a space),
      * parsed without the formatter; null when {@code s} has another shape or is not a valid date,
      * in which case the formatter decides.
      */
     private static LocalDateTime fastUtc(String s) {
         int n = s.length();
-        if ((n != 10 && n != 19) || s.charAt(4) != '-' || s.charAt(7) != '-') {
+        if ((n != 10 && n != 16 && n != 19) || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -111,14 +123,14 @@ public final class Values {
         int hour = 0;
         int minute = 0;
         int second = 0;
-        if (n == 19) {
+        if (n > 10) {
             char sep = s.charAt(10);
-            if ((sep != 'T' && sep != ' ') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            if ((sep != 'T' && sep != ' ') || s.charAt(13) != ':' || (n == 19 && s.charAt(16) != ':')) {
                 return null;
             }
             hour = digits(s, 11, 2);
             minute = digits(s, 14, 2);
-            second = digits(s, 17, 2);
+            second = n == 19 ? digits(s, 17, 2) : 0;
         }
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
             return null;
@@ -142,7 +154,7 @@ public final class Values {
         return value;
     }
 
-    private static final Pattern SPREADSHEET_TS = Pattern.compile(
+    static final Pattern SPREADSHEET_TS = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2})(:\\d{2})?");
 
     /**
@@ -155,12 +167,66 @@ public final class Values {
         if (text == null) {
             return null;
         }
+        String fast = spreadsheetFast(text);
+        if (fast != null) {
+            return fast;
+        }
         Matcher m = SPREADSHEET_TS.matcher(text.strip());
         if (!m.matches()) {
             return text;
         }
         return m.group(3) + "-" + twoDigits(m.group(1)) + "-" + twoDigits(m.group(2)) + " "
                 + twoDigits(m.group(4)) + ":" + m.group(5) + (m.group(6) == null ? "" : m.group(6));
+    }
+
+    /**
+     * {@link #isoFromSpreadsheet} for text without surrounding white space, without the pattern:
+     * the result, or null when the pattern must decide (or the text does not match it).
+     */
+    private static String spreadsheetFast(String s) {
+        int n = s.length();
+        int i = 0;
+        int month = runOfDigits(s, i, 1, 2);
+        if (month < 0 || (i += month) >= n || s.charAt(i) != '/') {
+            return null;
+        }
+        int dayAt = ++i;
+        int day = runOfDigits(s, i, 1, 2);
+        if (day < 0 || (i += day) >= n || s.charAt(i) != '/') {
+            return null;
+        }
+        int yearAt = ++i;
+        if (runOfDigits(s, i, 4, 4) < 0 || (i += 4) >= n || s.charAt(i) != ' ') {
+            return null;
+        }
+        int hourAt = ++i;
+        int hour = runOfDigits(s, i, 1, 2);
+        if (hour < 0 || (i += hour) >= n || s.charAt(i) != ':') {
+            return null;
+        }
+        int minuteAt = ++i;
+        if (runOfDigits(s, i, 2, 2) < 0) {
+            return null;
+        }
+        i += 2;
+        if (i != n && !(i + 3 == n && s.charAt(i) == ':' && runOfDigits(s, i + 1, 2, 2) == 2)) {
+            return null;
+        }
+        StringBuilder iso = new StringBuilder(19).append(s, yearAt, yearAt + 4).append('-');
+        (month == 1 ? iso.append('0') : iso).append(s, 0, month).append('-');
+        (day == 1 ? iso.append('0') : iso).append(s, dayAt, dayAt + day).append(' ');
+        (hour == 1 ? iso.append('0') : iso).append(s, hourAt, hourAt + hour).append(':');
+        return iso.append(s, minuteAt, n).toString();
+    }
+
+    /** The length of the run of ASCII digits at {@code from}, if it is {@code min} to {@code max} long and ends there; else -1. */
+    private static int runOfDigits(String s, int from, int min, int max) {
+        int i = from;
+        while (i < s.length() && i - from <= max && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        int length = i - from;
+        return length >= min && length <= max ? length : -1;
     }
 
     private static String twoDigits(String digits) {
@@ -173,11 +239,56 @@ public final class Values {
             return null;
         }
         String s = text.strip();
-        if (s.isEmpty() || !NUMBER.matcher(s).matches()) {
+        if (s.isEmpty() || !isNumber(s)) {
             return null;
         }
         double value = Double.parseDouble(s);
         return Double.isFinite(value) ? value : null;
+    }
+
+    /** Whether {@code s} matches {@link #NUMBER}, without the pattern (tested against it). */
+    static boolean isNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (intDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** {@code \d} of {@link Pattern}: ASCII digits only. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Parses an integer; null when it is not one. */

@@ -72,4 +72,57 @@ class ValuesTest {
         assertEquals(Boolean.FALSE, Values.bool("0"));
         assertNull(Values.bool("maybe"));
     }
+
+    /** Random text from an alphabet that makes many near-misses of each shape. */
+    private static String random(java.util.Random r, String alphabet, int maxLength) {
+        StringBuilder s = new StringBuilder();
+        for (int i = r.nextInt(maxLength + 1); i > 0; i--) {
+            s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void theNumberScannerAcceptsWhatThePatternAccepts() {
+        java.util.Random r = new java.util.Random(7);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String s = random(r, "0123456789+-.eE x٣", 7);
+            boolean pattern = Values.NUMBER.matcher(s).matches();
+            assertEquals(pattern, Values.isNumber(s), "'" + s + "'");
+            accepted += pattern ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(accepted > 10_000, "the sample holds numbers: " + accepted);
+    }
+
+    @Test
+    void theSpreadsheetRewriteWithoutThePatternGivesWhatThePatternGives() {
+        java.util.Random r = new java.util.Random(11);
+        int rewritten = 0;
+        for (int i = 0; i < 300_000; i++) {
+            String s = i % 2 == 0 ? random(r, "0123456789/: ", 19)
+                    : (1 + r.nextInt(12)) + "/" + (1 + r.nextInt(31)) + "/" + (1990 + r.nextInt(40)) + " "
+                            + r.nextInt(24) + ":" + random(r, "0123456789:", 5);
+            java.util.regex.Matcher m = Values.SPREADSHEET_TS.matcher(s.strip());
+            String expected = !m.matches() ? s : m.group(3) + "-" + pad(m.group(1)) + "-" + pad(m.group(2)) + " "
+                    + pad(m.group(4)) + ":" + m.group(5) + (m.group(6) == null ? "" : m.group(6));
+            assertEquals(expected, Values.isoFromSpreadsheet(s), "'" + s + "'");
+            rewritten += m.matches() ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(rewritten > 10_000, "the sample holds spreadsheet times: " + rewritten);
+    }
+
+    private static String pad(String digits) {
+        return digits.length() == 1 ? "0" + digits : digits;
+    }
+
+    @Test
+    void minutesWithoutSecondsAndFixedOffsetZones() {
+        assertEquals(NOON, Values.timestampUtc("2011-12-09 12:50", UTC));
+        assertEquals(NOON, Values.timestampUtc("2011-12-09T12:50", ZoneId.of("UTC")));
+        assertEquals(NOON, Values.timestampUtc("2011-12-09 14:50", ZoneOffset.ofHours(2)));
+        assertEquals(NOON, Values.timestampUtc("2011-12-09 13:50", ZoneId.of("Europe/Paris")));
+        assertNull(Values.timestampUtc("2011-12-09 25:50", UTC));
+        assertNull(Values.timestampUtc("2011-02-30 12:50", UTC));
+    }
 }

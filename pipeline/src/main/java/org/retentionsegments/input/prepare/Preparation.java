@@ -168,7 +168,9 @@ public final class Preparation {
         String category;
         String channel;
         Double discount;
-        Mapped source;
+        String file;
+        long lineNumber;
+        String raw;
     }
 
     /** Accepted lines in {@code orders_numbered}'s order: order, line number (nulls first), time. */
@@ -195,7 +197,9 @@ public final class Preparation {
             line.category = f[5];
             line.channel = f[6];
             line.discount = (Double) parsed[3];
-            line.source = m;
+            line.file = m.record().file();
+            line.lineNumber = m.record().line();
+            line.raw = m.raw();
             accepted.add(line);
         });
         accepted.sort(NUMBERING);
@@ -220,7 +224,8 @@ public final class Preparation {
             String reason = "order_id " + head.orderId + " has lines for different customers (" + firstCustomer
                     + ", " + lastCustomer + "): the whole order is rejected";
             for (OrderLine line : lines) {
-                reject(InputKind.ORDERS, line.source, reason);
+                counts.get(InputKind.ORDERS)[1]++;
+                out.rejected(InputKind.ORDERS.label(), line.file, line.lineNumber, line.raw, reason);
             }
             return;
         }

@@ -37,8 +37,6 @@ public enum ShippedAdapter {
 
     /** {@code sql/adapters/online_retail}: the "Online Retail" (and II) export, CSV with a header. */
     ONLINE_RETAIL {
-        private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.0+$");
-
         @Override
         Mapped map(String line) {
             if (Texts.trimSpaces(line).isEmpty()) {
@@ -60,10 +58,34 @@ public enum ShippedAdapter {
                     ? orEmpty(at(f, 4)) + "*" + orEmpty(at(f, 6))
                     : decimal4(quantity * unitPrice);
             return new Mapped(error, new String[] {at(f, 1),
-                    customer == null ? null : TRAILING_ZEROS.matcher(customer).replaceAll(""),
+                    withoutTrailingZeros(customer),
                     Values.isoFromSpreadsheet(at(f, 5)), amount, null, null, null, null});
         }
     };
+
+    /**
+     * {@code REGEXP_REPLACE(id, '\\.0+$', '')}: a spreadsheet's "17850.0" as 17850. The pattern
+     * decides only for text ending in a line terminator, where {@code $} also matches before it.
+     */
+    static String withoutTrailingZeros(String id) {
+        int n = id == null ? 0 : id.length();
+        if (n == 0) {
+            return id;
+        }
+        char last = id.charAt(n - 1);
+        if (last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029') {
+            return Holder.TRAILING_ZEROS.matcher(id).replaceAll("");
+        }
+        int i = n;
+        while (i > 0 && id.charAt(i - 1) == '0') {
+            i--;
+        }
+        return i < n && i > 0 && id.charAt(i - 1) == '.' ? id.substring(0, i - 1) : id;
+    }
+
+    private static final class Holder {
+        static final Pattern TRAILING_ZEROS = Pattern.compile("\\.0+$");
+    }
 
     /** A line mapped onto the contract: the orders columns as text and why the line is not a record, or null. */
     record Mapped(String parseError, String[] fields) {}
