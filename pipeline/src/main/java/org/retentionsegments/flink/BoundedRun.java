@@ -82,7 +82,6 @@ public final class BoundedRun {
             RunInputs.Validation validation = new RunInputs.Validation(
                     pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding());
             RunInputs.Plan plan = options.inputs().plan(staging, validation);
-            SqlScripts sql = plan.sql();
             WarehouseWriter writer = new WarehouseWriter(warehouse);
             for (String dead : UnfinishedRuns.supersede(warehouse, runId)) {
                 progress.println("run " + dead + " did not finish (it was stopped or killed): its accounting and"
@@ -139,7 +138,7 @@ public final class BoundedRun {
             progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
                     + " (Flink streaming) ...");
             long t1 = System.nanoTime();
-            StreamStage.run(sql, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
+            StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
             Models.bundled().apply(warehouse);

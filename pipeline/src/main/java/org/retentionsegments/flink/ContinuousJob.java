@@ -200,6 +200,20 @@ public final class ContinuousJob {
 
     /** The newest complete checkpoint under {@code dir} (a {@code chk-N} folder with its metadata), or null. */
     static Path latestCheckpoint(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return newestCheckpoint(dir);
+            } catch (UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                // a running job removes older checkpoints while the folder is walked: look again
+                if (attempt == 5 || !(e instanceof java.nio.file.NoSuchFileException
+                        || e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path newestCheckpoint(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return null;
         }

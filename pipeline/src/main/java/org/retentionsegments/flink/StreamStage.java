@@ -1,5 +1,9 @@
 package org.retentionsegments.flink;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,7 +16,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.types.Row;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.Treatment;
@@ -46,7 +51,7 @@ public final class StreamStage {
     /** How often a run checkpoints unless {@code --flink execution.checkpointing.interval=...} says otherwise. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
 
-    public static void run(SqlScripts sql, Configuration flinkConf, Settings settings) throws Exception {
+    public static void run(Path staging, Configuration flinkConf, Settings settings) throws Exception {
         Configuration conf = new Configuration(flinkConf);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
@@ -60,31 +65,94 @@ public final class StreamStage {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-        build(env, tEnv, sql, settings);
+        build(env, staging, settings);
         env.execute("retention-segments refresh as of " + settings.asOf());
     }
 
-    /** The staged rollups and treatments as sources, the operators of {@link RefreshGraph}, the warehouse sink. */
-    static void build(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, SqlScripts sql,
-            Settings settings) {
-        for (String table : new String[] {"customer_day_staged", "treatments_staged"}) {
-            tEnv.executeSql(sql.statement("staging", table));
-        }
-        DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_staged"))
-                .map(StreamStage::dayActivity).name("customer days")
+    /**
+     * The staged rollups and treatments as sources, the operators of {@link RefreshGraph}, the
+     * warehouse sink. The staged tables are JSON lines (see {@code sql/flink/staging}), each read in
+     * its order by one task: the rollups come sorted by day, the treatments by time. They are read
+     * as plain text files, not through the Table API, whose planner would take seconds to start.
+     */
+    static void build(StreamExecutionEnvironment env, Path staging, Settings settings) {
+        DataStream<DayActivity> days = staged(env, staging, "customer_day")
+                .map(StreamStage::dayActivityJson).setParallelism(1).name("customer days")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<DayActivity>forMonotonousTimestamps()
-                        .withTimestampAssigner((d, previous) -> d.day * DAY_MS));
-        DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_staged"))
-                .map(StreamStage::treatment).name("treatments")
+                        .withTimestampAssigner((d, previous) -> d.day * DAY_MS)).setParallelism(1);
+        DataStream<RefreshInput> treatments = staged(env, staging, "treatments")
+                .map(StreamStage::treatmentJson).setParallelism(1).name("treatments")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<RefreshInput>forMonotonousTimestamps()
-                        .withTimestampAssigner((t, previous) -> t.treatment().treatedTs().toEpochMilli()));
+                        .withTimestampAssigner((t, previous) -> t.treatment().treatedTs().toEpochMilli()))
+                .setParallelism(1);
         // the rejected rows are not here: the launcher writes them (see StagedRows.writeRejected)
         RefreshGraph.build(days, treatments, settings.config(), settings.asOf())
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS))
                 .setParallelism(1).name("warehouse (jOOQ)");
     }
 
+    /** The lines of one staging table, by one task in file order (hidden files, such as in-progress ones, skipped). */
+    private static DataStream<String> staged(StreamExecutionEnvironment env, Path staging, String table) {
+        try {
+            Files.createDirectories(staging.resolve(table)); // a stage that staged no rows may have left no folder
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        FileSource<String> files = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                new org.apache.flink.core.fs.Path(staging.resolve(table).toUri())).build();
+        return env.fromSource(files, WatermarkStrategy.noWatermarks(), "staged " + table).setParallelism(1)
+                .filter(line -> !line.isBlank()).setParallelism(1).name("staged " + table + " rows");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static DayActivity dayActivityJson(String line) throws java.io.IOException {
+        JsonNode row = JSON.readTree(line);
+        DayActivity d = new DayActivity();
+        d.customerId = row.get("customer_id").asText();
+        d.day = (int) LocalDate.parse(row.get("activity_date").asText()).toEpochDay();
+        d.orders = jsonInt(row, "orders");
+        d.returnOrders = jsonInt(row, "return_orders");
+        d.revenue = jsonDouble(row, "revenue");
+        d.gross = jsonDouble(row, "gross");
+        d.returnAmount = jsonDouble(row, "return_amount");
+        d.discountedOrders = jsonInt(row, "discounted_orders");
+        d.midnightOrders = jsonInt(row, "midnight_orders");
+        d.midnightRevenue = jsonDouble(row, "midnight_revenue");
+        d.midnightGross = jsonDouble(row, "midnight_gross");
+        d.midnightReturnAmount = jsonDouble(row, "midnight_return_amount");
+        d.channelOrders = DayActivity.counts(text(row, "channel_orders"));
+        d.categorySpend = DayActivity.amounts(text(row, "category_spend"));
+        d.engagement = DayActivity.engagement(text(row, "event_counts"));
+        d.engagementEvents = jsonInt(row, "engagement_events");
+        d.signedUp = jsonInt(row, "signed_up") > 0;
+        d.emailConsent = row.hasNonNull("email_consent") ? row.get("email_consent").asInt() : -1;
+        d.country = text(row, "country");
+        return d;
+    }
+
+    static RefreshInput treatmentJson(String line) throws java.io.IOException {
+        JsonNode row = JSON.readTree(line);
+        LocalDateTime ts = LocalDateTime.parse(row.get("treated_ts").asText().replace(' ', 'T'));
+        return RefreshInput.treatment(new Treatment(
+                text(row, "program_id"), text(row, "customer_id"),
+                ts.toInstant(ZoneOffset.UTC), Arm.parse(text(row, "arm")), null,
+                text(row, "channel"), row.hasNonNull("cost") ? row.get("cost").asDouble() : null, "input"));
+    }
+
+    private static String text(JsonNode row, String field) {
+        return row.hasNonNull(field) ? row.get(field).asText() : null;
+    }
+
+    private static int jsonInt(JsonNode row, String field) {
+        return row.hasNonNull(field) ? row.get(field).asInt() : 0;
+    }
+
+    private static double jsonDouble(JsonNode row, String field) {
+        return row.hasNonNull(field) ? row.get(field).asDouble() : 0.0;
+    }
+
+    /** A row of the continuous job's daily rollup view. */
     static DayActivity dayActivity(Row row) {
         DayActivity d = new DayActivity();
         d.customerId = (String) row.getField("customer_id");
