@@ -33,6 +33,13 @@ public final class Warehouse implements AutoCloseable {
     /** Where the migrations are on the class path (the pom ships ../warehouse-models there). */
     public static final String MIGRATIONS = "classpath:warehouse-models/migrations";
 
+    /**
+     * The storage format DuckDB files are written in: DuckDB 1.0's, which every DuckDB 1.x client
+     * (BI tools, the DuckDB CLI, older drivers) can open; DuckDB 2's own format ("latest") cannot be
+     * read by 1.x. It only decides how a new file is written: a file created before keeps its format.
+     */
+    public static final String DUCKDB_STORAGE_COMPATIBILITY = "v1.0.0";
+
     /** The table whose presence marks a warehouse (the first migration creates it). */
     private static final String EXISTING_TABLE = "customer_segment";
 
@@ -133,6 +140,20 @@ public final class Warehouse implements AutoCloseable {
             throw new WarehouseException("cannot read the tables of the warehouse " + displayUrl + ": "
                     + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * The driver properties every connection to the warehouse at {@code jdbcUrl} is opened with,
+     * beside its URL: on DuckDB the storage format ({@link #DUCKDB_STORAGE_COMPATIBILITY}), which
+     * must be the same on every connection of a process to one file (DuckDB refuses a connection
+     * whose configuration differs from the open ones); nothing on PostgreSQL.
+     */
+    public static Properties driverProperties(String jdbcUrl) {
+        Properties properties = new Properties();
+        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:duckdb:")) {
+            properties.setProperty("storage_compatibility_version", DUCKDB_STORAGE_COMPATIBILITY);
+        }
+        return properties;
     }
 
     /** Whether the URL names a DuckDB file (one writer at a time). */
@@ -264,7 +285,7 @@ public final class Warehouse implements AutoCloseable {
                     + " does not exist; create it or pass --warehouse jdbc:duckdb:PATH");
         }
         try {
-            return DriverManager.getConnection(url);
+            return DriverManager.getConnection(url, driverProperties(url));
         } catch (SQLException e) {
             String detail = firstLine(e.getMessage());
             String hint = detail.contains("lock")
