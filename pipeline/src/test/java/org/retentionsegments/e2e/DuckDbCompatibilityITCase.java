@@ -21,7 +21,8 @@ import org.retentionsegments.warehouse.TestWarehouses;
 
 /**
  * A DuckDB file the pipeline writes (DuckDB 2) opens in a DuckDB 1.x client (the driver of
- * {@code duckdb.compat.version} in pom.xml), which reads every table and every model view.
+ * {@code duckdb.compat.version} in pom.xml), which reads every table and every model view, and
+ * the comments.
  */
 class DuckDbCompatibilityITCase {
 
@@ -61,6 +62,9 @@ class DuckDbCompatibilityITCase {
             assertEquals(counts, oldCounts, "DuckDB " + version + " reads every table and view alike");
             assertEquals(List.of(Map.of("customer_id", "c00")),
                     old.rows(file, "SELECT customer_id FROM customer_segment ORDER BY customer_id LIMIT 1"));
+            String comment = (String) old.rows(file, "SELECT comment FROM duckdb_views()"
+                    + " WHERE view_name = 'segment_summary'").get(0).get("comment");
+            assertTrue(comment.startsWith("grain: one row per as_of and segment"), "its comments too: " + comment);
         }
     }
 
