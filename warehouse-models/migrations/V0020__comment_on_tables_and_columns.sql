@@ -2,14 +2,14 @@
 -- on DuckDB and PostgreSQL alike). Units are stated: money in the input's currency, fractions
 -- 0-1 (never percent unless the name says pct), days, counts; window figures cover the rolling
 -- window (window_days in pipeline.yaml), lifetime figures the whole history. A migration that
--- adds a table or column adds its comments; TableCommentsITCase fails otherwise.
+-- adds a table or column adds its comments; WarehouseCommentsITCase fails otherwise.
 
 COMMENT ON TABLE customer_segment IS 'Current segment of every customer: one row per customer, as of the latest refresh written. Window figures cover the rolling window (window_days, 365 days by default); lifetime_* figures the whole history.';
 COMMENT ON COLUMN customer_segment.customer_id IS 'The customer''s identifier, as in the input';
 COMMENT ON COLUMN customer_segment.as_of IS 'The refresh day (UTC): facts hold at its midnight, events strictly before it count';
 COMMENT ON COLUMN customer_segment.recency_days IS 'Days from the customer''s last positive order (ever, not only in the window) to as_of; empty for a prospect';
 COMMENT ON COLUMN customer_segment.frequency IS 'Orders with a positive net amount in the rolling window (window_days in pipeline.yaml, 365 days by default)';
-COMMENT ON COLUMN customer_segment.monetary IS 'Net amount of the orders in the rolling window (window_days in pipeline.yaml, 365 days by default) (orders less returns), floored at 0; money in the input''s currency';
+COMMENT ON COLUMN customer_segment.monetary IS 'Net amount (orders less returns) of the orders in the rolling window (window_days in pipeline.yaml, 365 days by default), floored at 0; money in the input''s currency';
 COMMENT ON COLUMN customer_segment.r_score IS 'Recency score 1-5 against this refresh''s boundaries in score_boundary, 5 = most recent; empty for a prospect';
 COMMENT ON COLUMN customer_segment.f_score IS 'Frequency score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = most orders; empty for a prospect';
 COMMENT ON COLUMN customer_segment.m_score IS 'Monetary score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = highest spend; empty for a prospect';
@@ -48,7 +48,7 @@ COMMENT ON COLUMN segment_snapshot.customer_id IS 'The customer''s identifier, a
 COMMENT ON COLUMN segment_snapshot.as_of IS 'The refresh day (UTC): facts hold at its midnight, events strictly before it count';
 COMMENT ON COLUMN segment_snapshot.recency_days IS 'Days from the customer''s last positive order (ever, not only in the window) to as_of; empty for a prospect';
 COMMENT ON COLUMN segment_snapshot.frequency IS 'Orders with a positive net amount in the rolling window (window_days in pipeline.yaml, 365 days by default)';
-COMMENT ON COLUMN segment_snapshot.monetary IS 'Net amount of the orders in the rolling window (window_days in pipeline.yaml, 365 days by default) (orders less returns), floored at 0; money in the input''s currency';
+COMMENT ON COLUMN segment_snapshot.monetary IS 'Net amount (orders less returns) of the orders in the rolling window (window_days in pipeline.yaml, 365 days by default), floored at 0; money in the input''s currency';
 COMMENT ON COLUMN segment_snapshot.r_score IS 'Recency score 1-5 against this refresh''s boundaries in score_boundary, 5 = most recent; empty for a prospect';
 COMMENT ON COLUMN segment_snapshot.f_score IS 'Frequency score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = most orders; empty for a prospect';
 COMMENT ON COLUMN segment_snapshot.m_score IS 'Monetary score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = highest spend; empty for a prospect';

@@ -143,7 +143,8 @@ public final class Models {
         try {
             statement.execute("CREATE VIEW " + quotedName + " AS\n" + select);
             if (!header.description().isEmpty()) {
-                statement.execute("COMMENT ON VIEW " + quotedName + " IS " + render.render(DSL.inline(header.description())));
+                statement.execute("COMMENT ON VIEW " + quotedName + " IS "
+                        + render.render(DSL.inline(header.description())));
             }
             for (Map.Entry<String, String> column : header.columns().entrySet()) {
                 statement.execute("COMMENT ON COLUMN " + quotedName + "." + render.render(DSL.name(column.getKey()))

@@ -34,9 +34,10 @@ public final class Warehouse implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:warehouse-models/migrations";
 
     /**
-     * The storage format DuckDB files are written in: DuckDB 1.0's, which every DuckDB 1.x client
-     * (BI tools, the DuckDB CLI, older drivers) can open; DuckDB 2's own format ("latest") cannot be
-     * read by 1.x. It only decides how a new file is written: a file created before keeps its format.
+     * The storage format DuckDB files are written in: DuckDB 1.0's, which DuckDB 1.1 and later 1.x
+     * clients (BI tools, the DuckDB CLI, older drivers) open; DuckDB 2's own format ("latest") cannot
+     * be read by 1.x, and DuckDB 1.0 itself fails on the primary-key indexes DuckDB 2 writes even in
+     * this format. It only decides how a new file is written: a file created before keeps its format.
      */
     public static final String DUCKDB_STORAGE_COMPATIBILITY = "v1.0.0";
 
