@@ -1,11 +1,19 @@
 -- grain: one row per model_version, as_of and cluster (from cluster_assignment, joined to the
 -- segment_snapshot of the same customer and refresh for the raw values)
--- What each cluster of a clustering (./segments cluster) holds. cluster: 0 the highest value,
--- -1 PAMPER, -2 UPSELL, -3 DELIGHT; label: its business label.
--- customers and customer_share (of the model's customers at that refresh);
--- revenue_share: the cluster's share of their monetary value (0 when they have none);
--- avg_ and median_ recency_days, frequency and monetary: the raw values (median: continuous,
---   the mean of the two middle values for an even count).
+-- What each cluster of a clustering (./segments cluster) holds. Medians are continuous: the mean of
+-- the two middle values for an even count.
+-- columns:
+-- model_version: the clustering model (cluster_model)
+-- as_of: the refresh day (UTC) of the assignment
+-- cluster: 0 the highest value; -1 PAMPER, -2 UPSELL, -3 DELIGHT (outlier groups)
+-- label: the cluster's business label
+-- customers: customers in the cluster, a count
+-- customer_share: their share of the model's customers at that refresh, a fraction 0-1
+-- revenue_share: the cluster's share of their monetary value (window), a fraction 0-1 (0 when they
+--   have none)
+-- avg_recency_days, median_recency_days: days since the last order
+-- avg_frequency, median_frequency: orders in the rolling window
+-- avg_monetary, median_monetary: window net revenue (floored at 0), in the input's currency
 WITH members AS (
     SELECT
         a.model_version,

@@ -29,6 +29,27 @@
 --   segment row); cost: treated arm's cost;
 -- cost_per_retained_customer = cost / incremental_retained, NULL when incremental_retained <= 0.
 -- Every ratio is NULL where its denominator is 0.
+-- Rates and lifts are fractions 0-1 (a lift of 0.07 is 7 percentage points); money in the input's
+-- currency.
+-- columns:
+-- program_id: the retention program (treatment.program_id)
+-- segment: the segment at treatment time ('unknown' when not known), or 'ALL' for the program's
+--   post-stratified row
+-- horizon_days: the outcome window in days after the treatment day (program_horizon, 60 by default)
+-- treated_customers, holdout_customers: customers counted in the treatment and holdout arms (each
+--   once per row, at their first entry), a count
+-- treated_retained, holdout_retained: those of them with an order in their outcome window, a count
+-- treated_retention_rate: treated_retained / treated_customers, a fraction 0-1 ('ALL': pooled)
+-- holdout_retention_rate: holdout_retained / holdout_customers, a fraction 0-1 ('ALL': standardised
+--   to the treated segment mix)
+-- lift: treated minus holdout retention rate, in rate points as a fraction (0.07 = 7 points)
+-- lift_ci_low, lift_ci_high: the 95 % interval of lift, same unit
+-- p_value: two-sided p-value of no effect, 0-1
+-- incremental_retained: lift times the treated customers of the segments in the lift, customers
+-- treated_revenue, holdout_revenue: the arms' total net revenue in their outcome windows; money
+-- incremental_revenue: (treated_revenue / treated - holdout_revenue / holdout) * treated; money
+-- cost: the treated arm's cost of the entries counted (missing cost: 0); money
+-- cost_per_retained_customer: cost / incremental_retained; money; NULL when incremental_retained <= 0
 WITH tests AS (
     SELECT s.*, ABS(lift) / NULLIF(se0, 0) AS z FROM _holdout_strata s
 ),

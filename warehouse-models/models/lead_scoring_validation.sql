@@ -9,10 +9,17 @@
 --   [as_of, as_of + horizon_days). A snapshot as of D holds the events before D, so the window
 --   starts on D. For a prospect the order in it is the first.
 -- A snapshot counts only once its window has ended by the last activity_date in the warehouse.
--- scored: customer-snapshots; converted: those with a positive order in the window;
--- conversion_rate = converted / scored; avg_lead_score; lift_vs_all: conversion_rate over the
--- conversion rate of every class together at that snapshot and horizon (NULL when nobody
--- converted); revenue_per_scored: net revenue in the window per customer scored.
+-- columns:
+-- as_of: the kept snapshot day (UTC)
+-- horizon_days: length of the outcome window in days (30, 60 or 90)
+-- lead_class: cold, warm, hot or sales_ready
+-- scored: customer-snapshots scored in the class, a count
+-- converted: those with a positive order in the window, a count
+-- conversion_rate: converted / scored, a fraction 0-1
+-- avg_lead_score: average lead score, 0-100 points
+-- lift_vs_all: conversion_rate over the conversion rate of every class together at that snapshot
+--   and horizon, a ratio (1 = average; NULL when nobody converted)
+-- revenue_per_scored: net revenue in the window per customer scored, in the input's currency
 WITH horizons AS (
     SELECT horizon_days FROM (VALUES (30), (60), (90)) AS h (horizon_days)
 ),

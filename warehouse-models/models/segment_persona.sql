@@ -1,29 +1,43 @@
 -- grain: one row per segment at the latest as_of of customer_segment (the current refresh)
 -- The measured half of each segment's persona card (the SEGMENTATION STRATEGY report puts it
 -- beside the persona that segments.yaml writes: goals, pain points, messaging). From the
--- customers of customer_segment whose as_of is the latest one:
--- customers; customers_with_orders: those with an order in the window (frequency > 0);
--- median_recency_days: over the customers with an order ever (prospects have none);
--- median_frequency: orders in the window, over all the segment's customers;
--- avg_order_value: window net monetary / window orders, summed over the customers with orders;
--- median_tenure_days: as_of - first_order_date, over the customers with a first order;
--- top_category_1..3 and top_category_N_share: the categories that are the top category of most
---   customers (ties: alphabetical first), share of all the segment's customers;
--- top_channel, top_channel_share: the channel that is the top channel of most customers, share
---   of all the segment's customers;
--- top_engagement_1..2 and top_engagement_N_share: the event types that are the top engagement
---   (most events in 90 days) of most customers, share of all the segment's customers;
--- engaged_90d_share: share with any engagement event in the last 90 days;
--- avg_discount_share: average share of a customer's orders ever with a discount, over the
---   customers with a first order;
--- avg_return_share: average returns / gross order value in the window, over the customers with
---   an order in the window;
--- email_consent_share: share whose latest consent is yes; email_consent_unknown_share: share
---   with no consent given in the customers input;
--- lead_scored: customers with a lead class (prospects by default); avg_lead_score; lead_cold_share,
---   lead_warm_share, lead_hot_share, lead_sales_ready_share: share of the scored (NULL when none).
--- top_country_1..2 and top_country_N_share: the countries of most customers (customers input;
---   ties: alphabetical first), share of all the segment's customers.
+-- customers of customer_segment whose as_of is the latest one.
+-- Shares are fractions 0-1 of all the segment's customers unless said otherwise; money in the
+-- input's currency.
+-- columns:
+-- as_of: the current refresh day (the latest as_of of customer_segment)
+-- segment: the segment
+-- customers: customers in the segment, a count
+-- customers_with_orders: those with an order in the window (frequency > 0), a count
+-- median_recency_days: days since the last order, over the customers with an order ever
+-- median_frequency: orders in the window, over all the segment's customers
+-- avg_order_value: window net monetary / window orders, summed over the customers with orders; money
+-- median_tenure_days: days from first_order_date to as_of, over the customers with a first order
+-- top_category_1, top_category_2, top_category_3: the categories that are the top category of most
+--   customers (ties: alphabetical first)
+-- top_category_1_share, top_category_2_share, top_category_3_share: share of the segment's
+--   customers whose top category it is, a fraction 0-1
+-- top_channel: the channel that is the top channel of most customers
+-- top_channel_share: share of the segment's customers whose top channel it is, a fraction 0-1
+-- top_engagement_1, top_engagement_2: the event types that are the top engagement (most events in
+--   90 days) of most customers
+-- top_engagement_1_share, top_engagement_2_share: share of the segment's customers whose top
+--   engagement it is, a fraction 0-1
+-- engaged_90d_share: share with any engagement event in the last 90 days, a fraction 0-1
+-- avg_discount_share: average share of a customer's orders ever with a discount, over the customers
+--   with a first order, a fraction 0-1 (lifetime)
+-- avg_return_share: average returns / gross order value in the window, over the customers with an
+--   order in the window, a fraction 0-1
+-- email_consent_share: share whose latest consent is yes, a fraction 0-1
+-- email_consent_unknown_share: share with no consent given in the customers input, a fraction 0-1
+-- lead_scored: customers with a lead class (prospects by default), a count
+-- avg_lead_score: average lead score, 0-100 points
+-- lead_cold_share, lead_warm_share, lead_hot_share, lead_sales_ready_share: share of the scored
+--   customers in each lead class, a fraction 0-1 (NULL when none is scored)
+-- top_country_1, top_country_2: the countries of most customers (customers input; ties:
+--   alphabetical first)
+-- top_country_1_share, top_country_2_share: share of the segment's customers in that country, a
+--   fraction 0-1
 WITH latest AS (
     SELECT MAX(as_of) AS as_of FROM customer_segment
 ),

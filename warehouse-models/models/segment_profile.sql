@@ -1,13 +1,18 @@
 -- grain: one row per as_of and segment (from segment_snapshot, the refreshes kept)
 -- The behaviour behind each segment, for profiles (the SEGMENTATION STRATEGY report reads it
 -- beside segment_summary, which has the sizes, revenue and average R/F/M).
--- customers: customers in the segment that day;
+-- columns:
+-- as_of: the kept refresh day (UTC)
+-- segment: the segment
+-- customers: customers in the segment that day, a count
 -- high_return_rate_share, single_channel_share, discount_dependent_share, email_unengaged_share:
---   share of them with the behaviour flag set;
--- avg_engagement_30d / avg_engagement_90d: average engagement events in the last 30 / 90 days;
+--   share of them with the behaviour flag set, a fraction 0-1
+-- avg_engagement_30d: average engagement events in the last 30 days
+-- avg_engagement_90d: average engagement events in the last 90 days
 -- top_category: the category that is the top category of most of them (ties: alphabetical first;
---   NULL when none has a category); top_category_share: share of the segment's customers (all of
---   them, also those without a category) whose top category it is.
+--   NULL when none has a category)
+-- top_category_share: share of the segment's customers (all of them, also those without a
+--   category) whose top category it is, a fraction 0-1
 WITH flags AS (
     SELECT
         as_of,

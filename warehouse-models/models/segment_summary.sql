@@ -1,17 +1,31 @@
 -- grain: one row per as_of and segment (from segment_snapshot, the refreshes kept)
--- customers, customer_share: customers in the segment, and their share of all customers that day
--- revenue, revenue_share: sum of monetary (net revenue in the rolling window, floored at 0) and its
---   share of all revenue that day (NULL when that day's revenue is 0)
--- avg_*: averages over the segment's customers; recency and scores skip prospects (NULL there)
+-- Size, revenue and average R/F/M of each segment at every kept refresh. Window figures cover the
+-- rolling window (window_days in pipeline.yaml, 365 days by default); lifetime figures the whole
+-- history. Money in the input's currency; shares are fractions 0-1.
+-- columns:
+-- as_of: the kept refresh day (UTC)
+-- segment: the segment (labels and order in segment_dim)
+-- customers: customers in the segment that day, a count
+-- customer_share: their share of all customers that day, a fraction 0-1
+-- revenue: sum of monetary (net revenue in the rolling window, floored at 0) of the segment's
+--   customers; money
+-- revenue_share: its share of all revenue that day, a fraction 0-1 (NULL when that day's revenue is 0)
+-- avg_recency_days: average days since the last order, over the customers who ever bought
+--   (prospects skipped)
+-- avg_frequency: average orders in the window
+-- avg_monetary: average monetary (window net revenue, floored at 0); money
+-- avg_r_score, avg_f_score, avg_m_score: average window scores 1-5 (prospects skipped)
 -- revenue_at_risk: the revenue of customers whose lifecycle_stage is 'lapsing' or 'lapsed', or whose
 --   segment the configuration marks at risk (at_risk in strategies.yaml, kept in segment_config; a
---   segment without a row there is not): window revenue that leaves unless they return.
--- avg_lifetime_orders, avg_lifetime_revenue, avg_peak_window_value: averages of the customers'
---   positive orders ever, net amount ever and highest window value ever (the window's figures
---   forget a customer who has gone quiet; these do not); avg_lifetime_f_score, avg_lifetime_m_score:
---   their lifetime scores (prospects skipped); top_lifetime_customers: customers scored 5 on lifetime
---   monetary value, the big spenders of all time (a suppressed segment should hold few of them).
---   Snapshots written before V0018 have no lifetime figures: NULL there.
+--   segment without a row there is not): window revenue that leaves unless they return; money
+-- avg_lifetime_orders: average positive orders ever (lifetime; the window's figures forget a
+--   customer who has gone quiet, these do not); NULL on snapshots written before V0018
+-- avg_lifetime_revenue: average net amount ever (lifetime); money; NULL before V0018
+-- avg_peak_window_value: average highest window monetary value ever; money; NULL before V0018
+-- avg_lifetime_f_score, avg_lifetime_m_score: average lifetime scores 1-5 (prospects skipped);
+--   NULL before V0018
+-- top_lifetime_customers: customers scored 5 on lifetime monetary value, the big spenders of all
+--   time (a suppressed segment should hold few of them), a count
 -- criteria: the segment's rule in words with its score ranges in days, orders and money at that
 --   refresh's boundaries (segment_criteria, written with each kept refresh since V0019; NULL before)
 WITH per_segment AS (

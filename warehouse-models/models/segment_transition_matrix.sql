@@ -1,10 +1,16 @@
 -- grain: one row per as_of, from_segment and to_segment
 -- From segment_snapshot: a customer's segment at a kept refresh (to_segment) against their segment
--- at their previous kept refresh (from_segment; '(new)' when the customer is seen for the first
--- time). Customers who stay put form the diagonal. customers: how many made that move;
--- share_of_from_segment: their share of the from_segment's customers at this as_of (the rows of
--- one as_of and from_segment sum to 1). segment_transition keeps the moves of every refresh, kept
--- or not; this matrix needs the stayers too, hence the snapshots.
+-- at their previous kept refresh. Customers who stay put form the diagonal. segment_transition
+-- keeps the moves of every refresh, kept or not; this matrix needs the stayers too, hence the
+-- snapshots.
+-- columns:
+-- as_of: the kept refresh day (UTC)
+-- from_segment: the customer's segment at their previous kept refresh; '(new)' when the customer
+--   is seen for the first time
+-- to_segment: the customer's segment at this kept refresh
+-- customers: customers who made that move, a count
+-- share_of_from_segment: their share of the from_segment's customers at this as_of, a fraction 0-1
+--   (the rows of one as_of and from_segment sum to 1)
 WITH moves AS (
     SELECT
         as_of,

@@ -35,10 +35,12 @@ public final class Models {
     private static final Pattern VIEW_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Map<String, String> views;
+    private final Map<String, ModelHeader> headers;
     private final Map<String, String> tests;
 
     private Models(String folder, Map<String, String> viewFiles, Map<String, String> tests) {
         this.views = new TreeMap<>();
+        this.headers = new TreeMap<>();
         viewFiles.forEach((file, sql) -> {
             String view = file.substring(0, file.length() - ".sql".length());
             if (!VIEW_NAME.matcher(view).matches()) {
@@ -47,6 +49,11 @@ public final class Models {
                         + VIEW_NAME_RULE + "; rename it, e.g. to segment_summary.sql");
             }
             views.put(view, sql);
+            try {
+                headers.put(view, ModelHeader.of(sql));
+            } catch (WarehouseException e) {
+                throw new WarehouseException("the model file '" + folder + "/" + file + "': " + e.getMessage(), e);
+            }
         });
         this.tests = tests;
     }
@@ -82,9 +89,16 @@ public final class Models {
         return views.get(view);
     }
 
+    /** The header comment of a view's file: the description and column texts {@link #apply} comments it with. */
+    public ModelHeader header(String view) {
+        return headers.get(view);
+    }
+
     /**
      * Drops every model view and creates them again, in dependency order, in one transaction: after
-     * it the views are exactly the files, whatever was there before.
+     * it the views are exactly the files, whatever was there before. Each view gets its file's
+     * header as {@code COMMENT ON VIEW} and each column described there its {@code COMMENT ON COLUMN}
+     * ({@link ModelHeader}); a column described that the view does not have fails the apply.
      *
      * @return the views created, in order
      */
@@ -98,7 +112,7 @@ public final class Models {
                         statement.execute("DROP VIEW IF EXISTS " + render.render(DSL.name(order.get(i))));
                     }
                     for (String view : order) {
-                        execute(statement, view, render.render(DSL.name(view)));
+                        execute(statement, view, render);
                     }
                 }
             }));
@@ -119,13 +133,23 @@ public final class Models {
         return results;
     }
 
-    private void execute(Statement statement, String view, String quotedName) throws SQLException {
+    private void execute(Statement statement, String view, DSLContext render) throws SQLException {
+        String quotedName = render.render(DSL.name(view));
         String select = views.get(view).strip();
         if (select.endsWith(";")) {
             select = select.substring(0, select.length() - 1);
         }
+        ModelHeader header = headers.get(view);
         try {
             statement.execute("CREATE VIEW " + quotedName + " AS\n" + select);
+            if (!header.description().isEmpty()) {
+                statement.execute("COMMENT ON VIEW " + quotedName + " IS "
+                        + render.render(DSL.inline(header.description())));
+            }
+            for (Map.Entry<String, String> column : header.columns().entrySet()) {
+                statement.execute("COMMENT ON COLUMN " + quotedName + "." + render.render(DSL.name(column.getKey()))
+                        + " IS " + render.render(DSL.inline(column.getValue())));
+            }
         } catch (SQLException e) {
             throw new SQLException("view " + view + ": " + Warehouse.firstLine(e.getMessage()), e.getSQLState(), e);
         }

@@ -5,7 +5,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -30,6 +32,17 @@ public final class Warehouse implements AutoCloseable {
 
     /** Where the migrations are on the class path (the pom ships ../warehouse-models there). */
     public static final String MIGRATIONS = "classpath:warehouse-models/migrations";
+
+    /**
+     * The storage format DuckDB files are written in: DuckDB 1.0's, which DuckDB 1.1 and later 1.x
+     * clients (BI tools, the DuckDB CLI, older drivers) open; DuckDB 2's own format ("latest") cannot
+     * be read by 1.x, and DuckDB 1.0 itself fails on the primary-key indexes DuckDB 2 writes even in
+     * this format. It only decides how a new file is written: a file created before keeps its format.
+     */
+    public static final String DUCKDB_STORAGE_COMPATIBILITY = "v1.0.0";
+
+    /** The table whose presence marks a warehouse (the first migration creates it). */
+    private static final String EXISTING_TABLE = "customer_segment";
 
     private final String displayUrl;
     private final SQLDialect dialect;
@@ -81,16 +94,67 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Opens a warehouse that must be there already, for the commands that read one: a DuckDB file
-     * that does not exist is an error instead of a new, empty warehouse.
+     * Opens a warehouse that must be there already, for the commands that read one ({@code report},
+     * {@code models}, {@code cluster}, {@code config check --warehouse}, and any future reader): a
+     * DuckDB file that does not exist, or a database (PostgreSQL schema, DuckDB file) without the
+     * warehouse's tables, is refused with one line saying what to do, instead of becoming a new,
+     * empty warehouse; nothing is created. A warehouse of an older schema is migrated as usual.
+     *
+     * @throws WarehouseException when there is no warehouse at {@code jdbcUrl}, or as {@link #open}
      */
     public static Warehouse openExisting(String jdbcUrl) {
         Path file = dialectOf(jdbcUrl) == SQLDialect.DUCKDB ? duckDbFile(jdbcUrl) : null;
         if (file != null && !Files.exists(file)) {
-            throw new WarehouseException("no warehouse at " + file
-                    + ": run `./segments run` first or pass --warehouse");
+            throw noWarehouse(file.toString());
         }
-        return open(jdbcUrl);
+        Warehouse warehouse = openMigrated(jdbcUrl);
+        try {
+            if (!warehouse.hasTable(EXISTING_TABLE)) {
+                throw noWarehouse((file != null ? file.toString() : warehouse.url()) + " (no " + EXISTING_TABLE
+                        + " table in " + (file != null ? "the file" : "the schema") + ")");
+            }
+            warehouse.migrate();
+            return warehouse;
+        } catch (RuntimeException e) {
+            warehouse.close();
+            throw e;
+        }
+    }
+
+    private static WarehouseException noWarehouse(String where) {
+        return new WarehouseException("no warehouse at " + where + ": run `./segments run` or `./segments demo`"
+                + " first, or pass --warehouse (the demo's is jdbc:duckdb:demo/segments.duckdb)");
+    }
+
+    /** Whether the connection's current schema holds the table (any case the engine stores). */
+    private boolean hasTable(String table) {
+        try {
+            String schema = connection.getSchema();
+            if (schema == null) {
+                return false;
+            }
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet tables = meta.getTables(connection.getCatalog(), schema, table, null)) {
+                return tables.next();
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the tables of the warehouse " + displayUrl + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The driver properties every connection to the warehouse at {@code jdbcUrl} is opened with,
+     * beside its URL: on DuckDB the storage format ({@link #DUCKDB_STORAGE_COMPATIBILITY}), which
+     * must be the same on every connection of a process to one file (DuckDB refuses a connection
+     * whose configuration differs from the open ones); nothing on PostgreSQL.
+     */
+    public static Properties driverProperties(String jdbcUrl) {
+        Properties properties = new Properties();
+        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:duckdb:")) {
+            properties.setProperty("storage_compatibility_version", DUCKDB_STORAGE_COMPATIBILITY);
+        }
+        return properties;
     }
 
     /** Whether the URL names a DuckDB file (one writer at a time). */
@@ -222,7 +286,7 @@ public final class Warehouse implements AutoCloseable {
                     + " does not exist; create it or pass --warehouse jdbc:duckdb:PATH");
         }
         try {
-            return DriverManager.getConnection(url);
+            return DriverManager.getConnection(url, driverProperties(url));
         } catch (SQLException e) {
             String detail = firstLine(e.getMessage());
             String hint = detail.contains("lock")

@@ -95,7 +95,8 @@ class CommandLineErrorsTest {
         String[] args = (command + " --warehouse jdbc:duckdb:" + missing).split(" ");
         Captured cli = RunFixtures.capture(() -> Segments.commandLine().execute(args));
         assertEquals(1, cli.exitCode(), cli.err());
-        assertOneLine(cli.err(), "error: no warehouse at " + missing + ": run `./segments run` first or pass --warehouse");
+        assertOneLine(cli.err(), "error: no warehouse at " + missing + ": run `./segments run` or `./segments demo`"
+                + " first, or pass --warehouse (the demo's is jdbc:duckdb:demo/segments.duckdb)");
         assertFalse(Files.exists(missing), "no empty warehouse is created");
     }
 

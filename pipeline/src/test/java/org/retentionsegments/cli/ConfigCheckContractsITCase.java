@@ -95,7 +95,8 @@ class ConfigCheckContractsITCase {
         Path missing = tmp.resolve("nowhere.duckdb");
         Captured check = check(SEGMENTS_WITH_CONTRACTS, "--warehouse", "jdbc:duckdb:" + missing);
         assertEquals(1, check.exitCode());
-        assertEquals(List.of("error: no warehouse at " + missing + ": run `./segments run` first or pass --warehouse"),
+        assertEquals(List.of("error: no warehouse at " + missing + ": run `./segments run` or `./segments demo`"
+                + " first, or pass --warehouse (the demo's is jdbc:duckdb:demo/segments.duckdb)"),
                 check.err().lines().toList());
         assertFalse(Files.exists(missing));
     }

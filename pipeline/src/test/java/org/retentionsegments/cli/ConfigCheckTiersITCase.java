@@ -158,7 +158,8 @@ class ConfigCheckTiersITCase {
         Captured check = cli("config", "check", "--warehouse", "jdbc:duckdb:" + missing);
         assertEquals(1, check.exitCode());
         assertEquals("", check.out(), "nothing printed before the refusal");
-        assertEquals(List.of("error: no warehouse at " + missing + ": run `./segments run` first or pass --warehouse"),
+        assertEquals(List.of("error: no warehouse at " + missing + ": run `./segments run` or `./segments demo`"
+                + " first, or pass --warehouse (the demo's is jdbc:duckdb:demo/segments.duckdb)"),
                 check.err().lines().toList());
         assertFalse(Files.exists(missing));
     }

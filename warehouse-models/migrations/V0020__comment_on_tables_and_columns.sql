@@ -1,0 +1,220 @@
+-- Comments for BI tools on every table and column (the descriptions a BI tool shows; COMMENT ON
+-- on DuckDB and PostgreSQL alike). Units are stated: money in the input's currency, fractions
+-- 0-1 (never percent unless the name says pct), days, counts; window figures cover the rolling
+-- window (window_days in pipeline.yaml), lifetime figures the whole history. A migration that
+-- adds a table or column adds its comments; WarehouseCommentsITCase fails otherwise.
+
+COMMENT ON TABLE customer_segment IS 'Current segment of every customer: one row per customer, as of the latest refresh written. Window figures cover the rolling window (window_days, 365 days by default); lifetime_* figures the whole history.';
+COMMENT ON COLUMN customer_segment.customer_id IS 'The customer''s identifier, as in the input';
+COMMENT ON COLUMN customer_segment.as_of IS 'The refresh day (UTC): facts hold at its midnight, events strictly before it count';
+COMMENT ON COLUMN customer_segment.recency_days IS 'Days from the customer''s last positive order (ever, not only in the window) to as_of; empty for a prospect';
+COMMENT ON COLUMN customer_segment.frequency IS 'Orders with a positive net amount in the rolling window (window_days in pipeline.yaml, 365 days by default)';
+COMMENT ON COLUMN customer_segment.monetary IS 'Net amount (orders less returns) of the orders in the rolling window (window_days in pipeline.yaml, 365 days by default), floored at 0; money in the input''s currency';
+COMMENT ON COLUMN customer_segment.r_score IS 'Recency score 1-5 against this refresh''s boundaries in score_boundary, 5 = most recent; empty for a prospect';
+COMMENT ON COLUMN customer_segment.f_score IS 'Frequency score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = most orders; empty for a prospect';
+COMMENT ON COLUMN customer_segment.m_score IS 'Monetary score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = highest spend; empty for a prospect';
+COMMENT ON COLUMN customer_segment.rfm_cell IS 'The three scores as text, R then F then M (e.g. 543); empty for a prospect';
+COMMENT ON COLUMN customer_segment.composite_score IS 'Weighted mean of the R, F and M scores, on the 1-5 scale (weights in pipeline.yaml); empty for a prospect';
+COMMENT ON COLUMN customer_segment.lifecycle_stage IS 'prospect, new, active, reactivated, lapsing or lapsed, in multiples of the purchase cycle (days in purchase_cycle)';
+COMMENT ON COLUMN customer_segment.high_return_rate IS 'Flag: returns in the rolling window (window_days in pipeline.yaml, 365 days by default) are at least flags.high_return_rate.min_share (a fraction) of the window''s gross order value';
+COMMENT ON COLUMN customer_segment.single_channel IS 'Flag: the customer''s orders with a known channel (ever) come almost all through one channel (flags.single_channel in pipeline.yaml)';
+COMMENT ON COLUMN customer_segment.discount_dependent IS 'Flag: a large share of the customer''s orders ever carried a discount (flags.discount_dependent in pipeline.yaml)';
+COMMENT ON COLUMN customer_segment.email_unengaged IS 'Flag: unsubscribed, or almost no email opens and clicks in the last 90 days (flags.email_unengaged in pipeline.yaml)';
+COMMENT ON COLUMN customer_segment.top_category IS 'The category with the largest positive spend ever; empty when no order named a category';
+COMMENT ON COLUMN customer_segment.top_category_share IS 'top_category''s share of the customer''s categorised spend ever, a fraction 0-1; empty without a category';
+COMMENT ON COLUMN customer_segment.engagement_30d IS 'Engagement events (opens, clicks, visits, ...) in the 30 days before as_of, a count';
+COMMENT ON COLUMN customer_segment.engagement_90d IS 'Engagement events in the 90 days before as_of, a count';
+COMMENT ON COLUMN customer_segment.segment IS 'The customer''s segment at as_of (a name from segments.yaml; labels and order in segment_dim)';
+COMMENT ON COLUMN customer_segment.strategy IS 'The retention strategy of the segment (a name from strategies.yaml)';
+COMMENT ON COLUMN customer_segment.arm IS 'treatment or holdout in the program of the segment''s strategy (stable per customer); empty when the strategy runs no program (always_on false)';
+COMMENT ON COLUMN customer_segment.updated_at IS 'When the pipeline wrote the row (UTC timestamp)';
+COMMENT ON COLUMN customer_segment.lead_score IS 'Lead score 0-100 (points of lead_scoring.yaml) for the customers it scores (prospects by default); empty for the others';
+COMMENT ON COLUMN customer_segment.lead_class IS 'cold, warm, hot or sales_ready, from lead_score; empty when not scored';
+COMMENT ON COLUMN customer_segment.first_order_date IS 'Day of the first positive order ever (tenure); empty for a prospect';
+COMMENT ON COLUMN customer_segment.top_channel IS 'The channel of most orders ever; empty when no order named a channel';
+COMMENT ON COLUMN customer_segment.discount_share IS 'Share of the positive orders ever that carried a discount, a fraction 0-1 (lifetime)';
+COMMENT ON COLUMN customer_segment.return_share IS 'Returns in the rolling window (window_days in pipeline.yaml, 365 days by default) as a share of the window''s gross order value, a fraction 0-1';
+COMMENT ON COLUMN customer_segment.top_engagement IS 'The engagement event type with most events in the last 90 days; empty without engagement';
+COMMENT ON COLUMN customer_segment.email_consent IS 'The latest email consent the customers input gave (true, false); empty when unknown';
+COMMENT ON COLUMN customer_segment.country IS 'The country the customers input gives (its latest row with a signup_ts); empty when none';
+COMMENT ON COLUMN customer_segment.lifetime_orders IS 'Positive orders ever (lifetime; frequency counts the window only); empty before V0018';
+COMMENT ON COLUMN customer_segment.lifetime_revenue IS 'Net amount ever, orders less returns (lifetime, may be negative); money in the input''s currency; empty before V0018';
+COMMENT ON COLUMN customer_segment.peak_window_value IS 'The highest window monetary value the customer ever had, up to as_of; money in the input''s currency; empty before V0018';
+COMMENT ON COLUMN customer_segment.lifetime_f_score IS 'Lifetime frequency score 1-5 against the lifetime_frequency boundaries in score_boundary; empty for a prospect';
+COMMENT ON COLUMN customer_segment.lifetime_m_score IS 'Lifetime monetary score 1-5 against the lifetime_monetary boundaries in score_boundary (lifetime_revenue floored at 0); empty for a prospect';
+
+COMMENT ON TABLE segment_snapshot IS 'Segment history: one row per customer per kept refresh (refresh.snapshot_every in pipeline.yaml, monthly by default), with the columns of customer_segment.';
+COMMENT ON COLUMN segment_snapshot.customer_id IS 'The customer''s identifier, as in the input';
+COMMENT ON COLUMN segment_snapshot.as_of IS 'The refresh day (UTC): facts hold at its midnight, events strictly before it count';
+COMMENT ON COLUMN segment_snapshot.recency_days IS 'Days from the customer''s last positive order (ever, not only in the window) to as_of; empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.frequency IS 'Orders with a positive net amount in the rolling window (window_days in pipeline.yaml, 365 days by default)';
+COMMENT ON COLUMN segment_snapshot.monetary IS 'Net amount (orders less returns) of the orders in the rolling window (window_days in pipeline.yaml, 365 days by default), floored at 0; money in the input''s currency';
+COMMENT ON COLUMN segment_snapshot.r_score IS 'Recency score 1-5 against this refresh''s boundaries in score_boundary, 5 = most recent; empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.f_score IS 'Frequency score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = most orders; empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.m_score IS 'Monetary score 1-5 (window) against this refresh''s boundaries in score_boundary, 5 = highest spend; empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.rfm_cell IS 'The three scores as text, R then F then M (e.g. 543); empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.composite_score IS 'Weighted mean of the R, F and M scores, on the 1-5 scale (weights in pipeline.yaml); empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.lifecycle_stage IS 'prospect, new, active, reactivated, lapsing or lapsed, in multiples of the purchase cycle (days in purchase_cycle)';
+COMMENT ON COLUMN segment_snapshot.high_return_rate IS 'Flag: returns in the rolling window (window_days in pipeline.yaml, 365 days by default) are at least flags.high_return_rate.min_share (a fraction) of the window''s gross order value';
+COMMENT ON COLUMN segment_snapshot.single_channel IS 'Flag: the customer''s orders with a known channel (ever) come almost all through one channel (flags.single_channel in pipeline.yaml)';
+COMMENT ON COLUMN segment_snapshot.discount_dependent IS 'Flag: a large share of the customer''s orders ever carried a discount (flags.discount_dependent in pipeline.yaml)';
+COMMENT ON COLUMN segment_snapshot.email_unengaged IS 'Flag: unsubscribed, or almost no email opens and clicks in the last 90 days (flags.email_unengaged in pipeline.yaml)';
+COMMENT ON COLUMN segment_snapshot.top_category IS 'The category with the largest positive spend ever; empty when no order named a category';
+COMMENT ON COLUMN segment_snapshot.top_category_share IS 'top_category''s share of the customer''s categorised spend ever, a fraction 0-1; empty without a category';
+COMMENT ON COLUMN segment_snapshot.engagement_30d IS 'Engagement events (opens, clicks, visits, ...) in the 30 days before as_of, a count';
+COMMENT ON COLUMN segment_snapshot.engagement_90d IS 'Engagement events in the 90 days before as_of, a count';
+COMMENT ON COLUMN segment_snapshot.segment IS 'The customer''s segment at as_of (a name from segments.yaml; labels and order in segment_dim)';
+COMMENT ON COLUMN segment_snapshot.strategy IS 'The retention strategy of the segment (a name from strategies.yaml)';
+COMMENT ON COLUMN segment_snapshot.arm IS 'treatment or holdout in the program of the segment''s strategy (stable per customer); empty when the strategy runs no program (always_on false)';
+COMMENT ON COLUMN segment_snapshot.updated_at IS 'When the pipeline wrote the row (UTC timestamp)';
+COMMENT ON COLUMN segment_snapshot.lead_score IS 'Lead score 0-100 (points of lead_scoring.yaml) for the customers it scores (prospects by default); empty for the others';
+COMMENT ON COLUMN segment_snapshot.lead_class IS 'cold, warm, hot or sales_ready, from lead_score; empty when not scored';
+COMMENT ON COLUMN segment_snapshot.first_order_date IS 'Day of the first positive order ever (tenure); empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.top_channel IS 'The channel of most orders ever; empty when no order named a channel';
+COMMENT ON COLUMN segment_snapshot.discount_share IS 'Share of the positive orders ever that carried a discount, a fraction 0-1 (lifetime)';
+COMMENT ON COLUMN segment_snapshot.return_share IS 'Returns in the rolling window (window_days in pipeline.yaml, 365 days by default) as a share of the window''s gross order value, a fraction 0-1';
+COMMENT ON COLUMN segment_snapshot.top_engagement IS 'The engagement event type with most events in the last 90 days; empty without engagement';
+COMMENT ON COLUMN segment_snapshot.email_consent IS 'The latest email consent the customers input gave (true, false); empty when unknown';
+COMMENT ON COLUMN segment_snapshot.country IS 'The country the customers input gives (its latest row with a signup_ts); empty when none';
+COMMENT ON COLUMN segment_snapshot.lifetime_orders IS 'Positive orders ever (lifetime; frequency counts the window only); empty before V0018';
+COMMENT ON COLUMN segment_snapshot.lifetime_revenue IS 'Net amount ever, orders less returns (lifetime, may be negative); money in the input''s currency; empty before V0018';
+COMMENT ON COLUMN segment_snapshot.peak_window_value IS 'The highest window monetary value the customer ever had, up to as_of; money in the input''s currency; empty before V0018';
+COMMENT ON COLUMN segment_snapshot.lifetime_f_score IS 'Lifetime frequency score 1-5 against the lifetime_frequency boundaries in score_boundary; empty for a prospect';
+COMMENT ON COLUMN segment_snapshot.lifetime_m_score IS 'Lifetime monetary score 1-5 against the lifetime_monetary boundaries in score_boundary (lifetime_revenue floored at 0); empty for a prospect';
+
+COMMENT ON TABLE segment_transition IS 'A customer entered a segment at a refresh: one row per customer per refresh with a change, kept or not.';
+COMMENT ON COLUMN segment_transition.customer_id IS 'The customer''s identifier';
+COMMENT ON COLUMN segment_transition.as_of IS 'The refresh day (UTC) of the move';
+COMMENT ON COLUMN segment_transition.from_segment IS 'The segment before; empty when the customer is seen for the first time';
+COMMENT ON COLUMN segment_transition.to_segment IS 'The segment entered';
+
+COMMENT ON TABLE score_boundary IS 'Score tiers used at each refresh: one row per as_of, dimension and score, with the bucket''s bounds and actual size.';
+COMMENT ON COLUMN score_boundary.as_of IS 'The refresh day (UTC)';
+COMMENT ON COLUMN score_boundary.dimension IS 'recency (days), frequency (window orders), monetary (window net amount), lifetime_frequency (orders ever) or lifetime_monetary (net amount ever)';
+COMMENT ON COLUMN score_boundary.score IS 'The score 1-5 the bucket gives';
+COMMENT ON COLUMN score_boundary.method IS 'How the bounds were set: quantile, fixed, cycle or distinct (scoring in pipeline.yaml)';
+COMMENT ON COLUMN score_boundary.lower_bound IS 'Lower bound of the bucket, in the dimension''s unit (days, orders or money in the input''s currency); empty for the lowest bucket';
+COMMENT ON COLUMN score_boundary.upper_bound IS 'Upper bound of the bucket, in the dimension''s unit (days, orders or money in the input''s currency); empty for the highest bucket';
+COMMENT ON COLUMN score_boundary.customers IS 'Customers in the bucket at that refresh, a count';
+
+COMMENT ON TABLE activity_daily IS 'Customer activity per calendar day (UTC): one row per customer and day with any activity.';
+COMMENT ON COLUMN activity_daily.customer_id IS 'The customer''s identifier';
+COMMENT ON COLUMN activity_daily.activity_date IS 'The calendar day (UTC)';
+COMMENT ON COLUMN activity_daily.orders IS 'Orders with a positive amount that day, a count';
+COMMENT ON COLUMN activity_daily.return_orders IS 'Orders with a negative amount (returns, refunds) that day, a count';
+COMMENT ON COLUMN activity_daily.revenue IS 'Net amount of all that day''s orders (positive less returns); money in the input''s currency';
+COMMENT ON COLUMN activity_daily.returns IS 'Absolute amount of that day''s negative orders; money in the input''s currency';
+COMMENT ON COLUMN activity_daily.engagement_events IS 'Engagement events that day, a count';
+
+COMMENT ON TABLE treatment IS 'Entries into retention programs: one row per program, customer and treatment time.';
+COMMENT ON COLUMN treatment.program_id IS 'The retention program';
+COMMENT ON COLUMN treatment.customer_id IS 'The customer''s identifier';
+COMMENT ON COLUMN treatment.treated_ts IS 'When the customer entered the program (UTC timestamp)';
+COMMENT ON COLUMN treatment.arm IS 'treatment (contacted) or holdout (deliberately not contacted, to measure lift)';
+COMMENT ON COLUMN treatment.segment IS 'The customer''s segment when treated; empty if unknown';
+COMMENT ON COLUMN treatment.channel IS 'The contact channel; empty if unknown';
+COMMENT ON COLUMN treatment.cost IS 'Cost of the contact; money in the input''s currency; empty if unknown (counted as 0)';
+COMMENT ON COLUMN treatment.source IS 'always_on for the pipeline''s own programs, input for rows read from files or topics';
+
+COMMENT ON TABLE refresh_run IS 'Accounting of each input of each run: one row per run and source; read_rows = accepted + rejected + duplicates.';
+COMMENT ON COLUMN refresh_run.run_id IS 'The run';
+COMMENT ON COLUMN refresh_run.source IS 'The input: orders, engagement, treatments or customers';
+COMMENT ON COLUMN refresh_run.started_at IS 'When the run started (UTC timestamp)';
+COMMENT ON COLUMN refresh_run.finished_at IS 'When the run finished (UTC timestamp); empty while it runs or if it failed';
+COMMENT ON COLUMN refresh_run.as_of IS 'The last refresh day the run wrote';
+COMMENT ON COLUMN refresh_run.read_rows IS 'Rows read from the input, a count';
+COMMENT ON COLUMN refresh_run.accepted IS 'Rows used, a count';
+COMMENT ON COLUMN refresh_run.rejected IS 'Rows refused, each with its reason in rejected_input, a count';
+COMMENT ON COLUMN refresh_run.duplicates IS 'Rows dropped as repeats of an accepted row, a count';
+COMMENT ON COLUMN refresh_run.customers IS 'Customers segmented at the end of the run, a count';
+
+COMMENT ON TABLE rejected_input IS 'Input rows that could not be used, with the reason: any number per run and source.';
+COMMENT ON COLUMN rejected_input.run_id IS 'The run (refresh_run.run_id)';
+COMMENT ON COLUMN rejected_input.source IS 'The input: orders, engagement, treatments or customers';
+COMMENT ON COLUMN rejected_input.raw_text IS 'The row as read';
+COMMENT ON COLUMN rejected_input.reason IS 'Why it was refused';
+COMMENT ON COLUMN rejected_input.input_file IS 'The input file; empty for rows an adapter produced without a position';
+COMMENT ON COLUMN rejected_input.input_line IS 'The number of the row''s (first) line in input_file, 1 first; empty without a position';
+
+COMMENT ON TABLE program_horizon IS 'Observation horizon of a retention program for holdout_lift: one row per program; programs without a row use 60 days. Maintained by analysts, not by the pipeline.';
+COMMENT ON COLUMN program_horizon.program_id IS 'The retention program (treatment.program_id)';
+COMMENT ON COLUMN program_horizon.horizon_days IS 'Days after the treatment day over which retention and revenue are measured, more than 0';
+
+COMMENT ON TABLE segment_config IS 'How the configuration defines each segment: one row per segment name, as the latest run configured with it wrote it. A renamed or removed segment keeps its row (in_config false). segment_dim gives it with the report''s order.';
+COMMENT ON COLUMN segment_config.segment IS 'The segment name (segments.yaml)';
+COMMENT ON COLUMN segment_config.at_risk IS 'The segment''s window revenue is revenue at risk (at_risk in strategies.yaml)';
+COMMENT ON COLUMN segment_config.updated_at IS 'When a run last wrote the row (UTC timestamp)';
+COMMENT ON COLUMN segment_config.segment_order IS 'Position of the segment''s rule in segments.yaml, 1 first';
+COMMENT ON COLUMN segment_config.engagement_rank IS 'The segment''s engagement_rank in segments.yaml';
+COMMENT ON COLUMN segment_config.description IS 'The segment''s description in segments.yaml';
+COMMENT ON COLUMN segment_config.priority IS 'The strategy''s priority, 1 = top (the report lists segments by it)';
+COMMENT ON COLUMN segment_config.strategy IS 'The strategy''s name (customer_segment.strategy)';
+COMMENT ON COLUMN segment_config.objective IS 'The strategy''s objective, as strategies.yaml writes it';
+COMMENT ON COLUMN segment_config.message IS 'The strategy''s message, as strategies.yaml writes it';
+COMMENT ON COLUMN segment_config.channel IS 'The strategy''s contact channel, as strategies.yaml writes it';
+COMMENT ON COLUMN segment_config.cadence IS 'The strategy''s contact cadence, as strategies.yaml writes it';
+COMMENT ON COLUMN segment_config.incentive_type IS 'The strategy''s incentive type (none when it has none)';
+COMMENT ON COLUMN segment_config.incentive_depth_pct IS 'Incentive depth in percent of order value, 0-100 (percentage points, not a fraction); 0 without incentive';
+COMMENT ON COLUMN segment_config.incentive_cap IS 'Most incentive per contact; money in the input''s currency; 0 without incentive';
+COMMENT ON COLUMN segment_config.high_touch IS 'The strategy''s high_touch flag';
+COMMENT ON COLUMN segment_config.suppress IS 'The strategy''s suppress flag: its customers are not contacted';
+COMMENT ON COLUMN segment_config.always_on IS 'The strategy runs a program its customers enter (they get an arm)';
+COMMENT ON COLUMN segment_config.program_id IS 'The program its customers enter; empty when always_on is false';
+COMMENT ON COLUMN segment_config.holdout_share IS 'Share of the segment''s customers held out of the program, a fraction 0-1';
+COMMENT ON COLUMN segment_config.in_config IS 'Whether the latest configuration written still defines the segment (false for one renamed or removed since)';
+
+COMMENT ON TABLE input_count_daily IS 'Accounting of a continuous job''s inputs per source and UTC day of the records'' event time; read_rows = accepted + rejected + duplicates. A day is complete once the watermark has passed its end.';
+COMMENT ON COLUMN input_count_daily.run_id IS 'The continuous job''s run';
+COMMENT ON COLUMN input_count_daily.source IS 'The input: orders, engagement, treatments or customers';
+COMMENT ON COLUMN input_count_daily.event_day IS 'UTC day of the records'' event time (or of the Kafka timestamp when the event time cannot be read)';
+COMMENT ON COLUMN input_count_daily.read_rows IS 'Records read, a count';
+COMMENT ON COLUMN input_count_daily.accepted IS 'Records used, a count';
+COMMENT ON COLUMN input_count_daily.rejected IS 'Records refused (reason in rejected_input), a count';
+COMMENT ON COLUMN input_count_daily.late IS 'Records that came after their day was refreshed (rejected or applied on the next refresh, per stream.late_records), a count';
+COMMENT ON COLUMN input_count_daily.duplicates IS 'Records dropped as repeats, a count';
+COMMENT ON COLUMN input_count_daily.updated_at IS 'When the row was last written (UTC timestamp)';
+
+COMMENT ON TABLE cluster_model IS 'Clustering mode (./segments cluster): one row per trained model. model_version is a hash of the model''s content.';
+COMMENT ON COLUMN cluster_model.model_version IS 'Hash of the model''s content (same customers and settings, same version)';
+COMMENT ON COLUMN cluster_model.trained_at IS 'When the model was trained (UTC timestamp)';
+COMMENT ON COLUMN cluster_model.as_of IS 'The refresh the model was trained on';
+COMMENT ON COLUMN cluster_model.k IS 'Number of clusters chosen';
+COMMENT ON COLUMN cluster_model.input_rows IS 'Customers read, a count';
+COMMENT ON COLUMN cluster_model.clustered_rows IS 'Customers clustered, a count';
+COMMENT ON COLUMN cluster_model.outlier_rows IS 'Customers put in an outlier group (PAMPER, UPSELL, DELIGHT) instead, a count';
+COMMENT ON COLUMN cluster_model.chosen_by IS 'How k was chosen';
+COMMENT ON COLUMN cluster_model.model_json IS 'The whole model (scaler, outlier thresholds, centroids, labels), the same text as the model file';
+
+COMMENT ON TABLE cluster_diagnostics IS 'Clustering mode: one row per model and k tried, the diagnostics that chose k.';
+COMMENT ON COLUMN cluster_diagnostics.model_version IS 'The model (cluster_model.model_version)';
+COMMENT ON COLUMN cluster_diagnostics.k IS 'Number of clusters tried';
+COMMENT ON COLUMN cluster_diagnostics.inertia IS 'Sum of squared distances to the nearest centroid in the standardised space (the elbow); unitless';
+COMMENT ON COLUMN cluster_diagnostics.fit_customers IS 'Customers K-Means ran on (all up to the scan sample, a seeded sample above), a count';
+COMMENT ON COLUMN cluster_diagnostics.silhouette IS 'Mean silhouette, -1 to 1 (higher is better separated)';
+COMMENT ON COLUMN cluster_diagnostics.silhouette_customers IS 'Customers the silhouette was computed on, a count';
+COMMENT ON COLUMN cluster_diagnostics.chosen IS 'Whether this k was chosen';
+
+COMMENT ON TABLE cluster_assignment IS 'Clustering mode: one row per model, refresh and customer: the customer''s cluster.';
+COMMENT ON COLUMN cluster_assignment.model_version IS 'The model (cluster_model.model_version)';
+COMMENT ON COLUMN cluster_assignment.as_of IS 'The refresh day (UTC)';
+COMMENT ON COLUMN cluster_assignment.customer_id IS 'The customer''s identifier';
+COMMENT ON COLUMN cluster_assignment.cluster IS 'Cluster number: 0 the highest value; -1 PAMPER, -2 UPSELL, -3 DELIGHT (outlier groups)';
+COMMENT ON COLUMN cluster_assignment.label IS 'The cluster''s business label';
+COMMENT ON COLUMN cluster_assignment.distance IS 'Distance to the centroid in the standardised space (unitless); empty for an outlier group';
+COMMENT ON COLUMN cluster_assignment.updated_at IS 'When the row was written (UTC timestamp)';
+
+COMMENT ON TABLE purchase_cycle IS 'The purchase cycle of every refresh and the lifecycle thresholds it set, in days: one row per refresh.';
+COMMENT ON COLUMN purchase_cycle.as_of IS 'The refresh day (UTC)';
+COMMENT ON COLUMN purchase_cycle.cycle_days IS 'The purchase cycle in days: the median over repeat customers of their median days between order days, or purchase_cycle.default_days while too few have one';
+COMMENT ON COLUMN purchase_cycle.measured IS 'Whether cycle_days was measured (false: the default)';
+COMMENT ON COLUMN purchase_cycle.repeat_customers IS 'Customers with a gap between two order days, a count';
+COMMENT ON COLUMN purchase_cycle.new_within_days IS 'A first order at most this many days ago is new';
+COMMENT ON COLUMN purchase_cycle.active_within_days IS 'The last order at most this many days ago is active';
+COMMENT ON COLUMN purchase_cycle.lapsing_within_days IS 'The last order at most this many days ago (and more than active_within_days) is lapsing; older is lapsed';
+COMMENT ON COLUMN purchase_cycle.updated_at IS 'When the row was written (UTC timestamp)';
+
+COMMENT ON TABLE segment_criteria IS 'Each segment''s rule in words, at every kept refresh: its scores and what they meant in days, orders and money at that refresh''s boundaries. One row per kept refresh and segment.';
+COMMENT ON COLUMN segment_criteria.as_of IS 'The kept refresh day (UTC)';
+COMMENT ON COLUMN segment_criteria.segment IS 'The segment name';
+COMMENT ON COLUMN segment_criteria.criteria IS 'The rule in words, e.g. F 4-5 (4+ orders in 365 days), M 4-5 (over $85.43 in 365 days), lifecycle active';
+COMMENT ON COLUMN segment_criteria.updated_at IS 'When the row was written (UTC timestamp)';
