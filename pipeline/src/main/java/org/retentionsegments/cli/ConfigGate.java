@@ -23,7 +23,7 @@ final class ConfigGate {
     /** Loads and checks the configuration of {@code dir} (null: the built-in one). */
     static void check(Path dir, boolean allowFindings, PrintStream err) {
         ConfigBundle bundle = dir == null ? ConfigBundle.loadDefault() : ConfigBundle.load(dir);
-        ConfigCheckReport report = ConfigCheck.run(bundle);
+        ConfigCheckReport report = ConfigCheck.failures(bundle);
         if (!report.hasErrors()) {
             return;
         }

@@ -33,6 +33,20 @@ public final class ConfigCheck {
     private ConfigCheck() {}
 
     public static ConfigCheckReport run(ConfigBundle config) {
+        return run(config, true);
+    }
+
+    /**
+     * What a run checks before it starts: the findings that fail a rule set (unreachable segments,
+     * monotonicity violations), without the overlaps, which only {@code config check} reports and
+     * which take most of the check's time with lifetime scores (every cell, stage and flag set
+     * against every rule).
+     */
+    public static ConfigCheckReport failures(ConfigBundle config) {
+        return run(config, false);
+    }
+
+    private static ConfigCheckReport run(ConfigBundle config, boolean withOverlaps) {
         SegmentRules rules = config.segments();
         SegmentTable table = new SegmentTable(rules, config.pipeline().scoring());
         List<String> names = rules.segments().stream().map(SegmentDefinition::name).toList();
@@ -101,7 +115,8 @@ public final class ConfigCheck {
         return new ConfigCheckReport(config.sources(), names, grid, cells,
                 names.get(table.unscoredSegment(LifecycleStage.PROSPECT, 0)), stageDiffs,
                 flagDifferences(table, grid), unreachable, violations,
-                overlaps(rules, config.pipeline().scoring()), clusterSegments(table, names, clusters));
+                withOverlaps ? overlaps(rules, config.pipeline().scoring()) : List.of(),
+                clusterSegments(table, names, clusters));
     }
 
     private static Map<String, String> clusterSegments(SegmentTable table, List<String> names, int[] clusters) {

@@ -93,6 +93,13 @@ class ConfigCheckTest {
         assertTrue(bad.text().contains("RESULT: FAILED"), bad.text());
         assertEquals(1, bad.overlaps().size());
         assertEquals("Champions", bad.overlaps().get(0).first());
+
+        // a run's gate finds the same failures, and leaves the overlaps to config check
+        ConfigCheckReport gate = ConfigCheck.failures(ConfigBundle.parse(ConfigTexts.PIPELINE, text, strategies, "test"));
+        assertEquals(bad.unreachable(), gate.unreachable());
+        assertEquals(bad.violations(), gate.violations());
+        assertTrue(gate.hasErrors());
+        assertEquals(List.of(), gate.overlaps());
     }
 
     @Test
