@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -173,9 +174,9 @@ public final class Preparation {
         String raw;
     }
 
-    /** Accepted lines in {@code orders_numbered}'s order: order, line number (nulls first), time. */
-    private static final Comparator<OrderLine> NUMBERING = Comparator.<OrderLine, String>comparing(l -> l.orderId)
-            .thenComparing(l -> l.lineNo, Comparator.nullsFirst(Comparator.naturalOrder()))
+    /** Lines of one order in {@code orders_numbered}'s order: line number (nulls first), then time (a stable sort). */
+    private static final Comparator<OrderLine> NUMBERING = Comparator
+            .<OrderLine, String>comparing(l -> l.lineNo, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(l -> l.ts);
 
     private void orders(List<InputFile> files, Charset charset) throws IOException {
@@ -202,18 +203,36 @@ public final class Preparation {
             line.raw = m.raw();
             accepted.add(line);
         });
-        accepted.sort(NUMBERING);
-        for (int from = 0; from < accepted.size(); ) {
-            int to = from + 1;
-            String first = accepted.get(from).customerId;
-            String last = first;
-            while (to < accepted.size() && accepted.get(to).orderId.equals(accepted.get(from).orderId)) {
-                first = Texts.min(first, accepted.get(to).customerId);
-                last = Texts.max(last, accepted.get(to).customerId);
-                to++;
+        // each order's lines together (grouped by hashing, not by sorting every line), then numbered
+        Map<String, Object> byOrder = new HashMap<>();
+        for (OrderLine line : accepted) {
+            byOrder.merge(line.orderId, line, (a, b) -> {
+                if (a instanceof OrderLine single) {
+                    List<OrderLine> lines = new ArrayList<>(4);
+                    lines.add(single);
+                    lines.add((OrderLine) b);
+                    return lines;
+                }
+                @SuppressWarnings("unchecked")
+                List<OrderLine> lines = (List<OrderLine>) a;
+                lines.add((OrderLine) b);
+                return lines;
+            });
+        }
+        accepted.clear();
+        for (Object group : byOrder.values()) {
+            @SuppressWarnings("unchecked")
+            List<OrderLine> lines = group instanceof OrderLine single ? List.of(single) : (List<OrderLine>) group;
+            if (lines.size() > 1) {
+                lines.sort(NUMBERING);
             }
-            order(accepted.subList(from, to), first, last);
-            from = to;
+            String first = lines.get(0).customerId;
+            String last = first;
+            for (OrderLine line : lines) {
+                first = Texts.min(first, line.customerId);
+                last = Texts.max(last, line.customerId);
+            }
+            order(lines, first, last);
         }
     }
 
@@ -410,11 +429,24 @@ public final class Preparation {
         return days.computeIfAbsent(new DayKey(customerId, ts.toLocalDate().toEpochDay()), k -> new Day());
     }
 
+    /**
+     * Writes the rollups sorted by day, as the stream stage reads them; within a day in no
+     * particular order (as Flink SQL's sort leaves them: each customer's days go to its own key).
+     */
     private void writeDays() throws IOException {
-        List<Map.Entry<DayKey, Day>> sorted = new ArrayList<>(days.entrySet());
-        sorted.sort(Comparator.<Map.Entry<DayKey, Day>>comparingLong(e -> e.getKey().day())
-                .thenComparing(e -> e.getKey().customerId(), Texts.SQL_ORDER));
+        @SuppressWarnings("unchecked")
+        Map.Entry<DayKey, Day>[] sorted = days.entrySet().toArray(new Map.Entry[0]);
+        long[] order = new long[sorted.length]; // day in the high bits, position in the low 32: one primitive sort
+        long firstDay = Long.MAX_VALUE;
         for (Map.Entry<DayKey, Day> e : sorted) {
+            firstDay = Math.min(firstDay, e.getKey().day());
+        }
+        for (int i = 0; i < sorted.length; i++) {
+            order[i] = ((sorted[i].getKey().day() - firstDay) << 32) | i;
+        }
+        Arrays.sort(order);
+        for (long o : order) {
+            Map.Entry<DayKey, Day> e = sorted[(int) o];
             out.day(e.getKey(), e.getValue());
         }
     }

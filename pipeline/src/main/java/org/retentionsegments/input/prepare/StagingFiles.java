@@ -120,6 +120,10 @@ final class StagingFiles implements AutoCloseable {
         if (values.isEmpty()) {
             return null;
         }
+        if (values.size() == 1) {
+            Map.Entry<String, ? extends Number> only = values.entrySet().iterator().next();
+            return only.getKey() + "=" + only.getValue();
+        }
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, ? extends Number> e : new TreeMap<>(values).entrySet()) {
             s.append(s.isEmpty() ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
