@@ -71,7 +71,9 @@ class SecretsITCase {
 
     @Test
     void modelsApplyWithDriverLoggingShowsTheUrlMasked() throws Exception {
-        String url = WAREHOUSES.freshUrl(Engine.POSTGRES) + "&Password=" + SECRET;
+        String fresh = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        migrated(fresh); // models apply refuses a schema that holds no warehouse
+        String url = fresh + "&Password=" + SECRET;
         Result apply = segments(Map.of("SEGMENTS_DEBUG", "1"), true, "models", "apply", "--warehouse", url);
         assertEquals(0, apply.exit(), apply.output());
         assertNoSecret(apply);
@@ -83,6 +85,7 @@ class SecretsITCase {
     @Test
     void thePasswordOfPgPasswordIsNeverShown() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        migrated(url);
         Map<String, String> env = Map.of("PGPASSWORD", ENV_SECRET, "SEGMENTS_DEBUG", "1");
         Result apply = segments(env, true, "models", "apply", "--warehouse", url);
         assertEquals(0, apply.exit(), apply.output());
@@ -96,6 +99,13 @@ class SecretsITCase {
         assertFalse(failed.output().contains(ENV_SECRET), failed.output());
         assertTrue(failed.output().contains("error: malformed PostgreSQL URL 'jdbc:postgresql://127.0.0.1:port/test"
                 + "?user=postgres&application_name=***'"), failed.output());
+    }
+
+    /** Creates the warehouse's tables in the schema of {@code url}, as a run would. */
+    private static void migrated(String url) {
+        try (org.retentionsegments.warehouse.Warehouse warehouse = org.retentionsegments.warehouse.Warehouse.open(url)) {
+            warehouse.url(); // opened: migrated
+        }
     }
 
     /** Each URL fails (closed port, malformed, user:password@host, not a warehouse, a typo in the option). */
