@@ -19,7 +19,10 @@ import org.retentionsegments.input.InputKind;
  * The first stage of a bounded run, in Flink SQL batch mode: reads the input files (or an
  * adapter's tables), parses and validates every row, drops duplicates, rolls orders and engagement
  * up per customer and day, and hands the stream stage day-sorted rollups, the accepted treatments,
- * the rejected rows and the per-input accounting as files in the staging folder.
+ * the rejected rows and the per-input accounting as files in the staging folder. A run uses it
+ * when a user's own adapter SQL maps an input; otherwise the same work runs in Java
+ * ({@link org.retentionsegments.input.prepare.Preparation}), which leaves the same files without
+ * the seconds of planning.
  */
 public final class BatchStage {
 

@@ -33,8 +33,9 @@ import org.retentionsegments.warehouse.WarehouseWriter;
 
 /**
  * A bounded run on files, embedded in this JVM: checks the configuration and the warehouse, runs
- * the batch stage (parse, validate, dedupe, roll up) and the stream stage (windows, refreshes,
- * warehouse), then records the run's accounting in {@code refresh_run}.
+ * the first stage (parse, validate, dedupe, roll up: in Java, or in Flink SQL for a user's adapter
+ * SQL) and the stream stage (windows, refreshes, warehouse), then records the run's accounting in
+ * {@code refresh_run}.
  */
 public final class BoundedRun {
 
