@@ -93,13 +93,22 @@ public final class BoundedRun {
             Configuration flink = flinkConfiguration(options, staging);
 
             long t0 = System.nanoTime();
-            if (Preparation.handles(options.inputs().adapters())) {
+            long inputBytes = Preparation.bytes(plan.preparationFiles());
+            long heap = Runtime.getRuntime().maxMemory();
+            boolean fits = Preparation.fits(inputBytes, heap);
+            if (Preparation.handles(options.inputs().adapters()) && !fits) {
+                progress.printf("      the inputs (%,d MB) are large for this JVM's heap (%,d MB): the first stage runs"
+                        + " in Flink SQL, which spills to disk; SEGMENTS_JAVA_OPTS=-Xmx%dg gives the faster stage room%n",
+                        inputBytes >> 20, heap >> 20, Preparation.heapNeeded(inputBytes) >> 30);
+            }
+            if (Preparation.handles(options.inputs().adapters()) && fits) {
                 progress.println("[1/2] reading, validating and rolling up the inputs ...");
                 Preparation.run(plan.preparationFiles(), plan.charset(), options.inputs().adapters(), new Rules(
                         validation.zone(), validation.futureCutoff(), validation.earliest(), RunInputs.AMOUNT_LIMIT),
                         staging);
             } else {
-                // the user's own adapter SQL: the feature views run in Flink SQL, batch mode
+                // the user's own adapter SQL, or inputs too large for the heap: the feature views run
+                // in Flink SQL, batch mode
                 progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
                 BatchStage.run(plan, flink);
             }
