@@ -93,17 +93,19 @@ public final class BoundedRun {
             Configuration flink = flinkConfiguration(options, staging);
 
             long t0 = System.nanoTime();
-            long inputBytes = Preparation.bytes(plan.preparationFiles());
+            var files = plan.preparationFiles();
+            long inputBytes = Preparation.bytes(files);
             long heap = Runtime.getRuntime().maxMemory();
             boolean fits = Preparation.fits(inputBytes, heap);
-            if (Preparation.handles(options.inputs().adapters()) && !fits) {
+            boolean inJava = Preparation.handles(options.inputs().adapters());
+            if (inJava && !fits) {
                 progress.printf("      the inputs (%,d MB) are large for this JVM's heap (%,d MB): the first stage runs"
                         + " in Flink SQL, which spills to disk; SEGMENTS_JAVA_OPTS=-Xmx%dg gives the faster stage room%n",
                         inputBytes >> 20, heap >> 20, Preparation.heapNeeded(inputBytes) >> 30);
             }
-            if (Preparation.handles(options.inputs().adapters()) && fits) {
+            if (inJava && fits) {
                 progress.println("[1/2] reading, validating and rolling up the inputs ...");
-                Preparation.run(plan.preparationFiles(), plan.charset(), options.inputs().adapters(), new Rules(
+                Preparation.run(files, plan.charset(), options.inputs().adapters(), new Rules(
                         validation.zone(), validation.futureCutoff(), validation.earliest(), RunInputs.AMOUNT_LIMIT),
                         staging);
             } else {

@@ -75,7 +75,6 @@ final class StagedRows {
     }
 
     /** A row of the staging table {@code rejected}, named as its columns. */
-    @SuppressWarnings("checkstyle:RecordComponentName")
     record Rejected(String source, String input_file, Long input_line, String raw_line, String reject_reason) {}
 
     /** The files of the staging table {@code name}, in name order, hidden ones skipped. */

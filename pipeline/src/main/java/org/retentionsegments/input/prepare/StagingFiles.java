@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -129,10 +128,6 @@ final class StagingFiles implements AutoCloseable {
             s.append(s.isEmpty() ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
         }
         return s.toString();
-    }
-
-    static String timestamp(LocalDateTime ts) {
-        return ts.format(TIMESTAMP);
     }
 
     @Override
