@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StreamCommand.class,
             GenerateCommand.class,
             ReportCommand.class,
+            ExplainCommand.class,
             ConfigCommand.class,
             ModelsCommand.class,
             ClusterCommand.class,
