@@ -66,6 +66,8 @@ class CommandLineErrorsTest {
         "generate --kafka 127.0.0.1:1 --rate -5 | error: --rate -5.0 must be 0 (as fast as possible) or more",
         "run | error: Missing required option: '--orders=FILE'; see ./segments run --help",
         "stream | error: Missing required option: '--bootstrap-servers=HOST:PORT'; see ./segments stream --help",
+        "explain --json | error: Missing required option: '--customer=ID'; see ./segments explain --help",
+        "explain --customer c1 --as-of 2024-02-30 | '--as-of': '2024-02-30' is not a date: 2024-02 has days 1 to 29",
         "report --warehous x | error: Unknown options: '--warehous', 'x' (did you mean --warehouse?)",
         "frobnicate | error: Unmatched argument at index 0: 'frobnicate'",
         "models frobnicate | error: Unmatched argument at index 1: 'frobnicate' (did you mean"})
@@ -89,7 +91,7 @@ class CommandLineErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"report", "models apply", "models test"})
+    @ValueSource(strings = {"report", "models apply", "models test", "explain --customer c1"})
     void commandsThatReadAWarehouseRefuseADuckDbFileThatIsNotThere(String command) {
         Path missing = tmp.resolve("nowhere.duckdb");
         String[] args = (command + " --warehouse jdbc:duckdb:" + missing).split(" ");

@@ -26,7 +26,8 @@ class MissingWarehouseITCase {
 
     @ParameterizedTest
     @CsvSource({"DUCKDB, report", "DUCKDB, models apply", "DUCKDB, models test", "DUCKDB, config check",
-        "POSTGRES, report", "POSTGRES, models apply", "POSTGRES, models test", "POSTGRES, config check"})
+        "DUCKDB, explain --customer c1", "POSTGRES, report", "POSTGRES, models apply", "POSTGRES, models test",
+        "POSTGRES, config check", "POSTGRES, explain --customer c1"})
     void aDatabaseWithoutTheWarehouseIsRefusedAndLeftEmpty(Engine engine, String command) throws Exception {
         String url = WAREHOUSES.freshUrl(engine);
         Warehouse.openMigrated(url).close(); // connects without migrating: an empty DuckDB file
