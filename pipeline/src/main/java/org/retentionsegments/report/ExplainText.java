@@ -24,7 +24,10 @@ public final class ExplainText {
         StringBuilder out = new StringBuilder();
         line(out, "CUSTOMER", e.customer() + "   as of " + row.asOf()
                 + (row.current() ? " (current segment)" : " (a kept refresh)") + "   " + e.warehouse());
-        line(out, "SEGMENT", e.segment() + "   (rule " + e.rulePosition() + " of segments.yaml)");
+        CustomerQueries.Configured configured = e.configured();
+        line(out, "SEGMENT", e.segment() + (e.configAgrees() ? "   (rule " + e.rulePosition() + " of segments.yaml)"
+                : configured != null && configured.order() != null
+                        ? "   (rule " + configured.order() + " of the run's segments.yaml)" : ""));
         line(out, "STRATEGY", strategy(e));
         if (!e.configAgrees()) {
             out.append(Fmt.wrap("warning: ", "  ", "the configuration given (" + e.configSources()
@@ -144,7 +147,7 @@ public final class ExplainText {
             String needs = f.required();
             if (f.allowed() != 0) {
                 String inUnits = units.describe(dimension(f.criterion()), f.allowed() & 0b111110);
-                needs += inUnits == null ? "" : ": " + inUnits;
+                needs += inUnits == null ? "" : (inUnits.startsWith("empty") ? ", " : ": ") + inUnits;
             }
             String name = f.allowed() != 0 ? scoreLabel(f.criterion()) : Fmt.words(f.criterion());
             return name + " is " + f.actual() + " (needs " + needs + ")";

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.retentionsegments.core.fixtures.ConfigTexts;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.RunFixtures.Captured;
 import org.retentionsegments.warehouse.Engine;
@@ -204,6 +205,33 @@ class ExplainCommandITCase {
             }
         }
         return scores;
+    }
+
+    /** The classic grid names other segments: explaining with it says it disagrees with the run. */
+    @org.junit.jupiter.api.Test
+    void aConfigurationOtherThanTheRunsIsSaidToDisagree() throws Exception {
+        String url = warehouse(Engine.DUCKDB);
+        Path classic = Files.createDirectories(tmp.resolve("classic"));
+        Files.writeString(classic.resolve("segments.yaml"), ConfigTexts.CLASSIC_SEGMENTS);
+        Files.writeString(classic.resolve("strategies.yaml"), ConfigTexts.CLASSIC_STRATEGIES);
+        Map<String, Object> row = RunFixtures.rows(url, "SELECT customer_id, segment FROM customer_segment"
+                + " WHERE customer_id = 'c04'").get(0);
+        assertEquals("Hibernating", row.get("segment"), "the default map puts c04 (lapsed, lifetime M 3) there");
+
+        Captured text = cli("explain", "--customer", "c04", "--config", classic.toString(), "--warehouse", url);
+        JsonNode json = json(url, "c04", "--config", classic.toString());
+
+        assertEquals(0, text.exitCode(), text.err());
+        String warning = text.out().replaceAll("\n  ", " ");
+        assertTrue(warning.contains("warning: the configuration given (pipeline.yaml (built-in default), " + classic
+                + "/segments.yaml, " + classic + "/strategies.yaml"), text.out());
+        assertTrue(warning.contains(") puts this customer in At Risk, the run put it in Hibernating: the rules below"
+                + " are those of the configuration given"), text.out());
+        assertTrue(text.out().contains("\nSEGMENT               Hibernating   (rule 10 of the run's segments.yaml)\n"),
+                text.out());
+        assertFalse(json.get("config_agrees").asBoolean());
+        assertEquals("At Risk", json.get("config_segment").asText());
+        assertEquals("Hibernating", json.get("segment").asText());
     }
 
     @ParameterizedTest
