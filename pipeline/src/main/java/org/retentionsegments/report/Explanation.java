@@ -60,10 +60,37 @@ public record Explanation(
     private static final Dimension[] DIMENSIONS = {Dimension.RECENCY, Dimension.FREQUENCY, Dimension.MONETARY,
         Dimension.LIFETIME_FREQUENCY, Dimension.LIFETIME_MONETARY};
 
+    /**
+     * What the warehouse holds around the customer's row at its refresh.
+     *
+     * @param boundaries the refresh's score_boundary rows
+     * @param cycle the refresh's purchase cycle; null when none was written
+     * @param criteria the segment's rule in words at the refresh (segment_criteria); null when not kept
+     * @param configured the segment's row of segment_config; null when there is none
+     * @param cluster the customer's cluster at the refresh; null without one
+     */
+    public record Around(List<ScoreBoundary> boundaries, CustomerQueries.Cycle cycle, String criteria,
+            CustomerQueries.Configured configured, List<CustomerQueries.Transition> transitions,
+            List<CustomerQueries.Entry> treatments, CustomerQueries.Cluster cluster) {
+
+        /** Reads them for {@code row} with {@code q}. */
+        public static Around read(CustomerQueries q, Row row) {
+            String customer = row.text("customer_id");
+            String segment = row.text("segment");
+            return new Around(q.boundaries(row.asOf()), q.cycle(row.asOf()), q.criteria(row.asOf(), segment),
+                    q.configured(segment), q.transitions(customer, row.asOf()), q.treatments(customer, row.asOf()),
+                    q.cluster(customer, row.asOf()));
+        }
+    }
+
     /** The explanation of {@code row}, the customer's row at a refresh, from the warehouse and {@code config}. */
     public static Explanation of(CustomerQueries q, String warehouse, ConfigBundle config, Row row) {
+        return of(warehouse, config, row, Around.read(q, row));
+    }
+
+    /** The explanation of {@code row} with what the warehouse holds around it, by {@code config}'s rules. */
+    public static Explanation of(String warehouse, ConfigBundle config, Row row, Around around) {
         String customer = row.text("customer_id");
-        List<ScoreBoundary> boundaries = q.boundaries(row.asOf());
         List<Fit> fits = new ArrayList<>();
         for (int i = 0; i < SCORED.length; i++) {
             Double raw = row.number(SCORED[i][1]);
@@ -74,20 +101,16 @@ public record Explanation(
             // lifetime monetary is scored on the net amount floored at zero
             double value = DIMENSIONS[i] == Dimension.LIFETIME_MONETARY ? Math.max(0.0, raw) : raw;
             fits.add(new Fit(SCORED[i][0], SCORED[i][1], SCORED[i][2], stored,
-                    ScoreFit.of(DIMENSIONS[i], boundaries, value)));
+                    ScoreFit.of(DIMENSIONS[i], around.boundaries(), value)));
         }
-        CustomerQueries.Cluster cluster = q.cluster(customer, row.asOf());
-        RuleTrace.Inputs inputs = inputs(row, cluster);
+        RuleTrace.Inputs inputs = inputs(row, around.cluster());
         RuleTrace.Trace trace = RuleTrace.of(config.segments(), inputs);
         Condition matched = trace.matched().when().stream()
                 .filter(c -> RuleTrace.failures(c, inputs).isEmpty()).findFirst().orElse(null);
-        Segmenter segmenter = new Segmenter(config);
-        Arm arm = segmenter.arm(trace.matched().index(), customer);
-        String segment = row.text("segment");
-        return new Explanation(customer, row, warehouse, config.sources(), config, boundaries, fits, q.cycle(row.asOf()),
-                trace,
-                matched, row.current() ? null : q.criteria(row.asOf(), segment), q.configured(segment), arm,
-                q.transitions(customer, row.asOf()), q.treatments(customer, row.asOf()), cluster);
+        Arm arm = new Segmenter(config).arm(trace.matched().index(), customer);
+        return new Explanation(customer, row, warehouse, config.sources(), config, around.boundaries(), fits,
+                around.cycle(), trace, matched, around.criteria(), around.configured(), arm, around.transitions(),
+                around.treatments(), around.cluster());
     }
 
     /** What the rules see of the customer, as the row holds it. */
