@@ -107,7 +107,15 @@ public record Explanation(
         RuleTrace.Trace trace = RuleTrace.of(config.segments(), inputs);
         Condition matched = trace.matched().when().stream()
                 .filter(c -> RuleTrace.failures(c, inputs).isEmpty()).findFirst().orElse(null);
-        Arm arm = new Segmenter(config).arm(trace.matched().index(), customer);
+        Segmenter segmenter = new Segmenter(config);
+        int placed = segmenter.segment(inputs.r(), inputs.f(), inputs.m(), inputs.lifetimeF(), inputs.lifetimeM(),
+                inputs.stage(), inputs.flags(), inputs.cluster());
+        if (placed != trace.matched().index()) {
+            throw new IllegalStateException("the rules traced put customer " + customer + " in "
+                    + trace.matched().name() + " but the refresh's segment table puts it in "
+                    + segmenter.segmentName(placed) + ": report this with the configuration");
+        }
+        Arm arm = segmenter.arm(trace.matched().index(), customer);
         return new Explanation(customer, row, warehouse, config.sources(), config, around.boundaries(), fits,
                 around.cycle(), trace, matched, around.criteria(), around.configured(), arm, around.transitions(),
                 around.treatments(), around.cluster());
@@ -123,9 +131,13 @@ public record Explanation(
         if (cluster != null) {
             label = ClusterLabel.of(cluster.label()).ordinal();
         }
-        return new RuleTrace.Inputs(row.integer("r_score"), row.integer("f_score"), row.integer("m_score"),
-                row.integer("lifetime_f_score"), row.integer("lifetime_m_score"), row.number("composite_score"),
-                LifecycleStage.parse(row.text("lifecycle_stage")), flags, label);
+        Integer f = row.integer("f_score");
+        Integer m = row.integer("m_score");
+        Integer lf = row.integer("lifetime_f_score");
+        Integer lm = row.integer("lifetime_m_score");
+        // rows written before lifetime scores existed (V0018) lack them: the rules then took the window's
+        return new RuleTrace.Inputs(row.integer("r_score"), f, m, lf == null ? f : lf, lm == null ? m : lm,
+                row.number("composite_score"), LifecycleStage.parse(row.text("lifecycle_stage")), flags, label);
     }
 
     /** The segment the run put the customer in. */

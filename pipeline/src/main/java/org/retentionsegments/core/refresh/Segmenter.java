@@ -96,11 +96,21 @@ public final class Segmenter {
                 cluster = placer.assign(new RfmPoint(facts.customerId(), recency, facts.frequency(), monetary));
                 clusterLabel = placer.label(cluster).ordinal();
             }
-            segment = table.segment(r, f, m, lf, lm, stage, flags, clusterLabel);
+            segment = segment(r, f, m, lf, lm, stage, flags, clusterLabel);
         } else {
-            segment = table.unscoredSegment(stage, flags);
+            segment = segment(null, null, null, null, null, stage, flags, Condition.NO_CLUSTER);
         }
         return new Placement(recency, r, f, m, lf, lm, composite, stage, flags, segment, cluster);
+    }
+
+    /**
+     * The segment index {@link #place} gives a customer with these scores (all null for one who
+     * never ordered), stage, flags and cluster ({@link Condition#NO_CLUSTER} without one): the
+     * lookup in the segment table, which {@code explain} checks its trace of the rules against.
+     */
+    public int segment(Integer r, Integer f, Integer m, Integer lf, Integer lm, LifecycleStage stage, int flags,
+            int cluster) {
+        return r == null ? table.unscoredSegment(stage, flags) : table.segment(r, f, m, lf, lm, stage, flags, cluster);
     }
 
     /**
