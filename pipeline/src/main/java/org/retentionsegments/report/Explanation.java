@@ -73,19 +73,20 @@ public record Explanation(
             CustomerQueries.Configured configured, List<CustomerQueries.Transition> transitions,
             List<CustomerQueries.Entry> treatments, CustomerQueries.Cluster cluster) {
 
-        /** Reads them for {@code row} with {@code q}. */
-        public static Around read(CustomerQueries q, Row row) {
+        /** Reads them for {@code row} with {@code q}; the cluster by the model of {@code config} first. */
+        public static Around read(CustomerQueries q, Row row, ConfigBundle config) {
             String customer = row.text("customer_id");
             String segment = row.text("segment");
             return new Around(q.boundaries(row.asOf()), q.cycle(row.asOf()), q.criteria(row.asOf(), segment),
                     q.configured(segment), q.transitions(customer, row.asOf()), q.treatments(customer, row.asOf()),
-                    q.cluster(customer, row.asOf()));
+                    q.cluster(customer, row.asOf(), config.clusterModel() == null ? null
+                            : config.clusterModel().version()));
         }
     }
 
     /** The explanation of {@code row}, the customer's row at a refresh, from the warehouse and {@code config}. */
     public static Explanation of(CustomerQueries q, String warehouse, ConfigBundle config, Row row) {
-        return of(warehouse, config, row, Around.read(q, row));
+        return of(warehouse, config, row, Around.read(q, row, config));
     }
 
     /** The explanation of {@code row} with what the warehouse holds around it, by {@code config}'s rules. */
@@ -103,7 +104,8 @@ public record Explanation(
             fits.add(new Fit(SCORED[i][0], SCORED[i][1], SCORED[i][2], stored,
                     ScoreFit.of(DIMENSIONS[i], around.boundaries(), value)));
         }
-        RuleTrace.Inputs inputs = inputs(row, around.cluster());
+        // as the refresh: a cluster only counts in clusters mode, where the configuration has a model
+        RuleTrace.Inputs inputs = inputs(row, config.clusterModel() == null ? null : around.cluster());
         RuleTrace.Trace trace = RuleTrace.of(config.segments(), inputs);
         Condition matched = trace.matched().when().stream()
                 .filter(c -> RuleTrace.failures(c, inputs).isEmpty()).findFirst().orElse(null);

@@ -155,9 +155,13 @@ public final class CustomerQueries {
                 .toList();
     }
 
-    /** The customer's cluster at the kept refresh; null when no model placed it. */
-    public Cluster cluster(String customer, LocalDate asOf) {
-        return fetch("customer_cluster", customer, asOf.toString()).stream().findFirst()
+    /**
+     * The customer's cluster at the kept refresh, by the model {@code preferred} when it placed the
+     * customer (null: none preferred), else by the model trained last; null when no model placed it.
+     */
+    public Cluster cluster(String customer, LocalDate asOf, String preferred) {
+        return fetch("customer_cluster", customer, asOf.toString(), preferred == null ? "" : preferred).stream()
+                .findFirst()
                 .map(r -> new Cluster(r.get("cluster", Integer.class), r.get("label", String.class),
                         r.get("distance", Double.class), r.get("model_version", String.class)))
                 .orElse(null);

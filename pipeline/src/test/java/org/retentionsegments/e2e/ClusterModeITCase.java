@@ -3,6 +3,8 @@ package org.retentionsegments.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +98,19 @@ class ClusterModeITCase {
         // a persona card per cluster segment, with the persona of config/clusters/segments.yaml
         assertTrue(report.out().contains("PERSONA: Reward   ["), report.out());
         assertTrue(report.out().contains("    Value Prop:     A time-limited offer to welcome you back\n"), report.out());
+
+        // explain reads the customer's cluster and judges the cluster rules with it, as the refresh did
+        for (Map<String, Object> row : RunFixtures.rows(clusters, "SELECT customer_id, segment FROM customer_segment"
+                + " WHERE recency_days IS NOT NULL ORDER BY customer_id LIMIT 3")) {
+            Captured explain = RunFixtures.capture(() -> Segments.commandLine().execute("explain", "--customer",
+                    (String) row.get("customer_id"), "--json", "--config", config.toString(), "--warehouse", clusters));
+            assertEquals(0, explain.exitCode(), explain.err());
+            JsonNode json = new ObjectMapper().readTree(explain.out());
+            assertEquals(row.get("segment"), json.get("segment").asText());
+            assertTrue(json.get("config_agrees").asBoolean(), explain.out());
+            assertEquals(row.get("segment"), json.get("cluster").get("label").asText(), explain.out());
+            assertEquals(model.version(), json.get("cluster").get("model_version").asText());
+        }
     }
 
     private static Map<String, String> labels(String url, String query) throws Exception {
