@@ -1,0 +1,21 @@
+-- invariant: in score_validation scores are 1-5 (segment rows have a segment instead), rates are
+-- fractions 0-1; in score_validation_summary AUC is in [0, 1], Spearman in [-1, 1], and every
+-- dimension's rows of score_validation, the segments' too, count the summary's customers
+SELECT v.as_of, v.horizon_days, v.dimension, v.score, v.segment
+FROM score_validation v
+WHERE v.retention_rate < 0 OR v.retention_rate > 1
+   OR v.retained > v.customers
+   OR (v.dimension = 'segment') <> (v.score IS NULL)
+   OR (v.dimension = 'segment') <> (v.segment IS NOT NULL)
+   OR v.score < 1 OR v.score > 5
+UNION ALL
+SELECT s.as_of, s.horizon_days, s.dimension, NULL, NULL
+FROM score_validation_summary s
+WHERE s.auc < 0 OR s.auc > 1
+   OR s.spearman_revenue < -1 OR s.spearman_revenue > 1
+   OR s.retention_rate < 0 OR s.retention_rate > 1
+   OR s.retained > s.customers
+   OR s.customers <> (SELECT SUM(v.customers) FROM score_validation v
+                      WHERE v.as_of = s.as_of AND v.horizon_days = s.horizon_days AND v.dimension = s.dimension)
+   OR s.customers <> (SELECT SUM(v.customers) FROM score_validation v
+                      WHERE v.as_of = s.as_of AND v.horizon_days = s.horizon_days AND v.dimension = 'segment')
