@@ -47,7 +47,7 @@ final class ReportQueries {
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts);
+                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -138,6 +138,42 @@ final class ReportQueries {
                 .fetch(r -> new LeadText.Conversion(r.value1(), r.value2(), r.value3().longValue(),
                         r.value4().longValue(), r.value5()));
         return new LeadText.Leads(counts, conversions);
+    }
+
+    /**
+     * score_validation and score_validation_summary at the latest kept snapshot of their longest
+     * horizon; without one, the earliest kept snapshot with scores and the last activity day.
+     */
+    static ScoreText.Validation scores(DSLContext dsl) {
+        Field<Integer> horizon = field(name("horizon_days"), Integer.class);
+        Field<String> dimension = field(name("dimension"), String.class);
+        Table<?> summary = table(name("score_validation_summary"));
+        Record latest = dsl.select(horizon, DSL.max(AS_OF)).from(summary).groupBy(horizon)
+                .orderBy(horizon.desc()).limit(1).fetchOne();
+        if (latest == null) {
+            LocalDate first = dsl.select(DSL.min(AS_OF)).from(SNAPSHOT)
+                    .where(field(name("r_score")).isNotNull()).fetchOne(0, LocalDate.class);
+            LocalDate last = dsl.select(DSL.max(field(name("activity_date"), LocalDate.class)))
+                    .from(table(name("activity_daily"))).fetchOne(0, LocalDate.class);
+            return new ScoreText.Validation(null, 0, List.of(), List.of(), first, last);
+        }
+        int days = latest.get(0, Integer.class);
+        LocalDate asOf = latest.get(1, LocalDate.class);
+        Field<Integer> score = field(name("score"), Integer.class);
+        List<ScoreText.ValueRow> values = dsl.select(dimension, score, field(name("customers"), Long.class),
+                        field(name("retained"), Long.class))
+                .from(table(name("score_validation")))
+                .where(AS_OF.eq(asOf)).and(horizon.eq(days)).and(score.isNotNull())
+                .orderBy(dimension, score)
+                .fetch(r -> new ScoreText.ValueRow(r.value1(), r.value2(), r.value3(), r.value4()));
+        List<ScoreText.Summary> summaries = dsl.select(dimension, field(name("customers"), Long.class),
+                        field(name("retained"), Long.class), field(name("auc"), Double.class),
+                        field(name("spearman_revenue"), Double.class))
+                .from(summary)
+                .where(AS_OF.eq(asOf)).and(horizon.eq(days))
+                .orderBy(dimension)
+                .fetch(r -> new ScoreText.Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        return new ScoreText.Validation(asOf, days, values, summaries, null, null);
     }
 
     /** Every row of segment_persona (one per segment of the current refresh). */
