@@ -7,11 +7,13 @@
 --   (R1 - n1 (n1 + 1) / 2) / (n1 n0), R1 the sum of the retained customers' ranks of the score,
 --   ranks ascending, tied scores given their average rank. It equals exactly the probability that
 --   a random retained customer scores higher than a random not retained one, ties counting 1/2.
--- spearman_revenue: Spearman's rank correlation (Spearman 1904) of the score with the net revenue
---   in the window: the Pearson correlation of the two average ranks (ties: average rank).
--- Ranks are average ranks (half-integers), so the sums are exact in double precision and both
--- engines give the same figures; the correlation is held in [-1, 1] against the last bit of the
--- square root. The composite is ranked unrounded (to 6 decimals).
+-- spearman_revenue: Spearman's rank correlation (Spearman 1904, Am. J. Psychol. 15:72-101) of the
+--   score with the net revenue in the window: the Pearson correlation of the two average ranks
+--   (ties: average rank).
+-- Ranks are average ranks (half-integers): up to about 300,000 customers a snapshot every sum is
+-- exact in double precision, so both engines give the same figures (above, they may differ in the
+-- last digits); the correlation is held in [-1, 1] against the last bit of the square root. The
+-- composite is ranked unrounded (to 6 decimals).
 -- columns:
 -- as_of: the kept snapshot day (UTC)
 -- horizon_days: length of the outcome window in days (30, 60 or 90)
