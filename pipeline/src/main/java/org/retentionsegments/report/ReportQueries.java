@@ -145,7 +145,7 @@ final class ReportQueries {
      * horizon; without one, the earliest kept snapshot with scores and the last activity day. Each
      * read names the snapshot and the horizon, so the views compute that snapshot only.
      */
-    static ScoreText.Validation scores(DSLContext dsl) {
+    private static ScoreText.Validation scores(DSLContext dsl) {
         Field<Integer> horizon = field(name("horizon_days"), Integer.class);
         Field<String> dimension = field(name("dimension"), String.class);
         Table<?> summary = table(name("score_validation_summary"));
