@@ -70,6 +70,7 @@ final class HtmlReport {
         personas(h, data, segments, windowDays);
         movement(h, data, config);
         lift(h, data.lift(), segments);
+        ScoreText.html(h, data.scores());
         leads(h, config.leadScoring(), data.leads());
         return h.append("</body>\n</html>\n").toString();
     }

@@ -18,6 +18,8 @@ import org.retentionsegments.core.segment.TierCheck;
  * @param personas the rows of segment_persona (the current refresh of customer_segment, which may
  *     be later than {@code asOf}), empty when the warehouse has none
  * @param contracts the data contracts of segments.yaml checked on {@code asOf}, in rule order
+ * @param scores how the scores of the latest kept snapshot whose horizon has passed sorted the
+ *     customers who bought again (not necessarily {@code asOf}: its horizon may still be open)
  */
 record ReportData(
         String url,
@@ -31,7 +33,8 @@ record ReportData(
         List<PersonaRow> personas,
         List<org.retentionsegments.core.ScoreBoundary> boundaries,
         org.retentionsegments.core.PurchaseCycle cycle,
-        List<ContractResult> contracts) {
+        List<ContractResult> contracts,
+        ScoreText.Validation scores) {
 
     ReportData {
         personas = personas == null ? List.of() : List.copyOf(personas);

@@ -47,7 +47,7 @@ final class ReportQueries {
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts);
+                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -138,6 +138,52 @@ final class ReportQueries {
                 .fetch(r -> new LeadText.Conversion(r.value1(), r.value2(), r.value3().longValue(),
                         r.value4().longValue(), r.value5()));
         return new LeadText.Leads(counts, conversions);
+    }
+
+    /**
+     * score_validation and score_validation_summary at the latest kept snapshot of their longest
+     * horizon; without one, the earliest kept snapshot with scores and the last activity day. Each
+     * read names the snapshot and the horizon, so the views compute that snapshot only.
+     */
+    private static ScoreText.Validation scores(DSLContext dsl) {
+        Field<Integer> horizon = field(name("horizon_days"), Integer.class);
+        Field<String> dimension = field(name("dimension"), String.class);
+        Table<?> summary = table(name("score_validation_summary"));
+        List<LocalDate> scored = dsl.selectDistinct(AS_OF).from(SNAPSHOT).where(field(name("r_score")).isNotNull())
+                .orderBy(AS_OF.desc()).fetch(AS_OF);
+        LocalDate last = dsl.select(DSL.max(field(name("activity_date"), LocalDate.class)))
+                .from(table(name("activity_daily"))).fetchOne(0, LocalDate.class);
+        LocalDate first = scored.isEmpty() ? null : scored.get(scored.size() - 1);
+        // the earliest snapshot has had the most time: its longest horizon is the longest any has passed
+        Integer days = first == null ? null
+                : dsl.select(DSL.max(horizon)).from(summary).where(AS_OF.eq(first)).fetchOne(0, Integer.class);
+        if (days == null) {
+            return new ScoreText.Validation(null, 0, List.of(), List.of(), first, last);
+        }
+        for (LocalDate asOf : scored) {
+            if (last != null && asOf.plusDays(days - 1).isAfter(last)) {
+                continue; // its horizon is still open: the view has no row for it
+            }
+            List<ScoreText.Summary> summaries = dsl.select(dimension, field(name("customers"), Long.class),
+                            field(name("retained"), Long.class), field(name("auc"), Double.class),
+                            field(name("spearman_revenue"), Double.class))
+                    .from(summary)
+                    .where(AS_OF.eq(asOf)).and(horizon.eq(days))
+                    .orderBy(dimension)
+                    .fetch(r -> new ScoreText.Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+            if (summaries.isEmpty()) {
+                continue;
+            }
+            Field<Integer> score = field(name("score"), Integer.class);
+            List<ScoreText.ValueRow> values = dsl.select(dimension, score, field(name("customers"), Long.class),
+                            field(name("retained"), Long.class))
+                    .from(table(name("score_validation")))
+                    .where(AS_OF.eq(asOf)).and(horizon.eq(days)).and(score.isNotNull())
+                    .orderBy(dimension, score)
+                    .fetch(r -> new ScoreText.ValueRow(r.value1(), r.value2(), r.value3(), r.value4()));
+            return new ScoreText.Validation(asOf, days, values, summaries, first, last);
+        }
+        return new ScoreText.Validation(null, 0, List.of(), List.of(), first, last);
     }
 
     /** Every row of segment_persona (one per segment of the current refresh). */

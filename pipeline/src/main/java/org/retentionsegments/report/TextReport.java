@@ -61,6 +61,7 @@ final class TextReport {
         personas(out, data, segments, windowDays);
         out.append(MovementText.render(data, config.segments())).append('\n');
         out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
+        out.append('\n').append(ScoreText.render(data.scores()));
         out.append('\n').append(LeadText.render(config.leadScoring(), data.leads()));
         return Fmt.spaces(out.toString());
     }
