@@ -6,7 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,11 +71,13 @@ public final class Preparation {
     }
 
     /**
-     * Heap the preparation may take per byte of input, measured: 644,560 generated order lines
-     * (41 MB) ran out of memory with a 400 MB heap and ran in 700 MB; the rounder figure leaves
-     * room for engagement events kept by event id and for the rest of the run.
+     * Heap the preparation may take per byte of input, measured with the parallel collector (the
+     * launcher's for runs): 644,560 generated order lines (41 MB) ran out of memory with a 250 MB
+     * heap and ran in 300 MB; 6.4M lines of 1M customers (390 MB) thrashed and ran out of a 2.4 GB
+     * heap and ran in 3.2 GB (41.5 s). With {@link #HEAP_SHARE} a run plans 13 bytes of heap per
+     * input byte, 1.6 times what ran.
      */
-    static final long HEAP_PER_INPUT_BYTE = 20;
+    static final long HEAP_PER_INPUT_BYTE = 8;
 
     /** The share of the JVM's heap the preparation may plan to take. */
     static final double HEAP_SHARE = 0.6;
@@ -83,8 +85,7 @@ public final class Preparation {
     /**
      * Whether inputs of {@code inputBytes} fit this stage in a heap of {@code maxHeap} bytes. It
      * keeps every accepted order line and every event with an id in memory, where the Flink SQL
-     * stage spills to disk: 6.4M order lines (410 MB) in a 6 GB heap spent 210 of 240 s in full
-     * garbage collections before it was stopped.
+     * stage spills to disk (and took 234 s for those 6.4M lines).
      */
     public static boolean fits(long inputBytes, long maxHeap) {
         return inputBytes <= maxHeap * HEAP_SHARE / HEAP_PER_INPUT_BYTE;
@@ -196,28 +197,54 @@ public final class Preparation {
 
     // ---------------------------------------------------------------------------------- orders
 
-    /** An accepted order line. */
+    /**
+     * An accepted order line, as small as it can be: its order id is the key of its group, equal
+     * texts share one instance ({@link #canonical}), the time is seconds and nanoseconds, and the
+     * raw line is read again from the file in the rare case it is needed (an order rejected as a
+     * whole). 6.4M lines of 1M generated customers took about 600 bytes each as objects with
+     * {@code LocalDateTime} and strings of their own.
+     */
     private static final class OrderLine {
-        String orderId;
         String customerId;
-        LocalDateTime ts;
+        long second;
+        int nano;
         double amount;
+        double discount; // NaN: none
         String lineNo;
         String category;
         String channel;
-        Double discount;
         String file;
         long lineNumber;
-        String raw;
+
+        boolean before(OrderLine other) {
+            return second < other.second || second == other.second && nano < other.nano;
+        }
     }
 
     /** Lines of one order in {@code orders_numbered}'s order: line number (nulls first), then time (a stable sort). */
     private static final Comparator<OrderLine> NUMBERING = Comparator
             .<OrderLine, String>comparing(l -> l.lineNo, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(l -> l.ts);
+            .thenComparingLong(l -> l.second).thenComparingInt(l -> l.nano);
+
+    /** One instance per distinct text of ids, line numbers, categories and channels. */
+    private final Map<String, String> canonical = new HashMap<>();
+
+    private String canonical(String text) {
+        if (text == null) {
+            return null;
+        }
+        String kept = canonical.putIfAbsent(text, text);
+        return kept == null ? text : kept;
+    }
+
+    /** Lines of orders rejected as a whole, by file and line number, with the reason: their raw text is read again. */
+    private final Map<String, Map<Long, String>> wholeOrderRejects = new HashMap<>();
+
+    private OrderLine lastOrderLine;
 
     private void orders(List<InputFile> files, Charset charset) throws IOException {
-        List<OrderLine> accepted = new ArrayList<>();
+        // each order's lines together as they are read (grouped by hashing, not by sorting every line)
+        Map<String, Object> byOrder = new HashMap<>();
         Object[] parsed = new Object[4];
         read(InputKind.ORDERS, files, charset, m -> {
             String reason = checks.order(m.parseError(), m.fields(), parsed);
@@ -226,24 +253,19 @@ public final class Preparation {
                 return;
             }
             String[] f = m.fields();
+            LocalDateTime ts = (LocalDateTime) parsed[0];
             OrderLine line = new OrderLine();
-            line.orderId = f[0];
-            line.customerId = f[1];
-            line.ts = (LocalDateTime) parsed[0];
+            line.customerId = canonical(f[1]);
+            line.second = ts.toEpochSecond(ZoneOffset.UTC);
+            line.nano = ts.getNano();
             line.amount = (Double) parsed[1];
-            line.lineNo = f[4];
-            line.category = f[5];
-            line.channel = f[6];
-            line.discount = (Double) parsed[3];
-            line.file = m.record().file();
+            line.lineNo = canonical(f[4]);
+            line.category = canonical(f[5]);
+            line.channel = canonical(f[6]);
+            line.discount = parsed[3] == null ? Double.NaN : (Double) parsed[3];
+            line.file = canonical(m.record().file());
             line.lineNumber = m.record().line();
-            line.raw = m.raw();
-            accepted.add(line);
-        });
-        // each order's lines together (grouped by hashing, not by sorting every line), then numbered
-        Map<String, Object> byOrder = new HashMap<>();
-        for (OrderLine line : accepted) {
-            byOrder.merge(line.orderId, line, (a, b) -> {
+            byOrder.merge(f[0], line, (a, b) -> {
                 if (a instanceof OrderLine single) {
                     List<OrderLine> lines = new ArrayList<>(4);
                     lines.add(single);
@@ -255,11 +277,12 @@ public final class Preparation {
                 lines.add((OrderLine) b);
                 return lines;
             });
-        }
-        accepted.clear();
-        for (Object group : byOrder.values()) {
+        });
+        canonical.clear();
+        for (Map.Entry<String, Object> group : byOrder.entrySet()) {
             @SuppressWarnings("unchecked")
-            List<OrderLine> lines = group instanceof OrderLine single ? List.of(single) : (List<OrderLine>) group;
+            List<OrderLine> lines = group.getValue() instanceof OrderLine single ? List.of(single)
+                    : (List<OrderLine>) group.getValue();
             if (lines.size() > 1) {
                 lines.sort(NUMBERING);
             }
@@ -269,52 +292,60 @@ public final class Preparation {
                 first = Texts.min(first, line.customerId);
                 last = Texts.max(last, line.customerId);
             }
-            order(lines, first, last);
+            order(group.getKey(), lines, first, last);
         }
+        byOrder.clear();
+        if (lastOrderLine != null) {
+            seen(InputKind.ORDERS, LocalDateTime.ofEpochSecond(lastOrderLine.second, lastOrderLine.nano, ZoneOffset.UTC));
+        }
+        rejectWholeOrders(files, charset);
     }
 
     /** The accepted lines of one order: rejected as a whole, or numbered and rolled up. */
-    private void order(List<OrderLine> lines, String firstCustomer, String lastCustomer) throws IOException {
+    private void order(String orderId, List<OrderLine> lines, String firstCustomer, String lastCustomer) {
         OrderLine head = lines.get(0);
         if (!firstCustomer.equals(lastCustomer)) {
-            String reason = "order_id " + head.orderId + " has lines for different customers (" + firstCustomer
+            String reason = "order_id " + orderId + " has lines for different customers (" + firstCustomer
                     + ", " + lastCustomer + "): the whole order is rejected";
             for (OrderLine line : lines) {
                 counts.get(InputKind.ORDERS)[1]++;
-                out.rejected(InputKind.ORDERS.label(), line.file, line.lineNumber, line.raw, reason);
+                wholeOrderRejects.computeIfAbsent(line.file, f -> new HashMap<>()).put(line.lineNumber, reason);
             }
             return;
         }
-        LocalDateTime ts = null;
+        OrderLine earliest = null;
         double amount = 0;
         String channel = null;
         boolean discounted = false;
         String previousLineNo = null;
         for (OrderLine line : lines) {
-            seen(InputKind.ORDERS, line.ts);
+            if (lastOrderLine == null || lastOrderLine.before(line)) {
+                lastOrderLine = line;
+            }
             boolean copy = line.lineNo != null && line.lineNo.equals(previousLineNo);
             previousLineNo = line.lineNo;
             if (copy) {
                 duplicate(InputKind.ORDERS);
                 continue;
             }
-            ts = ts == null || line.ts.isBefore(ts) ? line.ts : ts;
+            earliest = earliest == null || line.before(earliest) ? line : earliest;
             amount += line.amount;
             channel = Texts.min(channel, line.channel);
-            discounted |= line.discount != null && line.discount > 0;
+            discounted |= line.discount > 0; // false for NaN, no discount
             if (line.amount > 0 && line.category != null) {
-                day(line.customerId, line.ts).categorySpend.merge(Texts.listName(line.category), line.amount, Double::sum);
+                day(line.customerId, Math.floorDiv(line.second, SECONDS_PER_DAY)).categorySpend()
+                        .add(Texts.listName(line.category), line.amount);
             }
         }
-        Day day = day(head.customerId, ts);
-        boolean midnight = ts.toLocalTime().equals(LocalTime.MIDNIGHT);
+        Day day = day(head.customerId, Math.floorDiv(earliest.second, SECONDS_PER_DAY));
+        boolean midnight = Math.floorMod(earliest.second, SECONDS_PER_DAY) == 0 && earliest.nano == 0;
         if (amount > 0) {
             day.orders++;
             day.discountedOrders += discounted ? 1 : 0;
             day.midnightOrders += midnight ? 1 : 0;
             String name = Texts.listName(channel);
             if (name != null) {
-                day.channelOrders.merge(name, 1, Integer::sum);
+                day.channelOrders().add(name, 1);
             }
         } else if (amount < 0) {
             day.returnOrders++;
@@ -329,10 +360,43 @@ public final class Preparation {
         }
     }
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    /** Writes the rejected lines of orders rejected as a whole, their raw text read again from their files. */
+    private void rejectWholeOrders(List<InputFile> files, Charset charset) throws IOException {
+        if (wholeOrderRejects.isEmpty()) {
+            return;
+        }
+        ShippedAdapter adapter = adapters.get(InputKind.ORDERS);
+        for (InputFile file : files) {
+            Map<Long, String> reasons = wholeOrderRejects.get(file.path().toString());
+            if (reasons == null) {
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(file.path())) {
+                RecordReader reader = new RecordReader(InputKind.ORDERS, file.format(), charset, file.path().toString(), in);
+                InputRecord record;
+                while ((record = reader.next()) != null) {
+                    String reason = record.error() == null ? reasons.get(record.line()) : null;
+                    if (reason != null) {
+                        String raw = file.format() == InputFormat.LINES ? record.fields()[0] : record.raw();
+                        out.rejected(InputKind.ORDERS.label(), record.file(), record.line(), raw, reason);
+                    }
+                }
+            }
+        }
+        wholeOrderRejects.clear();
+    }
+
     // ------------------------------------------------------------------------------ engagement
 
-    /** An accepted engagement event. */
-    private record Event(String customerId, LocalDateTime ts, String type) {}
+    /** An accepted engagement event; equal texts share one instance, the time is seconds and nanoseconds. */
+    private record Event(String customerId, long second, int nano, String type) {
+
+        boolean before(Event other) {
+            return second < other.second || second == other.second && nano < other.nano;
+        }
+    }
 
     private void engagement(List<InputFile> files, Charset charset) throws IOException {
         Map<String, Event> byEventId = new HashMap<>();
@@ -344,8 +408,10 @@ public final class Preparation {
                 return;
             }
             String[] f = m.fields();
-            Event event = new Event(f[0], (LocalDateTime) parsed[0], Texts.lowerTrim(f[2]));
-            seen(InputKind.ENGAGEMENT, event.ts());
+            LocalDateTime ts = (LocalDateTime) parsed[0];
+            Event event = new Event(canonical(f[0]), ts.toEpochSecond(ZoneOffset.UTC), ts.getNano(),
+                    canonical(Texts.lowerTrim(f[2])));
+            seen(InputKind.ENGAGEMENT, ts);
             if (f[4] == null) {
                 count(event); // events without an event_id are all kept
                 return;
@@ -353,18 +419,19 @@ public final class Preparation {
             Event kept = byEventId.putIfAbsent(f[4], event);
             if (kept != null) {
                 duplicate(InputKind.ENGAGEMENT);
-                if (event.ts().isBefore(kept.ts())) {
+                if (event.before(kept)) {
                     byEventId.put(f[4], event); // the earliest copy is the one kept
                 }
             }
         });
+        canonical.clear();
         byEventId.values().forEach(this::count);
     }
 
     private void count(Event event) {
-        Day day = day(event.customerId(), event.ts());
+        Day day = day(event.customerId(), Math.floorDiv(event.second(), SECONDS_PER_DAY));
         day.engagementEvents++;
-        day.eventCounts.merge(Texts.listName(event.type()), 1L, Long::sum);
+        day.eventCounts().add(Texts.listName(event.type()), 1);
     }
 
     // ------------------------------------------------------------------------------ treatments
@@ -453,17 +520,34 @@ public final class Preparation {
         double midnightRevenue;
         double midnightGross;
         double midnightReturnAmount;
-        final Map<String, Integer> channelOrders = new HashMap<>(2);
-        final Map<String, Double> categorySpend = new HashMap<>(2);
+        Tally channelOrders;
+        Tally categorySpend;
         int engagementEvents;
-        final Map<String, Long> eventCounts = new HashMap<>(2);
+        Tally eventCounts;
         boolean signedUp;
         Integer emailConsent;
         String country;
+
+        // made when first needed: most days have no engagement or no order
+        Tally channelOrders() {
+            return channelOrders == null ? channelOrders = new Tally() : channelOrders;
+        }
+
+        Tally categorySpend() {
+            return categorySpend == null ? categorySpend = new Tally() : categorySpend;
+        }
+
+        Tally eventCounts() {
+            return eventCounts == null ? eventCounts = new Tally() : eventCounts;
+        }
     }
 
     private Day day(String customerId, LocalDateTime ts) {
-        return days.computeIfAbsent(new DayKey(customerId, ts.toLocalDate().toEpochDay()), k -> new Day());
+        return day(customerId, ts.toLocalDate().toEpochDay());
+    }
+
+    private Day day(String customerId, long epochDay) {
+        return days.computeIfAbsent(new DayKey(customerId, epochDay), k -> new Day());
     }
 
     /**

@@ -12,8 +12,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The staging tables of {@code sql/flink/staging} written as the Flink SQL stage writes them: one
@@ -100,10 +98,10 @@ final class StagingFiles implements AutoCloseable {
         g.writeNumberField("midnight_revenue", d.midnightRevenue);
         g.writeNumberField("midnight_gross", d.midnightGross);
         g.writeNumberField("midnight_return_amount", d.midnightReturnAmount);
-        g.writeStringField("channel_orders", packed(d.channelOrders));
-        g.writeStringField("category_spend", packed(d.categorySpend));
+        g.writeStringField("channel_orders", Tally.packed(d.channelOrders, true));
+        g.writeStringField("category_spend", Tally.packed(d.categorySpend, false));
         g.writeNumberField("engagement_events", d.engagementEvents);
-        g.writeStringField("event_counts", packed(d.eventCounts));
+        g.writeStringField("event_counts", Tally.packed(d.eventCounts, true));
         g.writeNumberField("signed_up", d.signedUp ? 1 : 0);
         if (d.emailConsent == null) {
             g.writeNullField("email_consent");
@@ -112,22 +110,6 @@ final class StagingFiles implements AutoCloseable {
         }
         g.writeStringField("country", d.country);
         g.writeEndObject();
-    }
-
-    /** A packed list {@code name=value;...} as {@code LISTAGG} builds it, null when empty; sorted by name. */
-    static String packed(Map<String, ? extends Number> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() == 1) {
-            Map.Entry<String, ? extends Number> only = values.entrySet().iterator().next();
-            return only.getKey() + "=" + only.getValue();
-        }
-        StringBuilder s = new StringBuilder();
-        for (Map.Entry<String, ? extends Number> e : new TreeMap<>(values).entrySet()) {
-            s.append(s.isEmpty() ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
-        }
-        return s.toString();
     }
 
     @Override

@@ -16,16 +16,17 @@ class PreparationHeapTest {
     void inputsFitWhileTheirEstimateStaysWithinTheHeapShare() {
         assertTrue(Preparation.fits(41 * MB, 6 * GB), "100,000 generated customers' orders (41 MB)");
         assertTrue(Preparation.fits(44 * MB, 6 * GB), "the Online Retail file");
-        assertFalse(Preparation.fits(410 * MB, 6 * GB), "1M customers' orders (410 MB) thrashed a 6 GB heap");
-        assertTrue(Preparation.fits(410 * MB, 16 * GB));
-        assertFalse(Preparation.fits(41 * MB, 512 * MB), "41 MB ran out of a 400 MB heap");
+        assertTrue(Preparation.fits(390 * MB, 5358 * MB), "1M customers' orders (390 MB) ran in a 3.2 GB heap");
+        assertFalse(Preparation.fits(390 * MB, 4 * GB), "and ran out of a 2.4 GB heap: 1.6 times that is planned");
+        assertFalse(Preparation.fits(41 * MB, 512 * MB), "41 MB ran out of a 250 MB heap");
+        assertTrue(Preparation.fits(41 * MB, 600 * MB));
     }
 
     @Test
     void theHeapNeededIsWholeGigabytesThatFit() {
-        long needed = Preparation.heapNeeded(410 * MB);
+        long needed = Preparation.heapNeeded(390 * MB);
         assertEquals(0, needed % GB);
-        assertTrue(Preparation.fits(410 * MB, needed));
-        assertFalse(Preparation.fits(410 * MB, needed - GB));
+        assertTrue(Preparation.fits(390 * MB, needed));
+        assertFalse(Preparation.fits(390 * MB, needed - GB));
     }
 }
