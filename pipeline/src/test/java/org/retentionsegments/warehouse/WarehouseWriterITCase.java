@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import org.jooq.impl.DSL;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -252,6 +253,50 @@ class WarehouseWriterITCase {
                 assertEquals(0, warehouse.dsl().fetchCount(table), table.getName());
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refreshesWrittenInTimeOrderOrAnyOtherLeaveTheSameTables(Engine engine) {
+        // forwards, as a backfill writes, then backwards, with a replay of the first refresh in the third write
+        List<WarehouseRow> first = refresh(AS_OF, 300);
+        List<WarehouseRow> second = refresh(AS_OF.plusDays(7), 300);
+        List<WarehouseRow> third = new ArrayList<>(refresh(AS_OF.plusDays(14), 300));
+        third.addAll(first);
+        Map<String, String> forwards;
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            for (List<WarehouseRow> rows : List.of(first, second, third)) {
+                new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
+            }
+            forwards = dumpAll(warehouse.dsl());
+            assertEquals(900, warehouse.dsl().fetchCount(SEGMENT_SNAPSHOT));
+            assertEquals(AS_OF.plusDays(14), warehouse.dsl().select(DSL.min(CUSTOMER_SEGMENT.AS_OF))
+                    .from(CUSTOMER_SEGMENT).fetchOne(0, LocalDate.class), "an older refresh never overwrites a newer one");
+        }
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            for (List<WarehouseRow> rows : List.of(third, second, first)) {
+                new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
+            }
+            assertEquals(forwards, dumpAll(warehouse.dsl()));
+        }
+    }
+
+    /** One refresh's rows: every customer's assignment (kept), activity the day before, a transition, an entry. */
+    private static List<WarehouseRow> refresh(LocalDate asOf, int customers) {
+        List<WarehouseRow> rows = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            String id = "c" + i;
+            String segment = (i + asOf.getDayOfMonth()) % 3 == 0 ? "Champions" : "Hibernating";
+            rows.add(assignment(id, asOf, segment, true));
+            rows.add(new ActivityDay(id, asOf.minusDays(1), 1 + i % 3, i % 2, 10.5 * i, i % 2 * 3.0, i % 5));
+            rows.add(transition(id, asOf, "Loyal", segment));
+            rows.add(treatment("p" + i % 4, id, asOf.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i),
+                    i % 10 == 0 ? Arm.HOLDOUT : Arm.TREATMENT, 0.5));
+        }
+        for (int score = 1; score <= 5; score++) {
+            rows.add(boundary(asOf, "recency", score, score == 1 ? null : score * 10.0, score == 5 ? null : score * 10.0 + 10));
+        }
+        return rows;
     }
 
     private static List<WarehouseRow> manyRows(int customers) {
