@@ -2,6 +2,7 @@ package org.retentionsegments.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.retentionsegments.core.config.Condition;
 
 /**
  * Score ranges in the units a marketer reads, at one refresh's boundaries ({@code score_boundary}):
@@ -117,20 +118,6 @@ final class ScoreUnits {
 
     /** The runs of consecutive scores of a mask, lowest first: {@code [[1, 2], [4, 5]]}. */
     static List<int[]> runs(int mask) {
-        List<int[]> runs = new ArrayList<>();
-        int s = 1;
-        while (s <= 5) {
-            if ((mask & (1 << s)) == 0) {
-                s++;
-                continue;
-            }
-            int start = s;
-            while (s + 1 <= 5 && (mask & (1 << (s + 1))) != 0) {
-                s++;
-            }
-            runs.add(new int[] {start, s});
-            s++;
-        }
-        return runs;
+        return Condition.scoreRuns(mask);
     }
 }

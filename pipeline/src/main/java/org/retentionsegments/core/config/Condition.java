@@ -1,7 +1,9 @@
 package org.retentionsegments.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.retentionsegments.core.Flag;
 import org.retentionsegments.core.LifecycleStage;
@@ -169,6 +171,25 @@ public record Condition(
             throw node.failAt(key, key + " allows no score");
         }
         return mask;
+    }
+
+    /** The runs of consecutive scores of a mask (bit s = score s), lowest first: {@code [[1, 2], [4, 5]]}. */
+    public static List<int[]> scoreRuns(int mask) {
+        List<int[]> runs = new ArrayList<>();
+        int s = 1;
+        while (s <= 5) {
+            if ((mask & (1 << s)) == 0) {
+                s++;
+                continue;
+            }
+            int start = s;
+            while (s + 1 <= 5 && (mask & (1 << (s + 1))) != 0) {
+                s++;
+            }
+            runs.add(new int[] {start, s});
+            s++;
+        }
+        return runs;
     }
 
     private static int oneScore(YamlNode node, String key, JsonNode value) {

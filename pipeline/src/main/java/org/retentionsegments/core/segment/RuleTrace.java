@@ -155,18 +155,8 @@ public final class RuleTrace {
     /** The scores of a bit mask (bit s = score s): {@code 4-5}, {@code 3}, {@code 1,3,5}. */
     static String scores(int mask) {
         List<String> runs = new ArrayList<>();
-        int s = 1;
-        while (s <= 5) {
-            if ((mask & (1 << s)) == 0) {
-                s++;
-                continue;
-            }
-            int start = s;
-            while (s < 5 && (mask & (1 << (s + 1))) != 0) {
-                s++;
-            }
-            runs.add(start == s ? String.valueOf(s) : start + "-" + s);
-            s++;
+        for (int[] run : Condition.scoreRuns(mask)) {
+            runs.add(run[0] == run[1] ? String.valueOf(run[0]) : run[0] + "-" + run[1]);
         }
         return String.join(",", runs);
     }
