@@ -1,0 +1,54 @@
+package org.retentionsegments.core.predict;
+
+import static org.apache.commons.math3.special.Gamma.logGamma;
+
+import java.util.Collection;
+
+/**
+ * The Gamma-Gamma model of spend per purchase (Fader, Hardie and Lee, "RFM and CLV: Using
+ * Iso-Value Curves for Customer Base Analysis", Journal of Marketing Research 42(4), 2005, and
+ * Fader and Hardie, "The Gamma-Gamma Model of Monetary Value", 2013): a customer's purchase values
+ * are Gamma(p, ν) around their own mean, with ν ~ Gamma(q, γ) across customers, independent of how
+ * often they buy. Fitted on repeat customers' (x, m<sub>x</sub>).
+ */
+public record GammaGamma(double p, double q, double gamma) {
+
+    public GammaGamma {
+        if (!(p > 0 && q > 0 && gamma > 0)) {
+            throw new IllegalArgumentException("Gamma-Gamma parameters must be positive: p=" + p + ", q=" + q
+                    + ", gamma=" + gamma);
+        }
+    }
+
+    /** The log-likelihood of one repeat customer's mean spend (the 2013 note's equation 4, on the log scale). */
+    public double logLikelihood(SpendHistory s) {
+        double x = s.repeats();
+        double px = p * x;
+        return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(s.meanValue())
+                + px * Math.log(x) - (px + q) * Math.log(gamma + x * s.meanValue());
+    }
+
+    public double logLikelihood(Collection<SpendHistory> spends) {
+        double sum = 0;
+        for (SpendHistory s : spends) {
+            sum += logLikelihood(s);
+        }
+        return sum;
+    }
+
+    /** The mean spend per purchase of the population, pγ / (q − 1); infinite when q ≤ 1. */
+    public double populationMean() {
+        return q > 1 ? p * gamma / (q - 1) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * E[M | x, m_x]: a customer's expected spend per purchase, a weighted mean of the population's
+     * and their own (the 2013 note's equation 5); the population mean for a customer with no repeat.
+     */
+    public double expectedSpend(int repeats, double meanValue) {
+        if (repeats == 0) {
+            return populationMean();
+        }
+        return p * (gamma + repeats * meanValue) / (p * repeats + q - 1);
+    }
+}

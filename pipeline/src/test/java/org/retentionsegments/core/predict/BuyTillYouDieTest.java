@@ -1,0 +1,184 @@
+package org.retentionsegments.core.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BG/NBD and Gamma-Gamma against their papers. Fader, Hardie and Lee fitted a 1/10 sample of the
+ * CDNOW cohort (2,357 customers) that the repository does not have (only the whole cohort's
+ * transactions); so the whole cohort is fitted, and so is each of its ten systematic tenths (customer
+ * id modulo 10), and the published estimates must lie within the tenths' spread, as estimates from
+ * one more tenth would.
+ */
+class BuyTillYouDieTest {
+
+    /** Fader, Hardie and Lee (2005), Marketing Science 24(2), table in section 4: r, α, a, b. */
+    static final BgNbd PUBLISHED = new BgNbd(0.243, 4.414, 0.793, 2.426);
+    /** Fader, Hardie and Lee (2005), Journal of Marketing Research 42(4): p, q, γ on the same sample. */
+    static final GammaGamma PUBLISHED_SPEND = new GammaGamma(6.25, 3.74, 15.44);
+
+    static CdnowCohort cohort;
+
+    @BeforeAll
+    static void read() throws IOException {
+        cohort = CdnowCohort.read();
+    }
+
+    @Test
+    void thePapersWorkedExampleOfExpectedPurchases() {
+        // "a customer who made x = 2 repeat purchases, the last at t_x = 30.43, with T = 38.86 ... is
+        // expected to make 1.226 purchases in the next 39 weeks"
+        assertEquals(1.226, PUBLISHED.expectedPurchases(new PurchaseHistory(2, 30.43, 38.86), 39), 5e-4);
+    }
+
+    @Test
+    void probabilityAliveFollowsItsDefinition() {
+        PurchaseHistory h = new PurchaseHistory(2, 30.43, 38.86);
+        double odds = PUBLISHED.a() / (PUBLISHED.b() + 1) * Math.pow((PUBLISHED.alpha() + 38.86) / (PUBLISHED.alpha() + 30.43), PUBLISHED.r() + 2);
+        assertEquals(1 / (1 + odds), PUBLISHED.probabilityAlive(h), 1e-12);
+        assertEquals(1.0, PUBLISHED.probabilityAlive(new PurchaseHistory(0, 0, 30)));
+        // the same purchases, the last longer ago: less likely alive
+        assertTrue(PUBLISHED.probabilityAlive(new PurchaseHistory(2, 10, 38.86)) < PUBLISHED.probabilityAlive(h));
+    }
+
+    @Test
+    void hypergeometricSeriesMatchesClosedForms() {
+        // 2F1(1, 1; 2; z) = -ln(1 - z) / z
+        for (double z : new double[] {0.01, 0.3, 0.7, 0.95}) {
+            assertEquals(-Math.log(1 - z) / z, Hypergeometric.f21(1, 1, 2, z), 1e-12);
+        }
+        // 2F1(a, b; b; z) = (1 - z)^-a
+        assertEquals(Math.pow(1 - 0.6, -2.5), Hypergeometric.f21(2.5, 3.7, 3.7, 0.6), 1e-10);
+    }
+
+    @Test
+    void theCohortsFitHasThePublishedEstimatesWithinItsTenthsSpread() {
+        BgNbdFit whole = BgNbdFit.fit(cohort.histories(id -> true));
+        assertEquals(23_570, whole.customers());
+        assertTrue(whole.converged());
+        List<BgNbd> tenths = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            int tenth = k;
+            BgNbdFit fit = BgNbdFit.fit(cohort.histories(id -> id % 10 == tenth));
+            assertTrue(fit.converged(), "tenth " + k);
+            tenths.add(fit.model());
+        }
+        within(tenths, BgNbd::r, PUBLISHED.r(), "r");
+        within(tenths, BgNbd::alpha, PUBLISHED.alpha(), "alpha");
+        within(tenths, BgNbd::a, PUBLISHED.a(), "a");
+        within(tenths, BgNbd::b, PUBLISHED.b(), "b");
+        // the whole cohort's estimates, measured: r 0.252, alpha 4.79, a 0.723, b 2.16
+        assertEquals(PUBLISHED.r(), whole.model().r(), 0.05 * PUBLISHED.r());
+        assertEquals(PUBLISHED.alpha(), whole.model().alpha(), 0.10 * PUBLISHED.alpha());
+        assertEquals(PUBLISHED.a(), whole.model().a(), 0.15 * PUBLISHED.a());
+        assertEquals(PUBLISHED.b(), whole.model().b(), 0.15 * PUBLISHED.b());
+        // a maximum: the published estimates fit the whole cohort less well than its own
+        assertTrue(PUBLISHED.logLikelihood(BgNbd.counted(cohort.histories(id -> true))) < whole.logLikelihood());
+    }
+
+    @Test
+    void theCohortsFitReproducesItsCalibrationAndForecastsTheHoldout() {
+        List<PurchaseHistory> histories = cohort.histories(id -> true);
+        BgNbd model = BgNbdFit.fit(histories).model();
+        // in the calibration period, sum of E[X(T)] against the repeat purchases made (measured 24,452 : 24,337)
+        double fitted = histories.stream().mapToDouble(h -> model.expectedPurchases(h.age())).sum();
+        double made = histories.stream().mapToInt(PurchaseHistory::repeats).sum();
+        assertEquals(made, fitted, 0.02 * made);
+        // in the 39 weeks after it, the model under-forecasts this cohort: measured 16,874 predicted
+        // purchase days against 19,684 made (-14 %); a regression would move it further
+        double predicted = histories.stream().mapToDouble(h -> model.expectedPurchases(h, CdnowCohort.WEEKS)).sum();
+        long actual = cohort.holdoutPurchases();
+        assertEquals(actual, predicted, 0.16 * actual, "predicted " + predicted + " purchase days in weeks 40-78, were " + actual);
+        // and customers who bought more often are expected to buy more: the conditional expectation
+        // rises with x at the same recency and age
+        double previous = -1;
+        for (int x = 0; x <= 10; x++) {
+            double e = model.expectedPurchases(new PurchaseHistory(x, x == 0 ? 0 : 35, 38), CdnowCohort.WEEKS);
+            assertTrue(e > previous, "x=" + x);
+            previous = e;
+        }
+    }
+
+    @Test
+    void theCohortsSpendFitHasThePublishedEstimatesWithinItsTenthsSpread() {
+        GammaGammaFit whole = GammaGammaFit.fit(cohort.spends(id -> true));
+        assertTrue(whole.converged());
+        List<GammaGamma> tenths = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            int tenth = k;
+            tenths.add(GammaGammaFit.fit(cohort.spends(id -> id % 10 == tenth)).model());
+        }
+        within(tenths, GammaGamma::p, PUBLISHED_SPEND.p(), "p");
+        within(tenths, GammaGamma::q, PUBLISHED_SPEND.q(), "q");
+        within(tenths, GammaGamma::gamma, PUBLISHED_SPEND.gamma(), "gamma");
+        // measured: p 6.28, q 3.62, gamma 15.0
+        assertEquals(PUBLISHED_SPEND.p(), whole.model().p(), 0.05 * PUBLISHED_SPEND.p());
+        assertEquals(PUBLISHED_SPEND.q(), whole.model().q(), 0.05 * PUBLISHED_SPEND.q());
+        assertEquals(PUBLISHED_SPEND.gamma(), whole.model().gamma(), 0.05 * PUBLISHED_SPEND.gamma());
+    }
+
+    @Test
+    void expectedSpendShrinksTowardThePopulationMean() {
+        GammaGamma m = PUBLISHED_SPEND;
+        double population = m.populationMean();
+        assertEquals(6.25 * 15.44 / 2.74, population, 1e-9);
+        double one = m.expectedSpend(1, 100);
+        double ten = m.expectedSpend(10, 100);
+        // between the population's mean and the customer's own, nearer their own the more they bought
+        assertTrue(population < one && one < ten && ten < 100, one + " " + ten);
+        assertEquals(population, m.expectedSpend(0, 0), 1e-12);
+    }
+
+    @Test
+    void aFitRecoversTheParametersItsDataWereDrawnFrom() {
+        // 30,000 customers drawn from the published model over 39 weeks of varying age
+        SplittableRandom random = new SplittableRandom(20051);
+        Well19937c well = new Well19937c(20051);
+        GammaDistribution lambdas = new GammaDistribution(well, PUBLISHED.r(), 1 / PUBLISHED.alpha());
+        org.apache.commons.math3.distribution.BetaDistribution ps =
+                new org.apache.commons.math3.distribution.BetaDistribution(well, PUBLISHED.a(), PUBLISHED.b());
+        List<PurchaseHistory> histories = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            double age = 27 + random.nextDouble() * 12;
+            double lambda = lambdas.sample();
+            double p = ps.sample();
+            int x = 0;
+            double t = 0;
+            double last = 0;
+            while (true) {
+                t += -Math.log(1 - random.nextDouble()) / lambda;
+                if (t > age) {
+                    break;
+                }
+                x++;
+                last = t;
+                if (random.nextDouble() < p) {
+                    break;
+                }
+            }
+            histories.add(new PurchaseHistory(x, last, age));
+        }
+        BgNbd fitted = BgNbdFit.fit(histories).model();
+        assertEquals(PUBLISHED.r(), fitted.r(), 0.10 * PUBLISHED.r(), fitted.toString());
+        assertEquals(PUBLISHED.alpha(), fitted.alpha(), 0.15 * PUBLISHED.alpha(), fitted.toString());
+        assertEquals(PUBLISHED.a(), fitted.a(), 0.25 * PUBLISHED.a(), fitted.toString());
+        assertEquals(PUBLISHED.b(), fitted.b(), 0.25 * PUBLISHED.b(), fitted.toString());
+    }
+
+    private static <M> void within(List<M> tenths, ToDoubleFunction<M> parameter, double published, String name) {
+        double min = tenths.stream().mapToDouble(parameter).min().orElseThrow();
+        double max = tenths.stream().mapToDouble(parameter).max().orElseThrow();
+        assertTrue(min <= published && published <= max,
+                "published " + name + " " + published + " outside the tenths' [" + min + ", " + max + "]");
+    }
+}
