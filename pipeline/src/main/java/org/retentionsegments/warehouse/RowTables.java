@@ -2,6 +2,7 @@ package org.retentionsegments.warehouse;
 
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_ASSIGNMENT;
+import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_PREDICTION;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.INPUT_COUNT_DAILY;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
@@ -156,6 +157,19 @@ final class RowTables {
                 out.text(c.label());
                 out.float8(c.distance());
                 out.timestamp(now);
+            });
+
+    static final RowTable<org.retentionsegments.core.CustomerPrediction> PREDICTION = new RowTable<>(CUSTOMER_PREDICTION,
+            p -> new Key(p.asOf(), p.customerId(), null), RowTable.later(), RowTable.ALWAYS, (p, now, out) -> {
+                out.date(p.asOf());
+                out.text(p.customerId());
+                out.int4(p.repeatOrders());
+                out.float8(p.recencyUnits());
+                out.float8(p.ageUnits());
+                out.float8(p.pAlive());
+                out.float8(p.expectedOrders());
+                out.float8(p.expectedSpend());
+                out.float8(p.predictedValue());
             });
 
     static final RowTable<org.retentionsegments.core.PurchaseCycle> CYCLE = new RowTable<>(PURCHASE_CYCLE,

@@ -73,7 +73,8 @@ public final class WarehouseWriter {
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
                 RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
-                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE, RowTables.CRITERIA)) {
+                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE, RowTables.CRITERIA,
+                RowTables.PREDICTION)) {
             byTable.put(table, new ArrayList<>());
         }
         for (WarehouseRow row : rows) {
@@ -121,6 +122,8 @@ public final class WarehouseWriter {
             return RowTables.INPUT_DAILY;
         } else if (row instanceof ClusterAssignment) {
             return RowTables.CLUSTER;
+        } else if (row instanceof org.retentionsegments.core.CustomerPrediction) {
+            return RowTables.PREDICTION;
         } else if (row instanceof org.retentionsegments.core.PurchaseCycle) {
             return RowTables.CYCLE;
         } else if (row instanceof org.retentionsegments.core.SegmentCriteria) {
