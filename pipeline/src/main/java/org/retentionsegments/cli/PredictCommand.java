@@ -50,22 +50,28 @@ public final class PredictCommand implements Callable<Integer> {
             if (at == null) {
                 throw new IllegalArgumentException("the warehouse " + w.url() + " has no refresh: run `./segments run` first");
             }
-            long t0 = System.nanoTime();
-            List<ValuePrediction.OrderDays> days = PredictionStore.orderDays(w, at);
-            if (days.isEmpty()) {
-                throw new IllegalArgumentException("no customer ordered before " + at + " in " + w.url()
-                        + ": pass a later --as-of");
-            }
-            progress.printf("read the order days of %,d customers before %s (%.1f s)%n", days.size(), at,
-                    (System.nanoTime() - t0) / 1e9);
-            ValuePrediction.Result result = ValuePrediction.predict(days, at, unitDays, horizonDays);
-            progress.printf("fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            long written = PredictionStore.save(w, result);
+            ValuePrediction.Result result = predict(w, at, unitDays, horizonDays, progress);
             System.out.print(summary(result));
-            progress.printf("%,d rows of customer_prediction and the fit in prediction_fit written in %.1f s%n", written,
-                    (System.nanoTime() - t0) / 1e9);
         }
         return 0;
+    }
+
+    /** Fits and writes the predictions at {@code at}; progress and timings to {@code progress}. */
+    static ValuePrediction.Result predict(Warehouse w, LocalDate at, int unitDays, int horizonDays, PrintStream progress) {
+        long t0 = System.nanoTime();
+        List<ValuePrediction.OrderDays> days = PredictionStore.orderDays(w, at);
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("no customer ordered before " + at + " in " + w.url()
+                    + ": pass a later --as-of");
+        }
+        progress.printf("read the order days of %,d customers before %s (%.1f s)%n", days.size(), at,
+                (System.nanoTime() - t0) / 1e9);
+        ValuePrediction.Result result = ValuePrediction.predict(days, at, unitDays, horizonDays);
+        progress.printf("fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        long written = PredictionStore.save(w, result);
+        progress.printf("%,d rows of customer_prediction and the fit in prediction_fit written in %.1f s%n", written,
+                (System.nanoTime() - t0) / 1e9);
+        return result;
     }
 
     static String summary(ValuePrediction.Result result) {

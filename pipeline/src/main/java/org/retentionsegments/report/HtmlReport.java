@@ -71,6 +71,9 @@ final class HtmlReport {
         movement(h, data, config);
         lift(h, data.lift(), segments);
         ScoreText.html(h, data.scores());
+        if (data.predictions().asOf() != null) {
+            PredictionText.html(h, data.predictions());
+        }
         leads(h, config.leadScoring(), data.leads());
         return h.append("</body>\n</html>\n").toString();
     }

@@ -20,6 +20,8 @@ import org.retentionsegments.core.segment.TierCheck;
  * @param contracts the data contracts of segments.yaml checked on {@code asOf}, in rule order
  * @param scores how the scores of the latest kept snapshot whose horizon has passed sorted the
  *     customers who bought again (not necessarily {@code asOf}: its horizon may still be open)
+ * @param predictions the latest prediction of ./segments predict by segment and the check of the
+ *     latest whose horizon has passed; {@link PredictionText.Predictions#NONE} when there is none
  */
 record ReportData(
         String url,
@@ -34,9 +36,11 @@ record ReportData(
         List<org.retentionsegments.core.ScoreBoundary> boundaries,
         org.retentionsegments.core.PurchaseCycle cycle,
         List<ContractResult> contracts,
-        ScoreText.Validation scores) {
+        ScoreText.Validation scores,
+        PredictionText.Predictions predictions) {
 
     ReportData {
+        predictions = predictions == null ? PredictionText.Predictions.NONE : predictions;
         personas = personas == null ? List.of() : List.copyOf(personas);
         contracts = contracts == null ? List.of() : List.copyOf(contracts);
     }

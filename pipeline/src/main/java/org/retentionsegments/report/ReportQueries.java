@@ -47,7 +47,8 @@ final class ReportQueries {
         try {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl));
+                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl),
+                    predictions(dsl));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -184,6 +185,37 @@ final class ReportQueries {
             return new ScoreText.Validation(asOf, days, values, summaries, first, last);
         }
         return new ScoreText.Validation(null, 0, List.of(), List.of(), first, last);
+    }
+
+    /**
+     * segment_predicted_value at the latest prediction, and prediction_validation_summary at the
+     * latest prediction whose horizon has passed; NONE when ./segments predict never ran.
+     */
+    private static PredictionText.Predictions predictions(DSLContext dsl) {
+        Table<?> fits = table(name("prediction_fit"));
+        Field<Integer> horizon = field(name("horizon_days"), Integer.class);
+        Record latest = dsl.select(AS_OF, horizon).from(fits).orderBy(AS_OF.desc()).limit(1).fetchOne();
+        if (latest == null) {
+            return PredictionText.Predictions.NONE;
+        }
+        LocalDate asOf = latest.get(AS_OF);
+        List<PredictionText.SegmentValue> segments = dsl.select().from(table(name("segment_predicted_value")))
+                .where(AS_OF.eq(asOf))
+                .orderBy(field(name("value_at_risk")).desc().nullsLast(), SEGMENT)
+                .fetch(r -> new PredictionText.SegmentValue(r.get("segment", String.class),
+                        r.get("customers", Long.class), r.get("mean_p_alive", Double.class),
+                        r.get("likely_lost", Long.class), r.get("expected_orders", Double.class),
+                        r.get("predicted_value", Double.class), r.get("value_at_risk", Double.class),
+                        r.get("value_at_risk_share", Double.class)));
+        PredictionText.Check check = dsl.select().from(table(name("prediction_validation_summary")))
+                .orderBy(AS_OF.desc()).limit(1)
+                .fetchOptional(r -> new PredictionText.Check(r.get("as_of", LocalDate.class),
+                        r.get("horizon_days", Integer.class), r.get("customers", Long.class),
+                        r.get("expected_orders", Double.class), r.get("actual_orders", Long.class),
+                        r.get("expected_value", Double.class), r.get("actual_revenue", Double.class),
+                        r.get("auc_p_alive", Double.class), r.get("auc_expected_orders", Double.class)))
+                .orElse(null);
+        return new PredictionText.Predictions(asOf, latest.get(horizon), segments, check);
     }
 
     /** Every row of segment_persona (one per segment of the current refresh). */

@@ -62,6 +62,9 @@ final class TextReport {
         out.append(MovementText.render(data, config.segments())).append('\n');
         out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
         out.append('\n').append(ScoreText.render(data.scores()));
+        if (data.predictions().asOf() != null) {
+            out.append('\n').append(PredictionText.render(data.predictions()));
+        }
         out.append('\n').append(LeadText.render(config.leadScoring(), data.leads()));
         return Fmt.spaces(out.toString());
     }

@@ -106,6 +106,13 @@ class PredictITCase {
         assertEquals(orders * spendPerDay, ((Number) c07.get("predicted_value")).doubleValue(), 1e-6);
         assertEquals(40, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_prediction"));
 
+        // the report shows it, by segment, once predictions exist
+        Captured report = RunFixtures.capture(() -> Segments.commandLine().execute("report", "--warehouse", url));
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().contains("PREDICTED VALUE"), report.out());
+        assertTrue(report.out().contains("As of 2024-07-20, the 40 customers with orders are expected to order on"),
+                report.out());
+
         // again: the refresh's rows are replaced, not added to
         assertEquals(0, RunFixtures.capture(() -> Segments.commandLine().execute("predict", "--warehouse", url,
                 "--horizon-days", "91")).exitCode());
