@@ -23,15 +23,20 @@ final class PredictionText {
     record Check(LocalDate asOf, int horizonDays, long customers, double expectedOrders, long actualOrders,
             Double expectedValue, double actualRevenue, Double aucPAlive, Double aucExpectedOrders) {}
 
+    /** The fitted models of the latest prediction (prediction_fit); the spend parameters null without a spend fit. */
+    record Fit(double r, double alpha, double a, double b, boolean converged, Double p, Double q, Double gamma,
+            Boolean spendConverged) {}
+
     /**
      * @param asOf the latest prediction; null when the warehouse has none
+     * @param fit its fitted models
      * @param horizonDays its horizon
      * @param segments its segments, highest value at risk first
      * @param check the latest prediction whose horizon has passed, null when none has
      */
-    record Predictions(LocalDate asOf, int horizonDays, List<SegmentValue> segments, Check check) {
+    record Predictions(LocalDate asOf, int horizonDays, Fit fit, List<SegmentValue> segments, Check check) {
 
-        static final Predictions NONE = new Predictions(null, 0, List.of(), null);
+        static final Predictions NONE = new Predictions(null, 0, null, List.of(), null);
 
         Predictions {
             segments = List.copyOf(segments);
@@ -48,6 +53,7 @@ final class PredictionText {
             out.append(row(s.segment(), Fmt.count(s.customers()), Fmt.pct0(s.meanPAlive()), Fmt.count(s.likelyLost()),
                     Fmt.money(s.predictedValue()), Fmt.money(s.valueAtRisk()), Fmt.pct0(s.valueAtRiskShare())));
         }
+        out.append('\n').append(Fmt.wrap("", "", model(p.fit()), TextReport.WIDTH));
         out.append('\n').append(Fmt.wrap("", "", check(p.check()), TextReport.WIDTH));
         out.append('\n').append(Fmt.wrap("", "", legend(p.horizonDays()), TextReport.WIDTH));
         return out.toString();
@@ -69,6 +75,20 @@ final class PredictionText {
         return "As of " + p.asOf() + ", the " + Fmt.count(customers) + " customers with orders are expected to order on "
                 + Fmt.count(Math.round(orders)) + " days in the next " + p.horizonDays() + " days, worth "
                 + Fmt.money(value) + " (BG/NBD and Gamma-Gamma models, segment_predicted_value)." + top;
+    }
+
+    /** The fitted parameters, and a warning when a maximisation did not settle. */
+    static String model(Fit f) {
+        if (f == null) {
+            return "";
+        }
+        String purchases = String.format(java.util.Locale.ROOT, "BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f", f.r(),
+                f.alpha(), f.a(), f.b());
+        String spend = f.p() == null ? "no Gamma-Gamma fit (no repeat customer with positive repeat revenue)"
+                : String.format(java.util.Locale.ROOT, "Gamma-Gamma p %.3f, q %.3f, gamma %.2f", f.p(), f.q(), f.gamma());
+        boolean settled = f.converged() && !Boolean.FALSE.equals(f.spendConverged());
+        return "Fitted models (prediction_fit): " + purchases + "; " + spend + "."
+                + (settled ? "" : " A maximisation did not settle within its budget: treat these figures with care.");
     }
 
     static String check(Check c) {
@@ -115,7 +135,8 @@ final class PredictionText {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n").append(Html.el("p", check(p.check()))).append('\n')
+        h.append("</table>\n").append(Html.el("p", model(p.fit()))).append('\n')
+                .append(Html.el("p", check(p.check()))).append('\n')
                 .append(Html.el("p", legend(p.horizonDays()))).append('\n');
     }
 

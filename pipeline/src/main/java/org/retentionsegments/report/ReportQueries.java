@@ -193,12 +193,11 @@ final class ReportQueries {
      */
     private static PredictionText.Predictions predictions(DSLContext dsl) {
         Table<?> fits = table(name("prediction_fit"));
-        Field<Integer> horizon = field(name("horizon_days"), Integer.class);
-        Record latest = dsl.select(AS_OF, horizon).from(fits).orderBy(AS_OF.desc()).limit(1).fetchOne();
+        Record latest = dsl.select().from(fits).orderBy(AS_OF.desc()).limit(1).fetchOne();
         if (latest == null) {
             return PredictionText.Predictions.NONE;
         }
-        LocalDate asOf = latest.get(AS_OF);
+        LocalDate asOf = latest.get("as_of", LocalDate.class);
         List<PredictionText.SegmentValue> segments = dsl.select().from(table(name("segment_predicted_value")))
                 .where(AS_OF.eq(asOf))
                 .orderBy(field(name("value_at_risk")).desc().nullsLast(), SEGMENT)
@@ -215,7 +214,12 @@ final class ReportQueries {
                         r.get("expected_value", Double.class), r.get("actual_revenue", Double.class),
                         r.get("auc_p_alive", Double.class), r.get("auc_expected_orders", Double.class)))
                 .orElse(null);
-        return new PredictionText.Predictions(asOf, latest.get(horizon), segments, check);
+        PredictionText.Fit fit = new PredictionText.Fit(latest.get("bgnbd_r", Double.class),
+                latest.get("bgnbd_alpha", Double.class), latest.get("bgnbd_a", Double.class),
+                latest.get("bgnbd_b", Double.class), latest.get("bgnbd_converged", Boolean.class),
+                latest.get("spend_p", Double.class), latest.get("spend_q", Double.class),
+                latest.get("spend_gamma_scale", Double.class), latest.get("spend_converged", Boolean.class));
+        return new PredictionText.Predictions(asOf, latest.get("horizon_days", Integer.class), fit, segments, check);
     }
 
     /** Every row of segment_persona (one per segment of the current refresh). */

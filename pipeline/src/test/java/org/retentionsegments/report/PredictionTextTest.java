@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class PredictionTextTest {
 
     static final PredictionText.Predictions PREDICTIONS = new PredictionText.Predictions(LocalDate.of(2026, 1, 1), 365,
+            new PredictionText.Fit(0.2791, 3.0192, 0.4137, 4.7243, true, 1.7499, 2.1111, 64.2695, true),
             List.of(new PredictionText.SegmentValue("Can't Lose Them", 1_097, 0.46, 553, 900.4, 314_493.0, 446_751.0, 0.527),
                     new PredictionText.SegmentValue("Champions", 2_264, 0.93, 11, 9_000.0, 2_636_137.0, 171_827.0, 0.203)),
             new PredictionText.Check(LocalDate.of(2025, 1, 1), 365, 8_117, 27_608.2, 22_094, 2_801_702.8, 2_167_481.0,
@@ -32,6 +33,15 @@ class PredictionTextTest {
                 + " AUC of 0.83 (excellent), P(alive) alone with 0.32 (worse than a coin toss)"
                 + " (prediction_validation_summary).", check);
         assertTrue(PredictionText.check(null).startsWith("Not checked yet"));
+    }
+
+    @Test
+    void theFittedParametersAreShownAndAnUnsettledFitIsFlagged() {
+        assertEquals("Fitted models (prediction_fit): BG/NBD r 0.279, alpha 3.019, a 0.414, b 4.724; Gamma-Gamma p"
+                + " 1.750, q 2.111, gamma 64.27.", PredictionText.model(PREDICTIONS.fit()));
+        String unsettled = PredictionText.model(new PredictionText.Fit(0.3, 3, 0.4, 4, false, null, null, null, null));
+        assertTrue(unsettled.contains("no Gamma-Gamma fit") && unsettled.endsWith("treat these figures with care."),
+                unsettled);
     }
 
     @Test
