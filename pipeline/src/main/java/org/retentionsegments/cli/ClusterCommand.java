@@ -26,6 +26,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "cluster",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {
+            "0:the model was trained and written to --out and the warehouse",
+            ExitCodes.FAILED,
+            ExitCodes.USAGE},
         description = {
             "Clusters the customers of a refresh by K-Means on log(1 + x) of recency, frequency and monetary,"
                     + " standardised, after separating the frequency and monetary outliers (PAMPER, UPSELL, DELIGHT);"

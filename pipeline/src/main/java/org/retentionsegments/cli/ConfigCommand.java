@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the help was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Checks the configuration files.",
         subcommands = {ConfigCommand.Check.class})
 public final class ConfigCommand implements Runnable {
@@ -46,6 +48,13 @@ public final class ConfigCommand implements Runnable {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
+            exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {
+                "0:valid: every segment reachable, the rules monotonic, every contract holds (tier warnings alone"
+                        + " keep 0)",
+                "1:invalid or with findings: a file does not load, a segment is unreachable, a monotonicity"
+                        + " violation, a contract fails, or the warehouse cannot be read",
+                ExitCodes.USAGE},
             description = "Validates pipeline.yaml, segments.yaml and strategies.yaml, prints which segment every R x F x M cell lands in, and flags unreachable segments and monotonicity violations (a lower recency score must never give a more engaged segment). With --warehouse, also judges the score tiers of the warehouse's latest refresh and checks the segments' data contracts (expect: in segments.yaml) on it. Exits non-zero when the configuration is invalid or has findings, when a contract fails, or when a segment is unreachable at that refresh because every rule of it needs a tier no customer had; empty or crowded tiers alone are warnings.")
     public static final class Check implements Callable<Integer> {
 

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the demo ran and the report was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Generates a realistic sample retailer (deterministic), runs the pipeline embedded (Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose true effect was planted in the data.")
 public final class DemoCommand implements Callable<Integer> {
 

@@ -27,6 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {
+            "0:the files were written (with --kafka: the events were sent and acknowledged)",
+            ExitCodes.FAILED,
+            ExitCodes.USAGE},
         description = "Writes synthetic customers.csv, orders.csv, engagement.csv and treatments.csv. One winback program runs 90 days before the end date; --planted-lift adds a known effect on 60-day retention of treated customers. Same options give the same bytes. With --kafka, replays the same rows into the continuous job's input topics instead, as JSON records keyed by customer_id, in event-time order across the four inputs.")
 public final class GenerateCommand implements Callable<Integer> {
 

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the report was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and revenue, criteria, profile, strategy and KPIs, the movement since the previous kept refresh, then the holdout lift of each program; a warning for every data contract of segments.yaml (expect:) that fails on the refresh. --html also writes it as a web page.")
 public final class ReportCommand implements Callable<Integer> {
 

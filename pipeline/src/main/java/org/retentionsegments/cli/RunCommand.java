@@ -19,6 +19,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {
+            "0:the run finished and the warehouse holds its segments",
+            "1:failed: a file, the warehouse or the configuration cannot be read, no order is usable, or `config check`"
+                    + " finds the rules unreachable or not monotonic (without --allow-config-findings); one line on"
+                    + " stderr",
+            ExitCodes.USAGE},
         description = "Runs the pipeline on your files: validates and rolls up the inputs, keeps rolling RFM windows per customer, refreshes scores and segments daily up to --as-of, writes the warehouse tables and applies the models. Bad rows go to rejected_input.")
 public final class RunCommand implements Callable<Integer> {
 
