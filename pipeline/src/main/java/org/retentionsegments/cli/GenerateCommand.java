@@ -108,11 +108,11 @@ public final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         long started = System.nanoTime();
-        GenerationSummary summary = new Generator(config).writeTo(out, (done, total) -> {
-            err.printf(Locale.ROOT, "\rgenerating: %3d%% (%d/%d customers)", done * 100 / total, done, total);
-            err.flush();
-        });
-        err.println();
+        GenerationSummary summary;
+        try (Progress progress = Progress.start("generating", Progress.Unit.of("customers"), customers,
+                Progress.Mode.detect(false), err)) {
+            summary = new Generator(config).writeTo(out, (done, total) -> progress.set(done));
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         stdout.printf(Locale.ROOT, "Wrote %s in %.1f s (%.0f customers/s)%n", out.toAbsolutePath().normalize(),
                 seconds, customers / seconds);
