@@ -56,7 +56,7 @@ public final class Progress implements AutoCloseable {
 
         String rate(double perSecond) {
             return bytes ? String.format(Locale.ROOT, "%,.1f MB/s", perSecond / (1 << 20))
-                    : String.format(Locale.ROOT, "%,.0f %s/s", perSecond, noun);
+                    : String.format(Locale.ROOT, perSecond < 10 ? "%.2f %s/s" : "%,.0f %s/s", perSecond, noun);
         }
     }
 
@@ -65,7 +65,7 @@ public final class Progress implements AutoCloseable {
 
     private final String label;
     private final Unit unit;
-    private final long total;
+    private long total;
     private final Mode mode;
     private final PrintWriter out;
     private final LongSupplier clock;
@@ -111,6 +111,30 @@ public final class Progress implements AutoCloseable {
             print(line(label, unit, done, total, now - started));
             lastPrinted = now;
         }
+    }
+
+    /**
+     * Prints a line of its own (a finding, a step's result) without breaking the progress line:
+     * on a terminal above it, which is then drawn again.
+     */
+    public synchronized void note(String line) {
+        if (mode == Mode.QUIET) {
+            return;
+        }
+        if (mode == Mode.TERMINAL && lastWidth > 0) {
+            out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())) + "\n");
+            lastWidth = 0;
+            print(line(label, unit, done, total, clock.getAsLong() - started));
+        } else {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** Reports {@code done} of a total learnt on the way (e.g. once the work is planned). */
+    public synchronized void set(long done, long total) {
+        this.total = total;
+        set(done);
     }
 
     /** Reads {@code counter} (the count done so far) every 200 ms on a daemon thread until closed. */

@@ -76,7 +76,7 @@ class ProgressTest {
             p.set(100);
         }
 
-        assertEquals("generating: 50 of 100 customers (50%), 8 customers/s, 6.0 s left\n"
+        assertEquals("generating: 50 of 100 customers (50%), 8.33 customers/s, 6.0 s left\n"
                 + "generating: 100 customers in 7.0 s (14 customers/s)\n", printed());
     }
 
@@ -95,6 +95,24 @@ class ProgressTest {
                 + " ".repeat("generating: 60 of 100 customers (60%), 30 customers/s, 1.3 s left".length()
                         - "generating: 60 customers in 2.0 s (30 customers/s)".length())
                 + "\n", printed());
+    }
+
+    @Test
+    void aTotalLearntOnTheWayAndNotesAboveTheLine() {
+        try (Progress p = progress(Mode.TERMINAL, Unit.of("k values"), 0)) {
+            p.set(0, 4);
+            now.addAndGet(10 * SECOND);
+            p.set(1, 4);
+            p.note("  k = 2: inertia 10.0");
+            now.addAndGet(10 * SECOND);
+            p.set(2);
+        }
+
+        String first = "generating: 1 of 4 k values (25%), 0.10 k values/s, 30 s left";
+        String second = "generating: 2 of 4 k values (50%), 0.10 k values/s, 20 s left";
+        assertEquals("\r" + first + "\r  k = 2: inertia 10.0" + " ".repeat(first.length() - "  k = 2: inertia 10.0".length()) + "\n\r" + first
+                + "\r" + second + "\rgenerating: 2 k values in 20 s (0.10 k values/s)" + " ".repeat(second.length()
+                        - "generating: 2 k values in 20 s (0.10 k values/s)".length()) + "\n", printed());
     }
 
     @Test
