@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.retentionsegments.flink.BoundedRun;
 import org.retentionsegments.flink.RunInputs;
+import org.retentionsegments.flink.RunProgress;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -105,8 +106,13 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs (the run re-applies the warehouse models, so BI tools and the report see it). */
+    /**
+     * Runs (the run re-applies the warehouse models, so BI tools and the report see it), with a
+     * {@link Progress} line for what a stage counts.
+     */
     static BoundedRun.Result run(BoundedRun.Options options) throws Exception {
-        return BoundedRun.run(options, System.err);
+        return BoundedRun.run(options, System.err, (label, unit, total, done) -> Progress.start(label,
+                unit.equals(RunProgress.BYTES) ? Progress.Unit.BYTES : Progress.Unit.of(unit), total,
+                Progress.Mode.detect(false), System.err).follow(done)::close);
     }
 }
