@@ -115,7 +115,7 @@ public final class ClusterCommand implements Callable<Integer> {
             progress.printf("read %,d customers with an order from the snapshot of %s (%.1f s)%n", points.size(), at,
                     (System.nanoTime() - t0) / 1e9);
             ClusterModel model;
-            try (Progress tried = Progress.start("k-means", Progress.Unit.of("k"), 0, Progress.Mode.detect(false),
+            try (Progress tried = Progress.start("k-means", Progress.Unit.of("k values"), 0, Progress.Mode.detect(false),
                     progress)) {
                 model = ClusterTrainer.train(points, at, settings, line -> tried.note("  " + line),
                         (done, total) -> tried.set(done, total));

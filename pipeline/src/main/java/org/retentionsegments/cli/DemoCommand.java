@@ -95,7 +95,11 @@ public final class DemoCommand implements Callable<Integer> {
 
         System.err.printf("generating %,d customers over %d days into %s (seed %d, planted lift %.2f) ...%n",
                 customers, days, data, seed, plantedLift);
-        GenerationSummary generated = new Generator(config).writeTo(data, (done, total) -> { });
+        GenerationSummary generated;
+        try (Progress progress = Progress.start("      generated", Progress.Unit.of("customers"), customers,
+                Progress.Mode.detect(false), System.err)) {
+            generated = new Generator(config).writeTo(data, (done, total) -> progress.set(done));
+        }
         System.err.printf("      %,d order lines, %,d engagement events, %,d customers in a winback program%n",
                 generated.orderLines(), generated.engagementEvents(), generated.eligible());
 
