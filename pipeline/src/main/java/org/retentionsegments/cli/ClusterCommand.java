@@ -26,6 +26,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "cluster",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {
+            "0:the model was trained and written to --out and the warehouse",
+            ExitCodes.FAILED,
+            ExitCodes.USAGE},
         description = {
             "Clusters the customers of a refresh by K-Means on log(1 + x) of recency, frequency and monetary,"
                     + " standardised, after separating the frequency and monetary outliers (PAMPER, UPSELL, DELIGHT);"
@@ -109,7 +114,12 @@ public final class ClusterCommand implements Callable<Integer> {
             List<RfmPoint> points = ClusterStore.customers(w, at);
             progress.printf("read %,d customers with an order from the snapshot of %s (%.1f s)%n", points.size(), at,
                     (System.nanoTime() - t0) / 1e9);
-            ClusterModel model = ClusterTrainer.train(points, at, settings, line -> progress.println("  " + line));
+            ClusterModel model;
+            try (Progress tried = Progress.start("k-means", Progress.Unit.of("k values"), 0, Progress.Mode.detect(false),
+                    progress)) {
+                model = ClusterTrainer.train(points, at, settings, line -> tried.note("  " + line),
+                        (done, total) -> tried.set(done, total));
+            }
             List<ClusterAssignment> assignments = new ArrayList<>(points.size());
             ClusterModel.Placer placer = model.placer();
             for (RfmPoint p : points) {

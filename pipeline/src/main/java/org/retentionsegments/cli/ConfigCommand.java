@@ -6,6 +6,7 @@ import java.util.List;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.retentionsegments.core.config.ConfigBundle;
+import org.retentionsegments.core.config.ConfigException;
 import org.retentionsegments.core.config.SegmentContract;
 import org.retentionsegments.core.segment.ConfigCheck;
 import org.retentionsegments.core.segment.ConfigCheckReport;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the help was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Checks the configuration files.",
         subcommands = {ConfigCommand.Check.class})
 public final class ConfigCommand implements Runnable {
@@ -46,6 +49,13 @@ public final class ConfigCommand implements Runnable {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
+            exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {
+                "0:valid: every segment reachable, the rules monotonic, every contract holds (tier warnings alone"
+                        + " keep 0)",
+                "1:invalid or with findings: a file does not load, a segment is unreachable, a monotonicity"
+                        + " violation, a contract fails, or the warehouse cannot be read",
+                ExitCodes.USAGE},
             description = "Validates pipeline.yaml, segments.yaml and strategies.yaml, prints which segment every R x F x M cell lands in, and flags unreachable segments and monotonicity violations (a lower recency score must never give a more engaged segment). With --warehouse, also judges the score tiers of the warehouse's latest refresh and checks the segments' data contracts (expect: in segments.yaml) on it. Exits non-zero when the configuration is invalid or has findings, when a contract fails, or when a segment is unreachable at that refresh because every rule of it needs a tier no customer had; empty or crowded tiers alone are warnings.")
     public static final class Check implements Callable<Integer> {
 
@@ -70,9 +80,28 @@ public final class ConfigCommand implements Runnable {
             this.warehouse = url;
         }
 
+        @Option(names = "--json",
+                description = "Print the verdict as one JSON object instead of text: valid (true exactly when the"
+                        + " command exits 0), config (the files read), problems [{kind (invalid, unreachable,"
+                        + " monotonicity, unreachable_at_refresh, contract_fails), file, line (null when not known),"
+                        + " segment, message}], warnings (the tiers' notes), segments (rule order), cells_per_segment,"
+                        + " prospect_segment, contracts_defined, contracts_checked_as_of, contracts [{segment, passed,"
+                        + " customers, meeting, line}], tiers_as_of. A configuration that does not load is one problem"
+                        + " of kind invalid; a warehouse that cannot be read is still one line on stderr.")
+        boolean json;
+
         @Override
         public Integer call() {
-            ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
+            ConfigBundle bundle;
+            try {
+                bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
+            } catch (ConfigException e) {
+                if (!json) {
+                    throw e;
+                }
+                System.out.print(ConfigCheckJson.invalid(e.getMessage()));
+                return 1;
+            }
             ConfigCheckReport report = ConfigCheck.run(bundle);
             List<SegmentContract> contracts = bundle.segments().contracts();
             String tierText = null;
@@ -89,6 +118,15 @@ public final class ConfigCommand implements Runnable {
                                 + " ./segments run first";
                     }
                 }
+            }
+            if (noRefresh != null && json) {
+                throw new WarehouseException(noRefresh);
+            }
+            if (json) {
+                ConfigCheckJson.Verdict verdict = ConfigCheckJson.of(bundle.sources(), report, contracts, checked,
+                        tiers);
+                System.out.print(verdict.json());
+                return verdict.valid() ? 0 : 1;
             }
             System.out.println("configuration: " + bundle.sources());
             System.out.print(report.text());

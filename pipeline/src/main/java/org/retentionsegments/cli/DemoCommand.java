@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the demo ran and the report was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Generates a realistic sample retailer (deterministic), runs the pipeline embedded (Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose true effect was planted in the data.")
 public final class DemoCommand implements Callable<Integer> {
 
@@ -97,7 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
 
         System.err.printf("generating %,d customers over %d days into %s (seed %d, planted lift %.2f) ...%n",
                 customers, days, data, seed, plantedLift);
-        GenerationSummary generated = new Generator(config).writeTo(data, (done, total) -> { });
+        GenerationSummary generated;
+        try (Progress progress = Progress.start("      generated", Progress.Unit.of("customers"), customers,
+                Progress.Mode.detect(false), System.err)) {
+            generated = new Generator(config).writeTo(data, (done, total) -> progress.set(done));
+        }
         System.err.printf("      %,d order lines, %,d engagement events, %,d customers in a winback program%n",
                 generated.orderLines(), generated.engagementEvents(), generated.eligible());
 

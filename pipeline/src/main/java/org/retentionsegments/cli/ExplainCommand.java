@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 + " its flags with their thresholds, the rule of segments.yaml that matched and, for every earlier"
                 + " rule, the criteria that failed (value and threshold), its strategy and holdout arm, its last"
                 + " segment changes and program entries, lifetime value, lead score and cluster.",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {
             "0:explained",
             "1:the warehouse or the configuration cannot be read (one line on stderr)",

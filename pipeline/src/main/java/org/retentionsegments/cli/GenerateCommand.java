@@ -27,6 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {
+            "0:the files were written (with --kafka: the events were sent and acknowledged)",
+            ExitCodes.FAILED,
+            ExitCodes.USAGE},
         description = "Writes synthetic customers.csv, orders.csv, engagement.csv and treatments.csv. One winback program runs 90 days before the end date; --planted-lift adds a known effect on 60-day retention of treated customers. Same options give the same bytes. With --kafka, replays the same rows into the continuous job's input topics instead, as JSON records keyed by customer_id, in event-time order across the four inputs.")
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -103,11 +108,11 @@ public final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         long started = System.nanoTime();
-        GenerationSummary summary = new Generator(config).writeTo(out, (done, total) -> {
-            err.printf(Locale.ROOT, "\rgenerating: %3d%% (%d/%d customers)", done * 100 / total, done, total);
-            err.flush();
-        });
-        err.println();
+        GenerationSummary summary;
+        try (Progress progress = Progress.start("generating", Progress.Unit.of("customers"), customers,
+                Progress.Mode.detect(false), err)) {
+            summary = new Generator(config).writeTo(out, (done, total) -> progress.set(done));
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         stdout.printf(Locale.ROOT, "Wrote %s in %.1f s (%.0f customers/s)%n", out.toAbsolutePath().normalize(),
                 seconds, customers / seconds);

@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the help was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Applies or tests the warehouse models (views in warehouse-models/models).",
         subcommands = {ModelsCommand.Apply.class, ModelsCommand.Test.class})
 public final class ModelsCommand implements Runnable {
@@ -38,7 +40,8 @@ public final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true,
+    @Command(name = "apply", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {"0:the views were applied", ExitCodes.FAILED, ExitCodes.USAGE},
             description = "Drops and recreates every model view, in dependency order, in one transaction.")
     public static final class Apply implements Callable<Integer> {
         @Mixin WarehouseOption warehouse;
@@ -55,7 +58,9 @@ public final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(name = "test", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {"0:every model test passed", "1:a model test failed, or the warehouse cannot be read",
+                ExitCodes.USAGE},
             description = "Runs the model tests (warehouse-models/tests) in a rolled-back transaction.")
     public static final class Test implements Callable<Integer> {
         @Mixin WarehouseOption warehouse;

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:predicted and written", ExitCodes.FAILED, ExitCodes.USAGE},
         description = {
             "Fits the BG/NBD model (Fader, Hardie and Lee 2005: P(alive) and the order days to expect) on every"
                     + " customer's order days before a refresh, and the Gamma-Gamma model (revenue per order day) on"

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the report was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and revenue, criteria, profile, strategy and KPIs, the movement since the previous kept refresh, then the holdout lift of each program; a warning for every data contract of segments.yaml (expect:) that fails on the refresh. --html also writes it as a web page.")
 public final class ReportCommand implements Callable<Integer> {
 
@@ -36,20 +38,48 @@ public final class ReportCommand implements Callable<Integer> {
                     + " diagnostic charts and the customers per cluster over time.")
     Path html;
 
+    @Option(names = "--json",
+            description = {"Print the report's figures as one JSON object instead of text. Keys: warehouse, as_of,"
+                    + " previous_as_of, config, customers, run {run_id, as_of, finished, inputs [{source, read,"
+                    + " accepted, rejected, duplicates}]}, segments [{segment, defined, customers, customer_share,"
+                    + " revenue, revenue_share, revenue_at_risk, avg_recency_days, avg_frequency, avg_monetary,"
+                    + " avg_lifetime_revenue, top_category, strategy {name, priority, objective, channel, cadence,"
+                    + " incentive {type, depth_pct, cap}, suppress, always_on, program_id, holdout_share, kpis}}] in"
+                    + " the report's order, moves [{from, to, customers, share_of_from}], lift [{program_id, segment,"
+                    + " horizon_days, treated_customers, holdout_customers, treated_retention_rate,"
+                    + " holdout_retention_rate, lift, lift_ci_low, lift_ci_high, p_value, incremental_retained,"
+                    + " incremental_revenue, cost, cost_per_retained}], contracts [{segment, passed, customers,"
+                    + " meeting, line}], score_validation {as_of, horizon_days, summary [{dimension, customers,"
+                    + " retained, auc, spearman}], values [{dimension, score, customers, retained}]}, predicted_value"
+                    + " {as_of, horizon_days, fit {bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b, bgnbd_converged, spend_p,"
+                    + " spend_q, spend_gamma, spend_converged}, segments [{segment, customers, mean_p_alive, likely_lost,"
+                    + " expected_orders, predicted_value, value_at_risk, value_at_risk_share}], check {as_of,"
+                    + " horizon_days, customers, expected_orders, actual_orders, expected_value, actual_revenue,"
+                    + " auc_p_alive, auc_expected_orders}} (null before ./segments predict).",
+                "Shares are fractions, money is in the input's currency, a figure the warehouse lacks is null; a"
+                    + " warehouse without a refresh gives as_of null and no segments."})
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
-        print(warehouse.url, config, asOf, html, System.out);
+        print(warehouse.url, config, asOf, html, json, System.out);
         return 0;
     }
 
     /** Prints the text report to {@code out} and, when {@code html} is not null, writes the HTML page there. */
     static void print(String url, Path config, LocalDate asOf, Path html, PrintStream out) throws IOException {
+        print(url, config, asOf, html, false, out);
+    }
+
+    /** Prints the text report, or with {@code json} its JSON, to {@code out}; writes the HTML page to {@code html}. */
+    static void print(String url, Path config, LocalDate asOf, Path html, boolean json, PrintStream out)
+            throws IOException {
         ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
         StrategyReport report;
         try (Warehouse w = Warehouse.openExisting(url)) {
             report = StrategyReport.load(w, bundle, asOf, html != null);
         }
-        out.print(report.text());
+        out.print(json ? report.json() : report.text());
         if (html != null) {
             Path parent = html.toAbsolutePath().getParent();
             if (parent != null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.retentionsegments.flink.BoundedRun;
 import org.retentionsegments.flink.RunInputs;
+import org.retentionsegments.flink.RunProgress;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -19,6 +20,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {
+            "0:the run finished and the warehouse holds its segments",
+            "1:failed: a file, the warehouse or the configuration cannot be read, no order is usable, or `config check`"
+                    + " finds the rules unreachable or not monotonic (without --allow-config-findings); one line on"
+                    + " stderr",
+            ExitCodes.USAGE},
         description = "Runs the pipeline on your files: validates and rolls up the inputs, keeps rolling RFM windows per customer, refreshes scores and segments daily up to --as-of, writes the warehouse tables and applies the models. Bad rows go to rejected_input.")
 public final class RunCommand implements Callable<Integer> {
 
@@ -98,8 +106,13 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs (the run re-applies the warehouse models, so BI tools and the report see it). */
+    /**
+     * Runs (the run re-applies the warehouse models, so BI tools and the report see it), with a
+     * {@link Progress} line for what a stage counts.
+     */
     static BoundedRun.Result run(BoundedRun.Options options) throws Exception {
-        return BoundedRun.run(options, System.err);
+        return BoundedRun.run(options, System.err, (label, unit, total, done) -> Progress.start(label,
+                unit.equals(RunProgress.BYTES) ? Progress.Unit.BYTES : Progress.Unit.of(unit), total,
+                Progress.Mode.detect(false), System.err).follow(done)::close);
     }
 }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "segments",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done, or the help or version was printed", ExitCodes.FAILED, ExitCodes.USAGE},
         version = "retention-segments 0.1.0",
         description = "Keeps every customer in exactly one actionable retention segment, assigns each segment a retention strategy and a holdout, and measures whether it worked.",
         subcommands = {
@@ -23,6 +25,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             ClusterCommand.class,
             PredictCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Segments implements Runnable {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "stream",
         mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:the job stopped cleanly", ExitCodes.FAILED, ExitCodes.USAGE},
         description = "Runs the continuous job embedded: reads the orders, engagement, treatments and customers topics (JSON records "
                 + "with the input contract's columns, keyed by customer_id), keeps every customer's segment current "
                 + "with a refresh at each day boundary (watermark past midnight), writes the warehouse (PostgreSQL) "

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.RefreshRun;
@@ -70,6 +71,11 @@ public final class BoundedRun {
     private BoundedRun() {}
 
     public static Result run(Options options, PrintStream progress) throws Exception {
+        return run(options, progress, RunProgress.NONE);
+    }
+
+    /** Runs, telling {@code meters} what each stage counts as it goes. */
+    public static Result run(Options options, PrintStream progress, RunProgress meters) throws Exception {
         Instant started = Instant.now();
         ConfigTexts config = configTexts(options.configDir());
         PipelineConfig pipeline = config.parse().pipeline();
@@ -105,9 +111,11 @@ public final class BoundedRun {
             }
             if (inJava && fits) {
                 progress.println("[1/2] reading, validating and rolling up the inputs ...");
-                Preparation.run(files, plan.charset(), options.inputs().adapters(), new Rules(
-                        validation.zone(), validation.futureCutoff(), validation.earliest(), RunInputs.AMOUNT_LIMIT),
-                        staging);
+                AtomicLong read = new AtomicLong();
+                try (RunProgress.Stage stage = meters.stage("      read", RunProgress.BYTES, inputBytes, read::get)) {
+                    Preparation.run(files, plan.charset(), options.inputs().adapters(), new Rules(validation.zone(),
+                            validation.futureCutoff(), validation.earliest(), RunInputs.AMOUNT_LIMIT), staging, read);
+                }
             } else {
                 // the user's own adapter SQL, or inputs too large for the heap: the feature views run
                 // in Flink SQL, batch mode

@@ -76,7 +76,7 @@ public final class RefreshGraph {
                         new RefreshOperator(config))
                 .uid("refresh");
         refreshed.getSideOutput(RefreshOperator.TALLIES)
-                .process(new ProgressLog()).setParallelism(1).name("progress").uid("progress")
+                .process(new ProgressLog(lastDay)).setParallelism(1).name("progress").uid("progress")
                 .sinkTo(new DiscardingSink<>()).setParallelism(1).name("progress (log only)");
 
         return new Outputs(activity.union(refreshed, plans.getSideOutput(BoundaryMerge.BOUNDARIES)),

@@ -98,6 +98,11 @@ public final class StrategyReport {
         return HtmlReport.render(data, config, clusters);
     }
 
+    /** The report's figures as one JSON object ({@link ReportJson}). */
+    public String json() {
+        return data == null ? ReportJson.empty(NO_REFRESH) : ReportJson.render(data, config);
+    }
+
     /** The plain-text report, about 100 columns wide. */
     public String text() {
         return data == null ? NO_REFRESH : TextReport.render(data, config);

@@ -7,8 +7,11 @@ import static org.retentionsegments.core.fixtures.ConfigTexts.replaceOnce;
 import static org.retentionsegments.warehouse.ContractFixtures.CURRENT_LINES;
 import static org.retentionsegments.warehouse.ContractFixtures.SEGMENTS_WITH_CONTRACTS;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +54,35 @@ class ConfigCheckContractsITCase {
         assertFalse(check.out().contains("OK:"), check.out());
         assertEquals(List.of("error: 3 of 6 segment contracts fail on the refresh as of 2024-03-01 (see CONTRACTS"
                 + " above)"), check.err().lines().toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theJsonListsEveryContractAndOneProblemPerFailingOne(Engine engine) throws Exception {
+        String url = filled(engine);
+        Captured check = check(SEGMENTS_WITH_CONTRACTS, "--warehouse", url, "--json");
+        assertEquals(1, check.exitCode(), check.err());
+        assertEquals("", check.err());
+        JsonNode json = new ObjectMapper().readTree(check.out());
+        assertFalse(json.get("valid").asBoolean());
+        assertEquals("2024-03-01", json.get("contracts_checked_as_of").asText());
+        assertTrue(json.get("tiers_as_of").isNull(), "the rows hold no score_boundary: no tiers to judge");
+        List<String> lines = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        for (JsonNode c : json.get("contracts")) {
+            lines.add((c.get("passed").asBoolean() ? "  PASS  " : "  FAIL  ") + c.get("line").asText());
+            if (!c.get("passed").asBoolean()) {
+                failing.add(c.get("line").asText());
+            }
+        }
+        assertEquals(CURRENT_LINES, lines);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode p : json.get("problems")) {
+            assertEquals(ConfigCheckJson.CONTRACT_FAILS, p.get("kind").asText());
+            problems.add(p.get("message").asText());
+        }
+        assertEquals(failing, problems);
+        assertEquals(3, problems.size());
     }
 
     @ParameterizedTest

@@ -113,6 +113,14 @@ class PredictITCase {
         assertTrue(report.out().contains("As of 2024-07-20, the 40 customers with orders are expected to order on"),
                 report.out());
 
+        Captured json = RunFixtures.capture(() -> Segments.commandLine().execute("report", "--json", "--warehouse", url));
+        com.fasterxml.jackson.databind.JsonNode predicted = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out()).path("predicted_value");
+        assertEquals("2024-07-20", predicted.path("as_of").asText());
+        assertEquals(fit.model().r(), predicted.path("fit").path("bgnbd_r").asDouble(), 1e-9);
+        assertEquals(40, java.util.stream.StreamSupport.stream(predicted.path("segments").spliterator(), false)
+                .mapToLong(s -> s.path("customers").asLong()).sum());
+
         // again: the refresh's rows are replaced, not added to
         assertEquals(0, RunFixtures.capture(() -> Segments.commandLine().execute("predict", "--warehouse", url,
                 "--horizon-days", "91")).exitCode());

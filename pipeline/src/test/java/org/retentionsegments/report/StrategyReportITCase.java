@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,9 @@ import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.Strategy;
+import org.retentionsegments.core.fixtures.ConfigTexts;
+import org.retentionsegments.fixtures.RunFixtures;
+import org.retentionsegments.fixtures.RunFixtures.Captured;
 import org.retentionsegments.warehouse.WarehouseFixtures;
 import org.retentionsegments.warehouse.Engine;
 import org.retentionsegments.warehouse.Models;
@@ -235,6 +240,88 @@ class StrategyReportITCase {
         String text = captured.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("SEGMENTATION STRATEGY\n") && text.contains("refresh as of 2024-02-01"), text);
         assertTrue(Files.readString(html).contains("<title>Segmentation strategy as of 2024-02-01</title>"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportJsonHoldsTheFiguresOfTheWarehouseUnderStableKeys(Engine engine, @TempDir Path tmp) throws Exception {
+        String url = WAREHOUSES.freshUrl(engine);
+        try (Warehouse w = Warehouse.open(url)) {
+            new WarehouseWriter(w).write(rows());
+            Models.bundled().apply(w);
+        }
+        Path config = Files.createDirectories(tmp.resolve("classic"));
+        Files.writeString(config.resolve("segments.yaml"), ConfigTexts.CLASSIC_SEGMENTS);
+        Files.writeString(config.resolve("strategies.yaml"), ConfigTexts.CLASSIC_STRATEGIES);
+
+        Captured cli = RunFixtures.capture(() -> Segments.commandLine().execute("report", "--json", "--warehouse", url,
+                "--config", config.toString()));
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(1, cli.out().lines().count(), "one line");
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertEquals("2024-03-01", json.get("as_of").asText());
+        assertEquals("2024-02-01", json.get("previous_as_of").asText());
+        assertEquals(6, json.get("customers").asLong());
+        assertEquals("run-2", json.at("/run/run_id").asText());
+        JsonNode orders = find(json.at("/run/inputs"), "source", "orders");
+        assertEquals(List.of(10L, 7L, 2L, 1L), List.of(orders.get("read").asLong(), orders.get("accepted").asLong(),
+                orders.get("rejected").asLong(), orders.get("duplicates").asLong()));
+        JsonNode segments = json.get("segments");
+        assertEquals("Can't Lose Them", segments.get(0).get("segment").asText(), "priority order");
+        assertEquals("Old VIP", segments.get(segments.size() - 1).get("segment").asText());
+        assertFalse(segments.get(segments.size() - 1).get("defined").asBoolean());
+        assertTrue(segments.get(segments.size() - 1).get("strategy").isNull());
+        JsonNode champions = find(segments, "segment", "Champions");
+        assertEquals(2, champions.get("customers").asLong());
+        assertEquals(2.0 / 6, champions.get("customer_share").asDouble(), 1e-9);
+        assertEquals(400.0, champions.get("revenue").asDouble(), 1e-9);
+        assertEquals(0.4, champions.get("revenue_share").asDouble(), 1e-9);
+        Strategy strategy = CONFIG.strategies().forSegment("Champions");
+        assertEquals(strategy.priority(), champions.at("/strategy/priority").asInt());
+        assertEquals(strategy.programId(), champions.at("/strategy/program_id").asText());
+        assertEquals(strategy.holdoutShare(), champions.at("/strategy/holdout_share").asDouble(), 1e-12);
+        assertEquals(segments.size(), CONFIG.segments().segments().size() + 1);
+        long sum = 0;
+        for (JsonNode s : segments) {
+            sum += s.get("customers").asLong();
+        }
+        assertEquals(6, sum);
+
+        JsonNode all = null;
+        for (JsonNode r : json.get("lift")) {
+            if (r.get("program_id").asText().equals("winback") && r.get("segment").asText().equals("ALL")) {
+                all = r;
+            }
+        }
+        assertEquals(100, all.get("treated_customers").asLong(), json.get("lift").toString());
+        assertEquals(100, all.get("holdout_customers").asLong());
+        assertEquals(60, all.get("horizon_days").asInt());
+        assertEquals(0.3, all.get("treated_retention_rate").asDouble(), 1e-9);
+        assertEquals(0.2, all.get("holdout_retention_rate").asDouble(), 1e-9);
+        assertEquals(0.102, all.get("p_value").asDouble(), 5e-4);
+        assertEquals(20.0, all.get("cost_per_retained").asDouble(), 1e-9);
+        assertTrue(json.has("contracts") && json.has("moves") && json.has("score_validation"), cli.out());
+        assertEquals(1, find(json.get("moves"), "from", "Loyal").get("customers").asLong());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportJsonOfAWarehouseWithoutARefreshHasNoSegments(Engine engine) throws Exception {
+        try (Warehouse w = WAREHOUSES.open(engine)) {
+            JsonNode json = new ObjectMapper().readTree(StrategyReport.load(w, CONFIG, null).json());
+            assertTrue(json.get("as_of").isNull());
+            assertEquals(0, json.get("segments").size());
+        }
+    }
+
+    private static JsonNode find(JsonNode array, String key, String value) {
+        for (JsonNode n : array) {
+            if (n.get(key).asText().equals(value)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + key + " " + value + " in " + array);
     }
 
     private static String report(Engine engine, LocalDate asOf) {

@@ -65,8 +65,24 @@ public final class ClusterTrainer {
         return positive.length == 0 ? new double[] {0} : positive;
     }
 
+    /**
+     * Told after each k of the range is tried and, when the range was tried on a sample, after
+     * the chosen k is fitted on every customer: {@code done} of {@code total} such steps.
+     */
+    @FunctionalInterface
+    public interface Steps {
+        Steps NONE = (done, total) -> {};
+
+        void done(int done, int total);
+    }
+
     public static ClusterModel train(List<RfmPoint> points, LocalDate asOf, Settings settings,
             Consumer<String> progress) {
+        return train(points, asOf, settings, progress, Steps.NONE);
+    }
+
+    public static ClusterModel train(List<RfmPoint> points, LocalDate asOf, Settings settings,
+            Consumer<String> progress, Steps steps) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no customer with an order to cluster at " + asOf);
         }
@@ -117,6 +133,8 @@ public final class ClusterTrainer {
                 : java.util.Arrays.stream(scanIndices).mapToObj(standardised::get).toList();
         int[] sample = Silhouette.sample(scan.size(), settings.silhouetteSample(), settings.seed() + 1);
 
+        int totalSteps = kMax - settings.kMin() + 1 + (scan.size() < inliers ? 1 : 0);
+        steps.done(0, totalSteps);
         List<ClusterModel.Diagnostic> diagnostics = new ArrayList<>();
         KMeans.Fit chosen = null;
         int chosenK = 0;
@@ -131,6 +149,7 @@ public final class ClusterTrainer {
                     k, fit.inertia(), scan.size() < inliers ? String.format(" on a sample of %,d", scan.size()) : "",
                     silhouette, sample.length < inliers ? String.format(" on a sample of %,d", sample.length) : "",
                     (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+            steps.done(k - settings.kMin() + 1, totalSteps);
             if (silhouette > bestSilhouette + 1e-12) {
                 bestSilhouette = silhouette;
                 chosen = fit;
@@ -145,6 +164,7 @@ public final class ClusterTrainer {
             chosen = KMeans.fit(standardised, chosenK, settings.restarts(), settings.seed());
             progress.accept(String.format("k = %d fitted on all %,d customers: inertia %,.1f (%.1f s)", chosenK, inliers,
                     chosen.inertia(), (System.nanoTime() - t0) / 1e9));
+            steps.done(totalSteps, totalSteps);
         }
         int[] order = ClusterLabels.order(chosen.centroids());
         double[][] ordered = ClusterLabels.reorder(chosen.centroids(), order);

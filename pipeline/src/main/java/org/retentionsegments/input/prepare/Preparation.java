@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.input.InputRecord;
@@ -49,6 +50,8 @@ public final class Preparation {
     private final Map<InputKind, long[]> counts = new EnumMap<>(InputKind.class);
     private final Map<InputKind, LocalDateTime> lastEvents = new EnumMap<>(InputKind.class);
     private final Map<DayKey, Day> days = new HashMap<>();
+    /** The bytes of the input files read so far (the first reading of each; not the rereading of rejects). */
+    private AtomicLong bytesRead = new AtomicLong();
 
     private Preparation(Rules rules, Map<InputKind, ShippedAdapter> adapters, StagingFiles out) {
         this.rules = rules;
@@ -116,6 +119,15 @@ public final class Preparation {
      */
     public static Map<InputKind, Counts> run(Map<InputKind, List<InputFile>> files, Charset charset,
             List<String> adapterNames, Rules rules, Path staging) throws IOException {
+        return run(files, charset, adapterNames, rules, staging, new AtomicLong());
+    }
+
+    /**
+     * {@link #run(Map, Charset, List, Rules, Path)}, adding to {@code bytesRead} the bytes of the
+     * input files as they are read (up to {@link #bytes} in all), for a progress line.
+     */
+    public static Map<InputKind, Counts> run(Map<InputKind, List<InputFile>> files, Charset charset,
+            List<String> adapterNames, Rules rules, Path staging, AtomicLong bytesRead) throws IOException {
         Map<InputKind, ShippedAdapter> adapters = new EnumMap<>(InputKind.class);
         for (String name : adapterNames) {
             ShippedAdapter adapter = ShippedAdapter.named(name);
@@ -123,6 +135,7 @@ public final class Preparation {
         }
         try (StagingFiles out = new StagingFiles(staging)) {
             Preparation p = new Preparation(rules, adapters, out);
+            p.bytesRead = bytesRead;
             p.orders(files.getOrDefault(InputKind.ORDERS, List.of()), charset);
             p.engagement(files.getOrDefault(InputKind.ENGAGEMENT, List.of()), charset);
             p.treatments(files.getOrDefault(InputKind.TREATMENTS, List.of()), charset);
@@ -154,7 +167,7 @@ public final class Preparation {
         long[] c = counts.computeIfAbsent(kind, k -> new long[3]);
         ShippedAdapter adapter = adapters.get(kind);
         for (InputFile file : files) {
-            try (InputStream in = Files.newInputStream(file.path())) {
+            try (InputStream in = new CountingInputStream(Files.newInputStream(file.path()), bytesRead)) {
                 RecordReader reader = new RecordReader(kind, file.format(), charset, file.path().toString(), in);
                 InputRecord record;
                 while ((record = reader.next()) != null) {

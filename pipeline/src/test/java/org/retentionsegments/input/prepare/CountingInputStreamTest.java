@@ -1,0 +1,27 @@
+package org.retentionsegments.input.prepare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The first stage's byte count: every byte read, by any of the stream's read methods, once. */
+class CountingInputStreamTest {
+
+    @Test
+    void countsEveryByteReadOrSkippedAndNothingAtTheEnd() throws IOException {
+        AtomicLong count = new AtomicLong(100);
+        try (InputStream in = new CountingInputStream(new ByteArrayInputStream(new byte[1_000]), count)) {
+            in.read();
+            in.read(new byte[10]);
+            in.skip(89);
+            assertEquals(900, in.readAllBytes().length);
+            assertEquals(-1, in.read());
+            assertEquals(-1, in.read(new byte[10], 0, 10));
+        }
+        assertEquals(1_100, count.get());
+    }
+}
