@@ -1,5 +1,6 @@
 package org.retentionsegments.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -8,8 +9,9 @@ import org.retentionsegments.report.ReportData.Move;
 import org.retentionsegments.report.ReportData.SegmentRow;
 
 /**
- * The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG; scripts
- * only for the charts of the Clusters section, when there is a cluster model).
+ * The SEGMENTATION STRATEGY report as one self-contained HTML page: inline CSS and SVG, a table of
+ * contents, and with its pictures ({@link PictureData}) and a cluster model's Clusters section the
+ * ECharts charts, their options and Apache ECharts inlined once at the end of the page.
  */
 final class HtmlReport {
 
@@ -33,13 +35,22 @@ final class HtmlReport {
     private HtmlReport() {}
 
     static String render(ReportData data, ConfigBundle config) {
+        return render(data, config, null, null);
+    }
+
+    /**
+     * The page; with {@code pictures} (else none) its charts, with {@code clusters} (else none) the
+     * Clusters section at its end.
+     */
+    static String render(ReportData data, ConfigBundle config, ClusterSection clusters, PictureData pictures) {
+        List<ClusterCharts.Chart> drawn = new ArrayList<>();
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         String tiers = TextReport.tiers(data, config);
         String value = TextReport.lifetimeValue(segments);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
-                .append(STYLE).append(SCREEN_STYLE)
+                .append(STYLE).append(SCREEN_STYLE).append(PictureHtml.STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
                 .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config)))
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
@@ -50,11 +61,17 @@ final class HtmlReport {
                         + Html.el("dd", TextReport.contracts(data)))
                 .append(tiers == null ? "" : Html.el("dt", "Tiers") + Html.el("dd", tiers))
                 .append("\n</dl>\n");
+        int contents = h.length();
         contracts(h, data);
-        h.append("<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
+        h.append("<h2 id=\"segments\">Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
+        if (pictures != null) {
+            PictureHtml.chart(h, drawn, SegmentCharts.sizesOverTime(pictures.sizes(), ReportSegment.order(segments)),
+                    "Segment sizes over time: needs two kept refreshes; this warehouse keeps one up to " + data.asOf()
+                            + " (refresh.snapshot_every sets how often a refresh is kept).");
+        }
         ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             h.append("<section class=\"segment\">\n<h3>").append(Html.escape(s.name())).append(" <span class=\"tag\">[")
@@ -67,12 +84,57 @@ final class HtmlReport {
             field(h, "KPIs", SegmentText.kpis(s));
             h.append("</dl>\n</section>\n");
         }
+        if (pictures != null) {
+            scores(h, drawn, data, pictures, windowDays);
+        }
         personas(h, data, segments, windowDays);
-        movement(h, data, config);
+        movement(h, drawn, data, config, pictures == null ? null : ReportSegment.order(segments));
         lift(h, data.lift(), segments);
+        if (pictures != null) {
+            liftPictures(h, drawn, data, pictures, segments);
+        }
         ScoreText.html(h, data.scores());
         leads(h, config.leadScoring(), data.leads());
+        if (clusters != null) {
+            drawn.addAll(clusters.html(h));
+        }
+        h.insert(contents, PictureHtml.contents(h.substring(contents)));
+        if (!drawn.isEmpty()) {
+            try {
+                h.append(ClusterPlots.scripts(drawn));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the ECharts script from the class path", e);
+            }
+        }
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** Scores and tiers: the R x F grid, then the R, F and M distributions with their boundaries. */
+    private static void scores(StringBuilder h, List<ClusterCharts.Chart> drawn, ReportData data, PictureData pictures,
+            int windowDays) {
+        h.append("<h2 id=\"scores-and-tiers\">Scores and tiers</h2>\n")
+                .append(Html.el("p", "The customers of the refresh of " + data.asOf() + " by score, and the raw"
+                        + " values the scores were cut from.")).append('\n');
+        PictureHtml.chart(h, drawn, SegmentCharts.rfGrid(pictures.grid(), windowDays),
+                "R x F grid: no customer of this refresh has an R and an F score.");
+        for (String dimension : List.of("recency", "frequency", "monetary")) {
+            PictureHtml.chart(h, drawn, DistributionCharts.of(dimension, pictures.values(), data.boundaries(), windowDays),
+                    "The " + dimension + " distribution: no customer of this refresh was scored on " + dimension + ".");
+        }
+    }
+
+    /** The forest plots of the lift and of the incremental revenue, or why there are none. */
+    private static void liftPictures(StringBuilder h, List<ClusterCharts.Chart> drawn, ReportData data,
+            PictureData pictures, List<ReportSegment> segments) {
+        List<LiftRow> ordered = LiftText.byProgram(data.lift(), ReportSegment.order(segments)).values().stream()
+                .flatMap(List::stream).toList();
+        ClusterCharts.Chart lift = LiftCharts.lift(ordered);
+        PictureHtml.chart(h, drawn, lift, "Lift per segment: no holdout data yet (no program has a treated and a"
+                + " holdout customer whose horizon has ended), so there is no forest plot.",
+                lift == null ? 0 : LiftCharts.height(lift));
+        ClusterCharts.Chart revenue = LiftCharts.incrementalRevenue(ordered, pictures.margins());
+        PictureHtml.chart(h, drawn, revenue, "Incremental revenue: no holdout data yet, so there is nothing to draw.",
+                revenue == null ? 0 : LiftCharts.height(revenue));
     }
 
     /** The Contracts section: a warning per data contract of segments.yaml that fails; none when all hold. */
@@ -80,7 +142,7 @@ final class HtmlReport {
         if (data.failedContracts().isEmpty()) {
             return;
         }
-        h.append("<h2>Contracts</h2>\n<p>The data contracts of segments.yaml (expect:) that fail on this refresh.</p>\n"
+        h.append("<h2 id=\"contracts\">Contracts</h2>\n<p>The data contracts of segments.yaml (expect:) that fail on this refresh.</p>\n"
                 + "<ul class=\"warn\">\n");
         for (org.retentionsegments.core.segment.ContractResult c : data.failedContracts()) {
             h.append(Html.el("li", "WARNING: " + c.line())).append('\n');
@@ -106,14 +168,26 @@ final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void movement(StringBuilder h, ReportData data, ConfigBundle config) {
-        h.append("<h2>Segment movement</h2>\n");
+    /** The movement; with {@code order} (the pictures), its heat map or why there is none. */
+    private static void movement(StringBuilder h, List<ClusterCharts.Chart> drawn, ReportData data,
+            ConfigBundle config, java.util.Comparator<String> order) {
+        h.append("<h2 id=\"segment-movement\">Segment movement</h2>\n");
         if (data.previousAsOf() == null) {
             h.append(Html.el("p", "No earlier kept refresh: movement shows from the second kept refresh on.")).append('\n');
+            if (order != null) {
+                PictureHtml.chart(h, drawn, null, "Movement heat map: needs two kept refreshes; this warehouse has"
+                        + " none before " + data.asOf() + ".");
+            }
             return;
         }
         h.append(Html.el("p", "Since the previous kept refresh, " + data.previousAsOf() + " -> " + data.asOf() + ": "
                 + MovementText.summary(data.moves()))).append('\n');
+        if (order != null) {
+            ClusterCharts.Chart heat = SegmentCharts.movement(data.moves(), order, data.previousAsOf(), data.asOf());
+            PictureHtml.chart(h, drawn, heat, "Movement heat map: no customer in both kept refreshes.",
+                    heat == null ? 0 : Math.max(360, 150 + 26 * ((List<?>) ((java.util.Map<?, ?>) heat.option()
+                            .get("yAxis")).get("data")).size()));
+        }
         h.append("<table>\n<tr><th>From</th><th>To</th><th class=\"n\">Customers</th><th class=\"n\">% of from</th>"
                 + "<th>Direction</th></tr>\n");
         for (Move m : MovementText.top(data.moves())) {
@@ -126,7 +200,7 @@ final class HtmlReport {
     }
 
     private static void lift(StringBuilder h, List<LiftRow> rows, List<ReportSegment> segments) {
-        h.append("<h2>Holdout lift</h2>\n<p>Retention = a positive order within the horizon after treatment.</p>\n");
+        h.append("<h2 id=\"holdout-lift\">Holdout lift</h2>\n<p>Retention = a positive order within the horizon after treatment.</p>\n");
         if (rows.isEmpty()) {
             h.append("<p>No program has a treatment whose horizon has ended yet.</p>\n");
             return;
@@ -160,7 +234,7 @@ final class HtmlReport {
 
     /** LEAD SCORING: the points, then per class its range, customers now and conversion by horizon. */
     private static void leads(StringBuilder h, org.retentionsegments.core.config.LeadScoring scoring, LeadText.Leads leads) {
-        h.append("<h2>Lead scoring</h2>\n").append(Html.el("p", LeadText.scope(scoring))).append('\n');
+        h.append("<h2 id=\"lead-scoring\">Lead scoring</h2>\n").append(Html.el("p", LeadText.scope(scoring))).append('\n');
         h.append("<table>\n<tr><th>Category</th><th>Signal</th><th>Counts</th><th class=\"n\">Points</th></tr>\n");
         for (org.retentionsegments.core.config.LeadScoring.Signal s : scoring.signals()) {
             h.append("<tr>").append(Html.el("td", s.category().isEmpty() ? Fmt.NONE : s.category()))
@@ -206,7 +280,7 @@ final class HtmlReport {
         if (cards.isEmpty()) {
             return;
         }
-        h.append("<h2>Personas</h2>\n").append(Html.el("p", PersonaText.intro(data))).append('\n');
+        h.append("<h2 id=\"personas\">Personas</h2>\n").append(Html.el("p", PersonaText.intro(data))).append('\n');
         for (ReportSegment s : cards) {
             ReportData.PersonaRow p = data.persona(s.name());
             h.append("<section class=\"segment persona\">\n<h3>PERSONA: ").append(Html.escape(s.name()))
@@ -259,15 +333,4 @@ final class HtmlReport {
             @media (max-width:700px){table{display:block;overflow-x:auto}dl.meta{grid-template-columns:6em 1fr}}
             """ + ClusterPlots.CHART_STYLE;
 
-    /** The page, ending with the Clusters section of {@code clusters} (charts and scripts) when it is not null. */
-    static String render(ReportData data, ConfigBundle config, ClusterSection clusters) {
-        String page = render(data, config);
-        if (clusters == null) {
-            return page;
-        }
-        StringBuilder section = new StringBuilder();
-        clusters.html(section);
-        int end = page.lastIndexOf("</body>");
-        return page.substring(0, end) + section + page.substring(end);
-    }
 }
