@@ -109,8 +109,7 @@ public final class ClusterPlots {
         for (ClusterCharts.Chart chart : charts) {
             h.append("<section>\n").append(Html.el(heading, chart.title())).append('\n')
                     .append(Html.el("p", chart.reading())).append("\n<div class=\"chart\" id=\"")
-                    .append(Html.escape(chart.id())).append("\" role=\"img\" aria-label=\"")
-                    .append(Html.escape(chart.title() + ". " + chart.reading())).append("\"></div>\n</section>\n");
+                    .append(Html.escape(chart.id())).append("\"></div>\n</section>\n");
         }
     }
 

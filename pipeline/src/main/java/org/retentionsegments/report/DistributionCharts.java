@@ -91,20 +91,25 @@ final class DistributionCharts {
         return new Chart("pic-dist-" + dimension, names[0], reading, o);
     }
 
-    /** The boundaries of {@code dimension} as markLine data: one line per distinct upper bound. */
+    /**
+     * The boundaries of {@code dimension} as markLine data: one line per distinct bound, labelled with
+     * the scores whose values lie either side of it (a tier that ties left empty is skipped: "F1|F3").
+     */
     static List<Map<String, Object>> boundaryLines(String dimension, String letter, List<ScoreBoundary> boundaries,
             boolean whole) {
         List<ScoreBoundary> rows = boundaries.stream().filter(b -> b.dimension().equals(dimension)).toList();
-        Map<Double, String> lines = new LinkedHashMap<>();
-        rows.stream().filter(b -> b.upperBound() != null).sorted(Comparator.comparingDouble(ScoreBoundary::upperBound))
-                .forEach(b -> {
-                    double at = whole ? Math.floor(b.upperBound()) + 0.5 : ChartParts.round(b.upperBound());
-                    String next = rows.stream().filter(o -> b.upperBound().equals(o.lowerBound()))
-                            .map(o -> "|" + letter + o.score()).findFirst().orElse("");
-                    lines.putIfAbsent(at, letter + b.score() + next);
-                });
         List<Map<String, Object>> data = new ArrayList<>();
-        lines.forEach((at, name) -> data.add(Map.of("name", name, "xAxis", at)));
+        rows.stream().map(ScoreBoundary::upperBound).filter(java.util.Objects::nonNull).distinct().sorted()
+                .forEach(u -> {
+                    String below = rows.stream().filter(b -> u.equals(b.upperBound()) && !u.equals(b.lowerBound()))
+                            .map(b -> letter + b.score()).findFirst().orElse("");
+                    String above = rows.stream().filter(b -> u.equals(b.lowerBound()) && !u.equals(b.upperBound()))
+                            .map(b -> letter + b.score()).findFirst().orElse("");
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("name", below + "|" + above);
+                    line.put("xAxis", whole ? Math.floor(u) + 0.5 : ChartParts.round(u));
+                    data.add(line);
+                });
         return data;
     }
 
