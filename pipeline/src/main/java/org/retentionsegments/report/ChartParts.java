@@ -15,12 +15,16 @@ final class ChartParts {
     static final int TOP = 40;
     static final int TOP_WITH_LEGEND = 66;
     static final String ACCENT = "#c0392b";
+    /** Twelve distinguishable colours (ECharts' own nine repeat from the tenth segment on). */
+    static final List<String> PALETTE = List.of("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+            "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f3b73", "#86bc86");
 
     private ChartParts() {}
 
     /** An option with a title, a tooltip and a grid; the caller adds the axes and the series. */
     static Map<String, Object> option(String title, boolean legend, String trigger) {
         Map<String, Object> o = new LinkedHashMap<>();
+        o.put("color", PALETTE);
         o.put("title", Map.of("text", title, "left", 0, "top", 0, "textStyle",
                 Map.of("fontSize", 14, "width", 380, "overflow", "break")));
         o.put("tooltip", Map.of("trigger", trigger, "confine", true));
@@ -70,7 +74,7 @@ final class ChartParts {
 
     /** Labels drawn on heat map cells: dark text with a light halo, readable on any cell colour. */
     static Map<String, Object> cellLabel(String formatter) {
-        return Map.of("show", true, "formatter", formatter, "fontSize", 10, "color", "#111",
+        return Map.of("show", true, "formatter", formatter, "fontSize", 10, "lineHeight", 13, "color", "#111",
                 "textBorderColor", "#fff", "textBorderWidth", 2);
     }
 

@@ -17,13 +17,16 @@ import org.retentionsegments.warehouse.PictureQueries.ValueCount;
  * <p>A score covers the values in {@code (lower, upper]} of its row. Days and orders are whole
  * numbers: their bars are centred on the value (the bar of 3 orders spans 2.5 to 3.5), so a
  * boundary {@code u} is drawn at {@code floor(u) + 0.5}, between the last value at or below it and
- * the next. Spend is continuous and drawn as it is; its bars stop at the 99th percentile, the last
- * bar holding the customers above it too, or the long tail would squeeze the others into one bar.
+ * the next. Spend is continuous and drawn as it is. Orders and spend are drawn up to their 95th
+ * percentile, the last bar holding the customers above it too, or the long tail would squeeze the
+ * others into a few bars.
  */
 final class DistributionCharts {
 
     /** About this many bars. */
     static final int BARS = 40;
+    /** Orders and spend are drawn up to this quantile, the last bar holding the rest. */
+    static final double TAIL = 0.95;
 
     private DistributionCharts() {}
 
@@ -38,7 +41,7 @@ final class DistributionCharts {
         long total = values.stream().mapToLong(ValueCount::customers).sum();
         double min = values.get(0).value();
         double max = values.get(values.size() - 1).value();
-        double upper = whole ? max : percentile(values, total, 0.99);
+        double upper = dimension.equals("recency") ? max : percentile(values, total, TAIL);
         double width = whole ? Math.max(1, Math.ceil((upper - min + 1) / BARS)) : nice((upper - min) / BARS);
         double start = whole ? min - 0.5 : Math.floor(min / width) * width;
         int bins = Math.max(1, (int) Math.ceil((upper + (whole ? 0.5 : 0) - start) / width));
@@ -87,7 +90,7 @@ final class DistributionCharts {
         String reading = "How many of the " + String.format("%,d", total) + " customers scored on " + dimension
                 + " have each value; the dashed lines are this refresh's tier boundaries, labelled with the scores"
                 + " either side." + (above > 0 ? String.format(" The last bar also holds the %,d customers above %s"
-                        + " (the top 1 %%).", above, Fmt.money(end)) : "");
+                        + " (the top 5 %%).", above, dimension.equals("monetary") ? Fmt.money(end) : (long) Math.floor(end) + " orders") : "");
         return new Chart("pic-dist-" + dimension, names[0], reading, o);
     }
 
@@ -108,6 +111,8 @@ final class DistributionCharts {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("name", below + "|" + above);
                     line.put("xAxis", whole ? Math.floor(u) + 0.5 : ChartParts.round(u));
+                    // lines close together: their labels alternate between the top and the middle
+                    line.put("label", Map.of("position", data.size() % 2 == 0 ? "insideEndTop" : "insideMiddleTop"));
                     data.add(line);
                 });
         return data;

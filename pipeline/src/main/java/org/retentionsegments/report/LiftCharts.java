@@ -96,7 +96,16 @@ final class LiftCharts {
         }
         Map<String, Object> o = ChartParts.option(title, true, "item");
         o.put("grid", ChartParts.grid(ChartParts.TOP_WITH_LEGEND, 34));
-        o.put("xAxis", ChartParts.valueAxis(axis, true));
+        // the axis spans the intervals, zero included (ECharts would fit it to the dots alone)
+        double low = rows.stream().mapToDouble(r -> Math.min(r.estimate(), r.low() == null ? 0 : r.low())).min()
+                .orElse(0);
+        double high = rows.stream().mapToDouble(r -> Math.max(r.estimate(), r.high() == null ? 0 : r.high())).max()
+                .orElse(0);
+        double step = DistributionCharts.nice((Math.max(high, 0) - Math.min(low, 0)) / 6);
+        Map<String, Object> x = ChartParts.valueAxis(axis, true);
+        x.put("min", ChartParts.round(Math.floor(Math.min(low, 0) / step) * step));
+        x.put("max", ChartParts.round(Math.ceil(Math.max(high, 0) / step) * step));
+        o.put("xAxis", x);
         Map<String, Object> y = ChartParts.categoryAxis("", rows.stream().map(Row::label).toList(), 130, 0);
         y.put("inverse", true);
         o.put("yAxis", y);
@@ -107,7 +116,8 @@ final class LiftCharts {
                         "itemStyle", Map.of("color", "#2b6cb0"),
                         "markLine", Map.of("silent", true, "symbol", List.of("none", "none"),
                                 "lineStyle", Map.of("color", ChartParts.ACCENT, "type", "dashed"),
-                                "label", Map.of("formatter", "{b}", "color", ChartParts.ACCENT, "fontSize", 10),
+                                "label", Map.of("formatter", "{b}", "color", ChartParts.ACCENT, "fontSize", 10,
+                                        "position", "start"),
                                 "data", List.of(Map.of("name", "no effect", "xAxis", 0))))));
         return o;
     }

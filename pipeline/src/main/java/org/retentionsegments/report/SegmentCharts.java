@@ -102,6 +102,8 @@ final class SegmentCharts {
         x.put("nameLocation", "middle");
         x.put("nameGap", 24);
         Map<String, Object> y = ChartParts.categoryAxis("R score (5 = ordered most recently)", scores, 40, 0);
+        y.put("nameLocation", "middle");
+        y.put("nameGap", 24);
         o.put("xAxis", x);
         o.put("yAxis", y);
         o.put("visualMap", ChartParts.colourScale(max, 2, "0 customers", max + " customers"));

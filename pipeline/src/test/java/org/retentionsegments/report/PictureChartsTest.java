@@ -75,19 +75,17 @@ class PictureChartsTest {
 
     @Test
     void frequencyBarsAreCentredOnWholeOrdersAndTheBoundariesFallBetweenThem() throws Exception {
-        List<ValueCount> values = List.of(new ValueCount("frequency", 1, 50), new ValueCount("frequency", 2, 30),
-                new ValueCount("frequency", 3, 15), new ValueCount("frequency", 6, 5));
+        List<ValueCount> values = List.of(new ValueCount("frequency", 1, 40), new ValueCount("frequency", 2, 30),
+                new ValueCount("frequency", 3, 15), new ValueCount("frequency", 6, 15));
         // scores 1-2 tie on one order; 3: 2 orders; 4: 3-5; 5: 6+ (a value on a boundary belongs below it)
         List<ScoreBoundary> boundaries = List.of(boundary("frequency", 1, null, 1.0), boundary("frequency", 2, 1.0, 1.0),
                 boundary("frequency", 3, 1.0, 2.0), boundary("frequency", 4, 2.0, 5.0),
                 boundary("frequency", 5, 5.0, null), boundary("monetary", 1, null, 9.0));
         JsonNode o = json(DistributionCharts.of("frequency", values, boundaries, 365));
-        assertEquals("[[0.5,50.0],[1.5,30.0],[2.5,15.0],[3.5,0.0],[4.5,0.0],[5.5,5.0],[6.5,5.0]]",
+        assertEquals("[[0.5,40.0],[1.5,30.0],[2.5,15.0],[3.5,0.0],[4.5,0.0],[5.5,15.0],[6.5,15.0]]",
                 o.at("/series/0/data").toString(), "a step per whole order, the last step closed");
         assertEquals("end", o.at("/series/0/step").asText());
-        JsonNode lines = o.at("/series/0/markLine/data");
-        assertEquals("[{\"name\":\"F1|F3\",\"xAxis\":1.5},{\"name\":\"F3|F4\",\"xAxis\":2.5},"
-                + "{\"name\":\"F4|F5\",\"xAxis\":5.5}]", lines.toString(),
+        assertEquals("[F1|F3 at 1.5, F3|F4 at 2.5, F4|F5 at 5.5]", lines(o).toString(),
                 "one line per distinct boundary, labelled with the scores either side (F2, empty, skipped)");
         assertEquals("orders in the 365-day window", o.at("/xAxis/name").asText());
         assertEquals("customers", o.at("/yAxis/name").asText());
@@ -112,7 +110,7 @@ class PictureChartsTest {
             drawn += steps.get(i).get(1).asLong();
         }
         assertEquals(101, drawn, "every customer is in a bar");
-        assertEquals("[{\"name\":\"M4|M5\",\"xAxis\":50.25}]", o.at("/series/0/markLine/data").toString());
+        assertEquals("[M4|M5 at 50.25]", lines(o).toString());
         assertTrue(chart.reading().contains("The last bar also holds the 1 customers above"), chart.reading());
         assertEquals("net spend in the 365-day window ($)", o.at("/xAxis/name").asText());
     }
@@ -125,6 +123,8 @@ class PictureChartsTest {
         assertEquals("[\"ALL\",\"Lost\"]", o.at("/yAxis/data").toString(), "rows without a lift are left out");
         assertTrue(o.at("/yAxis/inverse").asBoolean());
         assertEquals("lift, percentage points", o.at("/xAxis/name").asText());
+        assertEquals(-5.0, o.at("/xAxis/min").asDouble(), "the axis spans every interval, at round numbers");
+        assertEquals(25.0, o.at("/xAxis/max").asDouble());
         assertEquals("lines", o.at("/series/0/type").asText());
         assertEquals("[{\"coords\":[[2.0,0],[12.0,0]]},{\"coords\":[[-1.0,1],[21.0,1]]}]",
                 o.at("/series/0/data").toString());
@@ -139,6 +139,13 @@ class PictureChartsTest {
         assertEquals("incremental revenue over the horizon ($)", revenue.at("/xAxis/name").asText());
         assertNull(LiftCharts.lift(List.of()));
         assertNull(LiftCharts.incrementalRevenue(List.of(), Map.of()));
+    }
+
+    /** The markLines of a distribution: label at x. */
+    static List<String> lines(JsonNode o) {
+        List<String> lines = new java.util.ArrayList<>();
+        o.at("/series/0/markLine/data").forEach(l -> lines.add(l.get("name").asText() + " at " + l.get("xAxis").asDouble()));
+        return lines;
     }
 
     static ScoreBoundary boundary(String dimension, int score, Double lower, Double upper) {
