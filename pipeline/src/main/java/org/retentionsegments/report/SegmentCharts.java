@@ -96,7 +96,9 @@ final class SegmentCharts {
             max = Math.max(max, c.customers());
         }
         Map<String, Object> o = ChartParts.option("Customers and average spend by R and F score", false, "item");
-        o.put("grid", ChartParts.grid(ChartParts.TOP, 64));
+        Map<String, Object> grid = new LinkedHashMap<>(ChartParts.grid(ChartParts.TOP, 64));
+        grid.put("left", 30); // room for the R axis's name, beside its labels
+        o.put("grid", grid);
         Map<String, Object> x = ChartParts.categoryAxis("F score (1 = fewest orders in " + windowDays + " days)",
                 scores, 40, 0);
         x.put("nameLocation", "middle");
