@@ -68,9 +68,7 @@ final class HtmlReport {
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
         if (pictures != null) {
-            PictureHtml.chart(h, drawn, SegmentCharts.sizesOverTime(pictures.sizes(), ReportSegment.order(segments)),
-                    "Segment sizes over time: needs two kept refreshes; this warehouse keeps one up to " + data.asOf()
-                            + " (refresh.snapshot_every sets how often a refresh is kept).");
+            PictureHtml.sizes(h, drawn, data, pictures, ReportSegment.order(segments));
         }
         ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
@@ -85,13 +83,13 @@ final class HtmlReport {
             h.append("</dl>\n</section>\n");
         }
         if (pictures != null) {
-            scores(h, drawn, data, pictures, windowDays);
+            PictureHtml.scores(h, drawn, data, pictures, windowDays);
         }
         personas(h, data, segments, windowDays);
         movement(h, drawn, data, config, pictures == null ? null : ReportSegment.order(segments));
         lift(h, data.lift(), segments);
         if (pictures != null) {
-            liftPictures(h, drawn, data, pictures, segments);
+            PictureHtml.lift(h, drawn, data, pictures, ReportSegment.order(segments));
         }
         ScoreText.html(h, data.scores());
         leads(h, config.leadScoring(), data.leads());
@@ -107,34 +105,6 @@ final class HtmlReport {
             }
         }
         return h.append("</body>\n</html>\n").toString();
-    }
-
-    /** Scores and tiers: the R x F grid, then the R, F and M distributions with their boundaries. */
-    private static void scores(StringBuilder h, List<ClusterCharts.Chart> drawn, ReportData data, PictureData pictures,
-            int windowDays) {
-        h.append("<h2 id=\"scores-and-tiers\">Scores and tiers</h2>\n")
-                .append(Html.el("p", "The customers of the refresh of " + data.asOf() + " by score, and the raw"
-                        + " values the scores were cut from.")).append('\n');
-        PictureHtml.chart(h, drawn, SegmentCharts.rfGrid(pictures.grid(), windowDays),
-                "R x F grid: no customer of this refresh has an R and an F score.");
-        for (String dimension : List.of("recency", "frequency", "monetary")) {
-            PictureHtml.chart(h, drawn, DistributionCharts.of(dimension, pictures.values(), data.boundaries(), windowDays),
-                    "The " + dimension + " distribution: no customer of this refresh was scored on " + dimension + ".");
-        }
-    }
-
-    /** The forest plots of the lift and of the incremental revenue, or why there are none. */
-    private static void liftPictures(StringBuilder h, List<ClusterCharts.Chart> drawn, ReportData data,
-            PictureData pictures, List<ReportSegment> segments) {
-        List<LiftRow> ordered = LiftText.byProgram(data.lift(), ReportSegment.order(segments)).values().stream()
-                .flatMap(List::stream).toList();
-        ClusterCharts.Chart lift = LiftCharts.lift(ordered);
-        PictureHtml.chart(h, drawn, lift, "Lift per segment: no holdout data yet (no program has a treated and a"
-                + " holdout customer whose horizon has ended), so there is no forest plot.",
-                lift == null ? 0 : LiftCharts.height(lift));
-        ClusterCharts.Chart revenue = LiftCharts.incrementalRevenue(ordered, pictures.margins());
-        PictureHtml.chart(h, drawn, revenue, "Incremental revenue: no holdout data yet, so there is nothing to draw.",
-                revenue == null ? 0 : LiftCharts.height(revenue));
     }
 
     /** The Contracts section: a warning per data contract of segments.yaml that fails; none when all hold. */
@@ -175,18 +145,14 @@ final class HtmlReport {
         if (data.previousAsOf() == null) {
             h.append(Html.el("p", "No earlier kept refresh: movement shows from the second kept refresh on.")).append('\n');
             if (order != null) {
-                PictureHtml.chart(h, drawn, null, "Movement heat map: needs two kept refreshes; this warehouse has"
-                        + " none before " + data.asOf() + ".");
+                PictureHtml.movement(h, drawn, data, order);
             }
             return;
         }
         h.append(Html.el("p", "Since the previous kept refresh, " + data.previousAsOf() + " -> " + data.asOf() + ": "
                 + MovementText.summary(data.moves()))).append('\n');
         if (order != null) {
-            ClusterCharts.Chart heat = SegmentCharts.movement(data.moves(), order, data.previousAsOf(), data.asOf());
-            PictureHtml.chart(h, drawn, heat, "Movement heat map: no customer in both kept refreshes.",
-                    heat == null ? 0 : Math.max(360, 150 + 26 * ((List<?>) ((java.util.Map<?, ?>) heat.option()
-                            .get("yAxis")).get("data")).size()));
+            PictureHtml.movement(h, drawn, data, order);
         }
         h.append("<table>\n<tr><th>From</th><th>To</th><th class=\"n\">Customers</th><th class=\"n\">% of from</th>"
                 + "<th>Direction</th></tr>\n");

@@ -121,10 +121,4 @@ final class LiftCharts {
                                 "data", List.of(Map.of("name", "no effect", "xAxis", 0))))));
         return o;
     }
-
-    /** Pixels for a plot of {@code rows} rows: room for each, and for the title, legend and axis. */
-    static int height(Chart chart) {
-        Object y = ((Map<?, ?>) chart.option().get("yAxis")).get("data");
-        return Math.max(260, 130 + 30 * ((List<?>) y).size());
-    }
 }
