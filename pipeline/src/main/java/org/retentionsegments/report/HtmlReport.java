@@ -61,7 +61,7 @@ final class HtmlReport {
                         + Html.el("dd", TextReport.contracts(data)))
                 .append(tiers == null ? "" : Html.el("dt", "Tiers") + Html.el("dd", tiers))
                 .append("\n</dl>\n");
-        int contents = h.length();
+        int contents = h.indexOf("</h1>\n") + "</h1>\n".length(); // the contents go under the title
         contracts(h, data);
         h.append("<h2 id=\"segments\">Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));

@@ -108,6 +108,8 @@ final class LiftCharts {
         o.put("xAxis", x);
         Map<String, Object> y = ChartParts.categoryAxis("", rows.stream().map(Row::label).toList(), 130, 0);
         y.put("inverse", true);
+        y.put("axisLine", Map.of("onZero", false)); // at the left edge, not on the line of no effect
+        y.put("axisTick", Map.of("show", false));
         o.put("yAxis", y);
         o.put("series", List.of(
                 Map.of("type", "lines", "name", "95 % interval", "coordinateSystem", "cartesian2d", "data", bars,

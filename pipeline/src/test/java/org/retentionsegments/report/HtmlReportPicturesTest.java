@@ -106,7 +106,8 @@ class HtmlReportPicturesTest {
             sections++;
         }
         assertTrue(sections >= 6, "Segments, Scores and tiers, Personas?, movement, lift, score validation, leads");
-        assertTrue(html.indexOf("<nav class=\"toc\"") < html.indexOf("<h2 id=\"segments\">"));
+        assertTrue(html.contains("<h1>SEGMENTATION STRATEGY</h1>\n<nav class=\"toc\" aria-label=\"Contents\">"),
+                "the contents under the title");
         Matcher chart = Pattern.compile("<div class=\"chart\" id=\"([^\"]+)\"([^>]*)>").matcher(html);
         while (chart.find()) {
             assertTrue(chart.group(2).contains("role=\"img\" aria-label=\""), chart.group());
