@@ -17,8 +17,9 @@ import org.retentionsegments.warehouse.WarehouseException;
  * the scores of the latest snapshot whose horizon has passed sorted the customers who bought again.
  * Read from the warehouse views (segment_summary, segment_profile, segment_persona,
  * segment_transition_matrix, holdout_lift, score_validation, score_validation_summary) of one kept refresh, with a warning for every data
- * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds the charts of
- * a cluster model when there is one ({@link ClusterSection}).
+ * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds its pictures
+ * ({@link PictureData}, {@link PictureHtml}) and the charts of a cluster model when there is one
+ * ({@link ClusterSection}).
  */
 public final class StrategyReport {
 
