@@ -1,7 +1,5 @@
 package org.retentionsegments.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,17 +62,13 @@ record ClusterSection(ClusterModel model, boolean fromConfig, LocalDate pointsAs
         return charts;
     }
 
-    /** The section, its charts' scripts (ECharts inlined) at its end. */
-    void html(StringBuilder h) {
+    /** Appends the section and returns its charts, whose options and script the page appends once, at its end. */
+    List<ClusterCharts.Chart> html(StringBuilder h) {
         ClusterCharts diagnostics = diagnostics();
         h.append("<h2 id=\"clusters\">Clusters</h2>\n").append(Html.el("p", intro(diagnostics))).append('\n');
         List<ClusterCharts.Chart> charts = charts(diagnostics);
         ClusterPlots.sections(h, charts, "h3");
-        try {
-            h.append(ClusterPlots.scripts(charts));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the ECharts script from the class path", e);
-        }
+        return charts;
     }
 
     private String intro(ClusterCharts diagnostics) {

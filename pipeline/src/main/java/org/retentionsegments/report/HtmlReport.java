@@ -1,5 +1,6 @@
 package org.retentionsegments.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -8,8 +9,9 @@ import org.retentionsegments.report.ReportData.Move;
 import org.retentionsegments.report.ReportData.SegmentRow;
 
 /**
- * The SEGMENTATION STRATEGY report as one self-contained HTML page (inline CSS and SVG; scripts
- * only for the charts of the Clusters section, when there is a cluster model).
+ * The SEGMENTATION STRATEGY report as one self-contained HTML page: inline CSS and SVG, a table of
+ * contents, and with its pictures ({@link PictureData}) and a cluster model's Clusters section the
+ * ECharts charts, their options and Apache ECharts inlined once at the end of the page.
  */
 final class HtmlReport {
 
@@ -33,13 +35,22 @@ final class HtmlReport {
     private HtmlReport() {}
 
     static String render(ReportData data, ConfigBundle config) {
+        return render(data, config, null, null);
+    }
+
+    /**
+     * The page; with {@code pictures} (else none) its charts, with {@code clusters} (else none) the
+     * Clusters section at its end.
+     */
+    static String render(ReportData data, ConfigBundle config, ClusterSection clusters, PictureData pictures) {
+        List<ClusterCharts.Chart> drawn = new ArrayList<>();
         List<ReportSegment> segments = ReportSegment.ordered(config, data.segments());
         String tiers = TextReport.tiers(data, config);
         String value = TextReport.lifetimeValue(segments);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Segmentation strategy as of ").append(data.asOf()).append("</title>\n<style>")
-                .append(STYLE).append(SCREEN_STYLE)
+                .append(STYLE).append(SCREEN_STYLE).append(PictureHtml.STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n<dl class=\"meta\">\n")
                 .append(Html.el("dt", "Approach")).append(Html.el("dd", TextReport.approach(config)))
                 .append(Html.el("dt", "Segments")).append(Html.el("dd", TextReport.segmentCount(config, segments)))
@@ -50,11 +61,15 @@ final class HtmlReport {
                         + Html.el("dd", TextReport.contracts(data)))
                 .append(tiers == null ? "" : Html.el("dt", "Tiers") + Html.el("dd", tiers))
                 .append("\n</dl>\n");
+        int contents = h.indexOf("</h1>\n") + "</h1>\n".length(); // the contents go under the title
         contracts(h, data);
-        h.append("<h2>Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
+        h.append("<h2 id=\"segments\">Segments</h2>\n<p>Ordered by strategy priority (1 first).</p>\n")
                 .append(SvgShareChart.render(segments));
         overview(h, segments);
         int windowDays = config.pipeline().windowDays();
+        if (pictures != null) {
+            PictureHtml.sizes(h, drawn, data, pictures, ReportSegment.order(segments));
+        }
         ScoreUnits units = ScoreUnits.of(data.boundaries(), windowDays);
         for (ReportSegment s : segments) {
             h.append("<section class=\"segment\">\n<h3>").append(Html.escape(s.name())).append(" <span class=\"tag\">[")
@@ -67,14 +82,31 @@ final class HtmlReport {
             field(h, "KPIs", SegmentText.kpis(s));
             h.append("</dl>\n</section>\n");
         }
+        if (pictures != null) {
+            PictureHtml.scores(h, drawn, data, pictures, windowDays);
+        }
         personas(h, data, segments, windowDays);
-        movement(h, data, config);
+        movement(h, drawn, data, config, pictures == null ? null : ReportSegment.order(segments));
         lift(h, data.lift(), segments);
+        if (pictures != null) {
+            PictureHtml.lift(h, drawn, data, pictures, ReportSegment.order(segments));
+        }
         ScoreText.html(h, data.scores());
         if (data.predictions().asOf() != null) {
             PredictionText.html(h, data.predictions());
         }
         leads(h, config.leadScoring(), data.leads());
+        if (clusters != null) {
+            drawn.addAll(clusters.html(h));
+        }
+        h.insert(contents, PictureHtml.contents(h.substring(contents)));
+        if (!drawn.isEmpty()) {
+            try {
+                h.append(ClusterPlots.scripts(drawn));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the ECharts script from the class path", e);
+            }
+        }
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -83,7 +115,7 @@ final class HtmlReport {
         if (data.failedContracts().isEmpty()) {
             return;
         }
-        h.append("<h2>Contracts</h2>\n<p>The data contracts of segments.yaml (expect:) that fail on this refresh.</p>\n"
+        h.append("<h2 id=\"contracts\">Contracts</h2>\n<p>The data contracts of segments.yaml (expect:) that fail on this refresh.</p>\n"
                 + "<ul class=\"warn\">\n");
         for (org.retentionsegments.core.segment.ContractResult c : data.failedContracts()) {
             h.append(Html.el("li", "WARNING: " + c.line())).append('\n');
@@ -109,14 +141,22 @@ final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void movement(StringBuilder h, ReportData data, ConfigBundle config) {
-        h.append("<h2>Segment movement</h2>\n");
+    /** The movement; with {@code order} (the pictures), its heat map or why there is none. */
+    private static void movement(StringBuilder h, List<ClusterCharts.Chart> drawn, ReportData data,
+            ConfigBundle config, java.util.Comparator<String> order) {
+        h.append("<h2 id=\"segment-movement\">Segment movement</h2>\n");
         if (data.previousAsOf() == null) {
             h.append(Html.el("p", "No earlier kept refresh: movement shows from the second kept refresh on.")).append('\n');
+            if (order != null) {
+                PictureHtml.movement(h, drawn, data, order);
+            }
             return;
         }
         h.append(Html.el("p", "Since the previous kept refresh, " + data.previousAsOf() + " -> " + data.asOf() + ": "
                 + MovementText.summary(data.moves()))).append('\n');
+        if (order != null) {
+            PictureHtml.movement(h, drawn, data, order);
+        }
         h.append("<table>\n<tr><th>From</th><th>To</th><th class=\"n\">Customers</th><th class=\"n\">% of from</th>"
                 + "<th>Direction</th></tr>\n");
         for (Move m : MovementText.top(data.moves())) {
@@ -129,7 +169,7 @@ final class HtmlReport {
     }
 
     private static void lift(StringBuilder h, List<LiftRow> rows, List<ReportSegment> segments) {
-        h.append("<h2>Holdout lift</h2>\n<p>Retention = a positive order within the horizon after treatment.</p>\n");
+        h.append("<h2 id=\"holdout-lift\">Holdout lift</h2>\n<p>Retention = a positive order within the horizon after treatment.</p>\n");
         if (rows.isEmpty()) {
             h.append("<p>No program has a treatment whose horizon has ended yet.</p>\n");
             return;
@@ -163,7 +203,7 @@ final class HtmlReport {
 
     /** LEAD SCORING: the points, then per class its range, customers now and conversion by horizon. */
     private static void leads(StringBuilder h, org.retentionsegments.core.config.LeadScoring scoring, LeadText.Leads leads) {
-        h.append("<h2>Lead scoring</h2>\n").append(Html.el("p", LeadText.scope(scoring))).append('\n');
+        h.append("<h2 id=\"lead-scoring\">Lead scoring</h2>\n").append(Html.el("p", LeadText.scope(scoring))).append('\n');
         h.append("<table>\n<tr><th>Category</th><th>Signal</th><th>Counts</th><th class=\"n\">Points</th></tr>\n");
         for (org.retentionsegments.core.config.LeadScoring.Signal s : scoring.signals()) {
             h.append("<tr>").append(Html.el("td", s.category().isEmpty() ? Fmt.NONE : s.category()))
@@ -209,7 +249,7 @@ final class HtmlReport {
         if (cards.isEmpty()) {
             return;
         }
-        h.append("<h2>Personas</h2>\n").append(Html.el("p", PersonaText.intro(data))).append('\n');
+        h.append("<h2 id=\"personas\">Personas</h2>\n").append(Html.el("p", PersonaText.intro(data))).append('\n');
         for (ReportSegment s : cards) {
             ReportData.PersonaRow p = data.persona(s.name());
             h.append("<section class=\"segment persona\">\n<h3>PERSONA: ").append(Html.escape(s.name()))
@@ -262,15 +302,4 @@ final class HtmlReport {
             @media (max-width:700px){table{display:block;overflow-x:auto}dl.meta{grid-template-columns:6em 1fr}}
             """ + ClusterPlots.CHART_STYLE;
 
-    /** The page, ending with the Clusters section of {@code clusters} (charts and scripts) when it is not null. */
-    static String render(ReportData data, ConfigBundle config, ClusterSection clusters) {
-        String page = render(data, config);
-        if (clusters == null) {
-            return page;
-        }
-        StringBuilder section = new StringBuilder();
-        clusters.html(section);
-        int end = page.lastIndexOf("</body>");
-        return page.substring(0, end) + section + page.substring(end);
-    }
 }

@@ -154,7 +154,7 @@ final class ScoreText {
 
     /** The HTML report's Score validation section: retention by score value, AUC and Spearman per score, the sentences. */
     static void html(StringBuilder h, Validation v) {
-        h.append("<h2>Score validation</h2>\n").append(Html.el("p", intro(v))).append('\n');
+        h.append("<h2 id=\"score-validation\">Score validation</h2>\n").append(Html.el("p", intro(v))).append('\n');
         if (v.asOf() == null) {
             return;
         }

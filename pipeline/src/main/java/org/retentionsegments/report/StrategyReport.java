@@ -17,8 +17,9 @@ import org.retentionsegments.warehouse.WarehouseException;
  * the scores of the latest snapshot whose horizon has passed sorted the customers who bought again.
  * Read from the warehouse views (segment_summary, segment_profile, segment_persona,
  * segment_transition_matrix, holdout_lift, score_validation, score_validation_summary) of one kept refresh, with a warning for every data
- * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds the charts of
- * a cluster model when there is one ({@link ClusterSection}).
+ * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds its pictures
+ * ({@link PictureData}, {@link PictureHtml}) and the charts of a cluster model when there is one
+ * ({@link ClusterSection}).
  */
 public final class StrategyReport {
 
@@ -30,11 +31,14 @@ public final class StrategyReport {
     private final ConfigBundle config;
     /** The HTML page's Clusters section; null without a cluster model. */
     private final ClusterSection clusters;
+    /** What the HTML page's pictures read; null when only the text is wanted. */
+    private final PictureData pictures;
 
-    private StrategyReport(ReportData data, ConfigBundle config, ClusterSection clusters) {
+    private StrategyReport(ReportData data, ConfigBundle config, ClusterSection clusters, PictureData pictures) {
         this.data = data;
         this.config = config;
         this.clusters = clusters;
+        this.pictures = pictures;
     }
 
     /**
@@ -48,16 +52,16 @@ public final class StrategyReport {
 
     /**
      * Loads the report of the kept refresh {@code asOf}, or of the latest one when null; with
-     * {@code clusters}, also the cluster model and its customers for the HTML page's Clusters
-     * section (the text report does without them, and reading the customers takes a while on a
-     * large warehouse).
+     * {@code clusters}, also what the HTML page alone shows: the pictures' data ({@link PictureData})
+     * and the cluster model and its customers for the Clusters section (the text report does without
+     * them, and reading the customers takes a while on a large warehouse).
      *
      * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
      */
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters) {
         List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
         if (kept.isEmpty()) {
-            return new StrategyReport(null, config, null);
+            return new StrategyReport(null, config, null, null);
         }
         LocalDate day = asOf != null ? asOf : kept.get(0);
         int at = kept.indexOf(day);
@@ -68,8 +72,9 @@ public final class StrategyReport {
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
         List<ContractResult> contracts = ContractQueries.kept(warehouse, day, config.segments().contracts());
-        return new StrategyReport(ReportQueries.load(warehouse, day, previous, contracts), config,
-                clusters ? ClusterSection.load(warehouse, config, day) : null);
+        ReportData data = ReportQueries.load(warehouse, day, previous, contracts);
+        return new StrategyReport(data, config, clusters ? ClusterSection.load(warehouse, config, day) : null,
+                clusters ? PictureData.load(warehouse, day, !data.lift().isEmpty()) : null);
     }
 
     /** Whether the warehouse had no refresh to report. */
@@ -83,10 +88,13 @@ public final class StrategyReport {
     }
 
     /**
-     * The report as one self-contained HTML page: inline CSS and SVG bar charts of each segment's
-     * share of customers and revenue, no external assets. With a cluster model (see
-     * {@link ClusterSection}) a Clusters section of ECharts diagnostics follows, the ECharts script
-     * inlined once; without one the page has no script.
+     * The report as one self-contained HTML page, no external assets: a table of contents, inline
+     * CSS, an SVG bar chart of each segment's share of customers and revenue, and (when loaded with
+     * the HTML's reads) the pictures as ECharts charts: segment sizes over time, the movement heat
+     * map, the R x F grid, the R, F and M distributions with their tier boundaries, and forest plots
+     * of the holdout lift and the incremental revenue. With a cluster model (see
+     * {@link ClusterSection}) a Clusters section of ECharts diagnostics follows; the ECharts script
+     * is inlined once for all the charts.
      */
     public String html() {
         if (data == null) {
@@ -95,7 +103,7 @@ public final class StrategyReport {
                     + "</title></head>\n<body>\n<h1>SEGMENTATION STRATEGY</h1>\n" + Html.el("p", NO_REFRESH.strip())
                     + "\n</body>\n</html>\n";
         }
-        return HtmlReport.render(data, config, clusters);
+        return HtmlReport.render(data, config, clusters, pictures);
     }
 
     /** The report's figures as one JSON object ({@link ReportJson}). */

@@ -164,7 +164,7 @@ class ConfigCheckContractsITCase {
                 + "WARNING: New: 67 % of 3 customers are lifecycle new, expected at least 90 %\n\nSEGMENTS"), text);
         assertTrue(html.contains("<dt>Contracts</dt><dd>3 of 6 contracts of segments.yaml (expect:) fail on this"
                 + " refresh: see CONTRACTS</dd>"), html);
-        assertTrue(html.contains("<h2>Contracts</h2>") && html.contains("<ul class=\"warn\">\n"
+        assertTrue(html.contains("<h2 id=\"contracts\">Contracts</h2>") && html.contains("<ul class=\"warn\">\n"
                 + "<li>WARNING: Champions: 3 customers, expected at least 1,000</li>\n"
                 + "<li>WARNING: Champions: 1 of 3 customers (33 %) are frequency 5+ and monetary 100-500, expected"
                 + " all</li>\n<li>WARNING: New: 67 % of 3 customers are lifecycle new, expected at least 90 %</li>\n"

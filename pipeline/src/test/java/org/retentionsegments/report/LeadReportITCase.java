@@ -75,7 +75,7 @@ class LeadReportITCase {
                 + " class converted more: the points rank leads in the right order.\n"), block);
 
         String html = report.html();
-        assertTrue(html.contains("<h2>Lead scoring</h2>"), html);
+        assertTrue(html.contains("<h2 id=\"lead-scoring\">Lead scoring</h2>"), html);
         assertTrue(html.contains("<tr><td>Hot Lead (SQL)</td><td class=\"n\">51-80</td><td class=\"n\">0</td>"
                 + "<td><span class=\"bar\" style=\"width:120px\"></span> 100.0 % of 1</td></tr>"), html);
         assertTrue(html.contains("<tr><td>Cold Lead</td><td class=\"n\">0-30</td><td class=\"n\">1</td>"

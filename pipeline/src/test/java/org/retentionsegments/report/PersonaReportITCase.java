@@ -103,7 +103,7 @@ class PersonaReportITCase {
     @EnumSource(Engine.class)
     void theHtmlReportHasTheSameCards(Engine engine) {
         String html = report(engine, null).html();
-        String personas = html.substring(html.indexOf("<h2>Personas</h2>"), html.indexOf("<h2>Segment movement</h2>"));
+        String personas = html.substring(html.indexOf("<h2 id=\"personas\">Personas</h2>"), html.indexOf("<h2 id=\"segment-movement\">Segment movement</h2>"));
         assertTrue(personas.contains("<h3>PERSONA: Champions <span class=\"tag\">[2 customers now]</span></h3>"), personas);
         assertTrue(personas.contains("<dt>Recency</dt><dd>last order 20 days ago (median)</dd>"), personas);
         assertTrue(personas.contains("<dt>Frequency</dt><dd>5 orders in the 365-day window (median); average order"

@@ -63,7 +63,7 @@ class ScoreReportITCase {
         assertTrue(block.replace("\n", " ").contains("0.5 = coin toss, 1 = perfect"), block);
 
         String html = report.html();
-        assertTrue(html.contains("<h2>Score validation</h2>"), html);
+        assertTrue(html.contains("<h2 id=\"score-validation\">Score validation</h2>"), html);
         assertTrue(html.contains("<tr><td>Recency</td><td class=\"n\">25.0 % of 4</td><td class=\"n\">-</td>"
                 + "<td class=\"n\">50.0 % of 2</td><td class=\"n\">-</td><td class=\"n\">75.0 % of 4</td>"
                 + "<td class=\"n\">0.74</td><td class=\"n\">+0.58</td></tr>"), html);
@@ -85,7 +85,8 @@ class ScoreReportITCase {
         String block = text.substring(text.indexOf("SCORE VALIDATION\n"), text.indexOf("LEAD SCORING"));
         assertTrue(block.replace("\n", " ").contains(sentence), block);
         assertFalse(block.contains("AUC"), block);
-        assertTrue(report.html().contains("<h2>Score validation</h2>\n<p>" + sentence + "</p>\n<h2>Lead scoring</h2>"),
+        assertTrue(report.html().contains("<h2 id=\"score-validation\">Score validation</h2>\n<p>" + sentence
+                + "</p>\n<h2 id=\"lead-scoring\">Lead scoring</h2>"),
                 report.html());
     }
 

@@ -196,15 +196,18 @@ class StrategyReportITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void htmlIsSelfContainedWithChartsAndTheSameFigures(Engine engine) {
+    void htmlIsSelfContainedWithChartsAndTheSameFigures(Engine engine) throws Exception {
         String html;
         try (Warehouse w = filled(engine)) {
             html = StrategyReport.load(w, CONFIG, null).html();
         }
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</html>\n"), html);
-        for (String external : List.of("<script", "src=", "href=", "url(", "<link")) {
-            assertFalse(html.contains(external), "no external assets or scripts: " + external);
+        String page = html.replace(ClusterPlots.echarts(), "");
+        for (String external : List.of("<script src", "src=", "url(", "<link", "href=\"http", "href=\"/")) {
+            assertFalse(page.contains(external), "no external assets or scripts: " + external);
         }
+        assertEquals(1, html.split(java.util.regex.Pattern.quote(ClusterPlots.echarts()), -1).length - 1,
+                "ECharts inlined once, for the pictures");
         assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), html);
         assertTrue(html.contains("<text x=\"162\" y=\"43\" text-anchor=\"end\" font-size=\"12\">Can&#39;t Lose Them</text>"),
                 "the first bar is the top-priority segment, escaped: " + html);
