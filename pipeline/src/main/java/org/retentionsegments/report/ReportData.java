@@ -22,6 +22,7 @@ import org.retentionsegments.core.segment.TierCheck;
  *     customers who bought again (not necessarily {@code asOf}: its horizon may still be open)
  * @param predictions the latest prediction of ./segments predict by segment and the check of the
  *     latest whose horizon has passed; {@link PredictionText.Predictions#NONE} when there is none
+ * @param power the rows of holdout_power (one per row of {@code lift})
  */
 record ReportData(
         String url,
@@ -37,9 +38,11 @@ record ReportData(
         org.retentionsegments.core.PurchaseCycle cycle,
         List<ContractResult> contracts,
         ScoreText.Validation scores,
-        PredictionText.Predictions predictions) {
+        PredictionText.Predictions predictions,
+        List<PowerText.PowerRow> power) {
 
     ReportData {
+        power = power == null ? List.of() : List.copyOf(power);
         predictions = predictions == null ? PredictionText.Predictions.NONE : predictions;
         personas = personas == null ? List.of() : List.copyOf(personas);
         contracts = contracts == null ? List.of() : List.copyOf(contracts);

@@ -48,7 +48,7 @@ final class ReportQueries {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
                     personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl),
-                    predictions(dsl));
+                    predictions(dsl), power(dsl));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -100,6 +100,15 @@ final class ReportQueries {
                         r.get("p_value", Double.class), r.get("incremental_retained", Double.class),
                         r.get("incremental_revenue", Double.class), r.get("cost", Double.class),
                         r.get("cost_per_retained_customer", Double.class)));
+    }
+
+    private static List<PowerText.PowerRow> power(DSLContext dsl) {
+        return dsl.select().from(table(name("holdout_power")))
+                .fetch(r -> new PowerText.PowerRow(r.get("program_id", String.class), r.get("segment", String.class),
+                        r.get("treated_customers", Long.class), r.get("holdout_customers", Long.class),
+                        r.get("holdout_share", Double.class), r.get("minimum_detectable_lift", Double.class),
+                        r.get("target_lift", Double.class), r.get("underpowered", Boolean.class),
+                        r.get("holdout_share_needed", Double.class)));
     }
 
     /** The purchase cycle of the refresh {@code asOf}, null when none was written. */

@@ -132,6 +132,7 @@ final class RowTables {
                 out.text(c.programId());
                 out.float8(s == null ? null : s.holdoutShare());
                 out.bool(true);
+                out.float8(s == null ? null : s.targetLift());
             });
 
     static final RowTable<InputCountDaily> INPUT_DAILY = new RowTable<>(INPUT_COUNT_DAILY,

@@ -17,6 +17,8 @@ import java.util.List;
  * @param contactCost money per treated contact; the cost of a treatment-arm row
  * @param salt salt of the holdout hash; defaults to the program id, so one customer's draw is
  *     the same in every segment of one program
+ * @param targetLift the smallest lift in retention the holdout should be able to see, a fraction
+ *     (0.05 = 5 points); view {@code holdout_power} flags a segment whose holdout cannot
  */
 public record Strategy(
         String segment,
@@ -35,7 +37,11 @@ public record Strategy(
         double contactCost,
         String programId,
         List<String> kpis,
-        String salt) {
+        String salt,
+        double targetLift) {
+
+    /** The target lift when strategies.yaml names none: 5 points of retention. */
+    public static final double DEFAULT_TARGET_LIFT = 0.05;
 
     public Strategy {
         kpis = List.copyOf(kpis);
@@ -44,7 +50,7 @@ public record Strategy(
     static Strategy parse(String segment, YamlNode node, YamlNode defaults) {
         node.allowOnly("name", "objective", "message", "channel", "cadence", "incentive",
                 "high_touch", "suppress", "holdout_share", "priority", "always_on",
-                "contact_cost", "program_id", "kpis", "salt", "at_risk");
+                "contact_cost", "program_id", "kpis", "salt", "at_risk", "target_lift");
         Incentive incentive = node.has("incentive")
                 ? Incentive.parse(node.child("incentive", node.place() + ": incentive"))
                 : Incentive.NONE;
@@ -78,6 +84,7 @@ public record Strategy(
                 node.number("contact_cost", defaults.number("contact_cost", 0, 0, 1e6), 0, 1e6),
                 programId,
                 kpis,
-                node.string("salt", defaults.string("salt", programId)));
+                node.string("salt", defaults.string("salt", programId)),
+                node.number("target_lift", defaults.number("target_lift", DEFAULT_TARGET_LIFT, 0.001, 1), 0.001, 1));
     }
 }

@@ -119,7 +119,10 @@ class InvalidConfigTest {
                         "strategies.yaml: line 154: strategy 'Hibernating': unknown key 'cadense' "
                                 + "(expected one of: name, objective, message, channel, cadence, "
                                 + "incentive, high_touch, suppress, holdout_share, priority, "
-                                + "always_on, contact_cost, program_id, kpis, salt, at_risk)"),
+                                + "always_on, contact_cost, program_id, kpis, salt, at_risk, target_lift)"),
+                Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    holdout_share: 0\n",
+                                "    holdout_share: 0\n    target_lift: 0\n"),
+                        "strategies.yaml: line 171: strategy 'Lost': target_lift 0 is out of range 0.001..1"),
                 Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    always_on: false\n",
                                 "    always_on: maybe\n"),
                         "strategies.yaml: line 169: strategy 'Lost': always_on must be true or false, "
