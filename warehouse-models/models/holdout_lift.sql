@@ -28,6 +28,12 @@
 -- incremental_retained = lift * treated customers of the segments in the lift (all of them for a
 --   segment row); cost: treated arm's cost;
 -- cost_per_retained_customer = cost / incremental_retained, NULL when incremental_retained <= 0.
+-- p_value_adjusted: for a program tested in many segments, some segment rows look significant by
+--   chance alone; segment rows carry the Benjamini-Hochberg adjusted p-value (Benjamini & Hochberg
+--   1995, J. R. Stat. Soc. B 57:289-300) over the program's segment rows with a p-value: the m
+--   p-values in ascending order, the i-th adjusted to min over j >= i of p_(j) m / j, at most 1.
+--   Calling every segment with an adjusted p below 0.05 a success keeps the expected share of false
+--   successes among them at 5 % at most. 'ALL' rows keep their p-value (one test per program).
 -- Every ratio is NULL where its denominator is 0.
 -- Rates and lifts are fractions 0-1 (a lift of 0.07 is 7 percentage points); money in the input's
 -- currency.
@@ -45,6 +51,8 @@
 -- lift: treated minus holdout retention rate, in rate points as a fraction (0.07 = 7 points)
 -- lift_ci_low, lift_ci_high: the 95 % interval of lift, same unit
 -- p_value: two-sided p-value of no effect, 0-1
+-- p_value_adjusted: segment rows: the Benjamini-Hochberg adjusted p-value over the program's
+--   segments, 0-1; 'ALL' rows: p_value
 -- incremental_retained: lift times the treated customers of the segments in the lift, customers
 -- treated_revenue, holdout_revenue: the arms' total net revenue in their outcome windows; money
 -- incremental_revenue: (treated_revenue / treated - holdout_revenue / holdout) * treated; money
@@ -55,6 +63,43 @@ WITH tests AS (
 ),
 normal AS (
     SELECT t.*, 1.0 / (1.0 + 0.2316419 * z) AS k, lift * strata_treated AS incremental FROM tests t
+),
+lifted AS (
+    SELECT
+        program_id,
+        segment,
+        horizon_days,
+        treated_customers,
+        treated_retained,
+        holdout_customers,
+        holdout_retained,
+        p1 AS treated_retention_rate,
+        p2 AS holdout_retention_rate,
+        lift,
+        lift - margin_low AS lift_ci_low,
+        lift + margin_high AS lift_ci_high,
+        CASE WHEN z IS NOT NULL
+             THEN LEAST(1.0, 2 * EXP(-z * z / 2) / 2.5066282746310002
+                  * k * (0.319381530 + k * (-0.356563782 + k * (1.781477937
+                  + k * (-1.821255978 + k * 1.330274429)))))
+        END AS p_value,
+        incremental AS incremental_retained,
+        treated_revenue,
+        holdout_revenue,
+        incremental_revenue,
+        cost,
+        CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer
+    FROM normal
+),
+ranked AS (
+    SELECT
+        l.*,
+        CASE WHEN l.segment <> 'ALL' AND l.p_value IS NOT NULL
+             THEN ROW_NUMBER() OVER (PARTITION BY l.program_id, l.horizon_days, l.segment <> 'ALL' AND l.p_value IS NOT NULL
+                                     ORDER BY l.p_value, l.segment)
+        END AS p_rank,
+        COUNT(CASE WHEN l.segment <> 'ALL' THEN l.p_value END) OVER (PARTITION BY l.program_id, l.horizon_days) AS tested
+    FROM lifted l
 )
 SELECT
     program_id,
@@ -64,20 +109,22 @@ SELECT
     treated_retained,
     holdout_customers,
     holdout_retained,
-    p1 AS treated_retention_rate,
-    p2 AS holdout_retention_rate,
+    treated_retention_rate,
+    holdout_retention_rate,
     lift,
-    lift - margin_low AS lift_ci_low,
-    lift + margin_high AS lift_ci_high,
-    CASE WHEN z IS NOT NULL
-         THEN LEAST(1.0, 2 * EXP(-z * z / 2) / 2.5066282746310002
-              * k * (0.319381530 + k * (-0.356563782 + k * (1.781477937
-              + k * (-1.821255978 + k * 1.330274429)))))
-    END AS p_value,
-    incremental AS incremental_retained,
+    lift_ci_low,
+    lift_ci_high,
+    p_value,
+    incremental_retained,
     treated_revenue,
     holdout_revenue,
     incremental_revenue,
     cost,
-    CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer
-FROM normal
+    cost_per_retained_customer,
+    CASE WHEN segment = 'ALL' THEN p_value
+         WHEN p_rank IS NOT NULL
+         THEN LEAST(1.0, MIN(p_value * tested / p_rank) OVER (
+                  PARTITION BY program_id, horizon_days, p_rank IS NOT NULL
+                  ORDER BY p_rank DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+    END AS p_value_adjusted
+FROM ranked

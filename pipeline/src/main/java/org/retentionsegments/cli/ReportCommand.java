@@ -47,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " incentive {type, depth_pct, cap}, suppress, always_on, program_id, holdout_share, kpis}}] in"
                     + " the report's order, moves [{from, to, customers, share_of_from}], lift [{program_id, segment,"
                     + " horizon_days, treated_customers, holdout_customers, treated_retention_rate,"
-                    + " holdout_retention_rate, lift, lift_ci_low, lift_ci_high, p_value, incremental_retained,"
+                    + " holdout_retention_rate, lift, lift_ci_low, lift_ci_high, p_value, p_value_adjusted, incremental_retained,"
                     + " incremental_revenue, cost, cost_per_retained}], contracts [{segment, passed, customers,"
                     + " meeting, line}], score_validation {as_of, horizon_days, summary [{dimension, customers,"
                     + " retained, auc, spearman}], values [{dimension, score, customers, retained}]}, predicted_value"

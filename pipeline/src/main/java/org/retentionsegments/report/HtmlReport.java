@@ -198,6 +198,11 @@ final class HtmlReport {
             }
             h.append("<tr class=\"reading\"><td colspan=\"8\">Reading: ").append(Html.escape(LiftText.reading(all)))
                     .append("</td></tr>\n");
+            String tests = LiftText.multipleTesting(program.getValue());
+            if (tests != null) {
+                h.append("<tr class=\"reading\"><td colspan=\"8\">Many tests: ").append(Html.escape(tests))
+                        .append("</td></tr>\n");
+            }
         }
         h.append("</table>\n");
     }

@@ -34,6 +34,10 @@ final class LiftText {
                         Fmt.money(r.incrementalRevenue()), Fmt.cents(r.costPerRetained())));
             }
             out.append(Fmt.wrap("  Reading: ", "           ", reading(all), 100));
+            String tests = multipleTesting(program.getValue());
+            if (tests != null) {
+                out.append(Fmt.wrap("  Many tests: ", "              ", tests, 100));
+            }
         }
         return out.toString();
     }
@@ -56,6 +60,29 @@ final class LiftText {
 
     private static String rate(Double rate) {
         return rate == null ? Fmt.NONE : Fmt.dec1(100 * rate);
+    }
+
+    /**
+     * The multiple-testing note of a program tested in two or more segments: which segments stay
+     * significant at 5 % after the Benjamini-Hochberg adjustment and which were significant only
+     * before it; null with fewer than two tested segments.
+     */
+    static String multipleTesting(List<LiftRow> rows) {
+        List<LiftRow> tested = rows.stream().filter(r -> !r.all() && r.pValue() != null).toList();
+        if (tested.size() < 2) {
+            return null;
+        }
+        List<String> stay = tested.stream().filter(r -> r.pValueAdjusted() != null && r.pValueAdjusted() < 0.05)
+                .map(LiftRow::segment).toList();
+        List<String> lost = tested.stream().filter(r -> r.pValue() < 0.05
+                        && (r.pValueAdjusted() == null || r.pValueAdjusted() >= 0.05))
+                .map(r -> r.segment() + " (p " + Fmt.pValue(r.pValue()) + ", adjusted "
+                        + Fmt.pValue(r.pValueAdjusted()) + ")").toList();
+        String text = tested.size() + " segments tested at once, so some would look significant by chance;"
+                + " after the Benjamini-Hochberg adjustment (p_value_adjusted in holdout_lift) "
+                + (stay.isEmpty() ? "none stays significant at 5 %"
+                        : String.join(", ", stay) + (stay.size() == 1 ? " stays" : " stay") + " significant at 5 %");
+        return text + (lost.isEmpty() ? "." : "; significant only before it: " + String.join(", ", lost) + ".");
     }
 
     /** The plain-language reading of a program's ALL row. */

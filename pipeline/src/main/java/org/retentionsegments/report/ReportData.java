@@ -130,7 +130,7 @@ record ReportData(
     /** One cell of segment_transition_matrix at {@code asOf}. */
     record Move(String from, String to, long customers, Double shareOfFrom) {}
 
-    /** One row of holdout_lift. */
+    /** One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's segments. */
     record LiftRow(
             String program,
             String segment,
@@ -146,7 +146,16 @@ record ReportData(
             Double incrementalRetained,
             Double incrementalRevenue,
             Double cost,
-            Double costPerRetained) {
+            Double costPerRetained,
+            Double pValueAdjusted) {
+
+        /** A row without an adjusted p-value (read before holdout_lift had one). */
+        LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
+                Double holdoutRate, Double lift, Double ciLow, Double ciHigh, Double pValue, Double incrementalRetained,
+                Double incrementalRevenue, Double cost, Double costPerRetained) {
+            this(program, segment, horizonDays, treated, holdout, treatedRate, holdoutRate, lift, ciLow, ciHigh, pValue,
+                    incrementalRetained, incrementalRevenue, cost, costPerRetained, null);
+        }
 
         boolean all() {
             return "ALL".equals(segment);

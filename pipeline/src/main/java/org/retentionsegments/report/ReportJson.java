@@ -102,6 +102,7 @@ final class ReportJson {
         out.put("lift_ci_low", r.ciLow());
         out.put("lift_ci_high", r.ciHigh());
         out.put("p_value", r.pValue());
+        out.put("p_value_adjusted", r.pValueAdjusted());
         out.put("incremental_retained", r.incrementalRetained());
         out.put("incremental_revenue", r.incrementalRevenue());
         out.put("cost", r.cost());

@@ -40,7 +40,7 @@ class ModelsITCase {
             "treated_customers", "treated_retained", "holdout_customers", "holdout_retained",
             "treated_retention_rate", "holdout_retention_rate", "lift", "lift_ci_low", "lift_ci_high", "p_value",
             "incremental_retained", "treated_revenue", "holdout_revenue", "incremental_revenue", "cost",
-            "cost_per_retained_customer");
+            "cost_per_retained_customer", "p_value_adjusted");
 
     @ParameterizedTest
     @EnumSource(Engine.class)
