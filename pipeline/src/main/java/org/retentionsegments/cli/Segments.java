@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ModelsCommand.class,
             ClusterCommand.class,
+            AudiencesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Segments implements Runnable {
