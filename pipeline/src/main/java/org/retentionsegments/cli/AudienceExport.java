@@ -50,8 +50,10 @@ record AudienceExport(List<String> segments, String channel, String format, Path
         Map<String, List<AudienceRow>> rows = new HashMap<>();
         try {
             Files.createDirectories(out);
+            Map<String, Map<String, List<AudienceRow>>> bySegment = new HashMap<>();
             for (Audience a : chosen) {
-                List<AudienceRow> current = store.rows(a.key());
+                List<AudienceRow> current = bySegment.computeIfAbsent(a.segment(), store::rows)
+                        .getOrDefault(a.key(), List.of());
                 AudienceChanges changes = AudienceChanges.of(store.previous(a.key()), current);
                 String list = a.fileStem() + "." + format;
                 String changed = a.fileStem() + ".changes." + format;

@@ -42,16 +42,19 @@ public final class AudienceStore {
                 .toList();
     }
 
-    /** The rows of one audience now, by customer id. */
-    public List<AudienceRow> rows(String audienceKey) {
-        return fetch(w.dsl(), "audience_rows", audienceKey).stream()
-                .map(r -> new AudienceRow(r.get("row_key", String.class), r.get("customer_id", String.class),
+    /** The rows of one segment's audiences now: audience key to its rows, by customer id. */
+    public Map<String, List<AudienceRow>> rows(String segment) {
+        Map<String, List<AudienceRow>> byAudience = new HashMap<>();
+        for (Record r : fetch(w.dsl(), "audience_rows", segment)) {
+            byAudience.computeIfAbsent(r.get("audience_key", String.class), k -> new java.util.ArrayList<>())
+                    .add(new AudienceRow(r.get("row_key", String.class), r.get("customer_id", String.class),
                         r.get("segment", String.class), r.get("strategy", String.class),
                         r.get("channel", String.class), r.get("membership", String.class),
                         r.get("reason", String.class), r.get("email_sha256", String.class),
                         r.get("phone_sha256", String.class), r.get("arm", String.class),
-                        r.get("as_of", LocalDate.class), r.get("updated_at", LocalDateTime.class)))
-                .toList();
+                        r.get("as_of", LocalDate.class), r.get("updated_at", LocalDateTime.class)));
+        }
+        return byAudience;
     }
 
     /** The members of one audience as its latest export sent them, by customer id (empty before a first export). */

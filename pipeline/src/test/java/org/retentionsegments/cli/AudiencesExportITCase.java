@@ -270,6 +270,14 @@ class AudiencesExportITCase {
         assertTrue(none.err().startsWith("error: no warehouse at " + missing), none.err());
         assertFalse(Files.exists(missing));
 
+        String bare = WAREHOUSES.freshUrl(Engine.DUCKDB);
+        org.retentionsegments.warehouse.Warehouse.open(bare).close(); // the tables, no run and no models
+        Captured noView = export(bare, tmp.resolve("no-view"));
+        assertEquals(1, noView.exitCode());
+        assertEquals(1, noView.err().lines().count(), noView.err());
+        assertTrue(noView.err().contains("has no audience view (written before audiences existed): run ./segments"
+                + " models apply"), noView.err());
+
         Captured unknown = export(warehouse(Engine.DUCKDB), tmp.resolve("unknown"), "--segment", "Nobody");
         assertEquals(1, unknown.exitCode());
         assertEquals(1, unknown.err().lines().count(), unknown.err());
