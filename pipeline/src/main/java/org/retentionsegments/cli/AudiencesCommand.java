@@ -42,8 +42,9 @@ public final class AudiencesCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Writes one file per audience into --out (an audience is a segment, a channel and a"
                     + " membership: contact or suppression), named after its key (at_risk.email.contact.csv), and"
-                    + " beside it the changes since the audience's previous export (….changes.csv: a change column,"
-                    + " add or remove, first; a first export adds everyone), then records the export in the tables"
+                    + " beside it the changes since the audience's previous export"
+                    + " (at_risk.email.contact.changes.csv: a change column, add or remove, first; a first export"
+                    + " adds everyone), then records the export in the tables"
                     + " audience_export and audience_export_member.",
                 "Holdout customers and the customers of a suppressed segment (suppress in strategies.yaml) are"
                     + " never in a contact list, only in the suppression lists; the email lists also suppress the"
