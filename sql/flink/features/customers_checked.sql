@@ -1,8 +1,11 @@
--- Typed customer rows with the reason each bad one is rejected (NULL = accepted). The
+-- Typed customer rows with the reason each bad one is rejected (NULL = accepted), and the email
+-- and phone as their SHA-256 (a value that is not an address or a number is absent, never a
+-- reason to reject; the phone read in the customer's country unless written with +CC). The
 -- record_time placeholder passes a continuous job's time attribute through (empty for files).
 CREATE TEMPORARY VIEW customers_checked AS
 SELECT
   input_file, input_line, raw_line, customer_id, ts AS signup_ts, consent AS email_consent, country,
+  EMAIL_SHA256(email) AS email_sha256, PHONE_SHA256(phone, country) AS phone_sha256,
   CASE
     WHEN parse_error IS NOT NULL THEN parse_error
     WHEN customer_id IS NULL THEN 'missing customer_id'

@@ -4,5 +4,5 @@
 CREATE TEMPORARY VIEW customers_fields AS
 SELECT
   input_file, input_line, raw_line, CAST(NULL AS STRING) AS parse_error,
-  customer_id, signup_ts, email_consent, country${record_time}
+  customer_id, signup_ts, email_consent, country, email, phone${record_time}
 FROM customers_records

@@ -19,7 +19,9 @@ CREATE TEMPORARY TABLE customer_day_staged (
   event_counts STRING,
   signed_up INT,
   email_consent INT,
-  country STRING
+  country STRING,
+  email_sha256 STRING,
+  phone_sha256 STRING
 ) WITH (
   'connector' = 'filesystem',
   'path' = ${staging.customer_day},

@@ -15,6 +15,7 @@ SELECT
   CAST(SUM(events) AS INT) AS engagement_events,
   LISTAGG(CASE WHEN kind = 'e' THEN name || '=' || CAST(events AS STRING) END, ';') AS event_counts,
   CAST(MAX(signed_up) AS INT) AS signed_up, CAST(MAX(email_consent) AS INT) AS email_consent,
-  MAX(CASE WHEN kind = 's' THEN name END) AS country
+  MAX(CASE WHEN kind = 's' THEN name END) AS country,
+  MAX(email_sha256) AS email_sha256, MAX(phone_sha256) AS phone_sha256
 FROM TABLE(TUMBLE(TABLE customer_day_parts, DESCRIPTOR(day_time), INTERVAL '1' DAY))
 GROUP BY window_start, window_end, customer_id

@@ -2,7 +2,7 @@
 -- accepted), late sign-ups included (see orders_timed). A record without signup_ts has no time:
 -- it is accepted and, as in a file run, makes no day of its own.
 CREATE TEMPORARY VIEW customers_timed AS
-SELECT input_file, input_line, raw_line, customer_id, signup_ts, email_consent, country,
+SELECT input_file, input_line, raw_line, customer_id, signup_ts, email_consent, country, email_sha256, phone_sha256,
   CASE
     WHEN reject_reason IS NOT NULL THEN reject_reason
     WHEN signup_ts IS NOT NULL AND rowtime <= CURRENT_WATERMARK(rowtime) THEN 'late: signup_ts '

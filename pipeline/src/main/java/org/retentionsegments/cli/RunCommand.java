@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     Path treatments;
 
     @Option(names = "--customers", paramLabel = "FILE",
-            description = "Customers: customer_id [, signup_ts, email_consent, country].")
+            description = "Customers: customer_id [, signup_ts, email_consent, country, email, phone] (email and phone are kept only as SHA-256 hashes, for audiences).")
     Path customers;
 
     @Option(names = "--source-sql", paramLabel = "ADAPTER",

@@ -34,6 +34,8 @@ import java.util.Arrays;
  * @param signupDay day the customers input says the customer signed up; -1 when not known
  * @param emailConsent the latest email consent of the customers input: 1 given, 0 refused, -1 unknown
  * @param country the latest country of the customers input; null when not known
+ * @param emailSha256 SHA-256 of the normalised email of the customers input ({@link Contacts}); null when none
+ * @param phoneSha256 SHA-256 of the E.164 phone of the customers input; null when none
  * @param engagementDecayed engagement events of the last 90 days per {@link EngagementType}, each
  *     weighted {@code 0.5^(age / halfLife)} with its age in days as of {@code asOfDay}; see
  *     {@link #engagementDecayed(EngagementType, int, double)}
@@ -67,9 +69,24 @@ public record CustomerFacts(
         int emailConsent,
         String country,
         double[] engagementDecayed,
-        double peakWindowValue) {
+        double peakWindowValue,
+        String emailSha256,
+        String phoneSha256) {
 
     public static final int NEVER = -1;
+
+    /** Facts without contacts. */
+    public CustomerFacts(String customerId, int asOfDay, int firstOrderDay, int lastOrderDay, int previousOrderDay,
+            int frequency, double windowNet, double windowGross, double windowReturns, int lifetimeOrders,
+            double lifetimeNet, double medianGapDays, String topCategory, double topCategoryShare, String topChannel,
+            double topChannelShare, int channelOrders, double discountedOrderShare, int[] engagement30,
+            int[] engagement90, int lastEngagementDay, boolean unsubscribed, int signupDay, int emailConsent,
+            String country, double[] engagementDecayed, double peakWindowValue) {
+        this(customerId, asOfDay, firstOrderDay, lastOrderDay, previousOrderDay, frequency, windowNet, windowGross,
+                windowReturns, lifetimeOrders, lifetimeNet, medianGapDays, topCategory, topCategoryShare, topChannel,
+                topChannelShare, channelOrders, discountedOrderShare, engagement30, engagement90, lastEngagementDay,
+                unsubscribed, signupDay, emailConsent, country, engagementDecayed, peakWindowValue, null, null);
+    }
 
     /** Monetary value: the window's net amount floored at zero. */
     public double monetary() {

@@ -84,6 +84,9 @@ public record SegmentAssignment(
      * @param topEngagement the engagement type with most events in 90 days; null without any
      * @param emailConsent the latest consent given in the customers input; null when unknown
      * @param country the latest country of the customers input; null when unknown
+     * @param emailUnsubscribed whether an {@code unsubscribe} event was ever seen
+     * @param emailSha256 SHA-256 (lower-case hex) of the normalised email of the customers input; null when none
+     * @param phoneSha256 SHA-256 (lower-case hex) of the E.164 phone of the customers input; null when none
      */
     public record Traits(
             Integer leadScore,
@@ -94,9 +97,20 @@ public record SegmentAssignment(
             double returnShare,
             String topEngagement,
             Boolean emailConsent,
-            String country) {
+            String country,
+            boolean emailUnsubscribed,
+            String emailSha256,
+            String phoneSha256) {
 
         public static final Traits NONE = new Traits(null, null, null, null, 0.0, 0.0, null, null, null);
+
+        /** Traits without unsubscribe or contacts. */
+        public Traits(Integer leadScore, String leadClass, LocalDate firstOrderDate, String topChannel,
+                double discountShare, double returnShare, String topEngagement, Boolean emailConsent,
+                String country) {
+            this(leadScore, leadClass, firstOrderDate, topChannel, discountShare, returnShare, topEngagement,
+                    emailConsent, country, false, null, null);
+        }
     }
 
     /** An assignment without lead score or persona facts ({@link Traits#NONE}). */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.functions.ScalarFunction;
+import org.retentionsegments.core.Contacts;
 import org.retentionsegments.input.Fields;
 import org.retentionsegments.input.TextChecks;
 import org.retentionsegments.input.Values;
@@ -28,6 +29,22 @@ public final class SqlFunctions {
         tEnv.createTemporarySystemFunction("PARSE_INT", ParseInteger.class);
         tEnv.createTemporarySystemFunction("PARSE_BOOL", ParseBoolean.class);
         tEnv.createTemporarySystemFunction("ISO_FROM_SPREADSHEET", IsoFromSpreadsheet.class);
+        tEnv.createTemporarySystemFunction("EMAIL_SHA256", EmailSha256.class);
+        tEnv.createTemporarySystemFunction("PHONE_SHA256", PhoneSha256.class);
+    }
+
+    /** {@code EMAIL_SHA256(email)}: {@link Contacts#emailSha256}, null for a value that is not an address. */
+    public static class EmailSha256 extends ParseFunction {
+        public String eval(String email) {
+            return Contacts.emailSha256(email);
+        }
+    }
+
+    /** {@code PHONE_SHA256(phone, country)}: {@link Contacts#phoneSha256}, null for a value that is not a number. */
+    public static class PhoneSha256 extends ParseFunction {
+        public String eval(String phone, String country) {
+            return Contacts.phoneSha256(phone, country);
+        }
     }
 
     /**

@@ -130,6 +130,8 @@ public final class StreamStage {
         d.signedUp = jsonInt(row, "signed_up") > 0;
         d.emailConsent = row.hasNonNull("email_consent") ? row.get("email_consent").asInt() : -1;
         d.country = text(row, "country");
+        d.emailSha256 = text(row, "email_sha256");
+        d.phoneSha256 = text(row, "phone_sha256");
         return d;
     }
 
@@ -177,6 +179,8 @@ public final class StreamStage {
         Integer consent = (Integer) row.getField("email_consent");
         d.emailConsent = consent == null ? -1 : consent;
         d.country = (String) row.getField("country");
+        d.emailSha256 = (String) row.getField("email_sha256");
+        d.phoneSha256 = (String) row.getField("phone_sha256");
         return d;
     }
 

@@ -115,6 +115,8 @@ final class CustomerSimulator {
                 .timestamp(signup)
                 .text(engagement.consentAt(Long.MAX_VALUE) ? "true" : "false")
                 .text(Catalog.COUNTRIES[customer.country()])
+                .text(email(digits))
+                .text(phone(digits))
                 .end();
         if (isEligible) {
             treatments.text(programId)
@@ -193,5 +195,24 @@ final class CustomerSimulator {
 
     long returns() {
         return orders.returns();
+    }
+
+    /**
+     * A synthetic address of the reserved domain example.com, in mixed case so that the demo shows
+     * the normalisation (trimmed, lower-cased) before hashing. Made from the id, not drawn: no
+     * random stream moves.
+     */
+    static String email(byte[] digits) {
+        return "Customer-C" + new String(digits, java.nio.charset.StandardCharsets.US_ASCII) + "@Example.com";
+    }
+
+    /**
+     * A fictitious phone number, written as people do: Ofcom's range for drama, +44 7700 900000 to
+     * 900999, by the id's last three digits (so customers share numbers), never a real line.
+     */
+    static String phone(byte[] digits) {
+        String id = new String(digits, java.nio.charset.StandardCharsets.US_ASCII);
+        String last = ("000" + id).substring(id.length());
+        return "+44 7700 900" + last;
     }
 }

@@ -47,7 +47,7 @@ public final class Generator {
     public static final String ENGAGEMENT_FILE = "engagement.csv";
     public static final String TREATMENTS_FILE = "treatments.csv";
 
-    public static final String CUSTOMERS_HEADER = "customer_id,signup_ts,email_consent,country";
+    public static final String CUSTOMERS_HEADER = "customer_id,signup_ts,email_consent,country,email,phone";
     public static final String ORDERS_HEADER =
             "order_id,customer_id,order_ts,amount,line_no,category,channel,discount";
     public static final String ENGAGEMENT_HEADER = "customer_id,event_ts,event_type,channel,event_id";

@@ -8,7 +8,7 @@ public enum InputKind {
             List.of("line_no", "category", "channel", "discount")),
     ENGAGEMENT(List.of("customer_id", "event_ts", "event_type"), List.of("channel", "event_id")),
     TREATMENTS(List.of("program_id", "customer_id", "treated_ts", "arm"), List.of("channel", "cost")),
-    CUSTOMERS(List.of("customer_id"), List.of("signup_ts", "email_consent", "country"));
+    CUSTOMERS(List.of("customer_id"), List.of("signup_ts", "email_consent", "country", "email", "phone"));
 
     private final List<String> required;
     private final List<String> optional;

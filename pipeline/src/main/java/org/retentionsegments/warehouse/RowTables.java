@@ -239,6 +239,9 @@ final class RowTables {
         out.decimal(money(l.peakWindowValue(), "peak_window_value", a.customerId()));
         out.int4(l.fScore());
         out.int4(l.mScore());
+        out.bool(t.emailUnsubscribed());
+        out.text(t.emailSha256());
+        out.text(t.phoneSha256());
     }
 
     static LocalDateTime utc(Instant instant) {

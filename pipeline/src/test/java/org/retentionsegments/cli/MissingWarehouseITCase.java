@@ -1,7 +1,10 @@
 package org.retentionsegments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +29,9 @@ class MissingWarehouseITCase {
 
     @ParameterizedTest
     @CsvSource({"DUCKDB, report", "DUCKDB, models apply", "DUCKDB, models test", "DUCKDB, config check",
-        "DUCKDB, explain --customer c1", "POSTGRES, report", "POSTGRES, models apply", "POSTGRES, models test",
-        "POSTGRES, config check", "POSTGRES, explain --customer c1"})
+        "DUCKDB, explain --customer c1", "DUCKDB, audiences export --out target/audiences-never-written",
+        "POSTGRES, report", "POSTGRES, models apply", "POSTGRES, models test", "POSTGRES, config check",
+        "POSTGRES, explain --customer c1", "POSTGRES, audiences export --out target/audiences-never-written"})
     void aDatabaseWithoutTheWarehouseIsRefusedAndLeftEmpty(Engine engine, String command) throws Exception {
         String url = WAREHOUSES.freshUrl(engine);
         Warehouse.openMigrated(url).close(); // connects without migrating: an empty DuckDB file
@@ -42,6 +46,7 @@ class MissingWarehouseITCase {
         assertEquals(List.of("error: no warehouse at " + where + WHAT_TO_DO), cli.err().lines().toList());
         assertEquals(0, RunFixtures.count(url, "SELECT count(*) FROM information_schema.tables"
                 + " WHERE table_schema = current_schema()"), "nothing is created");
+        assertFalse(Files.exists(Path.of("target/audiences-never-written")), "no audience folder either");
     }
 
     @ParameterizedTest

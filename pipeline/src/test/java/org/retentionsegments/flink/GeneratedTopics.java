@@ -20,7 +20,8 @@ public final class GeneratedTopics {
 
     /** The tables a continuous job and a bounded run must agree on (snapshots differ: a bounded run keeps its last). */
     public static final List<String> COMPARED = List.of(
-            "customer_segment", "customer_segment.traits", "customer_segment.lifetime", "segment_transition", "score_boundary",
+            "customer_segment", "customer_segment.traits", "customer_segment.lifetime", "customer_segment.contacts",
+            "segment_transition", "score_boundary",
             "score_boundary.lifetime", "activity_daily",
             "treatment");
 

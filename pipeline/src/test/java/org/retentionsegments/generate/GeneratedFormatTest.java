@@ -45,7 +45,7 @@ class GeneratedFormatTest {
         assertEquals("order_id,customer_id,order_ts,amount,line_no,category,channel,discount",
                 data.header(Generator.ORDERS_FILE));
         assertEquals("customer_id,event_ts,event_type,channel,event_id", data.header(Generator.ENGAGEMENT_FILE));
-        assertEquals("customer_id,signup_ts,email_consent,country", data.header(Generator.CUSTOMERS_FILE));
+        assertEquals("customer_id,signup_ts,email_consent,country,email,phone", data.header(Generator.CUSTOMERS_FILE));
         assertEquals("program_id,customer_id,treated_ts,arm,channel,cost", data.header(Generator.TREATMENTS_FILE));
     }
 
@@ -55,11 +55,14 @@ class GeneratedFormatTest {
         assertEquals(5_000, rows.size());
         Set<String> ids = new HashSet<>();
         for (String[] row : rows) {
-            assertEquals(4, row.length, String.join(",", row));
+            assertEquals(6, row.length, String.join(",", row));
             assertTrue(ids.add(row[0]), row[0]);
             assertTrue(instant(row[1]).isBefore(end));
             assertTrue(Set.of("true", "false").contains(row[2]));
             assertTrue(row[3].matches("[A-Z]{2}"));
+            assertEquals("customer-" + row[0].toLowerCase(java.util.Locale.ROOT) + "@example.com",
+                    org.retentionsegments.core.Contacts.email(row[4]));
+            assertTrue(org.retentionsegments.core.Contacts.phone(row[5], row[3]).matches("\\+447700900\\d{3}"), row[5]);
         }
     }
 

@@ -457,7 +457,7 @@ public final class HostileCorpus {
 
     private Path customersInput() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("customers"));
-        List<String> columns = List.of("customer_id", "signup_ts", "email_consent", "country");
+        List<String> columns = List.of("customer_id", "signup_ts", "email_consent", "country", "email", "phone");
         CorpusFile a = file(folder.resolve("a.csv"), "customers", false, columns, "\r\n", true);
         CorpusFile b = file(folder.resolve("b.jsonl"), "customers", true, List.of("Customer_Id", "signup_ts", "email_consent"), "\n", false);
         List<String> all = new ArrayList<>(customers);
@@ -467,6 +467,14 @@ public final class HostileCorpus {
             CorpusFile f = i < half ? a : b;
             Map<String, String> row = new HashMap<>(Map.of("customer_id", all.get(i), "signup_ts", "2022-01-" + (10 + i % 18),
                     "email_consent", random.nextBoolean() ? "yes" : "false", "country", "Ireland"));
+            // contacts from the index, no random draw: good, not an address or number (absent, not
+            // rejected), a national number in a country that is not a code (absent), none
+            switch (i % 4) {
+                case 0 -> row.putAll(Map.of("email", " Person." + i + "@Example.IE ", "phone", "+353 1 555 0" + (100 + i % 900)));
+                case 1 -> row.putAll(Map.of("email", "person " + i + " at example", "phone", "call me"));
+                case 2 -> row.putAll(Map.of("email", "a@b@example.com", "phone", "01 555 0" + (100 + i % 900)));
+                default -> { }
+            }
             f.row(row, Fate.ACCEPTED);
             if (i % 9 == 0) {
                 f.row(row, Fate.DUPLICATE);

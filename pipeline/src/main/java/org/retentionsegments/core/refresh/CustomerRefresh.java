@@ -119,6 +119,9 @@ public final class CustomerRefresh {
                 f.windowGross() > 0 ? Math.min(1.0, f.windowReturns() / f.windowGross()) : 0.0,
                 top == null ? null : top.label(),
                 f.emailConsent() < 0 ? null : f.emailConsent() == 1,
-                f.country());
+                f.country(),
+                f.unsubscribed(),
+                f.emailSha256(),
+                f.phoneSha256());
     }
 }

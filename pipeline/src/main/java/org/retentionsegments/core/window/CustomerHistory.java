@@ -32,6 +32,9 @@ public class CustomerHistory {
     public int emailConsent = -1;
     /** The latest country the customers input gave; null when none. */
     public String country;
+    /** The latest hashed email and phone the customers input gave; null when none. */
+    public String emailSha256;
+    public String phoneSha256;
     /** The highest window monetary value of any facts emitted so far (see {@link CustomerWindow#facts}). */
     public double peakWindowValue;
 
@@ -67,6 +70,11 @@ public class CustomerHistory {
         }
         if (day.country != null) {
             country = day.country;
+        }
+        if (day.signedUp) {
+            // a later sign-up row replaces the contacts, absent ones included
+            emailSha256 = day.emailSha256;
+            phoneSha256 = day.phoneSha256;
         }
     }
 

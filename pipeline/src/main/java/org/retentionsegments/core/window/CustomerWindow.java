@@ -132,7 +132,8 @@ public final class CustomerWindow {
                 channelTotal,
                 history.lifetimeOrders == 0 ? 0.0 : history.discountedOrders / (double) history.lifetimeOrders,
                 e30, e90, history.lastEngagementDay, history.unsubscribed,
-                history.signupDay, history.emailConsent, history.country, decayed, history.peakWindowValue);
+                history.signupDay, history.emailConsent, history.country, decayed, history.peakWindowValue,
+                history.emailSha256, history.phoneSha256);
     }
 
     /** Rounds sums of money to a millionth, removing floating-point dust from adding and removing. */

@@ -32,6 +32,10 @@ public class DayActivity {
     public int emailConsent = -1;
     /** The country the customers input gave at signup; null when none. */
     public String country;
+    /** SHA-256 of the email the customers input gave at signup ({@code Contacts}); null when none. */
+    public String emailSha256;
+    /** SHA-256 of the E.164 phone the customers input gave at signup; null when none. */
+    public String phoneSha256;
 
     public DayActivity() {}
 
@@ -64,6 +68,12 @@ public class DayActivity {
         signedUp |= other.signedUp;
         if (other.country != null) {
             country = other.country;
+        }
+        if (other.emailSha256 != null) {
+            emailSha256 = other.emailSha256;
+        }
+        if (other.phoneSha256 != null) {
+            phoneSha256 = other.phoneSha256;
         }
         if (other.emailConsent >= 0) {
             emailConsent = other.emailConsent;

@@ -163,7 +163,11 @@ final class Checks {
         return null;
     }
 
-    /** {@code customers_checked}: f = customer_id, signup_ts, email_consent, country. */
+    /**
+     * {@code customers_checked}: f = customer_id, signup_ts, email_consent, country, email, phone.
+     * The email and phone are never a reason: one that is not an address or a number is absent
+     * ({@link org.retentionsegments.core.Contacts}).
+     */
     String customer(String parseError, String[] f, Object[] parsed) {
         LocalDateTime ts = timestamp(f[1]);
         Boolean consent = Values.bool(f[2]);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.retentionsegments.core.Contacts;
 import org.retentionsegments.input.InputFormat;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.input.InputRecord;
@@ -484,7 +485,9 @@ public final class Preparation {
 
     // ------------------------------------------------------------------------------- customers
 
-    private record Customer(LocalDateTime signup, Boolean consent, String country) {}
+    /** A kept customers row; the email and phone as their SHA-256 ({@link Contacts}), never in clear. */
+    private record Customer(LocalDateTime signup, Boolean consent, String country, String emailSha256,
+            String phoneSha256) {}
 
     private void customers(List<InputFile> files, Charset charset) throws IOException {
         Map<String, Customer> kept = new HashMap<>();
@@ -496,7 +499,8 @@ public final class Preparation {
                 return;
             }
             String[] f = m.fields();
-            Customer c = new Customer((LocalDateTime) parsed[0], (Boolean) parsed[1], f[3]);
+            Customer c = new Customer((LocalDateTime) parsed[0], (Boolean) parsed[1], f[3],
+                    Contacts.emailSha256(f[4]), Contacts.phoneSha256(f[5], f[3]));
             Customer earlier = kept.putIfAbsent(f[0], c);
             if (earlier != null) {
                 duplicate(InputKind.CUSTOMERS);
@@ -513,6 +517,8 @@ public final class Preparation {
                 day.emailConsent = c.consent() == null ? null : c.consent() ? 1 : 0;
                 String country = Texts.trimSpaces(c.country());
                 day.country = country == null || country.isEmpty() ? null : country;
+                day.emailSha256 = c.emailSha256();
+                day.phoneSha256 = c.phoneSha256();
             }
         });
     }
@@ -540,6 +546,8 @@ public final class Preparation {
         boolean signedUp;
         Integer emailConsent;
         String country;
+        String emailSha256;
+        String phoneSha256;
 
         // made when first needed: most days have no engagement or no order
         Tally channelOrders() {

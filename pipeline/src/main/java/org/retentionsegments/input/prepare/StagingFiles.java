@@ -109,6 +109,8 @@ final class StagingFiles implements AutoCloseable {
             g.writeNumberField("email_consent", d.emailConsent);
         }
         g.writeStringField("country", d.country);
+        g.writeStringField("email_sha256", d.emailSha256);
+        g.writeStringField("phone_sha256", d.phoneSha256);
         g.writeEndObject();
     }
 
