@@ -59,7 +59,7 @@ class RecordReaderBytesTest {
         byte[] file = bytes("{\"customer_id\":\"c", 0xFF, "\"}\n{\"customer_id\":\"c2\"}\n");
         assertEquals(List.of(
                         bad(1, "{\"customer_id\":\"c\\xFF\"}", notUtf8(0xFF, 18)),
-                        ok(2, "{\"customer_id\":\"c2\"}", "c2", null, null, null)),
+                        ok(2, "{\"customer_id\":\"c2\"}", "c2", null, null, null, null, null)),
                 describe(readAll(InputKind.CUSTOMERS, InputFormat.JSON, StandardCharsets.UTF_8, file)));
     }
 
@@ -219,7 +219,7 @@ class RecordReaderBytesTest {
                 bytes(start, filled(fill, 'b'), "\"}\n", start, filled(fill + 1, 'b'), "\"}\nlast"));
         assertEquals(3, records.size());
         assertNull(records.get(0).error());
-        assertArrayEquals(new String[] {"c1", null, null, null}, records.get(0).fields());
+        assertArrayEquals(new String[] {"c1", null, null, null, null, null}, records.get(0).fields());
         assertEquals(2, records.get(1).line());
         assertEquals(longerThan(RecordReader.MAX_LINE_BYTES + 1), records.get(1).error());
         assertEquals(bad(3, "last", "not a JSON object"), describe(records.get(2)));
@@ -238,8 +238,8 @@ class RecordReaderBytesTest {
                 bytes(start, filled(fill, 'b'), "\"}\r\n{\"customer_id\":\"c2\"}\r\n"));
         assertEquals(2, records.size());
         assertNull(records.get(0).error(), "error: " + records.get(0).error());
-        assertArrayEquals(new String[] {"c1", null, null, null}, records.get(0).fields());
-        assertEquals(ok(2, "{\"customer_id\":\"c2\"}", "c2", null, null, null), describe(records.get(1)));
+        assertArrayEquals(new String[] {"c1", null, null, null, null, null}, records.get(0).fields());
+        assertEquals(ok(2, "{\"customer_id\":\"c2\"}", "c2", null, null, null, null, null), describe(records.get(1)));
     }
 
     @Test
@@ -281,9 +281,9 @@ class RecordReaderBytesTest {
         byte[] file = bytes(BOM, "{\"customer_id\":\"c1\"}\r\n", BOM, "{\"customer_id\":\"c2\"}\n",
                 "{\"customer_id\":\"", BOM, "c3\"}\n");
         assertEquals(List.of(
-                        ok(1, "{\"customer_id\":\"c1\"}", "c1", null, null, null),
+                        ok(1, "{\"customer_id\":\"c1\"}", "c1", null, null, null, null, null),
                         bad(2, "\uFEFF{\"customer_id\":\"c2\"}", "not a JSON object"),
-                        ok(3, "{\"customer_id\":\"\uFEFFc3\"}", "\uFEFFc3", null, null, null)),
+                        ok(3, "{\"customer_id\":\"\uFEFFc3\"}", "\uFEFFc3", null, null, null, null, null)),
                 describe(readAll(InputKind.CUSTOMERS, InputFormat.JSON, StandardCharsets.UTF_8, file)));
     }
 

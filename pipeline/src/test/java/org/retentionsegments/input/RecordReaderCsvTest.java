@@ -42,7 +42,7 @@ class RecordReaderCsvTest {
     @Test
     void headerNamesAreTrimmedAndMayBeQuoted() {
         assertEquals(List.of(ok(2, "c1 , 2024-01-02 ,yes, FR",
-                        "c1", "2024-01-02", "yes", "FR")),
+                        "c1", "2024-01-02", "yes", "FR", null, null)),
                 ReaderFixture.describe(readAll(InputKind.CUSTOMERS, InputFormat.CSV, StandardCharsets.UTF_8, utf8(
                         " Customer_Id ,\"SIGNUP_TS\",\t email_consent,country\nc1 , 2024-01-02 ,yes, FR\n"))));
     }
@@ -470,7 +470,7 @@ class RecordReaderCsvTest {
         assertEquals(List.of(
                         bad(1, "{\"customer_id\":\"c1\",\"country\":\"" + name + "\"}",
                                 "country is longer than 1,000 characters"),
-                        ok(2, "{\"customer_id\":\"c2\",\"note\":\"" + name + "\"}", "c2", null, null, null)),
+                        ok(2, "{\"customer_id\":\"c2\",\"note\":\"" + name + "\"}", "c2", null, null, null, null, null)),
                 ReaderFixture.json(InputKind.CUSTOMERS, "{\"customer_id\":\"c1\",\"country\":\"" + name + "\"}\n"
                         + "{\"customer_id\":\"c2\",\"note\":\"" + name + "\"}\n"));
     }

@@ -28,7 +28,7 @@ class RecordReaderJsonTest {
     @Test
     void blankLinesAreSkippedAndRejectedLinesDoNotStopTheFile() {
         assertEquals(List.of(
-                        ok(2, "{\"customer_id\":\"c1\"}", "c1", null, null, null),
+                        ok(2, "{\"customer_id\":\"c1\"}", "c1", null, null, null, null, null),
                         bad(4, "{\"customer_id\":\"c2\"}{\"customer_id\":\"c3\"}", "more than one JSON value on one line"),
                         bad(5, "[{\"customer_id\":\"c4\"}]", "not a JSON object"),
                         bad(6, "\"c5\"", "not a JSON object"),
@@ -40,7 +40,7 @@ class RecordReaderJsonTest {
                                 "not valid JSON: Non-standard token 'NaN': enable"
                                         + " `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"),
                         ok(11, "  {\"customer_id\":\"c10\",\"signup_ts\":null,\"email_consent\":true} ",
-                                "c10", null, "true", null)),
+                                "c10", null, "true", null, null, null)),
                 json(InputKind.CUSTOMERS, "\n{\"customer_id\":\"c1\"}\n   \n"
                         + "{\"customer_id\":\"c2\"}{\"customer_id\":\"c3\"}\n"
                         + "[{\"customer_id\":\"c4\"}]\n"
@@ -67,7 +67,7 @@ class RecordReaderJsonTest {
                         bad(1, "{\"customer_id\":", "not valid JSON: Unexpected end-of-input within/between Object"
                                 + " entries"),
                         bad(2, "\"c1\"}", "not a JSON object"),
-                        ok(3, "{\"customer_id\":\"c2\"}", "c2", null, null, null)),
+                        ok(3, "{\"customer_id\":\"c2\"}", "c2", null, null, null, null, null)),
                 json(InputKind.CUSTOMERS, "{\"customer_id\":\n\"c1\"}\n{\"customer_id\":\"c2\"}\n"));
     }
 }
