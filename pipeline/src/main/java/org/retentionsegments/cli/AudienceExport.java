@@ -41,10 +41,19 @@ record AudienceExport(List<String> segments, String channel, String format, Path
 
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
-    /** Writes the files and records the export; {@code progress} counts the audiences written. */
-    Summary run(AudienceStore store, LocalDateTime now, String suffix, Progress progress) {
+    /**
+     * Writes the files and records the export; {@code progress} makes the progress line over the
+     * audiences chosen (their number), once they are known, so an export refused before that
+     * prints no progress.
+     */
+    Summary run(AudienceStore store, LocalDateTime now, String suffix, java.util.function.IntFunction<Progress> progress) {
         List<Audience> chosen = choose(store.audiences());
-        progress.set(0, chosen.size());
+        try (Progress bar = progress.apply(chosen.size())) {
+            return write(store, now, suffix, chosen, bar);
+        }
+    }
+
+    private Summary write(AudienceStore store, LocalDateTime now, String suffix, List<Audience> chosen, Progress progress) {
         String exportId = ID.format(now) + "-" + suffix;
         AudienceFiles files = new AudienceFiles(format, clear);
         List<Written> written = new ArrayList<>();

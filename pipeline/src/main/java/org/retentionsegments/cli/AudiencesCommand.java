@@ -107,11 +107,10 @@ public final class AudiencesCommand implements Runnable {
             byte[] random = new byte[3];
             new SecureRandom().nextBytes(random);
             AudienceExport.Summary summary;
-            try (Warehouse w = Warehouse.openExisting(warehouse.url);
-                    Progress progress = Progress.start("exporting", Progress.Unit.of("audiences"), 0,
-                            Progress.Mode.detect(false), System.err)) {
+            try (Warehouse w = Warehouse.openExisting(warehouse.url)) {
                 summary = export.run(new AudienceStore(w), LocalDateTime.now(ZoneOffset.UTC).withNano(0),
-                        HexFormat.of().formatHex(random), progress);
+                        HexFormat.of().formatHex(random), audiences -> Progress.start("exporting",
+                                Progress.Unit.of("audiences"), audiences, Progress.Mode.detect(false), System.err));
             }
             print(summary, version);
             return 0;

@@ -86,7 +86,7 @@ class WarehouseWriterITCase {
             assertEquals(Arrays.asList("c1", AS_OF, 12, 4, new BigDecimal("321.46"), 5, 4, 3, "543", 4.2, "active",
                             false, true, false, true, "shoes", 0.75, 3, 9, "Champions", "reward", "treatment",
                             LocalDateTime.parse("2024-03-02T00:00"), null, null, null, null, 0.0, 0.0, null, null, null,
-                            0, new BigDecimal("0.00"), new BigDecimal("0.00"), null, null),
+                            0, new BigDecimal("0.00"), new BigDecimal("0.00"), null, null, false, null, null),
                     Arrays.asList(c1.intoArray()));
             assertEquals(Arrays.asList(null, null, AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", false, "DE"),
                     Arrays.asList(dsl.select(CUSTOMER_SEGMENT.LEAD_SCORE, CUSTOMER_SEGMENT.LEAD_CLASS,
