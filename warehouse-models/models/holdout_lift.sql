@@ -91,40 +91,30 @@ lifted AS (
         CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer
     FROM normal
 ),
-ranked AS (
+tested AS (
     SELECT
-        l.*,
-        CASE WHEN l.segment <> 'ALL' AND l.p_value IS NOT NULL
-             THEN ROW_NUMBER() OVER (PARTITION BY l.program_id, l.horizon_days, l.segment <> 'ALL' AND l.p_value IS NOT NULL
-                                     ORDER BY l.p_value, l.segment)
-        END AS p_rank,
-        COUNT(CASE WHEN l.segment <> 'ALL' THEN l.p_value END) OVER (PARTITION BY l.program_id, l.horizon_days) AS tested
-    FROM lifted l
+        program_id,
+        segment,
+        horizon_days,
+        p_value,
+        ROW_NUMBER() OVER (PARTITION BY program_id, horizon_days ORDER BY p_value, segment) AS p_rank,
+        COUNT(*) OVER (PARTITION BY program_id, horizon_days) AS tests
+    FROM lifted
+    WHERE segment <> 'ALL' AND p_value IS NOT NULL
+),
+adjusted AS (
+    SELECT
+        program_id,
+        segment,
+        horizon_days,
+        LEAST(1.0, MIN(p_value * tests / p_rank) OVER (
+            PARTITION BY program_id, horizon_days
+            ORDER BY p_rank DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS p_value_adjusted
+    FROM tested
 )
 SELECT
-    program_id,
-    segment,
-    horizon_days,
-    treated_customers,
-    treated_retained,
-    holdout_customers,
-    holdout_retained,
-    treated_retention_rate,
-    holdout_retention_rate,
-    lift,
-    lift_ci_low,
-    lift_ci_high,
-    p_value,
-    incremental_retained,
-    treated_revenue,
-    holdout_revenue,
-    incremental_revenue,
-    cost,
-    cost_per_retained_customer,
-    CASE WHEN segment = 'ALL' THEN p_value
-         WHEN p_rank IS NOT NULL
-         THEN LEAST(1.0, MIN(p_value * tested / p_rank) OVER (
-                  PARTITION BY program_id, horizon_days, p_rank IS NOT NULL
-                  ORDER BY p_rank DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
-    END AS p_value_adjusted
-FROM ranked
+    l.*,
+    CASE WHEN l.segment = 'ALL' THEN l.p_value ELSE a.p_value_adjusted END AS p_value_adjusted
+FROM lifted l
+LEFT JOIN adjusted a
+    ON a.program_id = l.program_id AND a.segment = l.segment AND a.horizon_days = l.horizon_days

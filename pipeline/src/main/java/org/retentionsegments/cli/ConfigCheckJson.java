@@ -1,7 +1,7 @@
 package org.retentionsegments.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.retentionsegments.report.JsonLine.map;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.retentionsegments.core.config.SegmentContract;
 import org.retentionsegments.core.segment.ConfigCheckReport;
 import org.retentionsegments.core.segment.ContractResult;
 import org.retentionsegments.core.segment.TierCheckReport;
+import org.retentionsegments.report.JsonLine;
 import org.retentionsegments.warehouse.ContractQueries;
 
 /**
@@ -32,7 +33,6 @@ final class ConfigCheckJson {
 
     /** A ConfigException's message: {@code FILE: line N: PLACE: problem} or {@code FILE: problem}. */
     private static final Pattern PLACE = Pattern.compile("^(\\S+?\\.(?:ya?ml|json)): (?:line (\\d+): )?.*", Pattern.DOTALL);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConfigCheckJson() {}
 
@@ -46,7 +46,7 @@ final class ConfigCheckJson {
         out.put("config", null);
         out.put("problems", List.of(problem(INVALID, message, null)));
         out.put("warnings", List.of());
-        return write(out);
+        return JsonLine.of(out, "the check");
     }
 
     /** The verdict of a configuration that loads; {@code checked} and {@code tiers} are null without a warehouse. */
@@ -89,7 +89,7 @@ final class ConfigCheckJson {
         out.put("contracts_defined", contracts.size());
         out.put("contracts", contractRows);
         out.put("tiers_as_of", tiers == null ? null : String.valueOf(tiers.asOf()));
-        return new Verdict(problems.isEmpty(), write(out));
+        return new Verdict(problems.isEmpty(), JsonLine.of(out, "the check"));
     }
 
     private static Map<String, Object> problem(String kind, String message, String segment, String file) {
@@ -105,19 +105,5 @@ final class ConfigCheckJson {
                 "message", message);
     }
 
-    private static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], pairs[i + 1]);
-        }
-        return out;
-    }
 
-    private static String write(Map<String, Object> out) {
-        try {
-            return JSON.writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the check's JSON: " + e.getMessage(), e);
-        }
-    }
 }

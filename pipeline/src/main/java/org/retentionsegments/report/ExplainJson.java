@@ -1,7 +1,5 @@
 package org.retentionsegments.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import org.retentionsegments.warehouse.CustomerQueries;
  */
 public final class ExplainJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExplainJson() {}
 
@@ -128,11 +125,7 @@ public final class ExplainJson {
         } else {
             out.put("cluster", null);
         }
-        try {
-            return JSON.writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write the explanation as JSON", ex);
-        }
+        return JsonLine.of(out, "the explanation");
     }
 
     private static Map<String, Object> flags(Explanation e) {

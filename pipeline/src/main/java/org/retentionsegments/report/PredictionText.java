@@ -101,17 +101,13 @@ final class PredictionText {
         String value = c.expectedValue() == null ? "" : "; worth " + Fmt.money(c.expectedValue()) + " expected against "
                 + Fmt.money(c.actualRevenue()) + " spent";
         String auc = c.aucExpectedOrders() == null ? ""
-                : ". The expected orders sorted who bought again with an AUC of " + auc(c.aucExpectedOrders()) + " ("
-                + ScoreText.grade(c.aucExpectedOrders()) + "), P(alive) alone with " + auc(c.aucPAlive()) + " ("
-                + ScoreText.grade(c.aucPAlive()) + ")";
+                : ". The expected orders sorted who bought again with an AUC of " + ScoreText.auc(c.aucExpectedOrders())
+                + " (" + ScoreText.grade(c.aucExpectedOrders()) + "), P(alive) alone with "
+                + ScoreText.auc(c.aucPAlive()) + " (" + ScoreText.grade(c.aucPAlive()) + ")";
         return "Checked on the prediction of " + c.asOf() + ": over the " + c.horizonDays() + " days that followed, the "
                 + Fmt.count(c.customers()) + " customers were expected to order on " + Fmt.count(Math.round(c.expectedOrders()))
                 + " days and ordered on " + Fmt.count(c.actualOrders()) + ratio + value + auc
                 + " (prediction_validation_summary).";
-    }
-
-    private static String auc(Double auc) {
-        return auc == null ? Fmt.NONE : String.format(java.util.Locale.ROOT, "%.2f", auc);
     }
 
     static String legend(int horizonDays) {

@@ -1,7 +1,7 @@
 package org.retentionsegments.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.retentionsegments.report.JsonLine.map;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,6 @@ import org.retentionsegments.report.ReportData.SegmentRow;
  */
 final class ReportJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReportJson() {}
 
@@ -29,7 +28,7 @@ final class ReportJson {
         out.put("as_of", null);
         out.put("note", note.strip());
         out.put("segments", List.of());
-        return write(out);
+        return JsonLine.of(out, "the report");
     }
 
     static String render(ReportData data, ConfigBundle config) {
@@ -47,7 +46,7 @@ final class ReportJson {
         out.put("contracts", data.contracts().stream().map(ReportJson::contract).toList());
         out.put("score_validation", scores(data.scores()));
         out.put("predicted_value", predictions(data.predictions()));
-        return write(out);
+        return JsonLine.of(out, "the report");
     }
 
     private static Map<String, Object> segment(ReportSegment s) {
@@ -162,20 +161,5 @@ final class ReportJson {
         return out;
     }
 
-    /** An ordered map of key, value pairs; values may be null. */
-    private static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], pairs[i + 1]);
-        }
-        return out;
-    }
 
-    private static String write(Map<String, Object> out) {
-        try {
-            return JSON.writeValueAsString(out) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the report's JSON: " + e.getMessage(), e);
-        }
-    }
 }

@@ -23,7 +23,7 @@ public final class AudienceStore {
 
     static final String FOLDER = "warehouse-models/queries/audiences";
 
-    private static final Map<String, String> SQL = SqlFiles.onClassPath(FOLDER, ".sql");
+    private static final SqlFiles.Queries SQL = SqlFiles.queries(FOLDER);
 
     /** One audience of an export as {@code audience_export} records it. */
     public record Exported(Audience audience, String format, LocalDate asOf, int total, int added, int removed) {}
@@ -79,18 +79,18 @@ public final class AudienceStore {
                 DSLContext tx = DSL.using(cfg);
                 for (Exported e : audiences) {
                     Audience a = e.audience();
-                    tx.execute(sql("audience_export_insert"), exportId, a.key(), at.toString().replace('T', ' '),
+                    tx.execute(SQL.sql("audience_export_insert"), exportId, a.key(), at.toString().replace('T', ' '),
                             a.segment(), a.channel(), a.membership(), e.format(),
                             e.asOf() == null ? null : e.asOf().toString(), configVersion, (long) e.total(),
                             (long) e.added(), (long) e.removed(), clearContacts);
-                    tx.execute(sql("audience_export_member_delete"), a.key());
+                    tx.execute(SQL.sql("audience_export_member_delete"), a.key());
                     List<AudienceRow> members = rows.get(a.key());
                     if (!members.isEmpty()) {
                         Object[][] binds = members.stream()
                                 .map(r -> new Object[] {a.key(), r.customerId(), exportId, r.emailSha256(),
                                     r.phoneSha256()})
                                 .toArray(Object[][]::new);
-                        tx.batch(sql("audience_export_member_insert"), binds).execute();
+                        tx.batch(SQL.sql("audience_export_member_insert"), binds).execute();
                     }
                 }
             });
@@ -102,7 +102,7 @@ public final class AudienceStore {
 
     private List<Record> fetch(DSLContext dsl, String name, Object... binds) {
         try {
-            return dsl.resultQuery(sql(name), binds).fetch();
+            return dsl.resultQuery(SQL.sql(name), binds).fetch();
         } catch (DataAccessException e) {
             String message = Warehouse.firstLine(String.valueOf(e.getMessage()));
             if (message.toLowerCase(java.util.Locale.ROOT).contains("audience")
@@ -112,13 +112,5 @@ public final class AudienceStore {
             }
             throw new WarehouseException("cannot read " + name + " from " + w.url() + ": " + message, e);
         }
-    }
-
-    private static String sql(String name) {
-        String sql = SQL.get(name + ".sql");
-        if (sql == null) {
-            throw new IllegalStateException("no " + FOLDER + "/" + name + ".sql on the class path");
-        }
-        return sql;
     }
 }

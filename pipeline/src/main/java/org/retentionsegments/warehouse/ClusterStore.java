@@ -21,9 +21,6 @@ import org.retentionsegments.core.cluster.RfmPoint;
 /** Reads the customers a clustering is trained on, and stores a trained model with its assignments. */
 public final class ClusterStore {
 
-    /** Assignment rows per write call (one transaction each). */
-    static final int CHUNK = 100_000;
-
     private ClusterStore() {}
 
     /** The latest refresh kept as a snapshot; null when the warehouse has none. */
@@ -124,11 +121,6 @@ public final class ClusterStore {
                         .execute();
             }
         });
-        WarehouseWriter writer = new WarehouseWriter(warehouse);
-        long written = 0;
-        for (int from = 0; from < assignments.size(); from += CHUNK) {
-            written += writer.write(assignments.subList(from, Math.min(assignments.size(), from + CHUNK)));
-        }
-        return written;
+        return new WarehouseWriter(warehouse).writeInChunks(assignments);
     }
 }

@@ -21,7 +21,7 @@ public final class CustomerQueries {
 
     static final String FOLDER = "warehouse-models/queries/explain";
 
-    private static final Map<String, String> SQL = SqlFiles.onClassPath(FOLDER, ".sql");
+    private static final SqlFiles.Queries SQL = SqlFiles.queries(FOLDER);
 
     /**
      * The customer's row at a refresh, column name to value in the table's order (money and shares
@@ -168,10 +168,7 @@ public final class CustomerQueries {
     }
 
     private List<Record> fetch(String name, Object... binds) {
-        String sql = SQL.get(name + ".sql");
-        if (sql == null) {
-            throw new IllegalStateException("no " + FOLDER + "/" + name + ".sql on the class path");
-        }
+        String sql = SQL.sql(name);
         try {
             return w.dsl().resultQuery(sql, binds).fetch();
         } catch (DataAccessException e) {

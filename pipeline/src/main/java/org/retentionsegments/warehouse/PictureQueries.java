@@ -2,7 +2,6 @@ package org.retentionsegments.warehouse;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
 
@@ -16,7 +15,7 @@ public final class PictureQueries {
 
     static final String FOLDER = "warehouse-models/queries/report";
 
-    private static final Map<String, String> SQL = SqlFiles.onClassPath(FOLDER, ".sql");
+    private static final SqlFiles.Queries SQL = SqlFiles.queries(FOLDER);
 
     /** Customers of a segment at a kept refresh. */
     public record Size(LocalDate asOf, String segment, long customers) {}
@@ -69,10 +68,7 @@ public final class PictureQueries {
     }
 
     private List<Record> fetch(String name, Object... binds) {
-        String sql = SQL.get(name + ".sql");
-        if (sql == null) {
-            throw new IllegalStateException("no " + FOLDER + "/" + name + ".sql on the class path");
-        }
+        String sql = SQL.sql(name);
         try {
             return w.dsl().resultQuery(sql, binds).fetch();
         } catch (DataAccessException e) {

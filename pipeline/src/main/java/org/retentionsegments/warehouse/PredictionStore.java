@@ -1,6 +1,7 @@
 package org.retentionsegments.warehouse;
 
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_PREDICTION;
+import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.PREDICTION_FIT;
 
 import java.math.BigDecimal;
@@ -9,9 +10,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.retentionsegments.core.predict.GammaGammaFit;
 import org.retentionsegments.core.predict.ValuePrediction;
 
@@ -23,23 +24,21 @@ import org.retentionsegments.core.predict.ValuePrediction;
 public final class PredictionStore {
 
     static final String FOLDER = "warehouse-models/queries/predict";
-    static final int CHUNK = 100_000;
 
-    private static final Map<String, String> SQL = SqlFiles.onClassPath(FOLDER, ".sql");
+    private static final SqlFiles.Queries SQL = SqlFiles.queries(FOLDER);
 
     private PredictionStore() {}
 
     /** The latest refresh, the as_of of customer_segment; null when the warehouse has none. */
     public static LocalDate latestRefresh(Warehouse warehouse) {
-        return warehouse.dsl().select(org.jooq.impl.DSL.max(org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT.AS_OF))
-                .from(org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT).fetchOne().value1();
+        return warehouse.dsl().select(DSL.max(CUSTOMER_SEGMENT.AS_OF)).from(CUSTOMER_SEGMENT).fetchOne().value1();
     }
 
     /** Every customer's positive order days before {@code asOf}. */
     public static List<ValuePrediction.OrderDays> orderDays(Warehouse warehouse, LocalDate asOf) {
         List<ValuePrediction.OrderDays> days = new ArrayList<>();
         try {
-            for (Record r : warehouse.dsl().resultQuery(SQL.get("purchase_histories.sql"), asOf.toString()).fetch()) {
+            for (Record r : warehouse.dsl().resultQuery(SQL.sql("purchase_histories"), asOf.toString()).fetch()) {
                 BigDecimal revenue = r.get("repeat_revenue", BigDecimal.class);
                 days.add(new ValuePrediction.OrderDays(r.get("customer_id", String.class),
                         r.get("first_day", LocalDate.class), r.get("last_day", LocalDate.class),
@@ -47,7 +46,7 @@ public final class PredictionStore {
             }
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the order days from " + warehouse.url() + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                    + Warehouse.firstLine(e.getMessage()), e);
         }
         return days;
     }
@@ -79,12 +78,6 @@ public final class PredictionStore {
                     .set(PREDICTION_FIT.FITTED_AT, LocalDateTime.now(ZoneOffset.UTC))
                     .execute();
         });
-        WarehouseWriter writer = new WarehouseWriter(warehouse);
-        long written = 0;
-        List<? extends org.retentionsegments.core.CustomerPrediction> rows = result.customers();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            written += writer.write(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
-        }
-        return written;
+        return new WarehouseWriter(warehouse).writeInChunks(result.customers());
     }
 }

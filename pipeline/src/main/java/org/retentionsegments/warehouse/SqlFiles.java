@@ -62,4 +62,24 @@ final class SqlFiles {
             throw new IllegalStateException("bad class path URL " + url, e);
         }
     }
+
+    /**
+     * The {@code .sql} statements of one folder of {@code warehouse-models/queries} on the class
+     * path, read once, each by its file name without {@code .sql}.
+     */
+    static Queries queries(String folder) {
+        return new Queries(folder, onClassPath(folder, ".sql"));
+    }
+
+    /** A folder's statements by name; a name without a file is a packaging error, said as such. */
+    record Queries(String folder, Map<String, String> files) {
+
+        String sql(String name) {
+            String sql = files.get(name + ".sql");
+            if (sql == null) {
+                throw new IllegalStateException("no " + folder + "/" + name + ".sql on the class path");
+            }
+            return sql;
+        }
+    }
 }

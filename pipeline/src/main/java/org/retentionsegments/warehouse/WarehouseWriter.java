@@ -61,6 +61,21 @@ public final class WarehouseWriter {
         this.clock = clock;
     }
 
+    /** Rows per transaction of {@link #writeInChunks}. */
+    static final int CHUNK = 100_000;
+
+    /**
+     * Writes many rows (a model's assignments, a prediction's customers) in transactions of at most
+     * {@link #CHUNK} rows; returns the table rows sent.
+     */
+    public long writeInChunks(List<? extends WarehouseRow> rows) {
+        long written = 0;
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            written += write(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return written;
+    }
+
     /**
      * Writes the rows in one transaction.
      *

@@ -70,7 +70,7 @@ class AudiencesExportITCase {
         if (!RUNS.containsKey(engine)) {
             String url = WAREHOUSES.freshUrl(engine);
             Path d = data();
-            Captured run = cli("run", "--orders", d.resolve(Generator.ORDERS_FILE).toString(),
+            Captured run = RunFixtures.cli("run", "--orders", d.resolve(Generator.ORDERS_FILE).toString(),
                     "--engagement", d.resolve(Generator.ENGAGEMENT_FILE).toString(),
                     "--treatments", d.resolve(Generator.TREATMENTS_FILE).toString(),
                     "--customers", d.resolve(Generator.CUSTOMERS_FILE).toString(), "--warehouse", url);
@@ -80,9 +80,6 @@ class AudiencesExportITCase {
         return RUNS.get(engine);
     }
 
-    private static Captured cli(String... args) {
-        return RunFixtures.capture(() -> Segments.commandLine().execute(args));
-    }
 
     /** A generated CSV file (no quoted fields) as rows of column -> value. */
     private static List<Map<String, String>> csv(Path file) throws Exception {
@@ -116,7 +113,7 @@ class AudiencesExportITCase {
     private static Captured export(String url, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("audiences", "export", "--warehouse", url, "--out", out.toString()));
         args.addAll(List.of(more));
-        return cli(args.toArray(String[]::new));
+        return RunFixtures.cli(args.toArray(String[]::new));
     }
 
     @ParameterizedTest

@@ -64,14 +64,11 @@ class ConfigCheckTiersITCase {
         return dir.toString();
     }
 
-    private static Captured cli(String... args) {
-        return RunFixtures.capture(() -> Segments.commandLine().execute(args));
-    }
 
     private static void run(Path orders, String url, String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--orders", orders.toString(), "--warehouse", url));
         args.addAll(List.of(more));
-        Captured run = cli(args.toArray(String[]::new));
+        Captured run = RunFixtures.cli(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("13 customers segmented as of " + AS_OF), run.out());
     }
@@ -82,7 +79,7 @@ class ConfigCheckTiersITCase {
         String url = WAREHOUSES.freshUrl(engine);
         run(mostlyOneOrder(), url, "--config", classic());
 
-        Captured check = cli("config", "check", "--config", classic(), "--warehouse", url);
+        Captured check = RunFixtures.cli("config", "check", "--config", classic(), "--warehouse", url);
         assertEquals(0, check.exitCode(), "tier warnings alone do not fail: " + check.err());
         String out = check.out();
         assertTrue(out.contains("TIERS AT THE LATEST REFRESH, " + AS_OF + " (score_boundary):\n"), out);
@@ -102,7 +99,7 @@ class ConfigCheckTiersITCase {
         assertTrue(out.contains("TIERS RESULT: WARNINGS (every segment still reachable)\n"), out);
 
         Path html = tmp.resolve("report.html");
-        Captured report = cli("report", "--warehouse", url, "--config", classic(), "--html", html.toString());
+        Captured report = RunFixtures.cli("report", "--warehouse", url, "--config", classic(), "--html", html.toString());
         assertEquals(0, report.exitCode(), report.err());
         String text = report.out().replaceAll("\n {13}", " ");
         assertTrue(text.contains("Tiers:       F 1 holds 53.8 % of the 13 customers (quantile tiers aim at an even"
@@ -126,14 +123,14 @@ class ConfigCheckTiersITCase {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         run(mostlyOneOrder(), url, "--config", config.toString());
 
-        Captured check = cli("config", "check", "--config", config.toString(), "--warehouse", url);
+        Captured check = RunFixtures.cli("config", "check", "--config", config.toString(), "--warehouse", url);
         assertEquals(0, check.exitCode(), check.err());
         // distinct: 1, then the next values 2, 3, 4 instead of 1, 2, 3 (seven customers tied at 1 stay in F 1)
         assertTrue(check.out().contains("  frequency (orders in the window), distinct, 13 customers: 1 problem tier\n"
                 + "    F1 <= 1: 7, F2 (1, 2]: 2, F3 (2, 3]: 2, F4 (3, 4]: 1, F5 > 4: 1\n"), check.out());
         assertTrue(check.out().contains("RULES THAT USE A TIER NO CUSTOMER HAD: none\n"), check.out());
 
-        Captured report = cli("report", "--warehouse", url, "--config", config.toString());
+        Captured report = RunFixtures.cli("report", "--warehouse", url, "--config", config.toString());
         assertTrue(report.out().contains("Approach:    RFM scores 1-5 (R quantile, F distinct, M quantile tiers;"),
                 report.out());
         assertFalse(report.out().replaceAll("\n {13}", " ").contains("starves"), report.out());
@@ -144,7 +141,7 @@ class ConfigCheckTiersITCase {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         // 10 of 13 with one order: boundaries 1, 1, 1, 1 leave F 2-4 empty; Potential Loyalist needs F 2 or F 3
         run(orders(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 5), url, "--config", classic());
-        Captured check = cli("config", "check", "--config", classic(), "--warehouse", url);
+        Captured check = RunFixtures.cli("config", "check", "--config", classic(), "--warehouse", url);
         assertEquals(1, check.exitCode(), check.out());
         assertTrue(check.out().contains("SEGMENTS UNREACHABLE AT " + AS_OF + ": Potential Loyalist\n"), check.out());
         assertEquals(List.of("error: at the latest refresh, " + AS_OF + ", no customer can reach Potential Loyalist:"
@@ -155,7 +152,7 @@ class ConfigCheckTiersITCase {
     @Test
     void aMissingDuckDbFileIsOneLineAndIsNotCreated() {
         Path missing = tmp.resolve("missing.duckdb");
-        Captured check = cli("config", "check", "--warehouse", "jdbc:duckdb:" + missing);
+        Captured check = RunFixtures.cli("config", "check", "--warehouse", "jdbc:duckdb:" + missing);
         assertEquals(1, check.exitCode());
         assertEquals("", check.out(), "nothing printed before the refusal");
         assertEquals(List.of("error: no warehouse at " + missing + ": run `./segments run` or `./segments demo`"

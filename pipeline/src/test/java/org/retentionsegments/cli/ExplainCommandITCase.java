@@ -64,7 +64,7 @@ class ExplainCommandITCase {
     private static synchronized String warehouse(Engine engine) throws Exception {
         if (!RUNS.containsKey(engine)) {
             String url = WAREHOUSES.freshUrl(engine);
-            Captured run = cli("run", "--orders", orders().toString(), "--warehouse", url);
+            Captured run = RunFixtures.cli("run", "--orders", orders().toString(), "--warehouse", url);
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("24 customers segmented as of"), run.out());
             RUNS.put(engine, url);
@@ -72,14 +72,11 @@ class ExplainCommandITCase {
         return RUNS.get(engine);
     }
 
-    private static Captured cli(String... args) {
-        return RunFixtures.capture(() -> Segments.commandLine().execute(args));
-    }
 
     private static JsonNode json(String url, String customer, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("explain", "--customer", customer, "--json", "--warehouse", url));
         args.addAll(List.of(more));
-        Captured explain = cli(args.toArray(String[]::new));
+        Captured explain = RunFixtures.cli(args.toArray(String[]::new));
         assertEquals(0, explain.exitCode(), explain.err());
         assertEquals(1, explain.out().lines().count(), "one JSON object on one line");
         return JSON.readTree(explain.out());
@@ -103,7 +100,7 @@ class ExplainCommandITCase {
         Set<String> stages = new TreeSet<>();
         for (Map<String, Object> row : rows) {
             String customer = (String) row.get("customer_id");
-            Captured text = cli("explain", "--customer", customer, "--warehouse", url);
+            Captured text = RunFixtures.cli("explain", "--customer", customer, "--warehouse", url);
             assertEquals(0, text.exitCode(), text.err());
             assertTrue(text.out().contains("\nSEGMENT               " + row.get("segment") + "   (rule "), text.out());
 
@@ -218,7 +215,7 @@ class ExplainCommandITCase {
                 + " WHERE customer_id = 'c04'").get(0);
         assertEquals("Hibernating", row.get("segment"), "the default map puts c04 (lapsed, lifetime M 3) there");
 
-        Captured text = cli("explain", "--customer", "c04", "--config", classic.toString(), "--warehouse", url);
+        Captured text = RunFixtures.cli("explain", "--customer", "c04", "--config", classic.toString(), "--warehouse", url);
         JsonNode json = json(url, "c04", "--config", classic.toString());
 
         assertEquals(0, text.exitCode(), text.err());
@@ -240,7 +237,7 @@ class ExplainCommandITCase {
         String url = warehouse(engine);
         String id = "c99' OR '1'='1";
 
-        Captured explain = cli("explain", "--customer", id, "--warehouse", url);
+        Captured explain = RunFixtures.cli("explain", "--customer", id, "--warehouse", url);
 
         assertEquals(ExplainCommand.UNKNOWN_CUSTOMER, explain.exitCode());
         assertEquals(3, explain.exitCode(), "the exit code the help documents");
@@ -261,7 +258,7 @@ class ExplainCommandITCase {
         LocalDate day = before.plusDays(3);
         LocalDate after = kept.stream().filter(d -> d.isAfter(day)).findFirst().orElseThrow();
 
-        Captured missing = cli("explain", "--customer", customer, "--as-of", day.toString(), "--warehouse", url);
+        Captured missing = RunFixtures.cli("explain", "--customer", customer, "--as-of", day.toString(), "--warehouse", url);
 
         assertEquals(ExplainCommand.NO_SNAPSHOT, missing.exitCode());
         assertEquals(4, missing.exitCode(), "the exit code the help documents");

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retentionsegments.cli.Segments;
 import org.retentionsegments.fixtures.DuckDbOneClient;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.fixtures.RunFixtures.Captured;
@@ -39,9 +38,9 @@ class DuckDbCompatibilityITCase {
     void aDuckDbOneClientReadsEveryTableAndViewOfARun() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         Path file = Path.of(url.substring("jdbc:duckdb:".length()));
-        Captured run = cli("run", "--orders", orders().toString(), "--warehouse", url);
+        Captured run = RunFixtures.cli("run", "--orders", orders().toString(), "--warehouse", url);
         assertEquals(0, run.exitCode(), run.err());
-        Captured models = cli("models", "apply", "--warehouse", url);
+        Captured models = RunFixtures.cli("models", "apply", "--warehouse", url);
         assertEquals(0, models.exitCode(), models.err());
         Map<String, Long> counts = new TreeMap<>();
         for (Map<String, Object> relation : RunFixtures.rows(url, RELATIONS)) {
@@ -81,7 +80,4 @@ class DuckDbCompatibilityITCase {
         return RunFixtures.lines(tmp.resolve("orders.csv"), lines.toArray(String[]::new));
     }
 
-    private static Captured cli(String... args) {
-        return RunFixtures.capture(() -> Segments.commandLine().execute(args));
-    }
 }

@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retentionsegments.cli.Segments;
 import org.retentionsegments.core.cluster.ClusterModel;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.PipelineConfig;
@@ -23,7 +20,6 @@ import org.retentionsegments.core.config.Strategies;
 import org.retentionsegments.fixtures.ClusterWarehouses;
 import org.retentionsegments.fixtures.HeadlessChromium;
 import org.retentionsegments.fixtures.RunFixtures;
-import org.retentionsegments.fixtures.RunFixtures.Captured;
 import org.retentionsegments.warehouse.Engine;
 import org.retentionsegments.warehouse.TestWarehouses;
 
@@ -52,19 +48,19 @@ class ReportBrowserITCase {
             Files.writeString(config.resolve(file), ConfigBundle.classpath("clusters/" + file));
         }
         Path modelFile = config.resolve("cluster-model.json");
-        segments("cluster", "--warehouse", url, "--k", "3", "--out", modelFile.toString());
+        RunFixtures.succeeds("cluster", "--warehouse", url, "--k", "3", "--out", modelFile.toString());
         ClusterModel model = ClusterModel.fromJson(Files.readString(modelFile));
         for (var asOf : List.of(ClusterWarehouses.EARLIER, ClusterWarehouses.LATEST)) {
             ClusterWarehouses.place(url, model, asOf, true);
         }
         Path plots = dir.resolve("plots");
-        segments("cluster", "--warehouse", url, "--k", "3", "--out", modelFile.toString(), "--plots", plots.toString());
+        RunFixtures.succeeds("cluster", "--warehouse", url, "--k", "3", "--out", modelFile.toString(), "--plots", plots.toString());
         Path report = dir.resolve("report.html");
-        segments("report", "--warehouse", url, "--config", config.toString(), "--html", report.toString());
+        RunFixtures.succeeds("report", "--warehouse", url, "--config", config.toString(), "--html", report.toString());
 
         try (HeadlessChromium chromium = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")))) {
             for (Path page : List.of(report, plots.resolve("clusters.html"))) {
-                Set<String> containers = containers(Files.readString(page));
+                Set<String> containers = HeadlessChromium.chartIds(Files.readString(page));
                 assertEquals(page.equals(report) ? 19 : 17, containers.size(), page + ": the 16 diagnostics and the"
                         + " sizes over time; on the report also the segment sizes and the movement (the warehouse has"
                         + " no scores and no holdout, whose pictures are notes)");
@@ -95,17 +91,4 @@ class ReportBrowserITCase {
         }
     }
 
-    private static Set<String> containers(String html) {
-        Set<String> ids = new TreeSet<>();
-        Matcher m = Pattern.compile("<div class=\"chart\" id=\"([^\"]+)\"").matcher(html);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
-    private static void segments(String... args) {
-        Captured run = RunFixtures.capture(() -> Segments.commandLine().execute(args));
-        assertEquals(0, run.exitCode(), run.err());
-    }
 }

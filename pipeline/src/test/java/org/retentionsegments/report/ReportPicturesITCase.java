@@ -11,17 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retentionsegments.cli.Segments;
 import org.retentionsegments.fixtures.HeadlessChromium;
 import org.retentionsegments.fixtures.RunFixtures;
-import org.retentionsegments.fixtures.RunFixtures.Captured;
 import org.retentionsegments.generate.Generator;
 import org.retentionsegments.generate.GeneratorConfig;
 import org.retentionsegments.warehouse.Engine;
@@ -56,7 +52,7 @@ class ReportPicturesITCase {
         Path data = Files.createDirectories(dir.resolve("data"));
         RunFixtures.generate(GeneratorConfig.of(1_500, 400, 11).withPlantedLift(0.07), data);
         url = WAREHOUSES.freshUrl(Engine.DUCKDB);
-        segments("run", "--orders", data.resolve(Generator.ORDERS_FILE).toString(),
+        RunFixtures.succeeds("run", "--orders", data.resolve(Generator.ORDERS_FILE).toString(),
                 "--engagement", data.resolve(Generator.ENGAGEMENT_FILE).toString(),
                 "--treatments", data.resolve(Generator.TREATMENTS_FILE).toString(),
                 "--customers", data.resolve(Generator.CUSTOMERS_FILE).toString(),
@@ -71,9 +67,9 @@ class ReportPicturesITCase {
     @Test
     void everyPictureOfARealRunDrawsAtADesksAndAPhonesWidthWithoutAnError() throws Exception {
         Path report = dir.resolve("report.html");
-        segments("report", "--warehouse", url, "--html", report.toString());
+        RunFixtures.succeeds("report", "--warehouse", url, "--html", report.toString());
         String html = Files.readString(report);
-        assertEquals(new TreeSet<>(PICTURES), containers(html), "a container per picture, no note");
+        assertEquals(new TreeSet<>(PICTURES), HeadlessChromium.chartIds(html), "a container per picture, no note");
         assertFalse(html.contains("<p class=\"note\">"), "no picture is replaced by a note");
         try (HeadlessChromium chromium = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")))) {
             for (int width : List.of(DESK, PHONE)) {
@@ -100,11 +96,12 @@ class ReportPicturesITCase {
     @Test
     void theFirstKeptRefreshSaysTheSizesAndTheMovementNeedTwoRefreshes() throws Exception {
         Path report = dir.resolve("first.html");
-        segments("report", "--warehouse", url, "--as-of", first.toString(), "--html", report.toString());
+        RunFixtures.succeeds("report", "--warehouse", url, "--as-of", first.toString(), "--html", report.toString());
         String html = Files.readString(report);
         assertTrue(html.contains("<p class=\"note\">Segment sizes over time: needs two kept refreshes"), html);
         assertTrue(html.contains("<p class=\"note\">Movement heat map: needs two kept refreshes"), html);
-        assertFalse(containers(html).contains("pic-sizes") || containers(html).contains("pic-movement"));
+        Set<String> charts = HeadlessChromium.chartIds(html);
+        assertFalse(charts.contains("pic-sizes") || charts.contains("pic-movement"), charts::toString);
     }
 
     @Test
@@ -119,17 +116,4 @@ class ReportPicturesITCase {
         }
     }
 
-    private static Set<String> containers(String html) {
-        Set<String> ids = new TreeSet<>();
-        Matcher m = Pattern.compile("<div class=\"chart\" id=\"([^\"]+)\"").matcher(html);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
-    private static void segments(String... args) {
-        Captured run = RunFixtures.capture(() -> Segments.commandLine().execute(args));
-        assertEquals(0, run.exitCode(), run.err());
-    }
 }
