@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             ClusterCommand.class,
             PredictCommand.class,
+            BudgetCommand.class,
             AudiencesCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
