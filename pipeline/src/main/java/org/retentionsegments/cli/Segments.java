@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ClusterCommand.class,
             PredictCommand.class,
             BudgetCommand.class,
+            ReviewCommand.class,
             AudiencesCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class

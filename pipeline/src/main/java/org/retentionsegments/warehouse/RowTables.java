@@ -133,6 +133,7 @@ final class RowTables {
                 out.float8(s == null ? null : s.holdoutShare());
                 out.bool(true);
                 out.float8(s == null ? null : s.targetLift());
+                out.int4(s == null ? null : s.minSegmentSize());
             });
 
     static final RowTable<InputCountDaily> INPUT_DAILY = new RowTable<>(INPUT_COUNT_DAILY,

@@ -107,6 +107,41 @@ class BudgetReviewITCase {
                 text);
     }
 
+    @Test
+    void reviewNamesTheUnderpoweredHoldoutsAndValidatesEverySegment() throws Exception {
+        String text = RunFixtures.succeeds("review", "--warehouse", url).out();
+        String holdouts = text.substring(text.indexOf("Holdouts that cannot see their target"),
+                text.indexOf("Lifts to question")).replaceAll("\n {4}", " ");
+        int flagged = 0;
+        for (Map<String, Object> p : rows(url, "SELECT program_id, segment, underpowered FROM holdout_power"
+                + " WHERE segment <> 'ALL' AND underpowered IS NOT NULL")) {
+            String named = "  - " + p.get("program_id") + ", " + p.get("segment") + ": its holdout sees lifts of ";
+            assertEquals(Boolean.TRUE.equals(p.get("underpowered")), holdouts.contains(named), p + " in " + holdouts);
+            flagged += Boolean.TRUE.equals(p.get("underpowered")) ? 1 : 0;
+        }
+        assertTrue(flagged >= 1, "a run of 8,000 customers has an underpowered segment holdout: " + holdouts);
+
+        double cycle = ((Number) rows(url, "SELECT cycle_days FROM purchase_cycle ORDER BY as_of DESC").get(0)
+                .get("cycle_days")).doubleValue();
+        assertTrue(text.replaceAll("\n {4}", " ").contains("Refresh the segments at least every "
+                + Math.max(1, (int) Math.floor(cycle / 4)) + " days"), text);
+
+        JsonNode review = JSON.readTree(RunFixtures.succeeds("review", "--json", "--warehouse", url).out());
+        Map<String, Long> members = new HashMap<>();
+        for (Map<String, Object> r : rows(url, "SELECT segment, COUNT(*) AS n FROM customer_segment GROUP BY segment")) {
+            members.put((String) r.get("segment"), ((Number) r.get("n")).longValue());
+        }
+        long configured = RunFixtures.count(url, "SELECT COUNT(*) FROM segment_config WHERE in_config");
+        assertEquals(configured, review.get("segment_validation").size(), review.get("segment_validation").toString());
+        for (JsonNode v : review.get("segment_validation")) {
+            long customers = members.getOrDefault(v.get("segment").asText(), 0L);
+            assertEquals(customers, v.get("customers").asLong(), v.toString());
+            assertEquals(1000, v.get("min_segment_size").asLong(), "the default minimum, written by the run: " + v);
+            assertEquals(customers >= 1000, v.get("size_ok").asBoolean(), v.toString());
+            assertTrue(v.get("actionable").asBoolean(), "every shipped segment has a strategy with a channel: " + v);
+        }
+    }
+
     private static JsonNode budget(String amount) throws Exception {
         return JSON.readTree(RunFixtures.succeeds("budget", "--amount", amount, "--json", "--warehouse", url).out());
     }

@@ -33,7 +33,8 @@ public final class Strategies {
         }
         root.allowOnly("defaults", "strategies");
         YamlNode defaults = root.child("defaults")
-                .allowOnly("program_id", "holdout_share", "always_on", "contact_cost", "salt", "target_lift");
+                .allowOnly("program_id", "holdout_share", "always_on", "contact_cost", "salt", "target_lift",
+                        "min_segment_size");
         YamlNode list = root.child("strategies");
         Map<String, Strategy> result = new LinkedHashMap<>();
         Map<Integer, String> priorities = new HashMap<>();

@@ -19,6 +19,8 @@ import java.util.List;
  *     the same in every segment of one program
  * @param targetLift the smallest lift in retention the holdout should be able to see, a fraction
  *     (0.05 = 5 points); view {@code holdout_power} flags a segment whose holdout cannot
+ * @param minSegmentSize the fewest customers the segment should hold (seed 001 section 7: 1000+);
+ *     view {@code segment_validation} compares its current customers with it
  */
 public record Strategy(
         String segment,
@@ -38,7 +40,11 @@ public record Strategy(
         String programId,
         List<String> kpis,
         String salt,
-        double targetLift) {
+        double targetLift,
+        int minSegmentSize) {
+
+    /** The minimum segment size when strategies.yaml names none (seed 001 section 7: "1000+ per segment"). */
+    public static final int DEFAULT_MIN_SEGMENT_SIZE = 1000;
 
     /** The target lift when strategies.yaml names none: 5 points of retention. */
     public static final double DEFAULT_TARGET_LIFT = 0.05;
@@ -50,7 +56,7 @@ public record Strategy(
     static Strategy parse(String segment, YamlNode node, YamlNode defaults) {
         node.allowOnly("name", "objective", "message", "channel", "cadence", "incentive",
                 "high_touch", "suppress", "holdout_share", "priority", "always_on",
-                "contact_cost", "program_id", "kpis", "salt", "at_risk", "target_lift");
+                "contact_cost", "program_id", "kpis", "salt", "at_risk", "target_lift", "min_segment_size");
         Incentive incentive = node.has("incentive")
                 ? Incentive.parse(node.child("incentive", node.place() + ": incentive"))
                 : Incentive.NONE;
@@ -85,6 +91,8 @@ public record Strategy(
                 programId,
                 kpis,
                 node.string("salt", defaults.string("salt", programId)),
-                node.number("target_lift", defaults.number("target_lift", DEFAULT_TARGET_LIFT, 0.001, 1), 0.001, 1));
+                node.number("target_lift", defaults.number("target_lift", DEFAULT_TARGET_LIFT, 0.001, 1), 0.001, 1),
+                node.integer("min_segment_size", defaults.integer("min_segment_size", DEFAULT_MIN_SEGMENT_SIZE, 1,
+                        100_000_000), 1, 100_000_000));
     }
 }

@@ -119,7 +119,7 @@ class InvalidConfigTest {
                         "strategies.yaml: line 154: strategy 'Hibernating': unknown key 'cadense' "
                                 + "(expected one of: name, objective, message, channel, cadence, "
                                 + "incentive, high_touch, suppress, holdout_share, priority, "
-                                + "always_on, contact_cost, program_id, kpis, salt, at_risk, target_lift)"),
+                                + "always_on, contact_cost, program_id, kpis, salt, at_risk, target_lift, min_segment_size)"),
                 Arguments.of(replaceOnce(CLASSIC_STRATEGIES, "    holdout_share: 0\n",
                                 "    holdout_share: 0\n    target_lift: 0\n"),
                         "strategies.yaml: line 171: strategy 'Lost': target_lift 0 is out of range 0.001..1"),
