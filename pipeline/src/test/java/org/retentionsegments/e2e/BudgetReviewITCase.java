@@ -142,6 +142,21 @@ class BudgetReviewITCase {
         }
     }
 
+    /** The statements of budget and review run on PostgreSQL too; an empty warehouse gives plain answers. */
+    @Test
+    void budgetAndReviewReadAnEmptyPostgresWarehouse() {
+        String empty = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        try (Warehouse warehouse = Warehouse.open(empty)) {
+            Models.bundled().apply(warehouse);
+        }
+        String budget = RunFixtures.succeeds("budget", "--amount", "500", "--warehouse", empty).out();
+        assertTrue(budget.contains("Summary: $0 of $500 allocated buys 0 incremental retained customers"), budget);
+        String review = RunFixtures.succeeds("review", "--budget", "500", "--warehouse", empty).out();
+        assertTrue(review.contains("No purchase cycle is written yet"), review);
+        assertTrue(review.contains("Every holdout measured can see its target lift."), review);
+        assertTrue(review.contains("0 of 0 segments meet all five criteria."), review);
+    }
+
     private static JsonNode budget(String amount) throws Exception {
         return JSON.readTree(RunFixtures.succeeds("budget", "--amount", amount, "--json", "--warehouse", url).out());
     }
