@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + " (empirical Bayes), times its revenue per retained customer, over its cost per treated customer;"
                     + " the best first, each up to its capacity (its reachable customers treated once per period).",
             "Never funds a suppressed segment or one whose lift interval lies below zero. Prints the allocation,"
-                    + " the incremental retained customers and revenue it buys with 95 % intervals, and what today's"
+                    + " the incremental retained customers and revenue it buys with 95 %% intervals, and what today's"
                     + " spread (the treatment cost of the last period) buys."
         })
 public final class BudgetCommand implements Callable<Integer> {
