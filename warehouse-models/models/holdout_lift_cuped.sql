@@ -2,9 +2,9 @@
 -- holdout_lift's lift adjusted by CUPED, Controlled-experiment Using Pre-Experiment Data (Deng, Xu,
 -- Kohavi & Walker 2013, "Improving the Sensitivity of Online Controlled Experiments by Utilizing
 -- Pre-Experiment Data", WSDM): the retained flag Y minus theta (X - mean X), X the customer's
--- pre-treatment covariate ln(1 + orders in the 4 horizons before the treatment day, the treatment
--- day excluded; see _holdout_covariate for why not one horizon), theta = cov(Y, X) / var(X) over
--- both arms. X is fixed before the arm is drawn, so the adjusted lift estimates the same effect,
+-- activity before treatment, ln(1 + orders + engagement events in the horizon_days before the
+-- treatment day, that day excluded; see _holdout_covariate for the choice), theta = cov(Y, X) /
+-- var(X) over both arms. X is fixed before the arm is drawn, so the adjusted lift estimates the same effect,
 -- with a variance smaller by about the squared correlation of Y and X. Same rows, entries and lift
 -- as holdout_lift (see _holdout_cuped_arms). Segment rows: the 95 % Wald interval
 -- lift_cuped +- 1.959964 lift_cuped_se. 'ALL' rows: post-stratified like holdout_lift over the
@@ -18,7 +18,7 @@
 -- segment: the segment at treatment time ('unknown' when not known), or 'ALL'
 -- horizon_days: the outcome window in days after the treatment day (as holdout_lift)
 -- treated_customers, holdout_customers: customers counted in the arms (as holdout_lift), a count
--- treated_covariate, holdout_covariate: the arms' mean covariate, ln(1 + orders in the pre-period)
+-- treated_covariate, holdout_covariate: the arms' mean covariate, ln(1 + orders + engagement events)
 --   (segment rows; 'ALL': NULL), dimensionless; alike in both arms unless the draw was unlucky
 -- lift: treated minus holdout retention rate, unadjusted (= holdout_lift.lift), fraction 0-1 of
 --   rate points (0.07 = 7 points)
