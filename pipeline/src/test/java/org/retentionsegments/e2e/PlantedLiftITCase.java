@@ -50,7 +50,7 @@ class PlantedLiftITCase {
 
     /**
      * On the same run, issue 11 item 4: holdout_lift_cuped's 'ALL' row keeps holdout_lift's lift, and
-     * its CUPED interval (adjusted for the customers' orders before treatment) is narrower than both
+     * its CUPED interval (adjusted for the customers' activity before treatment) is narrower than both
      * holdout_lift's interval and the unadjusted Wald interval, and still covers the planted lift.
      */
     private void cupedIsNarrowerAndStillCovers(GeneratorConfig config, Map<String, Object> lift, double expected)
@@ -68,7 +68,9 @@ class PlantedLiftITCase {
                 "narrower than holdout_lift's interval: " + cuped + " against " + lift);
         assertTrue(high - low < 2 * 1.959963984540054 * (double) cuped.get("lift_se"),
                 "narrower than the unadjusted Wald interval: " + cuped);
-        assertTrue((double) cuped.get("variance_reduction") > 0.02, "the pre-period orders take out variance: " + cuped);
+        // this seed: 17 % of the variance (5,690 treated, 1,432 held out); a tenth is the floor
+        assertTrue((double) cuped.get("variance_reduction") > 0.10, "the activity before treatment takes out variance: "
+                + cuped);
     }
 
     /**
