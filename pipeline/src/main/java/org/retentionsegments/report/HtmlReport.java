@@ -88,6 +88,7 @@ final class HtmlReport {
         personas(h, data, segments, windowDays);
         movement(h, drawn, data, config, pictures == null ? null : ReportSegment.order(segments));
         lift(h, data.lift(), segments);
+        CupedText.html(h, data.cuped());
         PowerText.html(h, data.power(), ReportSegment.order(segments));
         if (pictures != null) {
             PictureHtml.lift(h, drawn, data, pictures, ReportSegment.order(segments));

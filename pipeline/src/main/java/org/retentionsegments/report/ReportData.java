@@ -23,6 +23,7 @@ import org.retentionsegments.core.segment.TierCheck;
  * @param predictions the latest prediction of ./segments predict by segment and the check of the
  *     latest whose horizon has passed; {@link PredictionText.Predictions#NONE} when there is none
  * @param power the rows of holdout_power (one per row of {@code lift})
+ * @param cuped the rows of holdout_lift_cuped (one per row of {@code lift})
  */
 record ReportData(
         String url,
@@ -39,9 +40,11 @@ record ReportData(
         List<ContractResult> contracts,
         ScoreText.Validation scores,
         PredictionText.Predictions predictions,
-        List<PowerText.PowerRow> power) {
+        List<PowerText.PowerRow> power,
+        List<CupedText.CupedRow> cuped) {
 
     ReportData {
+        cuped = cuped == null ? List.of() : List.copyOf(cuped);
         power = power == null ? List.of() : List.copyOf(power);
         predictions = predictions == null ? PredictionText.Predictions.NONE : predictions;
         personas = personas == null ? List.of() : List.copyOf(personas);

@@ -43,6 +43,7 @@ final class ReportJson {
         out.put("moves", data.moves().stream().map(m -> map("from", m.from(), "to", m.to(), "customers", m.customers(),
                 "share_of_from", m.shareOfFrom())).toList());
         out.put("lift", data.lift().stream().map(ReportJson::lift).toList());
+        out.put("lift_cuped", data.cuped().stream().map(ReportJson::cuped).toList());
         out.put("contracts", data.contracts().stream().map(ReportJson::contract).toList());
         out.put("score_validation", scores(data.scores()));
         out.put("predicted_value", predictions(data.predictions()));
@@ -106,6 +107,25 @@ final class ReportJson {
         out.put("incremental_revenue", r.incrementalRevenue());
         out.put("cost", r.cost());
         out.put("cost_per_retained", r.costPerRetained());
+        return out;
+    }
+
+    private static Map<String, Object> cuped(CupedText.CupedRow r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("program_id", r.program());
+        out.put("segment", r.segment());
+        out.put("horizon_days", r.horizonDays());
+        out.put("treated_customers", r.treated());
+        out.put("holdout_customers", r.holdout());
+        out.put("lift", r.lift());
+        out.put("lift_se", r.liftSe());
+        out.put("lift_cuped", r.liftCuped());
+        out.put("lift_cuped_se", r.liftCupedSe());
+        out.put("lift_cuped_ci_low", r.ciLow());
+        out.put("lift_cuped_ci_high", r.ciHigh());
+        out.put("theta", r.theta());
+        out.put("covariate_correlation", r.correlation());
+        out.put("variance_reduction", r.varianceReduction());
         return out;
     }
 

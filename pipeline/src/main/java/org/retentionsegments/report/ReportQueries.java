@@ -48,7 +48,7 @@ final class ReportQueries {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
                     personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl),
-                    predictions(dsl), power(dsl));
+                    predictions(dsl), power(dsl), cuped(dsl));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -109,6 +109,17 @@ final class ReportQueries {
                         r.get("holdout_share", Double.class), r.get("minimum_detectable_lift", Double.class),
                         r.get("target_lift", Double.class), r.get("underpowered", Boolean.class),
                         r.get("holdout_share_needed", Double.class)));
+    }
+
+    private static List<CupedText.CupedRow> cuped(DSLContext dsl) {
+        return dsl.select().from(table(name("holdout_lift_cuped")))
+                .fetch(r -> new CupedText.CupedRow(r.get("program_id", String.class), r.get("segment", String.class),
+                        r.get("horizon_days", Integer.class), r.get("treated_customers", Long.class),
+                        r.get("holdout_customers", Long.class), r.get("lift", Double.class),
+                        r.get("lift_se", Double.class), r.get("lift_cuped", Double.class),
+                        r.get("lift_cuped_se", Double.class), r.get("lift_cuped_ci_low", Double.class),
+                        r.get("lift_cuped_ci_high", Double.class), r.get("theta", Double.class),
+                        r.get("covariate_correlation", Double.class), r.get("variance_reduction", Double.class)));
     }
 
     /** The purchase cycle of the refresh {@code asOf}, null when none was written. */

@@ -61,6 +61,7 @@ final class TextReport {
         personas(out, data, segments, windowDays);
         out.append(MovementText.render(data, config.segments())).append('\n');
         out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
+        out.append(CupedText.render(data.cuped()));
         out.append(PowerText.render(data.power(), ReportSegment.order(segments)));
         out.append('\n').append(ScoreText.render(data.scores()));
         if (data.predictions().asOf() != null) {

@@ -135,6 +135,11 @@ class StrategyReportITCase {
                 + "  Champions                 2        0      0.0 / -                     -       -            -          -\n"
                 + "  Reading: cannot be measured: no holdout customers whose horizon has ended.\n"), lift);
         assertTrue(lift.indexOf("tiny") < lift.indexOf("winback"), "programs by name");
+        // CUPED: nobody was active before treatment, so nothing to adjust with: the Wald interval
+        // 10 -+ 1.959964 sqrt(.3 * .7 / 100 + .2 * .8 / 100) * 100 = -1.9 to +21.9, no narrower.
+        assertTrue(lift.replace("\n  ", " ").contains("- winback: CUPED-adjusted +10.0 pts (-1.9 to +21.9); what its"
+                + " customers ordered and engaged in the 60 days before treatment did not predict retention, so the"
+                + " interval is no narrower."), lift);
     }
 
     @ParameterizedTest
@@ -304,6 +309,16 @@ class StrategyReportITCase {
         assertEquals(0.2, all.get("holdout_retention_rate").asDouble(), 1e-9);
         assertEquals(0.102, all.get("p_value").asDouble(), 5e-4);
         assertEquals(20.0, all.get("cost_per_retained").asDouble(), 1e-9);
+        JsonNode cuped = null;
+        for (JsonNode r : json.get("lift_cuped")) {
+            if (r.get("program_id").asText().equals("winback") && r.get("segment").asText().equals("ALL")) {
+                cuped = r;
+            }
+        }
+        assertEquals(0.1, cuped.get("lift").asDouble(), 1e-9, json.get("lift_cuped").toString());
+        assertEquals(Math.sqrt(0.0037), cuped.get("lift_se").asDouble(), 1e-9);
+        assertEquals(0.1 - 0.1192200, cuped.get("lift_cuped_ci_low").asDouble(), 1e-6);
+        assertEquals(0.0, cuped.get("variance_reduction").asDouble(), 1e-12);
         assertTrue(json.has("contracts") && json.has("moves") && json.has("score_validation"), cli.out());
         assertEquals(1, find(json.get("moves"), "from", "Loyal").get("customers").asLong());
     }
