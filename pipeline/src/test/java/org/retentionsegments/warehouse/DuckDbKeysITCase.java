@@ -87,8 +87,8 @@ class DuckDbKeysITCase {
             writer.write(List.of(new Treatment("p", "c1", at, Arm.TREATMENT, "Lost", "email", 0.5, "input"),
                     new Treatment("p", "c2", at, Arm.HOLDOUT, "Lost", "email", 0.0, "input")));
             writer.write(List.of(new Treatment("p", "c1", at, Arm.TREATMENT, "Lost", "email", 0.75, "input")));
-            assertEquals(2L, w.dsl().fetchValue("SELECT count(*) FROM treatment", Long.class));
-            assertEquals(0.75, w.dsl().fetchValue("SELECT cost FROM treatment WHERE customer_id = 'c1'", Double.class));
+            assertEquals(2L, ((Number) w.dsl().fetchValue("SELECT count(*) FROM treatment")).longValue());
+            assertEquals(0.75, ((Number) w.dsl().fetchValue("SELECT cost FROM treatment WHERE customer_id = 'c1'")).doubleValue());
         }
     }
 }
