@@ -28,6 +28,18 @@
 -- incremental_retained = lift * treated customers of the segments in the lift (all of them for a
 --   segment row); cost: treated arm's cost;
 -- cost_per_retained_customer = cost / incremental_retained, NULL when incremental_retained <= 0.
+-- incremental_revenue_ci_low/high: 95 % interval, incremental_revenue -+ 1.959964 se with Welch's
+--   standard error (Welch 1947, Biometrika 34:28-35; unequal variances), se = n1 sqrt(v1 / n1 + v2 / n2),
+--   v1, v2 the arms' sample variances of revenue per customer ('ALL': the strata's variances summed;
+--   see _holdout_strata). A normal approximation: revenue is skewed (most customers spend 0), so
+--   for small arms it is rough. NULL when an arm (for 'ALL': of any stratum in the lift) has fewer
+--   than 2 customers.
+-- cost_per_retained_ci_low/high: 95 % interval of cost_per_retained_customer by transforming the
+--   lift interval's endpoints (an interval for a monotone function of a parameter is the function
+--   of the interval's endpoints; Casella & Berger 2002, Statistical Inference, 2nd ed., ch. 9):
+--   cost and the customers of the lift are fixed, so cost / (lift * n) falls as the lift rises, and the lift interval
+--   [a, b] maps to [cost / (b n), cost / (a n)]. Low: NULL when b <= 0 (no retained customer is
+--   bought at any lift in the interval); high: NULL (unbounded) when a <= 0.
 -- p_value_adjusted: for a program tested in many segments, some segment rows look significant by
 --   chance alone; segment rows carry the Benjamini-Hochberg adjusted p-value (Benjamini & Hochberg
 --   1995, J. R. Stat. Soc. B 57:289-300) over the program's segment rows with a p-value: the m
@@ -57,7 +69,11 @@
 -- treated_revenue, holdout_revenue: the arms' total net revenue in their outcome windows; money
 -- incremental_revenue: (treated_revenue / treated - holdout_revenue / holdout) * treated; money
 -- cost: the treated arm's cost of the entries counted (missing cost: 0); money
+-- incremental_revenue_ci_low, incremental_revenue_ci_high: its 95 % interval (Welch); money; NULL
+--   when an arm has fewer than 2 customers
 -- cost_per_retained_customer: cost / incremental_retained; money; NULL when incremental_retained <= 0
+-- cost_per_retained_ci_low, cost_per_retained_ci_high: its 95 % interval from the lift interval's
+--   endpoints; money; low NULL when lift_ci_high <= 0, high NULL (unbounded) when lift_ci_low <= 0
 WITH tests AS (
     SELECT s.*, ABS(lift) / NULLIF(se0, 0) AS z FROM _holdout_strata s
 ),
@@ -87,8 +103,14 @@ lifted AS (
         treated_revenue,
         holdout_revenue,
         incremental_revenue,
+        incremental_revenue - 1.959963984540054 * SQRT(revenue_variance) AS incremental_revenue_ci_low,
+        incremental_revenue + 1.959963984540054 * SQRT(revenue_variance) AS incremental_revenue_ci_high,
         cost,
-        CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer
+        CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer,
+        CASE WHEN lift + margin_high > 0
+             THEN CAST(cost AS DOUBLE PRECISION) / ((lift + margin_high) * strata_treated) END AS cost_per_retained_ci_low,
+        CASE WHEN lift - margin_low > 0
+             THEN CAST(cost AS DOUBLE PRECISION) / ((lift - margin_low) * strata_treated) END AS cost_per_retained_ci_high
     FROM normal
 ),
 tested AS (

@@ -177,8 +177,8 @@ final class HtmlReport {
         }
         h.append("<table>\n<tr><th>Program / segment</th><th class=\"n\">Treated</th><th class=\"n\">Holdout</th>"
                 + "<th class=\"n\">Retention treated / holdout, %</th><th class=\"n\">Lift, pts [95 % CI]</th>"
-                + "<th class=\"n\">p</th><th class=\"n\">Incremental revenue</th>"
-                + "<th class=\"n\">Cost per retained customer</th></tr>\n");
+                + "<th class=\"n\">p</th><th class=\"n\">Incremental revenue [95 % CI]</th>"
+                + "<th class=\"n\">Cost per retained customer [95 % CI]</th></tr>\n");
         for (Map.Entry<String, List<LiftRow>> program : LiftText.byProgram(rows, ReportSegment.order(segments)).entrySet()) {
             LiftRow all = program.getValue().get(0);
             h.append("<tr class=\"program\"><td colspan=\"8\">").append(Html.escape(program.getKey()))
@@ -192,8 +192,8 @@ final class HtmlReport {
                         + Fmt.dec1(r.holdoutRate() == null ? null : 100 * r.holdoutRate()));
                 num(h, LiftText.lift(r));
                 num(h, Fmt.pValue(r.pValue()));
-                num(h, Fmt.money(r.incrementalRevenue()));
-                num(h, Fmt.cents(r.costPerRetained()));
+                num(h, LiftText.revenue(r));
+                num(h, LiftText.costPerRetained(r));
                 h.append("</tr>\n");
             }
             h.append("<tr class=\"reading\"><td colspan=\"8\">Reading: ").append(Html.escape(LiftText.reading(all)))

@@ -11,7 +11,7 @@ import org.retentionsegments.report.ReportData.LiftRow;
 final class LiftText {
 
     static final String TITLE = "HOLDOUT LIFT   (retention = a positive order within the horizon after treatment)";
-    private static final int[] WIDTHS = {20, 7, 7, 11, 20, 6, 11, 9};
+    private static final int[] WIDTHS = {20, 7, 7, 11, 20, 6, 26, 24};
 
     private LiftText() {}
 
@@ -23,7 +23,8 @@ final class LiftText {
                     .toString();
         }
         out.append(line("", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
-        out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue", "retained"));
+        out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue [95 % CI]",
+                "retained [95 % CI]"));
         for (Map.Entry<String, List<LiftRow>> program : byProgram(rows, segmentOrder).entrySet()) {
             LiftRow all = program.getValue().get(0);
             out.append(program.getKey()).append("   (horizon ")
@@ -31,7 +32,7 @@ final class LiftText {
             for (LiftRow r : program.getValue()) {
                 out.append(line("  " + r.segment(), Fmt.count(r.treated()), Fmt.count(r.holdout()),
                         rate(r.treatedRate()) + " / " + rate(r.holdoutRate()), lift(r), Fmt.pValue(r.pValue()),
-                        Fmt.money(r.incrementalRevenue()), Fmt.cents(r.costPerRetained())));
+                        revenue(r), costPerRetained(r)));
             }
             out.append(Fmt.wrap("  Reading: ", "           ", reading(all), 100));
             String tests = multipleTesting(program.getValue());
@@ -56,6 +57,25 @@ final class LiftText {
             return Fmt.NONE;
         }
         return Fmt.points(r.lift()) + " [" + Fmt.points(r.ciLow()) + ", " + Fmt.points(r.ciHigh()) + "]";
+    }
+
+    /** {@code $700 [$150, $1,250]}; the interval reads "no interval" when an arm is too small for one. */
+    static String revenue(LiftRow r) {
+        if (r.incrementalRevenue() == null) {
+            return Fmt.NONE;
+        }
+        return Fmt.money(r.incrementalRevenue()) + (r.revenueCiLow() == null ? " [no interval]"
+                : " [" + Fmt.money(r.revenueCiLow()) + ", " + Fmt.money(r.revenueCiHigh()) + "]");
+    }
+
+    /** {@code $20.00 [$9.23, no limit]}: an interval whose lift reaches 0 has no upper limit. */
+    static String costPerRetained(LiftRow r) {
+        if (r.costPerRetained() == null) {
+            return Fmt.NONE;
+        }
+        return Fmt.cents(r.costPerRetained()) + " [" + (r.costPerRetainedCiLow() == null ? Fmt.NONE
+                : Fmt.cents(r.costPerRetainedCiLow())) + ", " + (r.costPerRetainedCiHigh() == null ? "no limit"
+                : Fmt.cents(r.costPerRetainedCiHigh())) + "]";
     }
 
     private static String rate(Double rate) {
@@ -105,8 +125,23 @@ final class LiftText {
         }
         return Fmt.points(r.lift()) + " pts, significant at 5 % (p " + Fmt.pValue(r.pValue()) + ", " + ci
                 + "): about " + Fmt.count(Math.round(r.incrementalRetained())) + " more customers retained, "
-                + Fmt.money(r.incrementalRevenue()) + " incremental revenue, " + Fmt.cents(r.costPerRetained())
-                + " per retained customer.";
+                + Fmt.money(r.incrementalRevenue()) + " incremental revenue (" + revenueInterval(r) + "), "
+                + Fmt.cents(r.costPerRetained()) + " per retained customer (" + costInterval(r) + ").";
+    }
+
+    /** {@code 95 % CI $3,200 to $6,800}, or why there is none. */
+    static String revenueInterval(LiftRow r) {
+        return r.revenueCiLow() == null ? "no interval: an arm has fewer than 2 customers"
+                : "95 % CI " + Fmt.money(r.revenueCiLow()) + " to " + Fmt.money(r.revenueCiHigh());
+    }
+
+    /** {@code 95 % CI $1.45 to $3.23}; {@code 95 % CI $1.45 or more} when the lift interval reaches 0. */
+    static String costInterval(LiftRow r) {
+        if (r.costPerRetainedCiLow() == null) {
+            return "no interval";
+        }
+        return "95 % CI " + Fmt.cents(r.costPerRetainedCiLow()) + (r.costPerRetainedCiHigh() == null ? " or more"
+                : " to " + Fmt.cents(r.costPerRetainedCiHigh()));
     }
 
     private static String line(String... cells) {

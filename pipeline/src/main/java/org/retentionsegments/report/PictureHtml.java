@@ -63,7 +63,7 @@ final class PictureHtml {
         Chart lift = LiftCharts.lift(ordered);
         chart(h, drawn, lift, "Lift per segment: no holdout data yet (no program has a treated and a holdout"
                 + " customer whose horizon has ended), so there is no forest plot.", lift == null ? 0 : forest(lift));
-        Chart revenue = LiftCharts.incrementalRevenue(ordered, pictures.margins());
+        Chart revenue = LiftCharts.incrementalRevenue(ordered);
         chart(h, drawn, revenue, "Incremental revenue: no holdout data yet, so there is nothing to draw.",
                 revenue == null ? 0 : forest(revenue));
     }

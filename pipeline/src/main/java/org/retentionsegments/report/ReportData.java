@@ -130,7 +130,11 @@ record ReportData(
     /** One cell of segment_transition_matrix at {@code asOf}. */
     record Move(String from, String to, long customers, Double shareOfFrom) {}
 
-    /** One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's segments. */
+    /**
+     * One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's
+     * segments; {@code revenueCiLow/High} the Welch interval of the incremental revenue;
+     * {@code costPerRetainedCiLow/High} the interval of the cost per retained customer (high null: unbounded).
+     */
     record LiftRow(
             String program,
             String segment,
@@ -145,9 +149,22 @@ record ReportData(
             Double pValue,
             Double incrementalRetained,
             Double incrementalRevenue,
+            Double revenueCiLow,
+            Double revenueCiHigh,
             Double cost,
             Double costPerRetained,
+            Double costPerRetainedCiLow,
+            Double costPerRetainedCiHigh,
             Double pValueAdjusted) {
+
+        /** A row without intervals on money (read before holdout_lift had them). */
+        LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
+                Double holdoutRate, Double lift, Double ciLow, Double ciHigh, Double pValue, Double incrementalRetained,
+                Double incrementalRevenue, Double cost, Double costPerRetained, Double pValueAdjusted) {
+            this(program, segment, horizonDays, treated, holdout, treatedRate, holdoutRate, lift, ciLow, ciHigh, pValue,
+                    incrementalRetained, incrementalRevenue, null, null, cost, costPerRetained, null, null,
+                    pValueAdjusted);
+        }
 
         /** A row without an adjusted p-value (read before holdout_lift had one). */
         LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,

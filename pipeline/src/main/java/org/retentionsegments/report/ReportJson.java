@@ -104,8 +104,12 @@ final class ReportJson {
         out.put("p_value_adjusted", r.pValueAdjusted());
         out.put("incremental_retained", r.incrementalRetained());
         out.put("incremental_revenue", r.incrementalRevenue());
+        out.put("incremental_revenue_ci_low", r.revenueCiLow());
+        out.put("incremental_revenue_ci_high", r.revenueCiHigh());
         out.put("cost", r.cost());
         out.put("cost_per_retained", r.costPerRetained());
+        out.put("cost_per_retained_ci_low", r.costPerRetainedCiLow());
+        out.put("cost_per_retained_ci_high", r.costPerRetainedCiHigh());
         return out;
     }
 
