@@ -6,6 +6,7 @@
 --   program (first_in_program), by the segment of that entry;
 -- scope 'all': the program's 'ALL' row, the same entries with every segment together (plain sums:
 --   _holdout_strata takes its counts, revenue and cost, but estimates its lift by stratum).
+-- measured_as: the program's 'delivered' or 'assigned' (see _holdout_entry).
 -- treated_* count arm 'treatment', holdout_* arm 'holdout'; revenue is the arm's total net revenue
 -- in the outcome windows; cost: the treated arm's cost of the entries counted (missing cost: 0).
 -- treated_revenue_var, holdout_revenue_var: the sample variance (n - 1 denominator) of the arm's
@@ -21,6 +22,7 @@ SELECT
     CASE WHEN segment IS NULL THEN 'all' ELSE scope END AS scope,
     COALESCE(segment, 'ALL') AS segment,
     horizon_days,
+    measured_as,
     COUNT(CASE WHEN arm = 'treatment' THEN 1 END) AS treated_customers,
     COUNT(CASE WHEN arm = 'treatment' AND retained = 1 THEN 1 END) AS treated_retained,
     COUNT(CASE WHEN arm = 'holdout' THEN 1 END) AS holdout_customers,
@@ -31,5 +33,6 @@ SELECT
     VAR_SAMP(CASE WHEN arm = 'treatment' THEN CAST(revenue AS DOUBLE PRECISION) END) AS treated_revenue_var,
     VAR_SAMP(CASE WHEN arm = 'holdout' THEN CAST(revenue AS DOUBLE PRECISION) END) AS holdout_revenue_var
 FROM scoped
-GROUP BY GROUPING SETS ((program_id, horizon_days, scope, segment), (program_id, horizon_days, scope))
+GROUP BY GROUPING SETS ((program_id, horizon_days, measured_as, scope, segment),
+    (program_id, horizon_days, measured_as, scope))
 HAVING segment IS NOT NULL OR scope = 'stratum'

@@ -13,6 +13,7 @@
 --   revenue_variance: the variance of incremental_revenue = n1 (mean1 - mean2), with v1, v2 the
 --   arms' sample variances of revenue per customer, n1^2 (v1 / n1 + v2 / n2) (Welch 1947,
 --   Biometrika 34:28-35: unequal variances); NULL when an arm has fewer than 2 customers.
+-- measured_as: the program's 'delivered' or 'assigned' (_holdout_entry).
 -- 'ALL' rows (scope 'all'): post-stratified by segment, over the strata S of the program whose lift
 --   is defined (each customer once, at their first entry, so the strata are disjoint),
 --   w_s = n1_s / strata_treated with strata_treated = sum over S of n1_s:
@@ -52,7 +53,7 @@ wilson AS (
 ),
 segments AS (
     SELECT
-        scope, program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
+        scope, program_id, segment, horizon_days, measured_as, treated_customers, treated_retained, holdout_customers,
         holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, p1 - p2 AS lift,
         SQRT((p1 - (center1 - half1)) * (p1 - (center1 - half1))
              + (center2 + half2 - p2) * (center2 + half2 - p2)) AS margin_low,
@@ -89,7 +90,7 @@ strata AS (
 SELECT
     program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
     holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, lift, margin_low,
-    margin_high, se0, incremental_revenue, strata_treated, revenue_variance
+    margin_high, se0, incremental_revenue, strata_treated, revenue_variance, measured_as
 FROM segments
 WHERE scope = 'segment'
 UNION ALL
@@ -104,7 +105,8 @@ SELECT
     SQRT(s.weighted_variance0) / s.strata_treated AS se0,
     s.incremental_revenue,
     s.strata_treated,
-    s.revenue_variance
+    s.revenue_variance,
+    a.measured_as
 FROM _holdout_arms a
 JOIN strata s ON s.program_id = a.program_id AND s.horizon_days = a.horizon_days
 WHERE a.scope = 'all'

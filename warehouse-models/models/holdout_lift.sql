@@ -46,6 +46,12 @@
 --   p-values in ascending order, the i-th adjusted to min over j >= i of p_(j) m / j, at most 1.
 --   Calling every segment with an adjusted p below 0.05 a success keeps the expected share of false
 --   successes among them at 5 % at most. 'ALL' rows keep their p-value (one test per program).
+-- measured_as: 'delivered' when the program's entries came from the treatments input or were
+--   covered by an exported contact list of their segment (only those entries are counted),
+--   'assigned' when none was (the pipeline's own always_on assignments with nothing sent): every
+--   column is still computed, for the holdout's design (holdout_power), but an assignment is not a
+--   contact, so an 'assigned' row's lift is no measured effect and the report does not show it as
+--   one. See _holdout_entry for the rule.
 -- Every ratio is NULL where its denominator is 0.
 -- Rates and lifts are fractions 0-1 (a lift of 0.07 is 7 percentage points); money in the input's
 -- currency.
@@ -74,6 +80,8 @@
 -- cost_per_retained_customer: cost / incremental_retained; money; NULL when incremental_retained <= 0
 -- cost_per_retained_ci_low, cost_per_retained_ci_high: its 95 % interval from the lift interval's
 --   endpoints; money; low NULL when lift_ci_high <= 0, high NULL (unbounded) when lift_ci_low <= 0
+-- measured_as: 'delivered' (a measured effect of contacts made) or 'assigned' (entries only, nothing
+--   recorded as sent: no lift is claimed), the program's
 WITH tests AS (
     SELECT s.*, ABS(lift) / NULLIF(se0, 0) AS z FROM _holdout_strata s
 ),
@@ -110,7 +118,8 @@ lifted AS (
         CASE WHEN lift + margin_high > 0
              THEN CAST(cost AS DOUBLE PRECISION) / ((lift + margin_high) * strata_treated) END AS cost_per_retained_ci_low,
         CASE WHEN lift - margin_low > 0
-             THEN CAST(cost AS DOUBLE PRECISION) / ((lift - margin_low) * strata_treated) END AS cost_per_retained_ci_high
+             THEN CAST(cost AS DOUBLE PRECISION) / ((lift - margin_low) * strata_treated) END AS cost_per_retained_ci_high,
+        measured_as
     FROM normal
 ),
 tested AS (

@@ -184,6 +184,11 @@ final class HtmlReport {
             h.append("<tr class=\"program\"><td colspan=\"8\">").append(Html.escape(program.getKey()))
                     .append(" (horizon ").append(all.horizonDays() == null ? Fmt.NONE : all.horizonDays())
                     .append(" days)</td></tr>\n");
+            if (!all.delivered()) {
+                h.append("<tr class=\"reading\"><td colspan=\"8\">").append(Html.escape(LiftText.assigned(all)))
+                        .append("</td></tr>\n");
+                continue;
+            }
             for (LiftRow r : program.getValue()) {
                 h.append("<tr>").append(Html.el("td", r.segment()));
                 num(h, Fmt.count(r.treated()));
@@ -198,6 +203,11 @@ final class HtmlReport {
             }
             h.append("<tr class=\"reading\"><td colspan=\"8\">Reading: ").append(Html.escape(LiftText.reading(all)))
                     .append("</td></tr>\n");
+            String counts = LiftText.reconciliation(program.getValue());
+            if (counts != null) {
+                h.append("<tr class=\"reading\"><td colspan=\"8\">Counts: ").append(Html.escape(counts))
+                        .append("</td></tr>\n");
+            }
             String tests = LiftText.multipleTesting(program.getValue());
             if (tests != null) {
                 h.append("<tr class=\"reading\"><td colspan=\"8\">Many tests: ").append(Html.escape(tests))

@@ -11,7 +11,7 @@ import org.retentionsegments.report.ReportData.LiftRow;
 final class LiftText {
 
     static final String TITLE = "HOLDOUT LIFT   (retention = a positive order within the horizon after treatment)";
-    private static final int[] WIDTHS = {20, 7, 7, 11, 20, 6, 26, 24};
+    private static final int[] WIDTHS = {19, 7, 7, 11, 19, 6, 13, 9};
 
     private LiftText() {}
 
@@ -23,18 +23,25 @@ final class LiftText {
                     .toString();
         }
         out.append(line("", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
-        out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue [95 % CI]",
-                "retained [95 % CI]"));
+        out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue, 95 %", "retained"));
         for (Map.Entry<String, List<LiftRow>> program : byProgram(rows, segmentOrder).entrySet()) {
             LiftRow all = program.getValue().get(0);
             out.append(program.getKey()).append("   (horizon ")
                     .append(all.horizonDays() == null ? Fmt.NONE : all.horizonDays()).append(" days)\n");
+            if (!all.delivered()) {
+                out.append(Fmt.wrap("  ", "  ", assigned(all), 100));
+                continue;
+            }
             for (LiftRow r : program.getValue()) {
                 out.append(line("  " + r.segment(), Fmt.count(r.treated()), Fmt.count(r.holdout()),
                         rate(r.treatedRate()) + " / " + rate(r.holdoutRate()), lift(r), Fmt.pValue(r.pValue()),
-                        revenue(r), costPerRetained(r)));
+                        revenueMargin(r), Fmt.cents(r.costPerRetained())));
             }
             out.append(Fmt.wrap("  Reading: ", "           ", reading(all), 100));
+            String counts = reconciliation(program.getValue());
+            if (counts != null) {
+                out.append(Fmt.wrap("  Counts: ", "          ", counts, 100));
+            }
             String tests = multipleTesting(program.getValue());
             if (tests != null) {
                 out.append(Fmt.wrap("  Many tests: ", "              ", tests, 100));
@@ -57,6 +64,15 @@ final class LiftText {
             return Fmt.NONE;
         }
         return Fmt.points(r.lift()) + " [" + Fmt.points(r.ciLow()) + ", " + Fmt.points(r.ciHigh()) + "]";
+    }
+
+    /** {@code $700 +/- 550} (Welch's interval is symmetric); {@code $700 +/- ?} when an arm is too small for one. */
+    static String revenueMargin(LiftRow r) {
+        if (r.incrementalRevenue() == null) {
+            return Fmt.NONE;
+        }
+        return Fmt.money(r.incrementalRevenue()) + " +/- " + (r.revenueCiHigh() == null ? "?"
+                : Fmt.money(r.revenueCiHigh() - r.incrementalRevenue()).substring(1));
     }
 
     /** {@code $700 [$150, $1,250]}; the interval reads "no interval" when an arm is too small for one. */
@@ -103,6 +119,40 @@ final class LiftText {
                 + (stay.isEmpty() ? "none stays significant at 5 %"
                         : String.join(", ", stay) + (stay.size() == 1 ? " stays" : " stay") + " significant at 5 %");
         return text + (lost.isEmpty() ? "." : "; significant only before it: " + String.join(", ", lost) + ".");
+    }
+
+    /**
+     * The line of an 'assigned' program or row: customers entered its segments but no contact was
+     * recorded, so no lift is claimed.
+     */
+    static String assigned(LiftRow r) {
+        return r.program() + (r.all() ? "" : ", " + r.segment()) + ": assigned only - "
+                + Fmt.count(r.treated() + r.holdout()) + " customers entered " + (r.all() ? "its segments" : "the segment")
+                + " (" + Fmt.count(r.treated()) + " assigned to treatment, " + Fmt.count(r.holdout())
+                + " to the holdout) but no contact was recorded (no treatments input, no audience export of their"
+                + " segment within the horizon), so no lift is claimed.";
+    }
+
+    /**
+     * Why the ALL row's treated customers differ from the sum of its segment rows, in numbers; null
+     * for a program with no segment row.
+     */
+    static String reconciliation(List<LiftRow> rows) {
+        LiftRow all = rows.get(0);
+        List<LiftRow> segments = rows.stream().filter(r -> !r.all()).toList();
+        if (!all.all() || segments.isEmpty()) {
+            return null;
+        }
+        long sum = segments.stream().mapToLong(LiftRow::treated).sum();
+        String first = "the ALL row counts each of its " + Fmt.count(all.treated()) + " treated customers once, at"
+                + " their first entry into the program";
+        if (sum == all.treated()) {
+            return first + "; each entered one segment only, so " + (segments.size() == 1 ? "its segment row holds"
+                    : "its " + segments.size() + " segment rows add up to") + " the same customers.";
+        }
+        return first + "; a segment row counts a customer in every segment they entered, so the " + segments.size()
+                + " segment rows hold " + Fmt.count(sum) + " treated customers, " + Fmt.count(sum - all.treated())
+                + " of them customers' entries into a second or later segment.";
     }
 
     /** The plain-language reading of a program's ALL row. */

@@ -133,7 +133,8 @@ record ReportData(
     /**
      * One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's
      * segments; {@code revenueCiLow/High} the Welch interval of the incremental revenue;
-     * {@code costPerRetainedCiLow/High} the interval of the cost per retained customer (high null: unbounded).
+     * {@code costPerRetainedCiLow/High} the interval of the cost per retained customer (high null: unbounded);
+     * {@code measuredAs} 'delivered' (a measured effect) or 'assigned' (entries with no contact recorded).
      */
     record LiftRow(
             String program,
@@ -155,7 +156,8 @@ record ReportData(
             Double costPerRetained,
             Double costPerRetainedCiLow,
             Double costPerRetainedCiHigh,
-            Double pValueAdjusted) {
+            Double pValueAdjusted,
+            String measuredAs) {
 
         /** A row without intervals on money (read before holdout_lift had them). */
         LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
@@ -163,7 +165,7 @@ record ReportData(
                 Double incrementalRevenue, Double cost, Double costPerRetained, Double pValueAdjusted) {
             this(program, segment, horizonDays, treated, holdout, treatedRate, holdoutRate, lift, ciLow, ciHigh, pValue,
                     incrementalRetained, incrementalRevenue, null, null, cost, costPerRetained, null, null,
-                    pValueAdjusted);
+                    pValueAdjusted, "delivered");
         }
 
         /** A row without an adjusted p-value (read before holdout_lift had one). */
@@ -176,6 +178,11 @@ record ReportData(
 
         boolean all() {
             return "ALL".equals(segment);
+        }
+
+        /** False for an 'assigned' row: entries with no contact recorded, whose lift is no measured effect. */
+        boolean delivered() {
+            return !"assigned".equals(measuredAs);
         }
     }
 

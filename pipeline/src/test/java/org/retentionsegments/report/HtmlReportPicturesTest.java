@@ -89,7 +89,7 @@ class HtmlReportPicturesTest {
     @Test
     void withoutHoldoutDataTheForestPlotSaysSo() throws Exception {
         String html = page("Lost", true, false);
-        assertTrue(html.contains("<p class=\"note\">Lift per segment: no holdout data yet"), html);
+        assertTrue(html.contains("<p class=\"note\">Lift per segment: no measured holdout yet"), html);
         assertFalse(ClusterPlotsTest.options(html).has("pic-lift"));
     }
 

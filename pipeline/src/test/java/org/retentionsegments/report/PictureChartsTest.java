@@ -161,6 +161,6 @@ class PictureChartsTest {
     static LiftRow lift(String program, String segment, Double lift, Double low, Double high, Double revenue,
             Double revenueLow, Double revenueHigh) {
         return new LiftRow(program, segment, 60, 100, 100, 0.3, 0.2, lift, low, high, 0.1, 7.0, revenue, revenueLow,
-                revenueHigh, 140.0, 20.0, null, null, null);
+                revenueHigh, 140.0, 20.0, null, null, null, "delivered");
     }
 }

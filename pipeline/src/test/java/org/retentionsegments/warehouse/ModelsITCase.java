@@ -42,7 +42,7 @@ class ModelsITCase {
             "treated_retention_rate", "holdout_retention_rate", "lift", "lift_ci_low", "lift_ci_high", "p_value",
             "incremental_retained", "treated_revenue", "holdout_revenue", "incremental_revenue",
             "incremental_revenue_ci_low", "incremental_revenue_ci_high", "cost", "cost_per_retained_customer",
-            "cost_per_retained_ci_low", "cost_per_retained_ci_high", "p_value_adjusted");
+            "cost_per_retained_ci_low", "cost_per_retained_ci_high", "measured_as", "p_value_adjusted");
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -93,6 +93,7 @@ class ModelsITCase {
                     // 200 / (0.2167343540 * 100); the lift interval reaches below 0: no upper limit
                     Map.entry("cost_per_retained_ci_low", 9.2278864107));
             expected.forEach((column, value) -> assertEquals(value, ((Number) all.get(column)).doubleValue(), 1e-7, column));
+            assertEquals("delivered", all.get("measured_as"), "a treatments-input campaign");
             assertNull(all.get("cost_per_retained_ci_high"), "unbounded");
             assertEquals("At Risk", warehouse.dsl().resultQuery("select segment from holdout_lift where segment <> 'ALL'")
                     .fetchSingle().get(0));
