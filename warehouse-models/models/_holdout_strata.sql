@@ -13,7 +13,8 @@
 --   revenue_variance: the variance of incremental_revenue = n1 (mean1 - mean2), with v1, v2 the
 --   arms' sample variances of revenue per customer, n1^2 (v1 / n1 + v2 / n2) (Welch 1947,
 --   Biometrika 34:28-35: unequal variances); NULL when an arm has fewer than 2 customers.
--- measured_as: the program's 'delivered' or 'assigned' (_holdout_entry).
+-- measured_as: the program's 'delivered' or 'assigned' (_holdout_entry); cost = contact_cost +
+--   incentive_cost (_holdout_arms).
 -- 'ALL' rows (scope 'all'): post-stratified by segment, over the strata S of the program whose lift
 --   is defined (each customer once, at their first entry, so the strata are disjoint),
 --   w_s = n1_s / strata_treated with strata_treated = sum over S of n1_s:
@@ -54,7 +55,8 @@ wilson AS (
 segments AS (
     SELECT
         scope, program_id, segment, horizon_days, measured_as, treated_customers, treated_retained, holdout_customers,
-        holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, p1 - p2 AS lift,
+        holdout_retained, treated_revenue, holdout_revenue, cost, contact_cost, incentive_cost, p1, p2,
+        p1 - p2 AS lift,
         SQRT((p1 - (center1 - half1)) * (p1 - (center1 - half1))
              + (center2 + half2 - p2) * (center2 + half2 - p2)) AS margin_low,
         SQRT((center1 + half1 - p1) * (center1 + half1 - p1)
@@ -90,7 +92,8 @@ strata AS (
 SELECT
     program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
     holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, lift, margin_low,
-    margin_high, se0, incremental_revenue, strata_treated, revenue_variance, measured_as
+    margin_high, se0, incremental_revenue, strata_treated, revenue_variance, measured_as, contact_cost,
+    incentive_cost
 FROM segments
 WHERE scope = 'segment'
 UNION ALL
@@ -106,7 +109,9 @@ SELECT
     s.incremental_revenue,
     s.strata_treated,
     s.revenue_variance,
-    a.measured_as
+    a.measured_as,
+    a.contact_cost,
+    a.incentive_cost
 FROM _holdout_arms a
 JOIN strata s ON s.program_id = a.program_id AND s.horizon_days = a.horizon_days
 WHERE a.scope = 'all'

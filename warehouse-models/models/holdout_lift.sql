@@ -26,7 +26,10 @@
 --   p = 2 (1 - PHI(|z|)) with PHI by Abramowitz & Stegun 26.2.17 (absolute error < 7.5e-8);
 --   NULL when z is undefined (no segment with both arms, or se0 = 0: every arm at 0 % or 100 %).
 -- incremental_retained = lift * treated customers of the segments in the lift (all of them for a
---   segment row); cost: treated arm's cost;
+--   segment row); cost = contact_cost + incentive_cost of the treated arm: contact cost from
+--   treatment.cost, incentive cost by the redemption rule of _holdout_entry (the first order in the
+--   window redeems the strategy's incentive, min(depth_pct / 100 x its value, cap); entries of the
+--   pipeline's own programs only);
 -- cost_per_retained_customer = cost / incremental_retained, NULL when incremental_retained <= 0.
 -- incremental_revenue_ci_low/high: 95 % interval, incremental_revenue -+ 1.959964 se with Welch's
 --   standard error (Welch 1947, Biometrika 34:28-35; unequal variances), se = n1 sqrt(v1 / n1 + v2 / n2),
@@ -74,7 +77,9 @@
 -- incremental_retained: lift times the treated customers of the segments in the lift, customers
 -- treated_revenue, holdout_revenue: the arms' total net revenue in their outcome windows; money
 -- incremental_revenue: (treated_revenue / treated - holdout_revenue / holdout) * treated; money
--- cost: the treated arm's cost of the entries counted (missing cost: 0); money
+-- contact_cost: the treated arm's treatment.cost of the entries counted (missing: 0); money
+-- incentive_cost: the treated arm's incentive cost (see _holdout_entry); money
+-- cost: contact_cost + incentive_cost; money
 -- incremental_revenue_ci_low, incremental_revenue_ci_high: its 95 % interval (Welch); money; NULL
 --   when an arm has fewer than 2 customers
 -- cost_per_retained_customer: cost / incremental_retained; money; NULL when incremental_retained <= 0
@@ -113,6 +118,8 @@ lifted AS (
         incremental_revenue,
         incremental_revenue - 1.959963984540054 * SQRT(revenue_variance) AS incremental_revenue_ci_low,
         incremental_revenue + 1.959963984540054 * SQRT(revenue_variance) AS incremental_revenue_ci_high,
+        contact_cost,
+        incentive_cost,
         cost,
         CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer,
         CASE WHEN lift + margin_high > 0

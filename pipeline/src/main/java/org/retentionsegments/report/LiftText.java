@@ -22,8 +22,10 @@ final class LiftText {
                     + " horizon (60 days\n  unless program_horizon says otherwise) has passed after treatment.\n")
                     .toString();
         }
-        out.append(line("", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
-        out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue, 95 %", "retained"));
+        if (rows.stream().anyMatch(LiftRow::delivered)) {
+            out.append(line("", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
+            out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue, 95 %", "retained"));
+        }
         for (Map.Entry<String, List<LiftRow>> program : byProgram(rows, segmentOrder).entrySet()) {
             LiftRow all = program.getValue().get(0);
             out.append(program.getKey()).append("   (horizon ")
@@ -176,7 +178,9 @@ final class LiftText {
         return Fmt.points(r.lift()) + " pts, significant at 5 % (p " + Fmt.pValue(r.pValue()) + ", " + ci
                 + "): about " + Fmt.count(Math.round(r.incrementalRetained())) + " more customers retained, "
                 + Fmt.money(r.incrementalRevenue()) + " incremental revenue (" + revenueInterval(r) + "), "
-                + Fmt.cents(r.costPerRetained()) + " per retained customer (" + costInterval(r) + ").";
+                + Fmt.cents(r.costPerRetained()) + " per retained customer (" + costInterval(r) + ")"
+                + (r.incentiveCost() == null ? "" : ", counting " + Fmt.money(r.contactCost()) + " of contacts and "
+                        + Fmt.money(r.incentiveCost()) + " of incentives redeemed") + ".";
     }
 
     /** {@code 95 % CI $3,200 to $6,800}, or why there is none. */

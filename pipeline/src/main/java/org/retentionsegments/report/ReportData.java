@@ -134,7 +134,8 @@ record ReportData(
      * One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's
      * segments; {@code revenueCiLow/High} the Welch interval of the incremental revenue;
      * {@code costPerRetainedCiLow/High} the interval of the cost per retained customer (high null: unbounded);
-     * {@code measuredAs} 'delivered' (a measured effect) or 'assigned' (entries with no contact recorded).
+     * {@code measuredAs} 'delivered' (a measured effect) or 'assigned' (entries with no contact recorded);
+     * {@code cost} = {@code contactCost} + {@code incentiveCost}.
      */
     record LiftRow(
             String program,
@@ -157,7 +158,20 @@ record ReportData(
             Double costPerRetainedCiLow,
             Double costPerRetainedCiHigh,
             Double pValueAdjusted,
-            String measuredAs) {
+            String measuredAs,
+            Double contactCost,
+            Double incentiveCost) {
+
+        /** A row without the parts of its cost. */
+        LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
+                Double holdoutRate, Double lift, Double ciLow, Double ciHigh, Double pValue, Double incrementalRetained,
+                Double incrementalRevenue, Double revenueCiLow, Double revenueCiHigh, Double cost,
+                Double costPerRetained, Double costPerRetainedCiLow, Double costPerRetainedCiHigh,
+                Double pValueAdjusted, String measuredAs) {
+            this(program, segment, horizonDays, treated, holdout, treatedRate, holdoutRate, lift, ciLow, ciHigh, pValue,
+                    incrementalRetained, incrementalRevenue, revenueCiLow, revenueCiHigh, cost, costPerRetained,
+                    costPerRetainedCiLow, costPerRetainedCiHigh, pValueAdjusted, measuredAs, cost, null);
+        }
 
         /** A row without intervals on money (read before holdout_lift had them). */
         LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,

@@ -120,6 +120,8 @@ final class ReportJson {
         out.put("incremental_revenue", r.incrementalRevenue());
         out.put("incremental_revenue_ci_low", r.revenueCiLow());
         out.put("incremental_revenue_ci_high", r.revenueCiHigh());
+        out.put("contact_cost", r.contactCost());
+        out.put("incentive_cost", r.incentiveCost());
         out.put("cost", r.cost());
         out.put("cost_per_retained", r.costPerRetained());
         out.put("cost_per_retained_ci_low", r.costPerRetainedCiLow());

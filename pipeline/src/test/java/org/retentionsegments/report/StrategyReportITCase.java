@@ -314,6 +314,8 @@ class StrategyReportITCase {
         assertEquals(0.102, all.get("p_value").asDouble(), 5e-4);
         assertEquals(20.0, all.get("cost_per_retained").asDouble(), 1e-9);
         assertEquals("delivered", all.get("measured_as").asText());
+        assertEquals(200.0, all.get("contact_cost").asDouble(), 1e-9, "a treatments-input campaign: the tool's cost");
+        assertEquals(0.0, all.get("incentive_cost").asDouble(), 1e-9);
         assertEquals(700 - 550.4983, all.get("incremental_revenue_ci_low").asDouble(), 1e-3, "Welch, by hand");
         assertEquals(200 / 21.67343540, all.get("cost_per_retained_ci_low").asDouble(), 1e-6);
         assertTrue(all.get("cost_per_retained_ci_high").isNull(), "unbounded: the lift interval reaches below 0");

@@ -41,7 +41,8 @@ class ModelsITCase {
             "treated_customers", "treated_retained", "holdout_customers", "holdout_retained",
             "treated_retention_rate", "holdout_retention_rate", "lift", "lift_ci_low", "lift_ci_high", "p_value",
             "incremental_retained", "treated_revenue", "holdout_revenue", "incremental_revenue",
-            "incremental_revenue_ci_low", "incremental_revenue_ci_high", "cost", "cost_per_retained_customer",
+            "incremental_revenue_ci_low", "incremental_revenue_ci_high", "contact_cost", "incentive_cost", "cost",
+            "cost_per_retained_customer",
             "cost_per_retained_ci_low", "cost_per_retained_ci_high", "measured_as", "p_value_adjusted");
 
     @ParameterizedTest
@@ -89,6 +90,8 @@ class ModelsITCase {
                     // Welch: 100 sqrt((52500/99) / 100 + (25600/99) / 100) = 280.87, times 1.959964
                     Map.entry("incremental_revenue_ci_low", 149.5016638745),
                     Map.entry("incremental_revenue_ci_high", 1250.4983361255), Map.entry("cost", 200.0),
+                    // a treatments-input campaign: its cost is the tool's, no incentive added
+                    Map.entry("contact_cost", 200.0), Map.entry("incentive_cost", 0.0),
                     Map.entry("cost_per_retained_customer", 20.0),
                     // 200 / (0.2167343540 * 100); the lift interval reaches below 0: no upper limit
                     Map.entry("cost_per_retained_ci_low", 9.2278864107));
