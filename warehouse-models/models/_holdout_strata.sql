@@ -9,7 +9,12 @@
 --   collapses when an arm is at 0 % or 100 % nor claims significance the z-test below denies;
 --   se0 = sqrt(p (1 - p) (1/n1 + 1/n2)), its standard error under no effect (p: both arms pooled);
 --   incremental_revenue = (treated_revenue / n1 - holdout_revenue / n2) * n1;
---   strata_treated = n1 where the lift is defined (both arms non-empty), else NULL.
+--   strata_treated = n1 where the lift is defined (both arms non-empty), else NULL;
+--   revenue_variance: the variance of incremental_revenue = n1 (mean1 - mean2), with v1, v2 the
+--   arms' sample variances of revenue per customer, n1^2 (v1 / n1 + v2 / n2) (Welch 1947,
+--   Biometrika 34:28-35: unequal variances); NULL when an arm has fewer than 2 customers.
+-- measured_as: the program's 'delivered' or 'assigned' (_holdout_entry); cost = contact_cost +
+--   incentive_cost (_holdout_arms).
 -- 'ALL' rows (scope 'all'): post-stratified by segment, over the strata S of the program whose lift
 --   is defined (each customer once, at their first entry, so the strata are disjoint),
 --   w_s = n1_s / strata_treated with strata_treated = sum over S of n1_s:
@@ -18,7 +23,9 @@
 --   se0 = sqrt(sum w_s^2 se0_s^2);
 --   p2 = sum w_s p2_s, the holdout rate standardised to the treated segment mix;
 --   p1 = the pooled treated rate over every segment (counts, revenue, cost: _holdout_arms' sums);
---   incremental_revenue = the sum of the strata's. All NULL when S is empty.
+--   incremental_revenue = the sum of the strata's; revenue_variance = the sum of the strata's (the
+--   strata are disjoint, so independent), NULL when any stratum in S has none. All NULL when S is
+--   empty.
 WITH rates AS (
     SELECT
         a.*,
@@ -47,8 +54,9 @@ wilson AS (
 ),
 segments AS (
     SELECT
-        scope, program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
-        holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, p1 - p2 AS lift,
+        scope, program_id, segment, horizon_days, measured_as, treated_customers, treated_retained, holdout_customers,
+        holdout_retained, treated_revenue, holdout_revenue, cost, contact_cost, incentive_cost, p1, p2,
+        p1 - p2 AS lift,
         SQRT((p1 - (center1 - half1)) * (p1 - (center1 - half1))
              + (center2 + half2 - p2) * (center2 + half2 - p2)) AS margin_low,
         SQRT((center1 + half1 - p1) * (center1 + half1 - p1)
@@ -58,7 +66,10 @@ segments AS (
             - CAST(holdout_revenue AS DOUBLE PRECISION) / NULLIF(holdout_customers, 0))
             * treated_customers AS incremental_revenue,
         CASE WHEN p1 - p2 IS NOT NULL
-             THEN CAST(treated_customers AS DOUBLE PRECISION) END AS strata_treated
+             THEN CAST(treated_customers AS DOUBLE PRECISION) END AS strata_treated,
+        CAST(treated_customers AS DOUBLE PRECISION) * treated_customers
+            * (treated_revenue_var / NULLIF(treated_customers, 0)
+               + holdout_revenue_var / NULLIF(holdout_customers, 0)) AS revenue_variance
     FROM wilson
 ),
 strata AS (
@@ -71,7 +82,9 @@ strata AS (
         SUM(strata_treated * strata_treated * margin_low * margin_low) AS weighted_margin_low,
         SUM(strata_treated * strata_treated * margin_high * margin_high) AS weighted_margin_high,
         SUM(strata_treated * strata_treated * se0 * se0) AS weighted_variance0,
-        SUM(incremental_revenue) AS incremental_revenue
+        SUM(incremental_revenue) AS incremental_revenue,
+        CASE WHEN COUNT(CASE WHEN strata_treated IS NOT NULL AND revenue_variance IS NULL THEN 1 END) = 0
+             THEN SUM(CASE WHEN strata_treated IS NOT NULL THEN revenue_variance END) END AS revenue_variance
     FROM segments
     WHERE scope = 'stratum'
     GROUP BY program_id, horizon_days
@@ -79,7 +92,8 @@ strata AS (
 SELECT
     program_id, segment, horizon_days, treated_customers, treated_retained, holdout_customers,
     holdout_retained, treated_revenue, holdout_revenue, cost, p1, p2, lift, margin_low,
-    margin_high, se0, incremental_revenue, strata_treated
+    margin_high, se0, incremental_revenue, strata_treated, revenue_variance, measured_as, contact_cost,
+    incentive_cost
 FROM segments
 WHERE scope = 'segment'
 UNION ALL
@@ -93,7 +107,11 @@ SELECT
     SQRT(s.weighted_margin_high) / s.strata_treated AS margin_high,
     SQRT(s.weighted_variance0) / s.strata_treated AS se0,
     s.incremental_revenue,
-    s.strata_treated
+    s.strata_treated,
+    s.revenue_variance,
+    a.measured_as,
+    a.contact_cost,
+    a.incentive_cost
 FROM _holdout_arms a
 JOIN strata s ON s.program_id = a.program_id AND s.horizon_days = a.horizon_days
 WHERE a.scope = 'all'

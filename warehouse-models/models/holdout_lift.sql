@@ -26,14 +26,35 @@
 --   p = 2 (1 - PHI(|z|)) with PHI by Abramowitz & Stegun 26.2.17 (absolute error < 7.5e-8);
 --   NULL when z is undefined (no segment with both arms, or se0 = 0: every arm at 0 % or 100 %).
 -- incremental_retained = lift * treated customers of the segments in the lift (all of them for a
---   segment row); cost: treated arm's cost;
+--   segment row); cost = contact_cost + incentive_cost of the treated arm: contact cost from
+--   treatment.cost, incentive cost by the redemption rule of _holdout_entry (the first order in the
+--   window redeems the strategy's incentive, min(depth_pct / 100 x its value, cap); entries of the
+--   pipeline's own programs only);
 -- cost_per_retained_customer = cost / incremental_retained, NULL when incremental_retained <= 0.
+-- incremental_revenue_ci_low/high: 95 % interval, incremental_revenue -+ 1.959964 se with Welch's
+--   standard error (Welch 1947, Biometrika 34:28-35; unequal variances), se = n1 sqrt(v1 / n1 + v2 / n2),
+--   v1, v2 the arms' sample variances of revenue per customer ('ALL': the strata's variances summed;
+--   see _holdout_strata). A normal approximation: revenue is skewed (most customers spend 0), so
+--   for small arms it is rough. NULL when an arm (for 'ALL': of any stratum in the lift) has fewer
+--   than 2 customers.
+-- cost_per_retained_ci_low/high: 95 % interval of cost_per_retained_customer by transforming the
+--   lift interval's endpoints (an interval for a monotone function of a parameter is the function
+--   of the interval's endpoints; Casella & Berger 2002, Statistical Inference, 2nd ed., ch. 9):
+--   cost and the customers of the lift are fixed, so cost / (lift * n) falls as the lift rises, and the lift interval
+--   [a, b] maps to [cost / (b n), cost / (a n)]. Low: NULL when b <= 0 (no retained customer is
+--   bought at any lift in the interval); high: NULL (unbounded) when a <= 0.
 -- p_value_adjusted: for a program tested in many segments, some segment rows look significant by
 --   chance alone; segment rows carry the Benjamini-Hochberg adjusted p-value (Benjamini & Hochberg
 --   1995, J. R. Stat. Soc. B 57:289-300) over the program's segment rows with a p-value: the m
 --   p-values in ascending order, the i-th adjusted to min over j >= i of p_(j) m / j, at most 1.
 --   Calling every segment with an adjusted p below 0.05 a success keeps the expected share of false
 --   successes among them at 5 % at most. 'ALL' rows keep their p-value (one test per program).
+-- measured_as: 'delivered' when the program's entries came from the treatments input or were
+--   covered by an exported contact list of their segment (only those entries are counted),
+--   'assigned' when none was (the pipeline's own always_on assignments with nothing sent): every
+--   column is still computed, for the holdout's design (holdout_power), but an assignment is not a
+--   contact, so an 'assigned' row's lift is no measured effect and the report does not show it as
+--   one. See _holdout_entry for the rule.
 -- Every ratio is NULL where its denominator is 0.
 -- Rates and lifts are fractions 0-1 (a lift of 0.07 is 7 percentage points); money in the input's
 -- currency.
@@ -56,8 +77,16 @@
 -- incremental_retained: lift times the treated customers of the segments in the lift, customers
 -- treated_revenue, holdout_revenue: the arms' total net revenue in their outcome windows; money
 -- incremental_revenue: (treated_revenue / treated - holdout_revenue / holdout) * treated; money
--- cost: the treated arm's cost of the entries counted (missing cost: 0); money
+-- contact_cost: the treated arm's treatment.cost of the entries counted (missing: 0); money
+-- incentive_cost: the treated arm's incentive cost (see _holdout_entry); money
+-- cost: contact_cost + incentive_cost; money
+-- incremental_revenue_ci_low, incremental_revenue_ci_high: its 95 % interval (Welch); money; NULL
+--   when an arm has fewer than 2 customers
 -- cost_per_retained_customer: cost / incremental_retained; money; NULL when incremental_retained <= 0
+-- cost_per_retained_ci_low, cost_per_retained_ci_high: its 95 % interval from the lift interval's
+--   endpoints; money; low NULL when lift_ci_high <= 0, high NULL (unbounded) when lift_ci_low <= 0
+-- measured_as: 'delivered' (a measured effect of contacts made) or 'assigned' (entries only, nothing
+--   recorded as sent: no lift is claimed), the program's
 WITH tests AS (
     SELECT s.*, ABS(lift) / NULLIF(se0, 0) AS z FROM _holdout_strata s
 ),
@@ -87,8 +116,17 @@ lifted AS (
         treated_revenue,
         holdout_revenue,
         incremental_revenue,
+        incremental_revenue - 1.959963984540054 * SQRT(revenue_variance) AS incremental_revenue_ci_low,
+        incremental_revenue + 1.959963984540054 * SQRT(revenue_variance) AS incremental_revenue_ci_high,
+        contact_cost,
+        incentive_cost,
         cost,
-        CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer
+        CASE WHEN incremental > 0 THEN CAST(cost AS DOUBLE PRECISION) / incremental END AS cost_per_retained_customer,
+        CASE WHEN lift + margin_high > 0
+             THEN CAST(cost AS DOUBLE PRECISION) / ((lift + margin_high) * strata_treated) END AS cost_per_retained_ci_low,
+        CASE WHEN lift - margin_low > 0
+             THEN CAST(cost AS DOUBLE PRECISION) / ((lift - margin_low) * strata_treated) END AS cost_per_retained_ci_high,
+        measured_as
     FROM normal
 ),
 tested AS (

@@ -178,13 +178,18 @@ final class HtmlReport {
         }
         h.append("<table>\n<tr><th>Program / segment</th><th class=\"n\">Treated</th><th class=\"n\">Holdout</th>"
                 + "<th class=\"n\">Retention treated / holdout, %</th><th class=\"n\">Lift, pts [95 % CI]</th>"
-                + "<th class=\"n\">p</th><th class=\"n\">Incremental revenue</th>"
-                + "<th class=\"n\">Cost per retained customer</th></tr>\n");
+                + "<th class=\"n\">p</th><th class=\"n\">Incremental revenue [95 % CI]</th>"
+                + "<th class=\"n\">Cost per retained customer [95 % CI]</th></tr>\n");
         for (Map.Entry<String, List<LiftRow>> program : LiftText.byProgram(rows, ReportSegment.order(segments)).entrySet()) {
             LiftRow all = program.getValue().get(0);
             h.append("<tr class=\"program\"><td colspan=\"8\">").append(Html.escape(program.getKey()))
                     .append(" (horizon ").append(all.horizonDays() == null ? Fmt.NONE : all.horizonDays())
                     .append(" days)</td></tr>\n");
+            if (!all.delivered()) {
+                h.append("<tr class=\"reading\"><td colspan=\"8\">").append(Html.escape(LiftText.assigned(all)))
+                        .append("</td></tr>\n");
+                continue;
+            }
             for (LiftRow r : program.getValue()) {
                 h.append("<tr>").append(Html.el("td", r.segment()));
                 num(h, Fmt.count(r.treated()));
@@ -193,12 +198,17 @@ final class HtmlReport {
                         + Fmt.dec1(r.holdoutRate() == null ? null : 100 * r.holdoutRate()));
                 num(h, LiftText.lift(r));
                 num(h, Fmt.pValue(r.pValue()));
-                num(h, Fmt.money(r.incrementalRevenue()));
-                num(h, Fmt.cents(r.costPerRetained()));
+                num(h, LiftText.revenue(r));
+                num(h, LiftText.costPerRetained(r));
                 h.append("</tr>\n");
             }
             h.append("<tr class=\"reading\"><td colspan=\"8\">Reading: ").append(Html.escape(LiftText.reading(all)))
                     .append("</td></tr>\n");
+            String counts = LiftText.reconciliation(program.getValue());
+            if (counts != null) {
+                h.append("<tr class=\"reading\"><td colspan=\"8\">Counts: ").append(Html.escape(counts))
+                        .append("</td></tr>\n");
+            }
             String tests = LiftText.multipleTesting(program.getValue());
             if (tests != null) {
                 h.append("<tr class=\"reading\"><td colspan=\"8\">Many tests: ").append(Html.escape(tests))

@@ -13,7 +13,7 @@ import org.retentionsegments.report.ReportData.LiftRow;
  * row first, as a diamond), the point estimate as a dot and its 95 % interval as a horizontal
  * error bar (a {@code lines} series on the grid), with a dashed line at zero, no effect. One plot of
  * the lift in percentage points (holdout_lift's interval), one of the incremental revenue in money
- * (the interval of {@code incremental_revenue_margin}, where it is defined).
+ * (holdout_lift's Welch interval, where it is defined).
  */
 final class LiftCharts {
 
@@ -37,18 +37,13 @@ final class LiftCharts {
     }
 
     /**
-     * The incremental revenue of every row with one, with the interval {@code margins} gives
-     * (program, then segment, to the half-width; absent or null: the dot alone); null when no row has one.
+     * The incremental revenue of every row with one, with its interval (incremental_revenue_ci_low/high;
+     * null: the dot alone); null when no row has one.
      */
-    static Chart incrementalRevenue(List<LiftRow> ordered, Map<String, Map<String, Double>> margins) {
-        List<Row> rows = rows(ordered, r -> {
-            if (r.incrementalRevenue() == null) {
-                return null;
-            }
-            Double margin = margins.getOrDefault(r.program(), Map.of()).get(r.segment());
-            double v = r.incrementalRevenue();
-            return new double[] {v, margin == null ? Double.NaN : v - margin, margin == null ? Double.NaN : v + margin};
-        });
+    static Chart incrementalRevenue(List<LiftRow> ordered) {
+        List<Row> rows = rows(ordered, r -> r.incrementalRevenue() == null ? null : new double[] {r.incrementalRevenue(),
+            r.revenueCiLow() == null ? Double.NaN : r.revenueCiLow(),
+            r.revenueCiHigh() == null ? Double.NaN : r.revenueCiHigh()});
         if (rows.isEmpty()) {
             return null;
         }

@@ -59,12 +59,12 @@ final class PictureHtml {
     static void lift(StringBuilder h, List<Chart> drawn, ReportData data, PictureData pictures,
             Comparator<String> order) {
         List<ReportData.LiftRow> ordered = LiftText.byProgram(data.lift(), order).values().stream()
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream).filter(ReportData.LiftRow::delivered).toList();
         Chart lift = LiftCharts.lift(ordered);
-        chart(h, drawn, lift, "Lift per segment: no holdout data yet (no program has a treated and a holdout"
-                + " customer whose horizon has ended), so there is no forest plot.", lift == null ? 0 : forest(lift));
-        Chart revenue = LiftCharts.incrementalRevenue(ordered, pictures.margins());
-        chart(h, drawn, revenue, "Incremental revenue: no holdout data yet, so there is nothing to draw.",
+        chart(h, drawn, lift, "Lift per segment: no measured holdout yet (no delivered program has a treated and a"
+                + " holdout customer whose horizon has ended), so there is no forest plot.", lift == null ? 0 : forest(lift));
+        Chart revenue = LiftCharts.incrementalRevenue(ordered);
+        chart(h, drawn, revenue, "Incremental revenue: no measured holdout yet, so there is nothing to draw.",
                 revenue == null ? 0 : forest(revenue));
     }
 

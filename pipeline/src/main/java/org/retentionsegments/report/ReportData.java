@@ -133,7 +133,13 @@ record ReportData(
     /** One cell of segment_transition_matrix at {@code asOf}. */
     record Move(String from, String to, long customers, Double shareOfFrom) {}
 
-    /** One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's segments. */
+    /**
+     * One row of holdout_lift; {@code pValueAdjusted} the Benjamini-Hochberg p-value over the program's
+     * segments; {@code revenueCiLow/High} the Welch interval of the incremental revenue;
+     * {@code costPerRetainedCiLow/High} the interval of the cost per retained customer (high null: unbounded);
+     * {@code measuredAs} 'delivered' (a measured effect) or 'assigned' (entries with no contact recorded);
+     * {@code cost} = {@code contactCost} + {@code incentiveCost}.
+     */
     record LiftRow(
             String program,
             String segment,
@@ -148,9 +154,36 @@ record ReportData(
             Double pValue,
             Double incrementalRetained,
             Double incrementalRevenue,
+            Double revenueCiLow,
+            Double revenueCiHigh,
             Double cost,
             Double costPerRetained,
-            Double pValueAdjusted) {
+            Double costPerRetainedCiLow,
+            Double costPerRetainedCiHigh,
+            Double pValueAdjusted,
+            String measuredAs,
+            Double contactCost,
+            Double incentiveCost) {
+
+        /** A row without the parts of its cost. */
+        LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
+                Double holdoutRate, Double lift, Double ciLow, Double ciHigh, Double pValue, Double incrementalRetained,
+                Double incrementalRevenue, Double revenueCiLow, Double revenueCiHigh, Double cost,
+                Double costPerRetained, Double costPerRetainedCiLow, Double costPerRetainedCiHigh,
+                Double pValueAdjusted, String measuredAs) {
+            this(program, segment, horizonDays, treated, holdout, treatedRate, holdoutRate, lift, ciLow, ciHigh, pValue,
+                    incrementalRetained, incrementalRevenue, revenueCiLow, revenueCiHigh, cost, costPerRetained,
+                    costPerRetainedCiLow, costPerRetainedCiHigh, pValueAdjusted, measuredAs, cost, null);
+        }
+
+        /** A row without intervals on money (read before holdout_lift had them). */
+        LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
+                Double holdoutRate, Double lift, Double ciLow, Double ciHigh, Double pValue, Double incrementalRetained,
+                Double incrementalRevenue, Double cost, Double costPerRetained, Double pValueAdjusted) {
+            this(program, segment, horizonDays, treated, holdout, treatedRate, holdoutRate, lift, ciLow, ciHigh, pValue,
+                    incrementalRetained, incrementalRevenue, null, null, cost, costPerRetained, null, null,
+                    pValueAdjusted, "delivered");
+        }
 
         /** A row without an adjusted p-value (read before holdout_lift had one). */
         LiftRow(String program, String segment, Integer horizonDays, long treated, long holdout, Double treatedRate,
@@ -162,6 +195,11 @@ record ReportData(
 
         boolean all() {
             return "ALL".equals(segment);
+        }
+
+        /** False for an 'assigned' row: entries with no contact recorded, whose lift is no measured effect. */
+        boolean delivered() {
+            return !"assigned".equals(measuredAs);
         }
     }
 

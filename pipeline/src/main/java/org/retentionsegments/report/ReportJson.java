@@ -2,6 +2,7 @@ package org.retentionsegments.report;
 
 import static org.retentionsegments.report.JsonLine.map;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ final class ReportJson {
                 "share_of_from", m.shareOfFrom())).toList());
         out.put("lift", data.lift().stream().map(ReportJson::lift).toList());
         out.put("lift_cuped", data.cuped().stream().map(ReportJson::cuped).toList());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        LiftText.byProgram(data.lift(), Comparator.naturalOrder()).forEach((program, rows) -> {
+            if (rows.get(0).delivered() && LiftText.reconciliation(rows) != null) {
+                counts.put(program, LiftText.reconciliation(rows));
+            }
+        });
+        out.put("lift_counts", counts);
         out.put("contracts", data.contracts().stream().map(ReportJson::contract).toList());
         out.put("score_validation", scores(data.scores()));
         out.put("predicted_value", predictions(data.predictions()));
@@ -94,8 +102,14 @@ final class ReportJson {
         out.put("program_id", r.program());
         out.put("segment", r.segment());
         out.put("horizon_days", r.horizonDays());
+        out.put("measured_as", r.measuredAs());
         out.put("treated_customers", r.treated());
         out.put("holdout_customers", r.holdout());
+        if (!r.delivered()) {
+            // an assignment is not a contact: no retention, lift, revenue or cost is claimed
+            out.put("note", LiftText.assigned(r));
+            return out;
+        }
         out.put("treated_retention_rate", r.treatedRate());
         out.put("holdout_retention_rate", r.holdoutRate());
         out.put("lift", r.lift());
@@ -105,8 +119,14 @@ final class ReportJson {
         out.put("p_value_adjusted", r.pValueAdjusted());
         out.put("incremental_retained", r.incrementalRetained());
         out.put("incremental_revenue", r.incrementalRevenue());
+        out.put("incremental_revenue_ci_low", r.revenueCiLow());
+        out.put("incremental_revenue_ci_high", r.revenueCiHigh());
+        out.put("contact_cost", r.contactCost());
+        out.put("incentive_cost", r.incentiveCost());
         out.put("cost", r.cost());
         out.put("cost_per_retained", r.costPerRetained());
+        out.put("cost_per_retained_ci_low", r.costPerRetainedCiLow());
+        out.put("cost_per_retained_ci_high", r.costPerRetainedCiHigh());
         return out;
     }
 

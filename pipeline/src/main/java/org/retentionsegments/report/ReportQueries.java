@@ -98,8 +98,12 @@ final class ReportQueries {
                         r.get("holdout_retention_rate", Double.class), r.get("lift", Double.class),
                         r.get("lift_ci_low", Double.class), r.get("lift_ci_high", Double.class),
                         r.get("p_value", Double.class), r.get("incremental_retained", Double.class),
-                        r.get("incremental_revenue", Double.class), r.get("cost", Double.class),
-                        r.get("cost_per_retained_customer", Double.class), r.get("p_value_adjusted", Double.class)));
+                        r.get("incremental_revenue", Double.class), r.get("incremental_revenue_ci_low", Double.class),
+                        r.get("incremental_revenue_ci_high", Double.class), r.get("cost", Double.class),
+                        r.get("cost_per_retained_customer", Double.class), r.get("cost_per_retained_ci_low", Double.class),
+                        r.get("cost_per_retained_ci_high", Double.class), r.get("p_value_adjusted", Double.class),
+                        r.get("measured_as", String.class), r.get("contact_cost", Double.class),
+                        r.get("incentive_cost", Double.class)));
     }
 
     private static List<PowerText.PowerRow> power(DSLContext dsl) {

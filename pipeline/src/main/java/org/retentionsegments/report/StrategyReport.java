@@ -74,7 +74,7 @@ public final class StrategyReport {
         List<ContractResult> contracts = ContractQueries.kept(warehouse, day, config.segments().contracts());
         ReportData data = ReportQueries.load(warehouse, day, previous, contracts);
         return new StrategyReport(data, config, clusters ? ClusterSection.load(warehouse, config, day) : null,
-                clusters ? PictureData.load(warehouse, day, !data.lift().isEmpty()) : null);
+                clusters ? PictureData.load(warehouse, day) : null);
     }
 
     /** Whether the warehouse had no refresh to report. */

@@ -7,8 +7,7 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * The reads behind the pictures of the HTML report that no model view holds: customers per segment
- * at every kept refresh, the R x F grid and the raw values behind the scores of one refresh, and an
- * interval for the incremental revenue of holdout_lift. Every statement is a file of
+ * at every kept refresh, the R x F grid and the raw values behind the scores of one refresh. Every statement is a file of
  * {@code warehouse-models/queries/report}; days reach them only as bind values.
  */
 public final class PictureQueries {
@@ -25,9 +24,6 @@ public final class PictureQueries {
 
     /** Customers with one raw value of a dimension ({@code recency}, {@code frequency}, {@code monetary}). */
     public record ValueCount(String dimension, double value, long customers) {}
-
-    /** The half-width of the 95 % interval of a holdout_lift row's incremental revenue; null when undefined. */
-    public record RevenueMargin(String program, String segment, Double margin) {}
 
     private final Warehouse w;
 
@@ -56,14 +52,6 @@ public final class PictureQueries {
         return fetch("score_values", asOf.toString()).stream()
                 .map(r -> new ValueCount(r.get("dimension", String.class), r.get("value", Double.class),
                         r.get("customers", Long.class)))
-                .toList();
-    }
-
-    /** The margins of every row of holdout_lift (segment rows and 'ALL'). */
-    public List<RevenueMargin> revenueMargins() {
-        return fetch("incremental_revenue_margin").stream()
-                .map(r -> new RevenueMargin(r.get("program_id", String.class), r.get("segment", String.class),
-                        r.get("margin", Double.class)))
                 .toList();
     }
 

@@ -185,6 +185,7 @@ class PlantedLiftITCase {
         System.err.println("holdout_lift " + lift);
         assertEquals(generated.treated(), ((Number) lift.get("treated_customers")).longValue(), "every treated entry measured");
         assertEquals(generated.holdout(), ((Number) lift.get("holdout_customers")).longValue(), "every holdout entry measured");
+        assertEquals("delivered", lift.get("measured_as"), "the generated treatments input is a delivered campaign");
         return lift;
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class HtmlReportPicturesTest {
         List<Move> moves = twoRefreshes ? List.of(new Move("Loyal", name, 2, 0.4), new Move(name, name, 3, 1.0))
                 : List.of();
         List<LiftRow> lift = holdout ? List.of(PictureChartsTest.lift("winback", "ALL", 0.07, 0.02, 0.12, 700.0),
-                PictureChartsTest.lift("winback", name, 0.1, -0.01, 0.21, 400.0)) : List.of();
+                PictureChartsTest.lift("winback", name, 0.1, -0.01, 0.21, 400.0, 280.0, 520.0)) : List.of();
         ReportData data = new ReportData("jdbc:duckdb:test", FEB, twoRefreshes ? JAN : null, segments, moves, lift,
                 null, LeadText.Leads.NONE, List.of(), List.of(PictureChartsTest.boundary("recency", 5, null, 30.0),
                         PictureChartsTest.boundary("recency", 4, 30.0, 90.0)), null, List.of(),
@@ -50,8 +49,7 @@ class HtmlReportPicturesTest {
         }
         PictureData pictures = new PictureData(sizes, List.of(new RfCell(5, 5, 6, 300.0), new RfCell(1, 1, 4, 20.0)),
                 List.of(new ValueCount("recency", 10, 6), new ValueCount("recency", 200, 4),
-                        new ValueCount("frequency", 1, 10), new ValueCount("monetary", 50, 10)),
-                Map.of("winback", Map.of(name, 120.0)));
+                        new ValueCount("frequency", 1, 10), new ValueCount("monetary", 50, 10)));
         return HtmlReport.render(data, CONFIG, null, pictures);
     }
 
@@ -92,7 +90,7 @@ class HtmlReportPicturesTest {
     @Test
     void withoutHoldoutDataTheForestPlotSaysSo() throws Exception {
         String html = page("Lost", true, false);
-        assertTrue(html.contains("<p class=\"note\">Lift per segment: no holdout data yet"), html);
+        assertTrue(html.contains("<p class=\"note\">Lift per segment: no measured holdout yet"), html);
         assertFalse(ClusterPlotsTest.options(html).has("pic-lift"));
     }
 

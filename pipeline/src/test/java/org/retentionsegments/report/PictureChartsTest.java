@@ -132,13 +132,15 @@ class PictureChartsTest {
         assertEquals("diamond", o.at("/series/1/data/0/symbol").asText(), "the program's ALL row");
         assertEquals(0, o.at("/series/1/markLine/data/0/xAxis").asInt(), "the line of no effect");
 
-        JsonNode revenue = json(LiftCharts.incrementalRevenue(rows, Map.of("winback", Map.of("ALL", 250.0))));
+        List<LiftRow> withInterval = List.of(lift("winback", "ALL", 0.07, 0.02, 0.12, 700.0, 450.0, 950.0), rows.get(1),
+                rows.get(2));
+        JsonNode revenue = json(LiftCharts.incrementalRevenue(withInterval));
         assertEquals("[{\"coords\":[[450.0,0],[950.0,0]]}]", revenue.at("/series/0/data").toString(),
-                "an interval where the margin is known, a dot alone where not");
+                "an interval where the row has one, a dot alone where not");
         assertEquals("[400.0,1]", revenue.at("/series/1/data/1/value").toString());
         assertEquals("incremental revenue over the horizon ($)", revenue.at("/xAxis/name").asText());
         assertNull(LiftCharts.lift(List.of()));
-        assertNull(LiftCharts.incrementalRevenue(List.of(), Map.of()));
+        assertNull(LiftCharts.incrementalRevenue(List.of()));
     }
 
     /** The markLines of a distribution: label at x. */
@@ -153,6 +155,12 @@ class PictureChartsTest {
     }
 
     static LiftRow lift(String program, String segment, Double lift, Double low, Double high, Double revenue) {
-        return new LiftRow(program, segment, 60, 100, 100, 0.3, 0.2, lift, low, high, 0.1, 7.0, revenue, 140.0, 20.0);
+        return lift(program, segment, lift, low, high, revenue, null, null);
+    }
+
+    static LiftRow lift(String program, String segment, Double lift, Double low, Double high, Double revenue,
+            Double revenueLow, Double revenueHigh) {
+        return new LiftRow(program, segment, 60, 100, 100, 0.3, 0.2, lift, low, high, 0.1, 7.0, revenue, revenueLow,
+                revenueHigh, 140.0, 20.0, null, null, null, "delivered");
     }
 }

@@ -125,15 +125,23 @@ class StrategyReportITCase {
         // from the Wilson intervals [21.9, 39.6] and [13.3, 28.9]: 10 - sqrt(8.1^2 + 8.9^2) = -2.0 to
         // 10 + sqrt(9.6^2 + 6.7^2) = 21.7; pooled z-test p 0.102; revenue (1500/100 - 800/100) * 100;
         // cost 200 / 10.
+        // incremental revenue +/- 1.959964 x Welch's 100 sqrt((52500/99 + 25600/99) / 100) = 550.50
         assertTrue(lift.contains("winback   (horizon 60 days)\n"
-                + "  ALL                     100      100  30.0 / 20.0   +10.0 [-2.0, +21.7]   0.102         $700     $20.00\n"
-                + "  At Risk                 100      100  30.0 / 20.0   +10.0 [-2.0, +21.7]   0.102         $700     $20.00\n"
+                + "  ALL                    100      100  30.0 / 20.0  +10.0 [-2.0, +21.7]   0.102   $700 +/- 550     $20.00\n"
+                + "  At Risk                100      100  30.0 / 20.0  +10.0 [-2.0, +21.7]   0.102   $700 +/- 550     $20.00\n"
                 + "  Reading: +10.0 pts, not distinguishable from zero at 5 % (p 0.102, 95 % CI -2.0 to +21.7 pts); a\n"),
                 lift);
+        String unwrapped = lift.replaceAll("\n {2,}", " ");
+        assertTrue(unwrapped.contains("Counts: the ALL row counts each of its 100 treated customers once, at their first"
+                + " entry into the program; each entered one segment only, so its segment row holds the same customers."),
+                lift);
         assertTrue(lift.contains("tiny   (horizon 60 days)\n"
-                + "  ALL                       2        0      0.0 / -                     -       -            -          -\n"
-                + "  Champions                 2        0      0.0 / -                     -       -            -          -\n"
+                + "  ALL                      2        0      0.0 / -                    -       -              -          -\n"
+                + "  Champions                2        0      0.0 / -                    -       -              -          -\n"
                 + "  Reading: cannot be measured: no holdout customers whose horizon has ended.\n"), lift);
+        assertTrue(unwrapped.contains("always_on   (horizon 60 days) always_on: assigned only - 2 customers entered its"
+                + " segments (1 assigned to treatment, 1 to the holdout) but no contact was recorded (no treatments"
+                + " input, no audience export of their segment within the horizon), so no lift is claimed.\ntiny"), lift);
         assertTrue(lift.indexOf("tiny") < lift.indexOf("winback"), "programs by name");
         // CUPED: nobody was active before treatment, so nothing to adjust with: the Wald interval
         // 10 -+ 1.959964 sqrt(.3 * .7 / 100 + .2 * .8 / 100) * 100 = -1.9 to +21.9, no narrower.
@@ -221,8 +229,9 @@ class StrategyReportITCase {
         assertTrue(html.contains("<dd>2 customers / 33.3 % of customers / 40.0 % of revenue ($400) / revenue at risk $0</dd>"),
                 html);
         assertTrue(html.contains("<td>ALL</td><td class=\"n\">100</td><td class=\"n\">100</td><td class=\"n\">30.0 / 20.0"
-                + "</td><td class=\"n\">+10.0 [-2.0, +21.7]</td><td class=\"n\">0.102</td><td class=\"n\">$700</td>"
-                + "<td class=\"n\">$20.00</td>"), html);
+                + "</td><td class=\"n\">+10.0 [-2.0, +21.7]</td><td class=\"n\">0.102</td><td class=\"n\">$700 [$150, $1,250]</td>"
+                + "<td class=\"n\">$20.00 [$9.23, no limit]</td>"), html);
+        assertTrue(html.contains("always_on: assigned only - 2 customers entered its segments"), html);
         assertTrue(html.contains("<td class=\"n\">0.0 / -</td><td class=\"n\">-</td><td class=\"n\">-</td>"), html);
     }
 
@@ -309,6 +318,16 @@ class StrategyReportITCase {
         assertEquals(0.2, all.get("holdout_retention_rate").asDouble(), 1e-9);
         assertEquals(0.102, all.get("p_value").asDouble(), 5e-4);
         assertEquals(20.0, all.get("cost_per_retained").asDouble(), 1e-9);
+        assertEquals("delivered", all.get("measured_as").asText());
+        assertEquals(200.0, all.get("contact_cost").asDouble(), 1e-9, "a treatments-input campaign: the tool's cost");
+        assertEquals(0.0, all.get("incentive_cost").asDouble(), 1e-9);
+        assertEquals(700 - 550.4983, all.get("incremental_revenue_ci_low").asDouble(), 1e-3, "Welch, by hand");
+        assertEquals(200 / 21.67343540, all.get("cost_per_retained_ci_low").asDouble(), 1e-6);
+        assertTrue(all.get("cost_per_retained_ci_high").isNull(), "unbounded: the lift interval reaches below 0");
+        JsonNode assigned = find(json.get("lift"), "program_id", "always_on");
+        assertEquals("assigned", assigned.get("measured_as").asText());
+        assertFalse(assigned.has("lift"), "no lift claimed for an assignment: " + assigned);
+        assertTrue(json.get("lift_counts").get("winback").asText().contains("100 treated customers once"));
         JsonNode cuped = null;
         for (JsonNode r : json.get("lift_cuped")) {
             if (r.get("program_id").asText().equals("winback") && r.get("segment").asText().equals("ALL")) {
@@ -373,6 +392,9 @@ class StrategyReportITCase {
         rows.addAll(WarehouseFixtures.thirtyOfHundredAgainstTwentyOfHundred());
         rows.add(new Treatment("tiny", "c1", T0, Arm.TREATMENT, null, "email", null, "input"));
         rows.add(new Treatment("tiny", "c2", T0, Arm.TREATMENT, null, "email", null, "input"));
+        // the pipeline's own assignments, nothing sent: 'assigned', no lift claimed
+        rows.add(new Treatment("always_on", "c3", T0, Arm.TREATMENT, "Can't Lose Them", "email", 0.5, "always_on"));
+        rows.add(new Treatment("always_on", "c6", T0, Arm.HOLDOUT, "Can't Lose Them", null, null, "always_on"));
         Instant earlier = T0.minusSeconds(86_400 * 30);
         rows.add(new RefreshRun("run-1", "orders", earlier, earlier.plusSeconds(60), EARLIER, 5, 5, 0, 0, 4));
         rows.add(new RefreshRun("run-2", "orders", T0, T0.plusSeconds(60), AS_OF, 10, 7, 2, 1, 6));

@@ -3,6 +3,7 @@ package org.retentionsegments.warehouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
 import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF_PLUS_7D;
@@ -39,8 +40,10 @@ class ModelsITCase {
     private static final List<String> HOLDOUT_LIFT_COLUMNS = List.of("program_id", "segment", "horizon_days",
             "treated_customers", "treated_retained", "holdout_customers", "holdout_retained",
             "treated_retention_rate", "holdout_retention_rate", "lift", "lift_ci_low", "lift_ci_high", "p_value",
-            "incremental_retained", "treated_revenue", "holdout_revenue", "incremental_revenue", "cost",
-            "cost_per_retained_customer", "p_value_adjusted");
+            "incremental_retained", "treated_revenue", "holdout_revenue", "incremental_revenue",
+            "incremental_revenue_ci_low", "incremental_revenue_ci_high", "contact_cost", "incentive_cost", "cost",
+            "cost_per_retained_customer",
+            "cost_per_retained_ci_low", "cost_per_retained_ci_high", "measured_as", "p_value_adjusted");
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -73,8 +76,6 @@ class ModelsITCase {
             new WarehouseWriter(warehouse).write(rows);
             Models.bundled().apply(warehouse);
             Record all = warehouse.dsl().resultQuery("select * from holdout_lift where segment = 'ALL'").fetchSingle();
-            Map<String, Double> actual = HOLDOUT_LIFT_COLUMNS.subList(3, HOLDOUT_LIFT_COLUMNS.size()).stream()
-                    .collect(Collectors.toMap(c -> c, c -> ((Number) all.get(c)).doubleValue()));
             Map<String, Double> expected = Map.ofEntries(Map.entry("treated_customers", 100.0),
                     Map.entry("treated_retained", 30.0), Map.entry("holdout_customers", 100.0),
                     Map.entry("holdout_retained", 20.0), Map.entry("treated_retention_rate", 0.30),
@@ -85,9 +86,18 @@ class ModelsITCase {
                     // z = 0.10 / sqrt(0.25 * 0.75 * (1/100 + 1/100)) = 1.6329932; 2 * (1 - PHI(z))
                     Map.entry("p_value", 0.1024704349), Map.entry("incremental_retained", 10.0),
                     Map.entry("treated_revenue", 1500.0), Map.entry("holdout_revenue", 800.0),
-                    Map.entry("incremental_revenue", 700.0), Map.entry("cost", 200.0),
-                    Map.entry("cost_per_retained_customer", 20.0));
-            expected.forEach((column, value) -> assertEquals(value, actual.get(column), 1e-7, column));
+                    Map.entry("incremental_revenue", 700.0),
+                    // Welch: 100 sqrt((52500/99) / 100 + (25600/99) / 100) = 280.87, times 1.959964
+                    Map.entry("incremental_revenue_ci_low", 149.5016638745),
+                    Map.entry("incremental_revenue_ci_high", 1250.4983361255), Map.entry("cost", 200.0),
+                    // a treatments-input campaign: its cost is the tool's, no incentive added
+                    Map.entry("contact_cost", 200.0), Map.entry("incentive_cost", 0.0),
+                    Map.entry("cost_per_retained_customer", 20.0),
+                    // 200 / (0.2167343540 * 100); the lift interval reaches below 0: no upper limit
+                    Map.entry("cost_per_retained_ci_low", 9.2278864107));
+            expected.forEach((column, value) -> assertEquals(value, ((Number) all.get(column)).doubleValue(), 1e-7, column));
+            assertEquals("delivered", all.get("measured_as"), "a treatments-input campaign");
+            assertNull(all.get("cost_per_retained_ci_high"), "unbounded");
             assertEquals("At Risk", warehouse.dsl().resultQuery("select segment from holdout_lift where segment <> 'ALL'")
                     .fetchSingle().get(0));
         }

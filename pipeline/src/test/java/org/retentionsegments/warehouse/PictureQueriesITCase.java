@@ -1,7 +1,6 @@
 package org.retentionsegments.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.retentionsegments.warehouse.WarehouseFixtures.AS_OF;
 import static org.retentionsegments.warehouse.WarehouseFixtures.T0;
 import static org.retentionsegments.warehouse.WarehouseFixtures.snapshot;
@@ -10,8 +9,6 @@ import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,8 +18,7 @@ import org.retentionsegments.core.WarehouseRow;
 
 /**
  * The reads of the report's pictures ({@code warehouse-models/queries/report}) on known rows, on
- * DuckDB and PostgreSQL: sizes per kept refresh, the R x F grid, the raw values, and the
- * incremental revenue's interval computed by hand.
+ * DuckDB and PostgreSQL: sizes per kept refresh, the R x F grid and the raw values.
  */
 class PictureQueriesITCase {
 
@@ -48,31 +44,6 @@ class PictureQueriesITCase {
                     new PictureQueries.ValueCount("monetary", 300, 1), new PictureQueries.ValueCount("recency", 40, 3)),
                     q.scoreValues(AS_OF), "spend rounded to whole units");
         }
-    }
-
-    /**
-     * winback: 100 treated, 30 of whom spend 50 in the horizon (mean 15, sample variance 52500/99),
-     * 100 held out, 20 of whom spend 40 (mean 8, 25600/99; the holdout's order after the horizon does
-     * not count): incremental revenue 100 (15 - 8) = 700 with the standard error
-     * 100 sqrt((52500/99 + 25600/99) / 100) = 280.87, margin 1.959964 x 280.87 = 550.498. Its only
-     * stratum (At Risk, the treatments' segment) makes 'ALL' the same. tiny has no holdout: no interval.
-     */
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theIncrementalRevenueIntervalIsWelchsOnTheArmsRevenue(Engine engine) {
-        try (Warehouse w = filled(engine)) {
-            Map<String, Double> margins = new PictureQueries(w).revenueMargins().stream()
-                    .filter(m -> m.margin() != null)
-                    .collect(Collectors.toMap(m -> m.program() + "/" + m.segment(), PictureQueries.RevenueMargin::margin));
-            assertEquals(Map.of("winback/At Risk", 550.4983, "winback/ALL", 550.4983), round(margins));
-            assertNull(new PictureQueries(w).revenueMargins().stream().filter(m -> m.program().equals("tiny")
-                    && m.segment().equals("ALL")).findFirst().orElseThrow().margin());
-        }
-    }
-
-    private static Map<String, Double> round(Map<String, Double> margins) {
-        return margins.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> Math.round(e.getValue() * 10_000) / 10_000.0));
     }
 
     private static Warehouse filled(Engine engine) {

@@ -82,14 +82,14 @@ public final class WarehouseFixtures {
 
     /**
      * The hand-computed holdout case of the model and report tests: program {@code winback} at
-     * {@link #T0}, 100 treated of whom 30 buy within the 60-day horizon, 100 held out of whom 20
+     * {@link #T0}, from the treatments input (a delivered campaign), 100 treated of whom 30 buy within the 60-day horizon, 100 held out of whom 20
      * do, and one holdout order just after the horizon that closes the observation window.
      */
     public static java.util.List<org.retentionsegments.core.WarehouseRow> thirtyOfHundredAgainstTwentyOfHundred() {
         java.util.List<org.retentionsegments.core.WarehouseRow> rows = new java.util.ArrayList<>();
         for (int i = 1; i <= 100; i++) {
-            rows.add(treatment("winback", "t" + i, T0, Arm.TREATMENT, 2.0));
-            rows.add(treatment("winback", "h" + i, T0, Arm.HOLDOUT, null));
+            rows.add(new Treatment("winback", "t" + i, T0, Arm.TREATMENT, "At Risk", "email", 2.0, "input"));
+            rows.add(new Treatment("winback", "h" + i, T0, Arm.HOLDOUT, "At Risk", "email", null, "input"));
         }
         for (int i = 1; i <= 30; i++) {
             rows.add(activity("t" + i, AS_OF.plusDays(10), 1, 50.0));
