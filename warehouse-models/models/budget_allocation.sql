@@ -2,7 +2,8 @@
 -- The ranking a retention budget is allocated by (./segments budget binds the amount in
 -- queries/budget/allocation.sql): each segment's measured lift, shrunk toward the pooled lift,
 -- turned into incremental revenue per unit of cost, and the money the segment can absorb.
--- Measured lift: the segment's row of holdout_lift (segment rows, not 'ALL') of its best-measured
+-- Measured lift: the segment's row of holdout_lift (segment rows, not 'ALL'; delivered programs only:
+--   an assigned program contacted nobody, so its lift measures no contact) of its best-measured
 --   program (most customers in both arms; ties by program_id); the CTE measured is the one place
 --   that reads holdout_lift. se = (lift_ci_high - lift_ci_low) / (2 x 1.959964), the standard
 --   error the 95 % interval implies.
@@ -58,7 +59,7 @@
 -- cumulative_capacity: sum of capacity over the fundable segments up to this rank; money
 WITH measured AS (
     SELECT * FROM holdout_lift
-    WHERE segment <> 'ALL' AND lift IS NOT NULL AND lift_ci_high > lift_ci_low
+    WHERE segment <> 'ALL' AND measured_as = 'delivered' AND lift IS NOT NULL AND lift_ci_high > lift_ci_low
 ),
 picked AS (
     SELECT m.*, (m.lift_ci_high - m.lift_ci_low) / (2 * 1.959963984540054) AS se,

@@ -2,7 +2,8 @@
 -- Is each segment worth acting on? The five criteria of seed 001 section 7 (segment validation):
 -- size: its current customers (customer_segment) against min_segment_size (strategies.yaml,
 --   1000 by default, the seed's "1000+ per segment"; rows written before V0028: 1000).
--- measurable: a figure tracks it: a measured lift with an interval (a segment row of holdout_lift,
+-- measurable: a figure tracks it: a measured lift with an interval (a segment row of holdout_lift of a
+--   delivered program,
 --   the CTE lifted) or a later-retention figure (score_validation's segment rows).
 -- accessible: the share of its customers reachable through a known channel with known consent:
 --   email (an email hash, consent given, never unsubscribed; unknown consent does not count here,
@@ -57,7 +58,8 @@ members AS (
     GROUP BY segment
 ),
 lifted AS (
-    SELECT DISTINCT segment FROM holdout_lift WHERE segment <> 'ALL' AND lift_ci_low IS NOT NULL
+    SELECT DISTINCT segment FROM holdout_lift
+    WHERE segment <> 'ALL' AND measured_as = 'delivered' AND lift_ci_low IS NOT NULL
 ),
 validated AS (
     SELECT DISTINCT segment FROM score_validation WHERE dimension = 'segment'

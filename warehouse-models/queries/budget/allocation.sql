@@ -1,6 +1,7 @@
 -- budget: a budget spent down budget_allocation's ranking, with today's spread. Binds: the period
 -- in days (today's spread: the treatment arm's cost of the entries in the period days up to the
--- latest refresh, customer_segment's as_of), then the amount (money per period). Greedy: each
+-- latest refresh, customer_segment's as_of; rows from the treatments input or of a program
+-- holdout_lift finds delivered: an assignment nobody sent costs nothing), then the amount (money per period). Greedy: each
 -- fundable segment in funding_rank order gets min(capacity, what the segments before it left).
 -- One row per segment of budget_allocation, fundable first in rank order.
 WITH refresh AS (
@@ -10,6 +11,8 @@ spread AS (
     SELECT t.segment, SUM(COALESCE(t.cost, 0)) AS today_cost, COUNT(DISTINCT t.customer_id) AS today_customers
     FROM treatment t CROSS JOIN refresh r
     WHERE t.arm = 'treatment'
+      AND (t.source = 'input'
+           OR t.program_id IN (SELECT program_id FROM holdout_lift WHERE measured_as = 'delivered'))
       AND CAST(t.treated_ts AS DATE) > r.as_of - CAST(? AS INTEGER)
       AND CAST(t.treated_ts AS DATE) <= r.as_of
     GROUP BY t.segment
