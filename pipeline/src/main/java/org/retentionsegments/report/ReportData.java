@@ -23,6 +23,8 @@ import org.retentionsegments.core.segment.TierCheck;
  * @param predictions the latest prediction of ./segments predict by segment and the check of the
  *     latest whose horizon has passed; {@link PredictionText.Predictions#NONE} when there is none
  * @param power the rows of holdout_power (one per row of {@code lift})
+ * @param signals which signals still tell who bought again within segments, at the snapshot and
+ *     horizon of {@code scores} (signal_value); {@link SignalText.Signals#NONE} when there is none
  */
 record ReportData(
         String url,
@@ -39,9 +41,11 @@ record ReportData(
         List<ContractResult> contracts,
         ScoreText.Validation scores,
         PredictionText.Predictions predictions,
-        List<PowerText.PowerRow> power) {
+        List<PowerText.PowerRow> power,
+        SignalText.Signals signals) {
 
     ReportData {
+        signals = signals == null ? SignalText.Signals.NONE : signals;
         power = power == null ? List.of() : List.copyOf(power);
         predictions = predictions == null ? PredictionText.Predictions.NONE : predictions;
         personas = personas == null ? List.of() : List.copyOf(personas);
