@@ -32,6 +32,8 @@
 -- strength: auc_within read in the signal's better direction, GREATEST(auc_within, 1 - auc_within),
 --   0.5-1; NULL without a pair
 -- direction: higher (higher values buy again more within segments), lower, or none (0.5 or no pair)
+-- same_for_all: true when every one of those customers has the same value (the input does not carry
+--   the signal, e.g. no engagement events): it cannot separate anyone
 -- signal_rank: rank of the signal by strength at that snapshot and horizon, 1 = separates most
 --   (ties share a rank; signals without a pair last)
 WITH signals AS (
@@ -77,7 +79,9 @@ strata AS (
         CAST(SUM(retained) AS DOUBLE PRECISION) AS n1,
         CAST(COUNT(*) - SUM(retained) AS DOUBLE PRECISION) AS n0,
         SUM(CASE WHEN retained = 1 THEN rank_within ELSE 0 END) AS rank_sum_within,
-        SUM(CASE WHEN retained = 1 THEN rank_all ELSE 0 END) AS rank_sum_all
+        SUM(CASE WHEN retained = 1 THEN rank_all ELSE 0 END) AS rank_sum_all,
+        MIN(value) AS low,
+        MAX(value) AS high
     FROM ranked
     GROUP BY as_of, horizon_days, signal, segment
 ),
@@ -89,12 +93,14 @@ pooled AS (
         SUM(rank_sum_all) AS rank_sum_all,
         SUM(CASE WHEN n1 > 0 AND n0 > 0 THEN 1 ELSE 0 END) AS segments_compared,
         SUM(n1 * n0) AS pairs,
-        SUM(rank_sum_within - n1 * (n1 + 1) / 2) AS u
+        SUM(rank_sum_within - n1 * (n1 + 1) / 2) AS u,
+        MIN(low) AS low,
+        MAX(high) AS high
     FROM strata
     GROUP BY as_of, horizon_days, signal
 ),
 measured AS (
-    SELECT as_of, horizon_days, signal, customers, n1, segments_compared, pairs,
+    SELECT as_of, horizon_days, signal, customers, n1, segments_compared, pairs, low = high AS same_for_all,
         CASE WHEN pairs > 0 THEN u / pairs END AS auc_within,
         CASE WHEN n1 > 0 AND n0 > 0 THEN (rank_sum_all - n1 * (n1 + 1) / 2) / (n1 * n0) END AS auc_overall
     FROM pooled
@@ -111,6 +117,7 @@ SELECT
     auc_overall,
     GREATEST(auc_within, 1 - auc_within) AS strength,
     CASE WHEN auc_within > 0.5 THEN 'higher' WHEN auc_within < 0.5 THEN 'lower' ELSE 'none' END AS direction,
+    same_for_all,
     RANK() OVER (PARTITION BY as_of, horizon_days ORDER BY GREATEST(auc_within, 1 - auc_within) DESC NULLS LAST)
         AS signal_rank
 FROM measured

@@ -1,6 +1,6 @@
 -- invariant: in signal_value the AUCs are in [0, 1], strength in [0.5, 1] and equal to the better
--- reading of auc_within, the direction follows auc_within, pairs exist exactly when a segment was
--- compared, and every snapshot and horizon of score_validation_summary has the eleven signals every
+-- reading of auc_within, the direction follows auc_within, a signal the same for all scores 0.5,
+-- pairs exist exactly when a segment was compared, and every snapshot and horizon of score_validation_summary has the eleven signals every
 -- scored customer has (top_category_share and tenure have no row when no customer has a value)
 SELECT v.as_of, v.horizon_days, v.signal
 FROM signal_value v
@@ -12,6 +12,7 @@ WHERE v.auc_within < 0 OR v.auc_within > 1
    OR (v.pairs > 0) <> (v.segments_compared > 0)
    OR (v.pairs > 0) <> (v.auc_within IS NOT NULL)
    OR v.retained > v.customers
+   OR (v.same_for_all AND v.auc_within <> 0.5)
 UNION ALL
 SELECT s.as_of, s.horizon_days, NULL
 FROM score_validation_summary s

@@ -134,7 +134,7 @@ final class ReportJson {
         out.put("horizon_days", s.horizonDays());
         out.put("ranking", s.rows().stream().map(r -> map("signal", r.signal(), "rank", r.rank(), "auc_within",
                 r.aucWithin(), "auc_overall", r.aucOverall(), "strength", r.strength(), "direction", r.direction(),
-                "customers", r.customers(), "pairs", r.pairs())).toList());
+                "same_for_all", r.sameForAll(), "customers", r.customers(), "pairs", r.pairs())).toList());
         return out;
     }
 

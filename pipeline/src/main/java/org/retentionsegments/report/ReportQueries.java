@@ -207,12 +207,12 @@ final class ReportQueries {
         List<SignalText.Row> rows = dsl.select(signal, field(name("customers"), Long.class),
                         field(name("pairs"), Long.class), field(name("auc_within"), Double.class),
                         field(name("auc_overall"), Double.class), field(name("strength"), Double.class),
-                        field(name("direction"), String.class), rank)
+                        field(name("direction"), String.class), rank, field(name("same_for_all"), Boolean.class))
                 .from(table(name("signal_value")))
                 .where(AS_OF.eq(scores.asOf())).and(field(name("horizon_days"), Integer.class).eq(scores.horizonDays()))
                 .orderBy(rank, signal)
                 .fetch(r -> new SignalText.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), Boolean.TRUE.equals(r.value9())));
         return new SignalText.Signals(scores.asOf(), scores.horizonDays(), rows);
     }
 

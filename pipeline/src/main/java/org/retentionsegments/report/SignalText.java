@@ -39,7 +39,7 @@ final class SignalText {
 
     /** One row of signal_value. */
     record Row(String signal, long customers, long pairs, Double aucWithin, Double aucOverall, Double strength,
-            String direction, int rank) {}
+            String direction, int rank, boolean sameForAll) {}
 
     /**
      * The signals the report shows.
@@ -74,7 +74,7 @@ final class SignalText {
         out.append('\n').append(row("Signal", "Within segments", "All customers", "Buy again more when"));
         out.append(row("-".repeat(20), "-".repeat(15), "-".repeat(13), "-".repeat(19)));
         for (Row r : s.rows()) {
-            out.append(row(label(r.signal()), ScoreText.auc(r.aucWithin()), ScoreText.auc(r.aucOverall()), when(r)));
+            out.append(row(label(r.signal()), ScoreText.auc(r.strength()), ScoreText.auc(overallSameWay(r)), when(r)));
         }
         out.append('\n');
         for (String sentence : sentences(s)) {
@@ -97,13 +97,14 @@ final class SignalText {
 
     /** The top signal in a sentence, then the useful, the some-help and the little-help signals. */
     static List<String> sentences(Signals s) {
-        List<Row> measured = s.rows().stream().filter(r -> r.strength() != null).toList();
+        List<Row> measured = s.rows().stream().filter(r -> r.strength() != null && !r.sameForAll()).toList();
+        String absent = String.join(", ", s.rows().stream().filter(Row::sameForAll).map(r -> noun(r.signal())).toList());
         List<String> out = new java.util.ArrayList<>();
         if (measured.isEmpty()) {
-            return out;
+            return absent.isEmpty() ? out : List.of(absent(absent));
         }
         Row top = measured.get(0);
-        if (top.strength() >= USEFUL) {
+        if (shown(top) >= USEFUL) {
             out.add("Within a segment, " + noun(top.signal()) + " still tells who comes back (AUC "
                     + ScoreText.auc(top.strength()) + "; " + whenWords(top) + ")" + overall(top) + ".");
         } else {
@@ -123,14 +124,21 @@ final class SignalText {
         if (!little.isEmpty()) {
             out.add("Add little beyond the segment: " + little + ".");
         }
+        if (!absent.isEmpty()) {
+            out.add(absent(absent));
+        }
         return out;
+    }
+
+    private static String absent(String signals) {
+        return "Not in these data (the same for every customer), so no help: " + signals + ".";
     }
 
     static String legend() {
         return "Within segments: the chance that, of two customers in the same segment, the one who bought again has"
-                + " the higher value of the signal (ties count half); below 0.50 the lower value buys again more."
-                + " All customers: the same over every pair, segments ignored; the gap between the two is what the"
-                + " segments already tell.";
+                + " the value named in the last column (the higher value, or flagged), ties counting half: 0.50 ="
+                + " coin toss, 1 = perfect. All customers: the same over every pair, segments ignored; the gap"
+                + " between the two is what the segments already tell.";
     }
 
     /** The HTML report's Signals that matter section. */
@@ -148,8 +156,8 @@ final class SignalText {
         for (Row r : s.rows()) {
             h.append("<tr>").append(Html.el("td", r.strength() == null ? Fmt.NONE : String.valueOf(r.rank())))
                     .append(Html.el("td", label(r.signal())));
-            h.append("<td class=\"n\">").append(ScoreText.auc(r.aucWithin())).append("</td><td class=\"n\">")
-                    .append(ScoreText.auc(r.aucOverall())).append("</td>").append(Html.el("td", when(r)))
+            h.append("<td class=\"n\">").append(ScoreText.auc(r.strength())).append("</td><td class=\"n\">")
+                    .append(ScoreText.auc(overallSameWay(r))).append("</td>").append(Html.el("td", when(r)))
                     .append("</tr>\n");
         }
         h.append("</table>\n<ul>\n");
@@ -190,11 +198,16 @@ final class SignalText {
     }
 
     private static String overall(Row r) {
+        Double same = overallSameWay(r);
+        return same == null ? "" : ", against " + ScoreText.auc(same) + " over all customers";
+    }
+
+    /** The AUC over all customers read in the direction the signal has within segments. */
+    static Double overallSameWay(Row r) {
         if (r.aucOverall() == null) {
-            return "";
+            return null;
         }
-        double same = "lower".equals(r.direction()) ? 1 - r.aucOverall() : r.aucOverall();
-        return ", against " + ScoreText.auc(same) + " over all customers";
+        return "lower".equals(r.direction()) ? 1 - r.aucOverall() : r.aucOverall();
     }
 
     private static String noun(String signal) {
@@ -210,9 +223,14 @@ final class SignalText {
         };
     }
 
+    /** The strength as printed (two decimals), so that a printed 0.60 is never called less than 0.60. */
+    private static double shown(Row r) {
+        return Math.round(r.strength() * 100) / 100.0;
+    }
+
     /** "recency (0.71), tenure (0.64)" for the signals with strength in [from, to). */
     private static String list(List<Row> rows, double from, double to) {
-        return String.join(", ", rows.stream().filter(r -> r.strength() >= from && r.strength() < to)
+        return String.join(", ", rows.stream().filter(r -> shown(r) >= from && shown(r) < to)
                 .map(r -> noun(r.signal()) + " (" + ScoreText.auc(r.strength()) + ")").toList());
     }
 

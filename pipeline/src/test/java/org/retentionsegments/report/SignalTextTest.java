@@ -17,7 +17,7 @@ class SignalTextTest {
 
     private static Row row(String signal, double within, double overall, int rank) {
         String direction = within > 0.5 ? "higher" : within < 0.5 ? "lower" : "none";
-        return new Row(signal, 100, 400, within, overall, Math.max(within, 1 - within), direction, rank);
+        return new Row(signal, 100, 400, within, overall, Math.max(within, 1 - within), direction, rank, false);
     }
 
     @Test
@@ -36,11 +36,35 @@ class SignalTextTest {
     }
 
     @Test
+    void bandsGoByTheFigureAsPrinted() {
+        // 0.5996 prints 0.60: it must not be called "some help" beside a printed 0.60
+        Signals s = new Signals(AS_OF, 90, List.of(row("recency", 0.7, 0.8, 1), row("frequency", 0.5996, 0.7, 2),
+                row("tenure", 0.5496, 0.5, 3)));
+        assertEquals(List.of("Within a segment, recency still tells who comes back (AUC 0.70; higher values buy again"
+                        + " more), against 0.80 over all customers.",
+                "Also worth using inside segments: frequency (0.60).",
+                "Some help: tenure (0.55)."), SignalText.sentences(s));
+        assertEquals(0.5, SignalText.overallSameWay(new Row("tenure", 9, 4, 0.25, 0.5, 0.75, "lower", 1, false)));
+        assertEquals(0.7, SignalText.overallSameWay(new Row("tenure", 9, 4, 0.25, 0.3, 0.75, "lower", 1, false)), 1e-12);
+    }
+
+    @Test
+    void aSignalTheDataDoNotCarryIsNamedApart() {
+        Signals s = new Signals(AS_OF, 90, List.of(row("recency", 0.7, 0.8, 1), row("tenure", 0.52, 0.5, 2),
+                new Row("engagement_90d", 10, 4, 0.5, 0.5, 0.5, "none", 3, true)));
+        assertEquals(List.of("Within a segment, recency still tells who comes back (AUC 0.70; higher values buy again"
+                        + " more), against 0.80 over all customers.",
+                "Add little beyond the segment: tenure (0.52).",
+                "Not in these data (the same for every customer), so no help: engagement in the last 90 days."),
+                SignalText.sentences(s));
+    }
+
+    @Test
     void noSignalAddsMuchOrNoneIsMeasurable() {
         Signals weak = new Signals(AS_OF, 30, List.of(row("recency", 0.57, 0.8, 1)));
         assertEquals(List.of("No signal adds much to the segments: the best, recency, reaches an AUC of 0.57 within"
                 + " them."), SignalText.sentences(weak));
-        Signals unpaired = new Signals(AS_OF, 30, List.of(new Row("recency", 5, 0, null, null, null, "none", 1)));
+        Signals unpaired = new Signals(AS_OF, 30, List.of(new Row("recency", 5, 0, null, null, null, "none", 1, false)));
         String text = SignalText.render(unpaired).replace("\n", " ");
         assertTrue(text.contains("Not measurable at 2024-01-01: no segment had both customers who bought again within"
                 + " 30 days and customers who did not."), text);
