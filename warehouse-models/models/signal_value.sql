@@ -76,6 +76,8 @@ ranked AS (
 strata AS (
     SELECT as_of, horizon_days, signal, segment,
         COUNT(*) AS customers,
+        SUM(retained) AS r1,
+        COUNT(*) - SUM(retained) AS r0,
         CAST(SUM(retained) AS DOUBLE PRECISION) AS n1,
         CAST(COUNT(*) - SUM(retained) AS DOUBLE PRECISION) AS n0,
         SUM(CASE WHEN retained = 1 THEN rank_within ELSE 0 END) AS rank_sum_within,
@@ -88,6 +90,8 @@ strata AS (
 pooled AS (
     SELECT as_of, horizon_days, signal,
         SUM(customers) AS customers,
+        SUM(r1) AS retained,
+        SUM(CAST(r1 AS BIGINT) * CAST(r0 AS BIGINT)) AS pair_count,
         SUM(n1) AS n1,
         SUM(n0) AS n0,
         SUM(rank_sum_all) AS rank_sum_all,
@@ -100,7 +104,7 @@ pooled AS (
     GROUP BY as_of, horizon_days, signal
 ),
 measured AS (
-    SELECT as_of, horizon_days, signal, customers, n1, segments_compared, pairs, low = high AS same_for_all,
+    SELECT as_of, horizon_days, signal, customers, retained, pair_count, segments_compared, low = high AS same_for_all,
         CASE WHEN pairs > 0 THEN u / pairs END AS auc_within,
         CASE WHEN n1 > 0 AND n0 > 0 THEN (rank_sum_all - n1 * (n1 + 1) / 2) / (n1 * n0) END AS auc_overall
     FROM pooled
@@ -110,9 +114,9 @@ SELECT
     horizon_days,
     signal,
     customers,
-    CAST(n1 AS BIGINT) AS retained,
+    retained,
     segments_compared,
-    CAST(pairs AS BIGINT) AS pairs,
+    pair_count AS pairs,
     auc_within,
     auc_overall,
     GREATEST(auc_within, 1 - auc_within) AS strength,
