@@ -15,8 +15,8 @@
 --   and engagement_90d (engagement events before as_of: the warehouse keeps engagement by window,
 --   not by event type); lifecycle_stage as an order of purchase-cycle recency (lapsed 1, lapsing 2,
 --   new, active or reactivated 3); the flags high_return_rate, single_channel, discount_dependent,
---   email_unengaged (1 = flagged); top_category_share (customers without a category left out of
---   that signal); tenure (days from the first order to as_of).
+--   email_unengaged (1 = flagged); top_category_share (customers without a share in 0-1, e.g. no
+--   category, left out of that signal); tenure (days from the first order to as_of).
 -- columns:
 -- as_of: the kept snapshot day (UTC)
 -- horizon_days: length of the outcome window in days (30, 60 or 90)
@@ -55,9 +55,10 @@ valued AS (
             WHEN 'single_channel' THEN CASE WHEN s.single_channel THEN 1 ELSE 0 END
             WHEN 'discount_dependent' THEN CASE WHEN s.discount_dependent THEN 1 ELSE 0 END
             WHEN 'email_unengaged' THEN CASE WHEN s.email_unengaged THEN 1 ELSE 0 END
-            WHEN 'top_category_share' THEN CAST(s.top_category_share AS DECIMAL(18, 6))
+            WHEN 'top_category_share' THEN CASE WHEN s.top_category_share BETWEEN 0 AND 1
+                THEN s.top_category_share END
             WHEN 'tenure' THEN t.as_of - s.first_order_date
-        END AS DECIMAL(18, 6)) AS value
+        END AS DOUBLE PRECISION) AS value
     FROM _score_validation_trials t
     JOIN segment_snapshot s ON s.customer_id = t.customer_id AND s.as_of = t.as_of
     CROSS JOIN signals g
