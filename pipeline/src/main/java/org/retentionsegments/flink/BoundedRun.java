@@ -92,7 +92,8 @@ public final class BoundedRun {
             RunInputs.Validation validation = new RunInputs.Validation(
                     pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding());
             RunInputs.Plan plan = options.inputs().plan(staging, validation);
-            WarehouseWriter writer = new WarehouseWriter(warehouse);
+            WarehouseWriter writer = new WarehouseWriter(warehouse, java.time.Clock.systemUTC(), config.version());
+            config.record(writer);
             for (String dead : UnfinishedRuns.supersede(warehouse, runId)) {
                 progress.println("run " + dead + " did not finish (it was stopped or killed): its accounting and"
                         + " rejected rows are removed, and this run rewrites what it wrote");

@@ -54,6 +54,11 @@ public record ConfigTexts(String pipeline, String segments, String strategies, S
         }
     }
 
+    /** Keeps these texts under {@link #version()} in the warehouse's config_version table (once). */
+    public void record(org.retentionsegments.warehouse.WarehouseWriter writer) {
+        writer.recordConfig(version(), pipeline, segments, strategies, leadScoring, clusterModel);
+    }
+
     public ConfigBundle parse() {
         return ConfigBundle.parse(pipeline, segments, strategies, clusterModel, leadScoring, "job configuration");
     }

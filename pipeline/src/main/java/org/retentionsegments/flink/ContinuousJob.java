@@ -235,6 +235,8 @@ public final class ContinuousJob {
         // migrated now, once, before any task writes, with the models' views, which ./segments report reads
         try (Warehouse warehouse = Warehouse.open(settings.warehouseUrl())) {
             Models.bundled().apply(warehouse);
+            settings.config().record(new org.retentionsegments.warehouse.WarehouseWriter(warehouse,
+                    java.time.Clock.systemUTC(), settings.config().version()));
         }
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
@@ -265,7 +267,8 @@ public final class ContinuousJob {
                 .name("input_count_daily").uid("input-count-daily");
         RefreshGraph.Outputs out = RefreshGraph.graph(days, treatments, settings.config(), null, settings.clock());
         out.rows().union(rejected, counts)
-                .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS))
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS,
+                        settings.config().version()))
                 .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");
         out.transitions().sinkTo(TransitionsTopic.sink(settings.topics())).name("segment-transitions topic")
                 .uid("segment-transitions");

@@ -99,7 +99,7 @@ public final class StreamStage {
                 .setParallelism(1);
         // the rejected rows are not here: the launcher writes them (see StagedRows.writeRejected)
         RefreshGraph.build(days, treatments, settings.config(), settings.asOf())
-                .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS))
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS, settings.config().version()))
                 .setParallelism(1).name("warehouse (jOOQ)");
     }
 

@@ -21,15 +21,18 @@ public class WarehouseSink implements Sink<WarehouseRow> {
 
     private final String jdbcUrl;
     private final int bufferRows;
+    private final String configVersion;
 
-    public WarehouseSink(String jdbcUrl, int bufferRows) {
+    /** @param configVersion the digest of the configuration the rows come from ({@link ConfigTexts#version()}) */
+    public WarehouseSink(String jdbcUrl, int bufferRows, String configVersion) {
         this.jdbcUrl = jdbcUrl;
         this.bufferRows = bufferRows;
+        this.configVersion = configVersion;
     }
 
     @Override
     public SinkWriter<WarehouseRow> createWriter(WriterInitContext context) {
-        return new Writer(Warehouse.openMigrated(jdbcUrl), bufferRows);
+        return new Writer(Warehouse.openMigrated(jdbcUrl), bufferRows, configVersion);
     }
 
     private static final class Writer implements SinkWriter<WarehouseRow> {
@@ -41,10 +44,10 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         private long nanos;
         private long lastLine = System.nanoTime();
 
-        Writer(Warehouse warehouse, int bufferRows) {
+        Writer(Warehouse warehouse, int bufferRows, String configVersion) {
             this.warehouse = warehouse;
             warehouse.prepareForBulkWrites();
-            this.writer = new WarehouseWriter(warehouse);
+            this.writer = new WarehouseWriter(warehouse, java.time.Clock.systemUTC(), configVersion);
             this.bufferRows = bufferRows;
         }
 

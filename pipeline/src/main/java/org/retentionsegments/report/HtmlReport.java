@@ -94,6 +94,7 @@ final class HtmlReport {
             PictureHtml.lift(h, drawn, data, pictures, ReportSegment.order(segments));
         }
         ScoreText.html(h, data.scores());
+        SignalText.html(h, data.signals());
         if (data.predictions().asOf() != null) {
             PredictionText.html(h, data.predictions());
         }

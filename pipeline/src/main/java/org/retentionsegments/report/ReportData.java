@@ -24,6 +24,8 @@ import org.retentionsegments.core.segment.TierCheck;
  *     latest whose horizon has passed; {@link PredictionText.Predictions#NONE} when there is none
  * @param power the rows of holdout_power (one per row of {@code lift})
  * @param cuped the rows of holdout_lift_cuped (one per row of {@code lift})
+ * @param signals which signals still tell who bought again within segments, at the snapshot and
+ *     horizon of {@code scores} (signal_value); {@link SignalText.Signals#NONE} when there is none
  */
 record ReportData(
         String url,
@@ -41,10 +43,11 @@ record ReportData(
         ScoreText.Validation scores,
         PredictionText.Predictions predictions,
         List<PowerText.PowerRow> power,
-        List<CupedText.CupedRow> cuped) {
+        List<CupedText.CupedRow> cuped, SignalText.Signals signals) {
 
     ReportData {
         cuped = cuped == null ? List.of() : List.copyOf(cuped);
+        signals = signals == null ? SignalText.Signals.NONE : signals;
         power = power == null ? List.of() : List.copyOf(power);
         predictions = predictions == null ? PredictionText.Predictions.NONE : predictions;
         personas = personas == null ? List.of() : List.copyOf(personas);

@@ -54,6 +54,7 @@ final class ReportJson {
         out.put("lift_counts", counts);
         out.put("contracts", data.contracts().stream().map(ReportJson::contract).toList());
         out.put("score_validation", scores(data.scores()));
+        out.put("signals", signals(data.signals()));
         out.put("predicted_value", predictions(data.predictions()));
         return JsonLine.of(out, "the report");
     }
@@ -161,6 +162,20 @@ final class ReportJson {
         return map("run_id", run.runId(), "as_of", String.valueOf(run.asOf()), "finished", run.finished(), "inputs",
                 run.inputs().stream().map(i -> map("source", i.source(), "read", i.read(), "accepted", i.accepted(),
                         "rejected", i.rejected(), "duplicates", i.duplicates())).toList());
+    }
+
+    /** signal_value at the score validation's snapshot and horizon, by rank; null when there is none. */
+    private static Map<String, Object> signals(SignalText.Signals s) {
+        if (s.asOf() == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("as_of", s.asOf().toString());
+        out.put("horizon_days", s.horizonDays());
+        out.put("ranking", s.rows().stream().map(r -> map("signal", r.signal(), "rank", r.rank(), "auc_within",
+                r.aucWithin(), "auc_overall", r.aucOverall(), "strength", r.strength(), "direction", r.direction(),
+                "same_for_all", r.sameForAll(), "customers", r.customers(), "pairs", r.pairs())).toList());
+        return out;
     }
 
     private static Map<String, Object> scores(ScoreText.Validation v) {

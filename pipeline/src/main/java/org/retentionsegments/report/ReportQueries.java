@@ -45,10 +45,11 @@ final class ReportQueries {
             List<org.retentionsegments.core.segment.ContractResult> contracts) {
         DSLContext dsl = w.dsl();
         try {
+            ScoreText.Validation scores = scores(dsl);
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
-                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores(dsl),
-                    predictions(dsl), power(dsl), cuped(dsl));
+                    personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores,
+                    predictions(dsl), power(dsl), cuped(dsl), signals(dsl, scores));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -209,6 +210,25 @@ final class ReportQueries {
             return new ScoreText.Validation(asOf, days, values, summaries, first, last);
         }
         return new ScoreText.Validation(null, 0, List.of(), List.of(), first, last);
+    }
+
+    /** signal_value at the snapshot and horizon of the score validation, by rank; none without one. */
+    private static SignalText.Signals signals(DSLContext dsl, ScoreText.Validation scores) {
+        if (scores.asOf() == null) {
+            return SignalText.Signals.NONE;
+        }
+        Field<Integer> rank = field(name("signal_rank"), Integer.class);
+        Field<String> signal = field(name("signal"), String.class);
+        List<SignalText.Row> rows = dsl.select(signal, field(name("customers"), Long.class),
+                        field(name("pairs"), Long.class), field(name("auc_within"), Double.class),
+                        field(name("auc_overall"), Double.class), field(name("strength"), Double.class),
+                        field(name("direction"), String.class), rank, field(name("same_for_all"), Boolean.class))
+                .from(table(name("signal_value")))
+                .where(AS_OF.eq(scores.asOf())).and(field(name("horizon_days"), Integer.class).eq(scores.horizonDays()))
+                .orderBy(rank, signal)
+                .fetch(r -> new SignalText.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), Boolean.TRUE.equals(r.value9())));
+        return new SignalText.Signals(scores.asOf(), scores.horizonDays(), rows);
     }
 
     /**

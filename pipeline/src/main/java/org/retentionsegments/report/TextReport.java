@@ -64,6 +64,9 @@ final class TextReport {
         out.append(CupedText.render(data.cuped()));
         out.append(PowerText.render(data.power(), ReportSegment.order(segments)));
         out.append('\n').append(ScoreText.render(data.scores()));
+        if (data.signals().asOf() != null) {
+            out.append('\n').append(SignalText.render(data.signals()));
+        }
         if (data.predictions().asOf() != null) {
             out.append('\n').append(PredictionText.render(data.predictions()));
         }

@@ -2,7 +2,6 @@ package org.retentionsegments.warehouse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.Collection;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -23,13 +22,13 @@ final class DuckDbStage {
 
     /** Creates (or empties) {@code temp.main.stage_TABLE}, appends the rows, returns the table. */
     static <T> Table<?> load(DSLContext dsl, Connection connection, RowTable<T> rows, Collection<T> unique,
-            LocalDateTime now) throws SQLException {
+            RowTable.Stamp stamp) throws SQLException {
         Table<?> table = rows.table();
         String name = "stage_" + table.getName();
         Table<?> stage = DSL.table(DSL.name(name));
         dsl.execute("create or replace temp table {0} as select * from {1} limit 0", stage, table);
         try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", name)) {
-            rows.writeAll(unique, now, new AppenderSink(appender));
+            rows.writeAll(unique, stamp, new AppenderSink(appender));
             appender.flush();
         }
         return stage;

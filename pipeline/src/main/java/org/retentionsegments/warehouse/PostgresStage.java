@@ -2,7 +2,6 @@ package org.retentionsegments.warehouse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.Collection;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -22,7 +21,7 @@ final class PostgresStage {
 
     /** Creates {@code pg_temp.stage_TABLE} if needed, copies the rows in, returns the table. */
     static <T> Table<?> load(DSLContext dsl, Connection connection, RowTable<T> rows, Collection<T> unique,
-            LocalDateTime now) throws SQLException {
+            RowTable.Stamp stamp) throws SQLException {
         Table<?> table = rows.table();
         Table<?> stage = DSL.table(DSL.name("stage_" + table.getName()));
         dsl.execute("create temporary table if not exists {0} on commit delete rows as select * from {1} limit 0",
@@ -31,7 +30,7 @@ final class PostgresStage {
                 .copyIn("COPY " + dsl.render(stage) + " FROM STDIN (FORMAT binary)");
         try {
             CopyBinarySink sink = new CopyBinarySink(copy, table.fields().length);
-            rows.writeAll(unique, now, sink);
+            rows.writeAll(unique, stamp, sink);
             sink.finish();
         } catch (SQLException | RuntimeException e) {
             cancel(copy, e);

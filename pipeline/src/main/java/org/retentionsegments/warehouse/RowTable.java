@@ -40,8 +40,17 @@ record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> ke
     /** Writes one row's values, in the table's column order. */
     @FunctionalInterface
     interface Columns<T> {
-        void write(T row, LocalDateTime now, ColumnSink out) throws SQLException;
+        void write(T row, Stamp stamp, ColumnSink out) throws SQLException;
     }
+
+    /**
+     * What a write adds to the rows it sends.
+     *
+     * @param now the time of the write ({@code updated_at})
+     * @param configVersion the digest of the configuration that produced the rows, or null when
+     *     the writer was given none
+     */
+    record Stamp(LocalDateTime now, String configVersion) {}
 
     /** A later row with the same key replaces an earlier one. */
     static <T> BinaryOperator<T> later() {
@@ -65,10 +74,10 @@ record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> ke
     }
 
     /** Writes every row to the sink, each between beginRow and endRow. */
-    void writeAll(Collection<T> rows, LocalDateTime now, ColumnSink out) throws SQLException {
+    void writeAll(Collection<T> rows, Stamp stamp, ColumnSink out) throws SQLException {
         for (T row : rows) {
             out.beginRow();
-            columns.write(row, now, out);
+            columns.write(row, stamp, out);
             out.endRow();
         }
     }

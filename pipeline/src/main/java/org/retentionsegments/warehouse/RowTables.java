@@ -48,14 +48,15 @@ final class RowTables {
     static final RowTable<SegmentAssignment> SNAPSHOT = new RowTable<>(SEGMENT_SNAPSHOT,
             a -> new Key(a.customerId(), a.asOf(), null), RowTable.later(), RowTable.ALWAYS, RowTables::assignment);
     static final RowTable<SegmentTransition> TRANSITION = new RowTable<>(SEGMENT_TRANSITION,
-            t -> new Key(t.customerId(), t.asOf(), null), RowTable.later(), RowTable.ALWAYS, (t, now, out) -> {
+            t -> new Key(t.customerId(), t.asOf(), null), RowTable.later(), RowTable.ALWAYS, (t, stamp, out) -> {
                 out.text(t.customerId());
                 out.date(t.asOf());
                 out.text(t.fromSegment());
                 out.text(t.toSegment());
+                out.text(stamp.configVersion());
             });
     static final RowTable<ScoreBoundary> BOUNDARY = new RowTable<>(SCORE_BOUNDARY,
-            b -> new Key(b.asOf(), b.dimension(), b.score()), RowTable.later(), RowTable.ALWAYS, (b, now, out) -> {
+            b -> new Key(b.asOf(), b.dimension(), b.score()), RowTable.later(), RowTable.ALWAYS, (b, stamp, out) -> {
                 out.date(b.asOf());
                 out.text(b.dimension());
                 out.int4(b.score());
@@ -63,9 +64,10 @@ final class RowTables {
                 out.float8(b.lowerBound());
                 out.float8(b.upperBound());
                 out.int8(b.customers());
+                out.text(stamp.configVersion());
             });
     static final RowTable<ActivityDay> ACTIVITY = new RowTable<>(ACTIVITY_DAILY,
-            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), RowTable.ALWAYS, (d, now, out) -> {
+            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), RowTable.ALWAYS, (d, stamp, out) -> {
                 out.text(d.customerId());
                 out.date(d.activityDate());
                 out.int4(d.orders());
@@ -75,7 +77,7 @@ final class RowTables {
                 out.int4(d.engagementEvents());
             });
     static final RowTable<Treatment> TREATMENTS = new RowTable<>(TREATMENT,
-            t -> new Key(t.programId(), t.customerId(), t.treatedTs()), RowTable.later(), RowTable.ALWAYS, (t, now, out) -> {
+            t -> new Key(t.programId(), t.customerId(), t.treatedTs()), RowTable.later(), RowTable.ALWAYS, (t, stamp, out) -> {
                 out.text(t.programId());
                 out.text(t.customerId());
                 out.timestamp(utc(t.treatedTs()));
@@ -84,9 +86,10 @@ final class RowTables {
                 out.text(t.channel());
                 out.decimal(t.cost() == null ? null : money(t.cost(), "cost", t.customerId()));
                 out.text(t.source());
+                out.text(stamp.configVersion());
             });
     static final RowTable<RefreshRun> RUN = new RowTable<>(REFRESH_RUN,
-            r -> new Key(r.runId(), r.source(), null), RowTable.later(), RowTable.ALWAYS, (r, now, out) -> {
+            r -> new Key(r.runId(), r.source(), null), RowTable.later(), RowTable.ALWAYS, (r, stamp, out) -> {
                 out.text(r.runId());
                 out.text(r.source());
                 out.timestamp(utc(r.startedAt()));
@@ -97,10 +100,11 @@ final class RowTables {
                 out.int8(r.rejected());
                 out.int8(r.duplicates());
                 out.int8(r.customers());
+                out.text(stamp.configVersion());
             });
     /** Rejected input has no key: inserts, skipping rows whose place the run already wrote (a replayed run clears its rows first). */
     static final RowTable<RejectedInput> REJECTED = new RowTable<>(REJECTED_INPUT, null, null, RowTable.ALWAYS,
-            (r, now, out) -> {
+            (r, stamp, out) -> {
                 out.text(r.runId());
                 out.text(r.source());
                 out.text(r.rawText() == null ? "" : r.rawText());
@@ -109,10 +113,10 @@ final class RowTables {
                 out.int8(r.inputLine());
             });
     static final RowTable<ConfiguredSegment> CONFIGURED = new RowTable<>(SEGMENT_CONFIG, ConfiguredSegment::segment,
-            RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+            RowTable.later(), RowTable.ALWAYS, (c, stamp, out) -> {
                 out.text(c.segment());
                 out.bool(c.atRisk());
-                out.timestamp(now);
+                out.timestamp(stamp.now());
                 Strategy s = c.strategy();
                 out.int4(c.segmentOrder());
                 out.int4(c.engagementRank());
@@ -133,11 +137,12 @@ final class RowTables {
                 out.float8(s == null ? null : s.holdoutShare());
                 out.bool(true);
                 out.float8(s == null ? null : s.targetLift());
+                out.text(stamp.configVersion());
                 out.int4(s == null ? null : s.minSegmentSize());
             });
 
     static final RowTable<InputCountDaily> INPUT_DAILY = new RowTable<>(INPUT_COUNT_DAILY,
-            c -> new Key(c.runId(), c.source(), c.eventDay()), RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+            c -> new Key(c.runId(), c.source(), c.eventDay()), RowTable.later(), RowTable.ALWAYS, (c, stamp, out) -> {
                 out.text(c.runId());
                 out.text(c.source());
                 out.date(c.eventDay());
@@ -146,23 +151,23 @@ final class RowTables {
                 out.int8(c.rejected());
                 out.int8(c.late());
                 out.int8(c.duplicates());
-                out.timestamp(now);
+                out.timestamp(stamp.now());
             });
 
     static final RowTable<ClusterAssignment> CLUSTER = new RowTable<>(CLUSTER_ASSIGNMENT,
             c -> new Key(c.modelVersion(), c.asOf(), c.customerId()), RowTable.later(), RowTable.ALWAYS,
-            (c, now, out) -> {
+            (c, stamp, out) -> {
                 out.text(c.modelVersion());
                 out.date(c.asOf());
                 out.text(c.customerId());
                 out.int4(c.cluster());
                 out.text(c.label());
                 out.float8(c.distance());
-                out.timestamp(now);
+                out.timestamp(stamp.now());
             });
 
     static final RowTable<org.retentionsegments.core.CustomerPrediction> PREDICTION = new RowTable<>(CUSTOMER_PREDICTION,
-            p -> new Key(p.asOf(), p.customerId(), null), RowTable.later(), RowTable.ALWAYS, (p, now, out) -> {
+            p -> new Key(p.asOf(), p.customerId(), null), RowTable.later(), RowTable.ALWAYS, (p, stamp, out) -> {
                 out.date(p.asOf());
                 out.text(p.customerId());
                 out.int4(p.repeatOrders());
@@ -175,7 +180,7 @@ final class RowTables {
             });
 
     static final RowTable<org.retentionsegments.core.PurchaseCycle> CYCLE = new RowTable<>(PURCHASE_CYCLE,
-            c -> c.asOf(), RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+            c -> c.asOf(), RowTable.later(), RowTable.ALWAYS, (c, stamp, out) -> {
                 out.date(c.asOf());
                 out.float8(c.cycleDays());
                 out.bool(c.measured());
@@ -183,15 +188,17 @@ final class RowTables {
                 out.float8(c.newWithinDays());
                 out.float8(c.activeWithinDays());
                 out.float8(c.lapsingWithinDays());
-                out.timestamp(now);
+                out.timestamp(stamp.now());
+                out.text(stamp.configVersion());
             });
 
     static final RowTable<org.retentionsegments.core.SegmentCriteria> CRITERIA = new RowTable<>(SEGMENT_CRITERIA,
-            c -> new Key(c.asOf(), c.segment(), null), RowTable.later(), RowTable.ALWAYS, (c, now, out) -> {
+            c -> new Key(c.asOf(), c.segment(), null), RowTable.later(), RowTable.ALWAYS, (c, stamp, out) -> {
                 out.date(c.asOf());
                 out.text(c.segment());
                 out.text(c.criteria());
-                out.timestamp(now);
+                out.timestamp(stamp.now());
+                out.text(stamp.configVersion());
             });
 
     /** A natural key of two or three parts (the third null for two). */
@@ -200,7 +207,7 @@ final class RowTables {
     private RowTables() {}
 
     /** The columns of {@code customer_segment}, and of {@code segment_snapshot}, which has the same. */
-    private static void assignment(SegmentAssignment a, LocalDateTime now, ColumnSink out) throws SQLException {
+    private static void assignment(SegmentAssignment a, RowTable.Stamp stamp, ColumnSink out) throws SQLException {
         out.text(a.customerId());
         out.date(a.asOf());
         out.int4(a.recencyDays());
@@ -223,7 +230,7 @@ final class RowTables {
         out.text(a.segment());
         out.text(a.strategy());
         out.text(label(a.arm()));
-        out.timestamp(now);
+        out.timestamp(stamp.now());
         SegmentAssignment.Traits t = a.traits();
         out.int4(t.leadScore());
         out.text(t.leadClass());
@@ -243,6 +250,7 @@ final class RowTables {
         out.bool(t.emailUnsubscribed());
         out.text(t.emailSha256());
         out.text(t.phoneSha256());
+        out.text(stamp.configVersion());
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -50,6 +50,7 @@ public final class WarehouseWriter {
 
     private final Warehouse warehouse;
     private final Clock clock;
+    private final String configVersion;
 
     public WarehouseWriter(Warehouse warehouse) {
         this(warehouse, Clock.systemUTC());
@@ -57,8 +58,41 @@ public final class WarehouseWriter {
 
     /** @param clock gives {@code updated_at} of the rows that change */
     public WarehouseWriter(Warehouse warehouse, Clock clock) {
+        this(warehouse, clock, null);
+    }
+
+    /**
+     * @param clock gives {@code updated_at} of the rows that change
+     * @param configVersion the digest of the configuration that produced the rows, written as
+     *     {@code config_version} on the rows that depend on it; null for none (see
+     *     {@link #recordConfig} for its texts)
+     */
+    public WarehouseWriter(Warehouse warehouse, Clock clock, String configVersion) {
         this.warehouse = warehouse;
         this.clock = clock;
+        this.configVersion = configVersion;
+    }
+
+    /**
+     * Keeps the texts of a configuration under its digest in {@code config_version}, once: a
+     * digest already there is left as it is (its {@code first_seen_at} too), so a re-run or a
+     * restarted run writes nothing.
+     */
+    public void recordConfig(String version, String pipeline, String segments, String strategies, String leadScoring,
+            String clusterModel) {
+        var c = org.retentionsegments.warehouse.jooq.Tables.CONFIG_VERSION;
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        try {
+            warehouse.dsl().insertInto(c, c.CONFIG_VERSION_, c.PIPELINE_YAML, c.SEGMENTS_YAML, c.STRATEGIES_YAML,
+                            c.LEAD_SCORING_YAML, c.CLUSTER_MODEL_JSON, c.FIRST_SEEN_AT)
+                    .select(DSL.select(DSL.val(version), DSL.val(pipeline), DSL.val(segments), DSL.val(strategies),
+                                    DSL.val(leadScoring), DSL.val(clusterModel, String.class), DSL.val(now))
+                            .whereNotExists(DSL.selectOne().from(c).where(c.CONFIG_VERSION_.eq(version))))
+                    .execute();
+        } catch (DataAccessException e) {
+            throw new WarehouseException("cannot record configuration " + version + " in the warehouse "
+                    + warehouse.url() + ": " + Warehouse.firstLine(e.getMessage()), e);
+        }
     }
 
     /** Rows per transaction of {@link #writeInChunks}. */
@@ -158,8 +192,9 @@ public final class WarehouseWriter {
         boolean duckDb = warehouse.dialect() == SQLDialect.DUCKDB;
         Table<?> stage;
         try {
-            stage = duckDb ? DuckDbStage.load(dsl, warehouse.connection(), rows, unique, now)
-                    : PostgresStage.load(dsl, warehouse.connection(), rows, unique, now);
+            RowTable.Stamp stamp = new RowTable.Stamp(now, configVersion);
+            stage = duckDb ? DuckDbStage.load(dsl, warehouse.connection(), rows, unique, stamp)
+                    : PostgresStage.load(dsl, warehouse.connection(), rows, unique, stamp);
         } catch (SQLException e) {
             throw new DataAccessException("cannot stage rows for " + table.getName() + ": " + e.getMessage(), e);
         }

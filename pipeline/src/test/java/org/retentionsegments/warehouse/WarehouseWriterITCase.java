@@ -17,6 +17,7 @@ import static org.retentionsegments.warehouse.WarehouseFixtures.run;
 import static org.retentionsegments.warehouse.WarehouseFixtures.transition;
 import static org.retentionsegments.warehouse.WarehouseFixtures.treatment;
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
+import static org.retentionsegments.warehouse.jooq.Tables.CONFIG_VERSION;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.PURCHASE_CYCLE;
 import static org.retentionsegments.warehouse.jooq.Tables.REFRESH_RUN;
@@ -60,12 +61,14 @@ class WarehouseWriterITCase {
 
     private static final Clock FIRST_WRITE = Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC);
     private static final Clock NEXT_DAY = Clock.offset(FIRST_WRITE, java.time.Duration.ofDays(1));
+    /** A configuration digest, as ConfigTexts.version() gives. */
+    private static final String CONFIG = "0123456789ab";
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void everyRowTypeRoundTrips(Engine engine) {
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
-            int written = new WarehouseWriter(warehouse, FIRST_WRITE).write(List.of(
+            int written = new WarehouseWriter(warehouse, FIRST_WRITE, CONFIG).write(List.of(
                     assignment("c1", AS_OF, "Champions", true), prospect("c2", AS_OF),
                     transition("c1", AS_OF, null, "Champions"),
                     boundary(AS_OF, "monetary", 1, null, 50.0),
@@ -86,7 +89,7 @@ class WarehouseWriterITCase {
             assertEquals(Arrays.asList("c1", AS_OF, 12, 4, new BigDecimal("321.46"), 5, 4, 3, "543", 4.2, "active",
                             false, true, false, true, "shoes", 0.75, 3, 9, "Champions", "reward", "treatment",
                             LocalDateTime.parse("2024-03-02T00:00"), null, null, null, null, 0.0, 0.0, null, null, null,
-                            0, new BigDecimal("0.00"), new BigDecimal("0.00"), null, null, false, null, null),
+                            0, new BigDecimal("0.00"), new BigDecimal("0.00"), null, null, false, null, null, CONFIG),
                     Arrays.asList(c1.intoArray()));
             assertEquals(Arrays.asList(null, null, AS_OF.minusDays(5), "app", 0.5, 0.25, "app_session", false, "DE"),
                     Arrays.asList(dsl.select(CUSTOMER_SEGMENT.LEAD_SCORE, CUSTOMER_SEGMENT.LEAD_CLASS,
@@ -108,25 +111,27 @@ class WarehouseWriterITCase {
             assertEquals(dump(dsl, CUSTOMER_SEGMENT, CUSTOMER_SEGMENT.CUSTOMER_ID.ne("c3")), dump(dsl, SEGMENT_SNAPSHOT,
                     DSL.noCondition()), "snapshot keeps the same columns");
 
-            assertEquals(Arrays.asList("c1", AS_OF, null, "Champions"),
+            assertEquals(Arrays.asList("c1", AS_OF, null, "Champions", CONFIG),
                     Arrays.asList(dsl.selectFrom(SEGMENT_TRANSITION).fetchSingle().intoArray()));
-            assertEquals(Arrays.asList(AS_OF, "monetary", 1, "quantile", null, 50.0, 20L),
+            assertEquals(Arrays.asList(AS_OF, "monetary", 1, "quantile", null, 50.0, 20L, CONFIG),
                     Arrays.asList(dsl.selectFrom(SCORE_BOUNDARY).fetchSingle().intoArray()));
             assertEquals(List.of("c1", AS_OF, 2, 0, new BigDecimal("100.00"), new BigDecimal("0.00"), 2),
                     List.of(dsl.selectFrom(ACTIVITY_DAILY).fetchSingle().intoArray()));
             assertEquals(Arrays.asList("winback", "c1", LocalDateTime.parse("2024-03-01T09:30"), "holdout",
-                            "At Risk", "email", null, "always_on"),
+                            "At Risk", "email", null, "always_on", CONFIG),
                     Arrays.asList(dsl.selectFrom(TREATMENT).where(TREATMENT.CUSTOMER_ID.eq("c1")).fetchSingle().intoArray()));
             assertEquals(new BigDecimal("1.25"), dsl.select(TREATMENT.COST).from(TREATMENT).where(TREATMENT.CUSTOMER_ID.eq("c2")).fetchSingle().value1());
             assertEquals(List.of("run-1", "orders", LocalDateTime.parse("2024-03-01T09:30"),
-                            LocalDateTime.parse("2024-03-01T10:30"), AS_OF, 10L, 7L, 2L, 1L, 5L),
+                            LocalDateTime.parse("2024-03-01T10:30"), AS_OF, 10L, 7L, 2L, 1L, 5L, CONFIG),
                     List.of(dsl.selectFrom(REFRESH_RUN).fetchSingle().intoArray()));
             assertEquals(List.of("run-1", "orders", "x,y,z", "amount is not a number", "orders.csv", 7L),
                     List.of(dsl.selectFrom(REJECTED_INPUT).fetchSingle().intoArray()));
-            assertEquals(List.of("At Risk", true, LocalDateTime.parse("2024-03-02T00:00"), true),
+            assertEquals(List.of("At Risk", true, LocalDateTime.parse("2024-03-02T00:00"), true, CONFIG),
                     List.of(dsl.select(SEGMENT_CONFIG.SEGMENT, SEGMENT_CONFIG.AT_RISK, SEGMENT_CONFIG.UPDATED_AT,
-                            SEGMENT_CONFIG.IN_CONFIG).from(SEGMENT_CONFIG).fetchSingle().intoArray()));
-            assertEquals(List.of(AS_OF, 30.5, true, 1200L, 30.5, 61.0, 122.0, LocalDateTime.parse("2024-03-02T00:00")),
+                            SEGMENT_CONFIG.IN_CONFIG, SEGMENT_CONFIG.CONFIG_VERSION).from(SEGMENT_CONFIG).fetchSingle()
+                            .intoArray()));
+            assertEquals(List.of(AS_OF, 30.5, true, 1200L, 30.5, 61.0, 122.0, LocalDateTime.parse("2024-03-02T00:00"),
+                            CONFIG),
                     List.of(dsl.selectFrom(PURCHASE_CYCLE).fetchSingle().intoArray()));
         }
     }
@@ -172,6 +177,25 @@ class WarehouseWriterITCase {
             new WarehouseWriter(warehouse, NEXT_DAY).write(ConfiguredSegment.of(defaults));
             assertEquals(List.of("Slipping Away"), dsl.select(c.SEGMENT).from(c).where(c.IN_CONFIG.isFalse()).fetch(c.SEGMENT),
                     "renaming back configures the old name again");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eachConfigurationsTextsAreKeptOnceUnderItsDigest(Engine engine) {
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse, FIRST_WRITE, CONFIG).recordConfig(CONFIG, "p", "s", "st", "l", null);
+            // a re-run, a restart: the same digest again, a day later, changes nothing (first_seen_at included)
+            new WarehouseWriter(warehouse, NEXT_DAY, CONFIG).recordConfig(CONFIG, "p", "s", "st", "l", null);
+            new WarehouseWriter(warehouse, NEXT_DAY, "ba9876543210").recordConfig("ba9876543210", "p2", "s", "st", "l",
+                    "{}");
+            var c = CONFIG_VERSION;
+            assertEquals(List.of(List.of(CONFIG, "p", "s", "st", "l", "-", LocalDateTime.parse("2024-03-02T00:00")),
+                            List.of("ba9876543210", "p2", "s", "st", "l", "{}", LocalDateTime.parse("2024-03-03T00:00"))),
+                    warehouse.dsl().select(c.CONFIG_VERSION_, c.PIPELINE_YAML, c.SEGMENTS_YAML, c.STRATEGIES_YAML,
+                                    c.LEAD_SCORING_YAML, DSL.coalesce(c.CLUSTER_MODEL_JSON, "-"), c.FIRST_SEEN_AT)
+                            .from(c).orderBy(c.FIRST_SEEN_AT)
+                            .fetch(r -> List.of(r.intoArray())));
         }
     }
 
