@@ -82,12 +82,9 @@ public final class BoundedRun {
         String runId = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace(":", "")
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path staging = StagingFolder.create(progress);
-        Configuration flink = flinkConfiguration(options, staging);
         // the warehouse is opened (and migrated) once and held to the end of the run: on DuckDB no
-        // other process can take the file between the stages, and the sink shares the database;
-        // the stream stage's cluster starts meanwhile (see EmbeddedCluster)
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(flink);
-                Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+        // other process can take the file between the stages, and the sink shares the database
+        try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
             RunInputs.Validation validation = new RunInputs.Validation(
                     pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding());
@@ -100,6 +97,7 @@ public final class BoundedRun {
             }
             writer.write(ConfiguredSegment.of(config.parse()));
             progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
+            Configuration flink = flinkConfiguration(options, staging);
 
             long t0 = System.nanoTime();
             var files = plan.preparationFiles();
@@ -161,7 +159,7 @@ public final class BoundedRun {
             progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
                     + " (Flink streaming) ...");
             long t1 = System.nanoTime();
-            StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf), cluster);
+            StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
             Models.bundled().apply(warehouse);

@@ -54,11 +54,6 @@ public final class StreamStage {
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
 
     public static void run(Path staging, Configuration flinkConf, Settings settings) throws Exception {
-        run(staging, flinkConf, settings, null);
-    }
-
-    /** As {@link #run(Path, Configuration, Settings)}, on {@code cluster} when it is not null. */
-    static void run(Path staging, Configuration flinkConf, Settings settings, EmbeddedCluster cluster) throws Exception {
         Configuration conf = new Configuration(flinkConf);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
@@ -73,12 +68,7 @@ public final class StreamStage {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         build(env, staging, settings);
-        String job = "retention-segments refresh as of " + settings.asOf();
-        if (cluster == null) {
-            env.execute(job);
-        } else {
-            cluster.execute(env, conf, job);
-        }
+        env.execute("retention-segments refresh as of " + settings.asOf());
     }
 
     /**
