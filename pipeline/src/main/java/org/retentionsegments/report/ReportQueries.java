@@ -46,10 +46,11 @@ final class ReportQueries {
         DSLContext dsl = w.dsl();
         try {
             ScoreText.Validation scores = scores(dsl);
+            List<LiftRow> lift = lift(dsl);
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
-                    previous == null ? List.of() : moves(dsl, asOf), lift(dsl), latestRun(dsl), leads(dsl, asOf),
+                    previous == null ? List.of() : moves(dsl, asOf), lift, latestRun(dsl), leads(dsl, asOf),
                     personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores,
-                    predictions(dsl), power(dsl), cuped(dsl), signals(dsl, scores));
+                    predictions(dsl), power(dsl), delivered(cuped(dsl), lift), signals(dsl, scores));
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);
@@ -114,6 +115,13 @@ final class ReportQueries {
                         r.get("holdout_share", Double.class), r.get("minimum_detectable_lift", Double.class),
                         r.get("target_lift", Double.class), r.get("underpowered", Boolean.class),
                         r.get("holdout_share_needed", Double.class)));
+    }
+
+    /** The CUPED rows of delivered programs only: an assigned program contacted nobody, so it has no lift to adjust. */
+    static List<CupedText.CupedRow> delivered(List<CupedText.CupedRow> cuped, List<LiftRow> lift) {
+        java.util.Set<String> delivered = lift.stream().filter(LiftRow::delivered).map(LiftRow::program)
+                .collect(java.util.stream.Collectors.toSet());
+        return cuped.stream().filter(c -> delivered.contains(c.program())).toList();
     }
 
     private static List<CupedText.CupedRow> cuped(DSLContext dsl) {

@@ -338,6 +338,10 @@ class StrategyReportITCase {
         assertEquals(Math.sqrt(0.0037), cuped.get("lift_se").asDouble(), 1e-9);
         assertEquals(0.1 - 0.1192200, cuped.get("lift_cuped_ci_low").asDouble(), 1e-6);
         assertEquals(0.0, cuped.get("variance_reduction").asDouble(), 1e-12);
+        for (JsonNode r : json.get("lift_cuped")) {
+            assertFalse(r.get("program_id").asText().equals("always_on"),
+                    "no CUPED lift for an assigned program: " + json.get("lift_cuped"));
+        }
         assertTrue(json.has("contracts") && json.has("moves") && json.has("score_validation"), cli.out());
         assertEquals(1, find(json.get("moves"), "from", "Loyal").get("customers").asLong());
     }
