@@ -1,10 +1,8 @@
 package org.retentionsegments.warehouse;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
@@ -178,30 +176,6 @@ public final class CustomerQueries {
     }
 
     private static Row row(Record r, boolean current) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (int i = 0; i < r.size(); i++) {
-            columns.put(r.field(i).getName().toLowerCase(Locale.ROOT), plain(r.get(i)));
-        }
-        return new Row(r.get("as_of", LocalDate.class), current, columns);
-    }
-
-    /** The value as the same Java type on DuckDB and PostgreSQL. */
-    private static Object plain(Object value) {
-        if (value instanceof BigDecimal d) {
-            return d.doubleValue();
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof Short || value instanceof Byte) {
-            return ((Number) value).intValue();
-        }
-        if (value instanceof Float f) {
-            return f.doubleValue();
-        }
-        return value;
+        return new Row(r.get("as_of", LocalDate.class), current, EngineValues.byName(r));
     }
 }

@@ -1,11 +1,7 @@
 package org.retentionsegments.warehouse;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -58,35 +54,11 @@ public final class ReviewQueries {
 
     private List<Map<String, Object>> fetch(String name, Object... binds) {
         try {
-            return w.dsl().resultQuery(SQL.sql(name), binds).fetch().stream().map(ReviewQueries::row).toList();
+            return w.dsl().resultQuery(SQL.sql(name), binds).fetch().stream().map(EngineValues::byName).toList();
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read " + name + " from " + w.url() + " ("
                     + Warehouse.firstLine(e.getMessage()) + "): apply the models with ./segments models apply"
                     + " --warehouse URL", e);
         }
-    }
-
-    private static Map<String, Object> row(Record r) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (int i = 0; i < r.size(); i++) {
-            columns.put(r.field(i).getName().toLowerCase(Locale.ROOT), plain(r.get(i)));
-        }
-        return columns;
-    }
-
-    private static Object plain(Object value) {
-        if (value instanceof BigDecimal || value instanceof Float || value instanceof Double) {
-            return ((Number) value).doubleValue();
-        }
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        return value;
     }
 }
