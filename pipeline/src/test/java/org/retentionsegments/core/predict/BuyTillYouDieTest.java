@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.GammaDistribution;
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * BG/NBD and Gamma-Gamma against their papers. Fader, Hardie and Lee fitted a 1/10 sample of the
- * CDNOW cohort (2,357 customers) that the repository does not have (only the whole cohort's
- * transactions); so the whole cohort is fitted, and so is each of its ten systematic tenths (customer
- * id modulo 10), and the published estimates must lie within the tenths' spread, as estimates from
- * one more tenth would.
+ * CDNOW cohort (2,357 customers, named by their master ids in datasets/cdnow/FHL2005_sample_ids.txt):
+ * fitted on it, the estimates are the published ones to their last printed digit. The whole cohort is
+ * fitted too, and so is each of its ten systematic tenths (customer id modulo 10); the published
+ * estimates must lie within the tenths' spread, as estimates from one more tenth would.
  */
 class BuyTillYouDieTest {
 
@@ -59,6 +60,32 @@ class BuyTillYouDieTest {
         }
         // 2F1(a, b; b; z) = (1 - z)^-a
         assertEquals(Math.pow(1 - 0.6, -2.5), Hypergeometric.f21(2.5, 3.7, 3.7, 0.6), 1e-10);
+    }
+
+    @Test
+    void thePapersOwnSampleGivesThePublishedEstimates() throws IOException {
+        // the 2,357 customers of the paper's 1/10 sample, named by their master ids (datasets/cdnow)
+        Set<Integer> sample = CdnowCohort.sampleIds();
+        assertEquals(2_357, sample.size());
+        List<PurchaseHistory> histories = cohort.histories(sample::contains);
+        assertEquals(2_357, histories.size());
+        BgNbdFit fit = BgNbdFit.fit(histories);
+        assertTrue(fit.converged());
+        // published to three decimals: r 0.243, alpha 4.414, a 0.793, b 2.426; log-likelihood -9582.4
+        assertEquals(PUBLISHED.r(), fit.model().r(), 5e-4, fit.model().toString());
+        assertEquals(PUBLISHED.alpha(), fit.model().alpha(), 5e-4, fit.model().toString());
+        assertEquals(PUBLISHED.a(), fit.model().a(), 5e-4, fit.model().toString());
+        assertEquals(PUBLISHED.b(), fit.model().b(), 5e-4, fit.model().toString());
+        assertEquals(-9582.4, fit.logLikelihood(), 0.05);
+        // Fader and Hardie (2013), "The Gamma-Gamma model of monetary value": 946 repeat customers,
+        // p 6.25, q 3.74, gamma 15.44 (measured 6.2496, 3.7442, 15.4435). Its log-likelihood, -4063.8,
+        // is not reproduced (measured -4055.92 at these very estimates): the note's value carries a
+        // term that does not depend on the parameters, so it is not asserted
+        GammaGammaFit spend = GammaGammaFit.fit(cohort.spends(sample::contains));
+        assertEquals(946, spend.customers());
+        assertEquals(PUBLISHED_SPEND.p(), spend.model().p(), 5e-3, spend.model().toString());
+        assertEquals(PUBLISHED_SPEND.q(), spend.model().q(), 5e-3, spend.model().toString());
+        assertEquals(PUBLISHED_SPEND.gamma(), spend.model().gamma(), 5e-3, spend.model().toString());
     }
 
     @Test

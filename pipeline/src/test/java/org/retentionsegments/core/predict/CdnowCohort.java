@@ -19,6 +19,7 @@ import java.util.function.IntPredicate;
 record CdnowCohort(Map<Integer, TreeMap<LocalDate, Double>> days) {
 
     static final Path FILE = Path.of(System.getProperty("segments.cdnow", "../datasets/cdnow/CDNOW_master.txt"));
+    static final Path SAMPLE_IDS = FILE.resolveSibling("FHL2005_sample_ids.txt");
     static final LocalDate CALIBRATION_END = LocalDate.parse("1997-09-30");
     static final double WEEKS = 39;
 
@@ -32,6 +33,17 @@ record CdnowCohort(Map<Integer, TreeMap<LocalDate, Double>> days) {
             }
         }
         return new CdnowCohort(days);
+    }
+
+    /** The master ids of the paper's 1/10 sample of 2,357 customers, in the sample's own order. */
+    static java.util.Set<Integer> sampleIds() throws IOException {
+        java.util.Set<Integer> ids = new java.util.LinkedHashSet<>();
+        for (String line : Files.readAllLines(SAMPLE_IDS)) {
+            if (!line.isBlank()) {
+                ids.add(Integer.parseInt(line.strip()));
+            }
+        }
+        return ids;
     }
 
     /** The calibration-period histories of the customers whose id passes {@code ids}. */
