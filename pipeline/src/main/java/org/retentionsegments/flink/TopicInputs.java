@@ -30,6 +30,7 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.clock.RelativeClock;
 import org.apache.flink.util.Collector;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -101,7 +102,8 @@ final class TopicInputs {
                         .build();
                 int time = META.size() + kind.columns().size();
                 rows = env.fromSource(source,
-                        WatermarkStrategy.<Row>forGenerator(context -> new PartitionWatermarks<>(clock, latenessMs, idleMs))
+                        WatermarkStrategy.<Row>forGenerator(
+                                context -> new PartitionWatermarks<>(clock, context.getInputActivityClock(), latenessMs, idleMs))
                                 .withTimestampAssigner((row, previous) -> (Long) row.getField(time)),
                         topics.topic(kind) + " topic")
                         .uid("topic-" + kind.label());
@@ -140,25 +142,32 @@ final class TopicInputs {
      * time minus the allowed lateness, so that time moves on a quiet topic and the day's refresh
      * runs. A partition that has delivered nothing yet holds time back for
      * {@link #FIRST_RECORD_GRACE_MS} at least (a backlog being fetched must not become late).
-     * Quiet is measured on the machine's clock; the time the watermark moves to is {@code clock}'s.
+     * Quiet is measured on Flink's input activity clock, which stands still while the source is
+     * backpressured (or paused): a job that reads a backlog more slowly than the warehouse takes
+     * it gets no record for minutes without its topic being quiet, and moving its time to the
+     * clock then would turn the whole backlog late. The time the watermark moves to is
+     * {@code clock}'s.
      */
     static final class PartitionWatermarks<T> implements WatermarkGenerator<T> {
 
         static final long FIRST_RECORD_GRACE_MS = 30_000;
 
         private final WallClock clock;
+        private final RelativeClock activity;
         private final long latenessMs;
         private final long idleMs;
         private final long created;
         private long maxEventMs = Long.MIN_VALUE;
+        private boolean seen;
         private long lastRecordAt;
         private long emitted = Long.MIN_VALUE;
 
-        PartitionWatermarks(WallClock clock, long latenessMs, long idleMs) {
+        PartitionWatermarks(WallClock clock, RelativeClock activity, long latenessMs, long idleMs) {
             this.clock = clock;
+            this.activity = activity;
             this.latenessMs = latenessMs;
             this.idleMs = idleMs;
-            this.created = System.currentTimeMillis();
+            this.created = activity.relativeTimeMillis();
         }
 
         @Override
@@ -166,15 +175,16 @@ final class TopicInputs {
             if (eventMs > 0) { // 0: a time that cannot be read (the record is rejected)
                 maxEventMs = Math.max(maxEventMs, eventMs);
             }
-            lastRecordAt = System.currentTimeMillis();
+            seen = true;
+            lastRecordAt = activity.relativeTimeMillis();
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            long wall = System.currentTimeMillis();
+            long active = activity.relativeTimeMillis();
             long mark = maxEventMs == Long.MIN_VALUE ? Long.MIN_VALUE : maxEventMs - latenessMs - 1;
-            boolean quiet = lastRecordAt == 0 ? wall - created >= Math.max(idleMs, FIRST_RECORD_GRACE_MS)
-                    : wall - lastRecordAt >= idleMs;
+            boolean quiet = !seen ? active - created >= Math.max(idleMs, FIRST_RECORD_GRACE_MS)
+                    : active - lastRecordAt >= idleMs;
             if (quiet) {
                 mark = Math.max(mark, clock.getAsLong() - latenessMs - 1);
             }

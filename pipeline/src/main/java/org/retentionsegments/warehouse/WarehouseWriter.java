@@ -233,15 +233,18 @@ public final class WarehouseWriter {
      * Inserts the rejected rows, except those whose place (source, file and line, or topic,
      * partition and offset) the run has already written: a continuous job restored from a
      * checkpoint writes again the rows it rejected since, and they must not count twice. Rows
-     * without a place (from an adapter) are always inserted.
+     * without a place (from an adapter) are always inserted: their null file equals no stored
+     * row's, so the one {@code NOT EXISTS} keeps them. It must stay the whole condition: with an
+     * {@code OR} beside it PostgreSQL runs the subquery once per staged row over every row of the
+     * run (a continuous job's 66,000 rejected rows took minutes per checkpoint) instead of one
+     * anti-join.
      */
     private static void insertNewRejected(DSLContext dsl, Table<?> stage) {
         var r = REJECTED_INPUT;
         RowTable.Incoming staged = staged(stage);
         Condition written = DSL.exists(DSL.selectOne().from(r).where(
                 same(r.RUN_ID, staged), same(r.SOURCE, staged), same(r.INPUT_FILE, staged), same(r.INPUT_LINE, staged)));
-        dsl.insertInto(r).columns(r.fields()).select(dsl.selectFrom(stage)
-                .where(staged.of(r.INPUT_FILE).isNull().or(DSL.not(written)))).execute();
+        dsl.insertInto(r).columns(r.fields()).select(dsl.selectFrom(stage).where(DSL.not(written))).execute();
     }
 
     private static void upsert(DSLContext dsl, Table<?> table, Table<?> stage,

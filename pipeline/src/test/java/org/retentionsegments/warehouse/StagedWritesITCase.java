@@ -90,6 +90,24 @@ class StagedWritesITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aRejectedRowWithAPlaceIsWrittenOnceOneWithoutAPlaceEachTime(Engine engine) {
+        // a continuous job restored from a checkpoint writes its rejected rows again
+        List<WarehouseRow> rows = List.of(
+                new RejectedInput("run-again", "orders", "orders/0", 7L, "x", "late"),
+                new RejectedInput("run-again", "orders", "orders/1", 7L, "y", "late"),
+                new RejectedInput("run-again", "orders", null, null, "z", "from an adapter"));
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(rows);
+            DSLContext dsl = warehouse.dsl();
+            assertEquals(List.of("x", "y", "z", "z"), dsl.select(REJECTED_INPUT.RAW_TEXT).from(REJECTED_INPUT)
+                    .where(REJECTED_INPUT.RUN_ID.eq("run-again")).orderBy(REJECTED_INPUT.RAW_TEXT)
+                    .fetch(REJECTED_INPUT.RAW_TEXT));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void decimalsDoublesAndTimestampsRoundTripExactly(Engine engine) {
         double[] amounts = {0.0, 0.005, 0.015, 0.025, 1.005, 2.675, 321.455, -0.01, -12.345, 123456789.995, 9.99e14};
         Double[] doubles = {0.1, 1.0 / 3, 1e-7, 2.5e-300, 1.7976931348623157e308, -0.0, 4.9e-324, 123456.789};

@@ -1,0 +1,92 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.ManualClock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A topic partition's watermark: it follows the records, and moves to the wall clock only after
+ * the partition has been quiet for the idle timeout of input activity, so that a backpressured
+ * job reading a backlog (no record for minutes, the topic far from quiet) does not turn its
+ * backlog late.
+ */
+class PartitionWatermarksTest {
+
+    private static final long IDLE_MS = 60_000;
+    private static final long LATENESS_MS = 3_600_000;
+    /** The wall clock's time: a day after the records. */
+    private static final long NOW = 1_800_000_000_000L;
+    private static final long EVENT = NOW - 86_400_000L;
+
+    private final ManualClock activity = new ManualClock();
+    private final List<Long> marks = new ArrayList<>();
+    private final WatermarkOutput output = new WatermarkOutput() {
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            marks.add(watermark.getTimestamp());
+        }
+
+        @Override
+        public void markIdle() {}
+
+        @Override
+        public void markActive() {}
+    };
+
+    private TopicInputs.PartitionWatermarks<String> generator() {
+        return new TopicInputs.PartitionWatermarks<>(() -> NOW, activity, LATENESS_MS, IDLE_MS);
+    }
+
+    private long last() {
+        return marks.get(marks.size() - 1);
+    }
+
+    @Test
+    void followsTheRecordsThenTheClockOnceQuiet() {
+        TopicInputs.PartitionWatermarks<String> w = generator();
+        w.onEvent("a", EVENT, output);
+        w.onPeriodicEmit(output);
+        assertEquals(EVENT - LATENESS_MS - 1, last());
+        activity.advanceTime(java.time.Duration.ofMillis(IDLE_MS - 1));
+        w.onPeriodicEmit(output);
+        assertEquals(EVENT - LATENESS_MS - 1, last());
+        activity.advanceTime(java.time.Duration.ofMillis(1));
+        w.onPeriodicEmit(output);
+        assertEquals(NOW - LATENESS_MS - 1, last());
+    }
+
+    @Test
+    void aBackpressuredPartitionIsNotQuietHoweverLongTheWallClockRuns() {
+        TopicInputs.PartitionWatermarks<String> w = generator();
+        w.onEvent("a", EVENT, output);
+        w.onPeriodicEmit(output);
+        // backpressure: the input activity clock stands still while wall time passes (the
+        // generator never reads the machine's clock to decide it is quiet)
+        for (int i = 0; i < 100; i++) {
+            w.onPeriodicEmit(output);
+        }
+        assertEquals(List.of(EVENT - LATENESS_MS - 1), marks);
+        // input active again: the next record comes before the idle timeout of activity
+        activity.advanceTime(java.time.Duration.ofMillis(IDLE_MS / 2));
+        w.onEvent("b", EVENT + 1_000, output);
+        activity.advanceTime(java.time.Duration.ofMillis(IDLE_MS / 2));
+        w.onPeriodicEmit(output);
+        assertEquals(EVENT + 1_000 - LATENESS_MS - 1, last());
+    }
+
+    @Test
+    void aPartitionWithNoRecordYetWaitsTheGraceAtLeast() {
+        TopicInputs.PartitionWatermarks<String> w = generator();
+        activity.advanceTime(java.time.Duration.ofMillis(IDLE_MS - 1));
+        w.onPeriodicEmit(output);
+        assertEquals(List.of(), marks);
+        activity.advanceTime(java.time.Duration.ofMillis(1));
+        w.onPeriodicEmit(output);
+        assertEquals(List.of(NOW - LATENESS_MS - 1), marks);
+    }
+}
