@@ -24,11 +24,17 @@
 --   with its holdout left out, reached a tool while the entry's window was open. The rule is per
 --   segment and export, not per customer (audience_export_member keeps only the latest list), and
 --   it applies to both arms alike (the holdout is the comparison for the list that was sent).
---   A program with any delivered entry is 'delivered' and counts only its delivered entries; a
---   program with none is 'assigned' (e.g. the pipeline's own always_on entries on data where no
---   program ran) and counts all of them, so its design (power) can still be read, but holdout_lift
---   claims no lift for it. Sends of the continuous job to the transitions topic are not recorded in
---   the warehouse, so they do not count as deliveries.
+--   An entry is delivered, too, when the continuous job sent its transition to the transitions
+--   topic (topic_delivery: same customer, program and arm, as_of the treatment day; the job writes
+--   the row at the checkpoint that commits the message), for an activation system consuming the
+--   topic. The rule is per customer; a holdout entry's message (arm 'holdout') tells that system to
+--   leave the customer out: it is no contact, but it puts the entry in the measured comparison.
+--   Entries of a bounded run, or of the job's catch-up refreshes before it reached the clock, were
+--   never sent, so they are not delivered.
+--   A program with a delivered entry in arm 'treatment' (a contact) is 'delivered' and counts only
+--   its delivered entries; a program with none (e.g. the pipeline's own always_on entries on data
+--   where no program ran, or only holdout messages sent) is 'assigned' and counts all of them, so
+--   its design (power) can still be read, but holdout_lift claims no lift for it.
 --   measured_as: 'delivered' or 'assigned', the program's; delivered: this entry's flag.
 -- cost: treatment.cost, the contact cost (missing: NULL).
 -- incentive_cost (issue 11 item 5): what the incentive of the entry's strategy cost, money. The
@@ -75,11 +81,21 @@ flagged AS (
                                 AND x.membership = 'contact'
                                 AND x.exported_at >= e.treated_ts
                                 AND CAST(x.exported_at AS DATE) <= e.treated_date + e.horizon_days)
+                  OR EXISTS (SELECT 1
+                               FROM topic_delivery d
+                              WHERE d.customer_id = e.customer_id
+                                AND d.program_id = e.program_id
+                                AND d.arm = e.arm
+                                AND d.as_of = e.treated_date)
              THEN 1 ELSE 0 END AS delivered_entry
     FROM entries e
 ),
 programs AS (
-    SELECT f.*, MAX(delivered_entry) OVER (PARTITION BY program_id) AS program_delivered FROM flagged f
+    SELECT
+        f.*,
+        MAX(CASE WHEN arm = 'treatment' THEN delivered_entry ELSE 0 END) OVER (PARTITION BY program_id)
+            AS program_delivered
+    FROM flagged f
 ),
 ranked AS (
     SELECT

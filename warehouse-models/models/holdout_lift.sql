@@ -49,8 +49,10 @@
 --   p-values in ascending order, the i-th adjusted to min over j >= i of p_(j) m / j, at most 1.
 --   Calling every segment with an adjusted p below 0.05 a success keeps the expected share of false
 --   successes among them at 5 % at most. 'ALL' rows keep their p-value (one test per program).
--- measured_as: 'delivered' when the program's entries came from the treatments input or were
---   covered by an exported contact list of their segment (only those entries are counted),
+-- measured_as: 'delivered' when the program's entries came from the treatments input, were
+--   covered by an exported contact list of their segment, or were sent by the continuous job to
+--   its transitions topic (topic_delivery; a treatment-arm send, a holdout message is no contact)
+--   (only those entries are counted),
 --   'assigned' when none was (the pipeline's own always_on assignments with nothing sent): every
 --   column is still computed, for the holdout's design (holdout_power), but an assignment is not a
 --   contact, so an 'assigned' row's lift is no measured effect and the report does not show it as

@@ -8,4 +8,4 @@ package org.retentionsegments.core;
 public sealed interface WarehouseRow
         permits SegmentAssignment, ScoreBoundary, SegmentTransition, Treatment, ActivityDay,
                 RefreshRun, RejectedInput, ConfiguredSegment, InputCountDaily, ClusterAssignment, PurchaseCycle,
-                SegmentCriteria, CustomerPrediction {}
+                SegmentCriteria, CustomerPrediction, TopicDelivery {}

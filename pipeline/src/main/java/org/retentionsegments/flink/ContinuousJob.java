@@ -28,6 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.retentionsegments.core.RejectedInput;
+import org.retentionsegments.core.TopicDelivery;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
@@ -42,6 +43,8 @@ import org.retentionsegments.warehouse.Warehouse;
  * views, then the daily views of {@code sql/flink/stream/}), feed the operators of
  * {@link RefreshGraph}; a day's refresh runs when the watermark passes its midnight. Everything
  * the warehouse keeps goes through one jOOQ sink, flushed at every checkpoint, into PostgreSQL.
+ * The live refreshes' transitions go to the {@link TransitionsTopic}, and each message sent is
+ * recorded in {@code topic_delivery} by the same sink, at the checkpoint that commits it.
  */
 public final class ContinuousJob {
 
@@ -266,7 +269,12 @@ public final class ContinuousJob {
                 .uid("input-counts").keyBy(InputDayCounts.Delta::key).process(new InputDayCounts(runId))
                 .name("input_count_daily").uid("input-count-daily");
         RefreshGraph.Outputs out = RefreshGraph.graph(days, treatments, settings.config(), null, settings.clock());
-        out.rows().union(rejected, counts)
+        // every message for the transitions topic is also a topic_delivery row: both sinks take it before the
+        // same checkpoint barrier, so the warehouse writes it at the checkpoint whose Kafka transaction sends it
+        String topic = transitionsTopic(settings.topics().prefix());
+        DataStream<WarehouseRow> sent = out.transitions().map(e -> (WarehouseRow) TopicDelivery.of(topic, e))
+                .returns(WarehouseRow.class).name("topic_delivery").uid("topic-delivery");
+        out.rows().union(rejected, counts, sent)
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS,
                         settings.config().version()))
                 .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");

@@ -132,7 +132,7 @@ final class LiftText {
                 + Fmt.count(r.treated() + r.holdout()) + " customers entered " + (r.all() ? "its segments" : "the segment")
                 + " (" + Fmt.count(r.treated()) + " assigned to treatment, " + Fmt.count(r.holdout())
                 + " to the holdout) but no contact was recorded (no treatments input, no audience export of their"
-                + " segment within the horizon), so no lift is claimed.";
+                + " segment within the horizon, no send to the transitions topic), so no lift is claimed.";
     }
 
     /**

@@ -13,6 +13,7 @@ import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_CONFIG;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_SNAPSHOT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
+import static org.retentionsegments.warehouse.jooq.Tables.TOPIC_DELIVERY;
 import static org.retentionsegments.warehouse.jooq.Tables.TREATMENT;
 
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.SegmentTransition;
+import org.retentionsegments.core.TopicDelivery;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.config.Strategy;
 
@@ -87,6 +89,18 @@ final class RowTables {
                 out.decimal(t.cost() == null ? null : money(t.cost(), "cost", t.customerId()));
                 out.text(t.source());
                 out.text(stamp.configVersion());
+            });
+    /** The continuous job's sends to its transitions topic: the message's own config_version, not the writer's. */
+    static final RowTable<TopicDelivery> DELIVERIES = new RowTable<>(TOPIC_DELIVERY,
+            d -> new Key(d.topic(), d.customerId(), d.asOf()), RowTable.later(), RowTable.ALWAYS, (d, stamp, out) -> {
+                out.text(d.topic());
+                out.text(d.customerId());
+                out.date(d.asOf());
+                out.text(d.fromSegment());
+                out.text(d.toSegment());
+                out.text(d.programId());
+                out.text(label(d.arm()));
+                out.text(d.configVersion());
             });
     static final RowTable<RefreshRun> RUN = new RowTable<>(REFRESH_RUN,
             r -> new Key(r.runId(), r.source(), null), RowTable.later(), RowTable.ALWAYS, (r, stamp, out) -> {

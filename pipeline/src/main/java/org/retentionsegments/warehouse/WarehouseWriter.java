@@ -29,6 +29,7 @@ import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
 import org.retentionsegments.core.SegmentAssignment;
 import org.retentionsegments.core.SegmentTransition;
+import org.retentionsegments.core.TopicDelivery;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.WarehouseRow;
 
@@ -121,9 +122,9 @@ public final class WarehouseWriter {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
-                RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.RUN, RowTables.REJECTED,
-                RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE, RowTables.CRITERIA,
-                RowTables.PREDICTION)) {
+                RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.DELIVERIES, RowTables.RUN,
+                RowTables.REJECTED, RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE,
+                RowTables.CRITERIA, RowTables.PREDICTION)) {
             byTable.put(table, new ArrayList<>());
         }
         for (WarehouseRow row : rows) {
@@ -161,6 +162,8 @@ public final class WarehouseWriter {
             return RowTables.ACTIVITY;
         } else if (row instanceof Treatment) {
             return RowTables.TREATMENTS;
+        } else if (row instanceof TopicDelivery) {
+            return RowTables.DELIVERIES;
         } else if (row instanceof RefreshRun) {
             return RowTables.RUN;
         } else if (row instanceof RejectedInput) {

@@ -386,6 +386,103 @@ class ContinuousJobITCase {
         }
     }
 
+    /** The clock of {@link #theTransitionsSentToTheTopicAreDeliveriesAndTheirProgramIsMeasured}. */
+    private static final java.util.concurrent.atomic.AtomicLong SENDING = new java.util.concurrent.atomic.AtomicLong();
+
+    private static long sendingNow() {
+        return SENDING.get();
+    }
+
+    /**
+     * issue 11 item 0: a transition the job sends to its topic is a delivery. The job's clock stands
+     * 75 days before the last order while it reads the orders, so the refreshes from two days before
+     * it on are live (caught up with the clock) and send their transitions, the earlier ones are the
+     * catch-up, which sends nothing, and the 60-day horizons of many sent entries pass within the
+     * orders; once it has refreshed 30 days before the last order, the clock moves to the last
+     * order (a quiet partition then lets time reach it). Every message on the topic is a
+     * {@code topic_delivery} row, and holdout_lift measures the always-on program on the sent
+     * treatment-arm entries ('delivered'), while the bounded run on the same orders, which sends
+     * nothing, says 'assigned'.
+     */
+    @Test
+    void theTransitionsSentToTheTopicAreDeliveriesAndTheirProgramIsMeasured() throws Exception {
+        String prefix = TestKafka.topicPrefix();
+        String topic = ContinuousJob.transitionsTopic(prefix);
+        KAFKA.createTopics(List.of(prefix + "orders", topic), 2);
+        KAFKA.send(prefix + "orders", records);
+        LocalDateTime clock = last.minusDays(75);
+        LocalDate firstLive = clock.toLocalDate().minusDays(BoundaryMerge.LIVE_DAYS);
+        LocalDate planned = last.toLocalDate().minusDays(30);
+        SENDING.set(clock.toInstant(ZoneOffset.UTC).toEpochMilli());
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                url, QUICK_IDLENESS, Map.of()).withClock(ContinuousJobITCase::sendingNow);
+        JobClient job = ContinuousJob.start(settings, conf(), null, System.err);
+        try {
+            assertTrue(awaitCount(url, "SELECT COUNT(*) FROM score_boundary WHERE as_of = DATE '" + planned + "'",
+                    Duration.ofSeconds(90)) > 0, "the job refreshed up to " + planned + " on the early clock");
+            SENDING.set(last.toInstant(ZoneOffset.UTC).toEpochMilli());
+            assertEquals(expected, awaitEqual(url, expected, Duration.ofSeconds(120)),
+                    "recording the sends changes no table of the bounded run's");
+            // the warehouse has a send once its checkpoint is taken, the topic once Kafka commits it
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (told(topic).size() != RunFixtures.count(url, "SELECT COUNT(*) FROM topic_delivery")
+                    && System.nanoTime() < end) {
+                Thread.sleep(500);
+            }
+        } finally {
+            job.cancel().get();
+        }
+
+        java.util.Set<String> recorded = new java.util.HashSet<>(RunFixtures.rows(url, "SELECT topic, customer_id,"
+                + " as_of, from_segment, to_segment, program_id, arm, config_version FROM topic_delivery").stream()
+                .map(r -> r.get("topic") + "|" + r.get("customer_id") + "|" + r.get("as_of") + "|"
+                        + r.get("from_segment") + "|" + r.get("to_segment") + "|" + r.get("program_id") + "|"
+                        + r.get("arm") + "|" + r.get("config_version")).toList());
+        assertEquals(told(topic), recorded, "every message on the topic is a topic_delivery row, and no other");
+        assertEquals(RunFixtures.count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of BETWEEN DATE '"
+                + firstLive + "' AND DATE '" + planned + "'"), RunFixtures.count(url, "SELECT COUNT(*) FROM"
+                + " topic_delivery WHERE as_of <= DATE '" + planned + "'"), "the live refreshes' transitions were sent");
+        assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM topic_delivery d WHERE NOT EXISTS (SELECT 1 FROM"
+                + " segment_transition t WHERE t.customer_id = d.customer_id AND t.as_of = d.as_of AND t.to_segment ="
+                + " d.to_segment)"), "each send is a transition");
+        assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM topic_delivery WHERE as_of < DATE '" + firstLive
+                + "'"), "the catch-up sent nothing");
+        assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM topic_delivery d WHERE d.program_id IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM treatment t WHERE t.program_id = d.program_id AND t.customer_id ="
+                + " d.customer_id AND t.arm = d.arm AND CAST(t.treated_ts AS DATE) = d.as_of)"),
+                "each send of a program is one of its entries (a treatment row, same arm)");
+
+        // measured on the sent treatment-arm customers whose 60-day window has passed, each once
+        Map<String, Object> lift = RunFixtures.rows(url, "SELECT measured_as, treated_customers FROM holdout_lift"
+                + " WHERE program_id = 'always_on' AND segment = 'ALL'").get(0);
+        assertEquals("delivered", lift.get("measured_as"), "the program the job sent to the topic");
+        long sent = RunFixtures.count(url, "SELECT COUNT(DISTINCT customer_id) FROM topic_delivery WHERE program_id ="
+                + " 'always_on' AND arm = 'treatment' AND as_of + 60 <= (SELECT MAX(activity_date) FROM activity_daily)");
+        assertEquals(sent, ((Number) lift.get("treated_customers")).longValue(), "treated: the customers sent");
+        Map<String, Object> bounded = RunFixtures.rows(boundedOnOrders, "SELECT measured_as, treated_customers FROM"
+                + " holdout_lift WHERE program_id = 'always_on' AND segment = 'ALL'").get(0);
+        assertTrue(sent > 0 && sent < ((Number) bounded.get("treated_customers")).longValue(),
+                "only the sent entries count: " + sent + " of " + bounded.get("treated_customers"));
+
+        // the bounded run on the same orders sent nothing: the same program is only assigned
+        assertEquals(0, RunFixtures.count(boundedOnOrders, "SELECT COUNT(*) FROM topic_delivery"), "no send");
+        assertEquals("assigned", bounded.get("measured_as"), "a bounded run's program");
+    }
+
+    /** The messages on the transitions topic, committed, as topic|customer|as_of|from|to|program|arm|config. */
+    private static java.util.Set<String> told(String topic) throws Exception {
+        java.util.Set<String> told = new java.util.HashSet<>();
+        for (var record : KAFKA.readAll(topic, Duration.ofSeconds(1))) {
+            var json = JSON.readTree(record.value());
+            told.add(topic + "|" + json.get("customer_id").asText() + "|" + json.get("as_of").asText() + "|"
+                    + json.get("from").asText(null) + "|" + json.get("to").asText() + "|"
+                    + json.get("program_id").asText(null) + "|" + json.get("arm").asText(null) + "|"
+                    + json.get("config_version").asText());
+        }
+        return told;
+    }
+
     /**
      * A clock that stands at the last event's time: a quiet topic moves the watermark no further
      * than the events did, so the last refresh is the bounded run's, and it is live.

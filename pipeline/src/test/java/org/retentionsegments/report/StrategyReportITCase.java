@@ -141,7 +141,8 @@ class StrategyReportITCase {
                 + "  Reading: cannot be measured: no holdout customers whose horizon has ended.\n"), lift);
         assertTrue(unwrapped.contains("always_on   (horizon 60 days) always_on: assigned only - 2 customers entered its"
                 + " segments (1 assigned to treatment, 1 to the holdout) but no contact was recorded (no treatments"
-                + " input, no audience export of their segment within the horizon), so no lift is claimed.\ntiny"), lift);
+                + " input, no audience export of their segment within the horizon, no send to the transitions topic),"
+                + " so no lift is claimed.\ntiny"), lift);
         assertTrue(lift.indexOf("tiny") < lift.indexOf("winback"), "programs by name");
         // CUPED: nobody was active before treatment, so nothing to adjust with: the Wald interval
         // 10 -+ 1.959964 sqrt(.3 * .7 / 100 + .2 * .8 / 100) * 100 = -1.9 to +21.9, no narrower.

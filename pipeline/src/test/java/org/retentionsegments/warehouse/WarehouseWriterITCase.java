@@ -49,6 +49,7 @@ import org.retentionsegments.core.ActivityDay;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.SegmentAssignment;
+import org.retentionsegments.core.TransitionEvent;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.config.Strategy;
@@ -196,6 +197,30 @@ class WarehouseWriterITCase {
                                     c.LEAD_SCORING_YAML, DSL.coalesce(c.CLUSTER_MODEL_JSON, "-"), c.FIRST_SEEN_AT)
                             .from(c).orderBy(c.FIRST_SEEN_AT)
                             .fetch(r -> List.of(r.intoArray())));
+        }
+    }
+
+    /**
+     * A continuous job's sends: each message once per topic, customer and refresh day, with the
+     * message's own configuration digest; written again after a restore, the table stays as it was.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void topicDeliveriesAreKeptOncePerTopicCustomerAndDay(Engine engine) {
+        var d = org.retentionsegments.warehouse.jooq.Tables.TOPIC_DELIVERY;
+        List<WarehouseRow> sent = List.of(
+                org.retentionsegments.core.TopicDelivery.of("p-segment-transitions", new TransitionEvent("c1", AS_OF,
+                        "Champions", "At Risk", "winback", Arm.TREATMENT, "always_on", "fedcba987654")),
+                org.retentionsegments.core.TopicDelivery.of("p-segment-transitions", new TransitionEvent("c2", AS_OF,
+                        null, "Lost", "suppress", null, null, "fedcba987654")));
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            assertEquals(2, new WarehouseWriter(warehouse, FIRST_WRITE, CONFIG).write(sent));
+            assertEquals(2, new WarehouseWriter(warehouse, NEXT_DAY, CONFIG).write(sent));
+            assertEquals(List.of(Arrays.asList("p-segment-transitions", "c1", AS_OF, "Champions", "At Risk", "always_on",
+                            "treatment", "fedcba987654"), Arrays.asList("p-segment-transitions", "c2", AS_OF, null, "Lost",
+                            null, null, "fedcba987654")),
+                    warehouse.dsl().selectFrom(d).orderBy(d.CUSTOMER_ID).fetch().stream()
+                            .map(r -> Arrays.asList(r.intoArray())).toList());
         }
     }
 
