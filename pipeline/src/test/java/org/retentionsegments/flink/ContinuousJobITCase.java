@@ -431,7 +431,7 @@ class ContinuousJobITCase {
                 Thread.sleep(500);
             }
         } finally {
-            job.cancel().get();
+            stop(job);
         }
 
         java.util.Set<String> recorded = new java.util.HashSet<>(RunFixtures.rows(url, "SELECT topic, customer_id,"
