@@ -27,6 +27,9 @@ public final class StrategyReport {
     public static final String NO_REFRESH = "The warehouse has no refresh yet: run ./segments run --orders FILE on your"
             + " data, or ./segments demo for a sample.\n";
 
+    /** The period of today's spread in the Budget section unless told otherwise, as {@code budget --period}. */
+    public static final int BUDGET_PERIOD_DAYS = BudgetSection.PERIOD_DAYS;
+
     private final ReportData data;
     private final ConfigBundle config;
     /** The HTML page's Clusters section; null without a cluster model. */
@@ -59,6 +62,15 @@ public final class StrategyReport {
      * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
      */
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters) {
+        return load(warehouse, config, asOf, clusters, BUDGET_PERIOD_DAYS);
+    }
+
+    /**
+     * The same, with today's spread (the Budget section) the treatment cost of the {@code budgetDays}
+     * days up to the latest refresh.
+     */
+    public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters,
+            int budgetDays) {
         List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
         if (kept.isEmpty()) {
             return new StrategyReport(null, config, null, null);
@@ -72,7 +84,7 @@ public final class StrategyReport {
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
         List<ContractResult> contracts = ContractQueries.kept(warehouse, day, config.segments().contracts());
-        ReportData data = ReportQueries.load(warehouse, day, previous, contracts);
+        ReportData data = ReportQueries.load(warehouse, day, previous, contracts, budgetDays);
         return new StrategyReport(data, config, clusters ? ClusterSection.load(warehouse, config, day) : null,
                 clusters ? PictureData.load(warehouse, day) : null);
     }
