@@ -14,9 +14,12 @@ import org.retentionsegments.warehouse.WarehouseException;
  * priority with its size, revenue share, criteria, measured profile, strategy and KPIs; the
  * movement between segments since the previous kept refresh; and the holdout lift of every
  * program; a persona card per segment (segment_persona and the persona of segments.yaml); how well
- * the scores of the latest snapshot whose horizon has passed sorted the customers who bought again.
+ * the scores of the latest snapshot whose horizon has passed sorted the customers who bought again;
+ * today's spread moved by measured value per unit of cost ({@link BudgetSection}) and the five
+ * checks of every segment ({@link ValidationText}).
  * Read from the warehouse views (segment_summary, segment_profile, segment_persona,
- * segment_transition_matrix, holdout_lift, score_validation, score_validation_summary) of one kept refresh, with a warning for every data
+ * segment_transition_matrix, holdout_lift, score_validation, score_validation_summary,
+ * budget_allocation, segment_validation) of one kept refresh, with a warning for every data
  * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds its pictures
  * ({@link PictureData}, {@link PictureHtml}) and the charts of a cluster model when there is one
  * ({@link ClusterSection}).
