@@ -77,8 +77,8 @@ final class BudgetSection {
         String today = "spread as today it buys " + BudgetText.buys(plan.todayRetained(), plan.todayRevenue())
                 + (plan.unmeasuredSpend().isEmpty() ? ""
                         : ", plus what the unmeasured " + String.join(", ", plan.unmeasuredSpend()) + " bring");
-        String left = plan.amount() - plan.allocated() >= 1 ? String.format(Locale.ROOT, " (%s of it finds no"
-                + " segment that can use it)", Fmt.money(plan.amount() - plan.allocated())) : "";
+        String left = plan.amount() - plan.allocated() >= 1 ? String.format(Locale.ROOT, ", with %s of it left over"
+                + " for want of a segment that can use it", Fmt.money(plan.amount() - plan.allocated())) : "";
         return String.format(Locale.ROOT, "Moved, the same %s buys %s%s; %s.", Fmt.money(plan.amount()),
                 BudgetText.buys(plan.retained(), plan.revenue()), left, today) + lessThanToday(plan);
     }
@@ -96,8 +96,9 @@ final class BudgetSection {
                 && l.todayCost() >= 0.5 && l.shrunkLift() != null).map(Line::segment).toList();
         List<String> why = new ArrayList<>();
         if (!suppressed.isEmpty()) {
-            why.add("today's money reaches " + String.join(", ", suppressed) + ", whose strategies suppress "
-                    + (suppressed.size() == 1 ? "it" : "them") + " (strategies.yaml) though the holdout measured a lift");
+            why.add("today's money reaches " + and(suppressed) + (suppressed.size() == 1
+                    ? ", whose strategy suppresses it" : ", whose strategies suppress them")
+                    + " (strategies.yaml) though the holdout measured a lift");
         }
         if (plan.amount() - plan.allocated() >= 1) {
             why.add("the fundable segments cannot use all of it");
@@ -226,6 +227,12 @@ final class BudgetSection {
                 c.line().segment(), "today_cost", c.line().todayCost(), "allocated", c.line().allocated(), "change",
                 c.change(), "verdict", c.verdict(), "reason", c.line().reason(), "why", c.why())).toList());
         return out;
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String and(List<String> names) {
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static String signed(double change) {
