@@ -76,8 +76,9 @@ public record BudgetPlan(double amount, int periodDays, List<Line> lines, Estima
      * reallocated: the plan of that amount; null when no treatment cost was recorded in the period.
      */
     public static BudgetPlan ofTodaySpread(Warehouse w, int periodDays) {
-        double today = of(1, periodDays, BudgetQueries.allocate(w, 1, periodDays)).todaySpend();
-        return today > 0 ? of(today, periodDays, BudgetQueries.allocate(w, today, periodDays)) : null;
+        List<Line> lines = BudgetQueries.allocateTodaysSpread(w, periodDays);
+        double today = lines.stream().mapToDouble(Line::todayCost).sum();
+        return today > 0 ? of(today, periodDays, lines) : null;
     }
 
     /** The treated customers the line's allocation pays for. */
