@@ -220,12 +220,12 @@ final class BudgetSection {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("period_days", b.periodDays());
         out.put("today_spend", plan == null ? 0.0 : plan.todaySpend());
-        out.put("note", moves ? null : none(b));
-        out.put("summary", moves ? outcome(plan) : null);
+        out.put("note", moves ? null : Fmt.spaces(none(b)));
+        out.put("summary", moves ? Fmt.spaces(outcome(plan)) : null);
         out.put("plan", moves ? plan.json() : null);
         out.put("changes", !moves ? List.of() : changes(plan).stream().map(c -> JsonLine.map("segment",
                 c.line().segment(), "today_cost", c.line().todayCost(), "allocated", c.line().allocated(), "change",
-                c.change(), "verdict", c.verdict(), "reason", c.line().reason(), "why", c.why())).toList());
+                c.change(), "verdict", c.verdict(), "reason", c.line().reason(), "why", Fmt.spaces(c.why()))).toList());
         return out;
     }
 

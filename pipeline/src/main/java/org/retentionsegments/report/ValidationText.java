@@ -123,14 +123,15 @@ final class ValidationText {
         List<Map<String, Object>> segments = new ArrayList<>();
         for (Map<String, Object> v : rows) {
             Map<String, Object> checks = new LinkedHashMap<>();
-            checks(v).forEach(c -> checks.put(c.name(), JsonLine.map("passed", c.passed(), "reason", c.reason())));
+            checks(v).forEach(c -> checks.put(c.name(), JsonLine.map("passed", c.passed(), "reason",
+                    Fmt.spaces(c.reason()))));
             segments.add(JsonLine.map("segment", v.get("segment"), "strategy", v.get("strategy"), "customers",
                     customers(v), "min_segment_size", v.get("min_segment_size"), "reachable_share",
                     v.get("reachable_share"), "retention_rate", v.get("retention_rate"), "criteria_met",
                     v.get("criteria_met"), "passes_all", passesAll(v), "checks", checks));
         }
         return JsonLine.map("passing", rows.stream().filter(ValidationText::passesAll).count(), "segments_checked",
-                rows.size(), "summary", summary(rows), "segments", segments);
+                rows.size(), "summary", Fmt.spaces(summary(rows)), "segments", segments);
     }
 
     /** "315 customers, below the minimum of 1,000". */

@@ -121,5 +121,9 @@ class BudgetValidationTextTest {
         assertTrue(text.replaceAll("\n  ", " ").contains("- Prospects: measurable FAIL: nothing measures it (no holdout lift, no retention"
                 + " validated); differentiable not known: no later retention"), text);
         assertFalse(text.contains("- Champions"), "a segment that passes every check gets no line: " + text);
+        String json = JsonLine.of(ValidationText.json(List.of(small, good)), "validation");
+        assertTrue(json.contains("\"passing\":1,\"segments_checked\":2,"), json);
+        assertTrue(json.contains("\"accessible\":{\"passed\":true,\"reason\":\"80 % reachable by a channel with consent\"}"),
+                "plain spaces in JSON: " + json);
     }
 }
