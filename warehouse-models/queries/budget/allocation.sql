@@ -1,7 +1,8 @@
 -- budget: a budget spent down budget_allocation's ranking, with today's spread. Binds: the period
 -- in days (today's spread: the treatment arm's cost of the entries in the period days up to the
 -- latest refresh, customer_segment's as_of; rows from the treatments input or of a program
--- holdout_lift finds delivered: an assignment nobody sent costs nothing), then the amount (money per period). Greedy: each
+-- holdout_lift finds delivered: an assignment nobody sent costs nothing), then the amount (money per period;
+-- NULL: today's spread itself, reallocated, so the report reads it in one statement). Greedy: each
 -- fundable segment in funding_rank order gets min(capacity, what the segments before it left).
 -- One row per segment of budget_allocation, fundable first in rank order.
 WITH refresh AS (
@@ -20,7 +21,9 @@ spread AS (
 allocated AS (
     SELECT b.*,
         CASE WHEN b.funding_rank IS NOT NULL
-             THEN GREATEST(0.0, LEAST(b.capacity, CAST(? AS DOUBLE PRECISION) - (b.cumulative_capacity - b.capacity)))
+             THEN GREATEST(0.0, LEAST(b.capacity, COALESCE(CAST(? AS DOUBLE PRECISION),
+                 CAST((SELECT SUM(today_cost) FROM spread) AS DOUBLE PRECISION), 0.0)
+                 - (b.cumulative_capacity - b.capacity)))
              ELSE 0.0
         END AS allocated
     FROM budget_allocation b

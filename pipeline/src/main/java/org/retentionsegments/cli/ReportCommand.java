@@ -12,7 +12,10 @@ import org.retentionsegments.report.StrategyReport;
 import org.retentionsegments.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code report}: the SEGMENTATION STRATEGY report from the warehouse. */
 @Command(
@@ -20,8 +23,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:the report was printed", ExitCodes.FAILED, ExitCodes.USAGE},
-        description = "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and revenue, criteria, profile, strategy and KPIs, the movement since the previous kept refresh, then the holdout lift of each program; a warning for every data contract of segments.yaml (expect:) that fails on the refresh. --html also writes it as a web page.")
+        description = "Prints the SEGMENTATION STRATEGY report: every segment's size, share of customers and revenue, criteria, profile, strategy and KPIs, the movement since the previous kept refresh, then the holdout lift of each program, what today's spread would buy moved to the segments by measured incremental value per unit of cost (Budget) and the five validation checks of every segment (Segment validation); a warning for every data contract of segments.yaml (expect:) that fails on the refresh. --html also writes it as a web page.")
 public final class ReportCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
 
     @Mixin WarehouseOption warehouse;
 
@@ -37,6 +42,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + " warehouse holds a cluster model (or --config is in clusters mode), with a Clusters section of"
                     + " diagnostic charts and the customers per cluster over time.")
     Path html;
+
+    @Option(names = "--budget-period", paramLabel = "DAYS", defaultValue = "30d",
+            description = "The Budget section moves today's spread, the treatment cost of this many days up to the"
+                    + " latest refresh (30d or 30; default: ${DEFAULT-VALUE}), as ./segments budget --period does.")
+    String budgetPeriod;
 
     @Option(names = "--json",
             description = {"Print the report's figures as one JSON object instead of text. Keys: warehouse, as_of,"
@@ -63,29 +73,43 @@ public final class ReportCommand implements Callable<Integer> {
                     + " spend_q, spend_gamma, spend_converged}, segments [{segment, customers, mean_p_alive, likely_lost,"
                     + " expected_orders, predicted_value, value_at_risk, value_at_risk_share}], check {as_of,"
                     + " horizon_days, customers, expected_orders, actual_orders, expected_value, actual_revenue,"
-                    + " auc_p_alive, auc_expected_orders}} (null before ./segments predict).",
+                    + " auc_p_alive, auc_expected_orders}} (null before ./segments predict), budget {period_days,"
+                    + " today_spend, note (why there is no table, else null), summary, plan (the object of budget"
+                    + " --json for today's spread, or null), changes [{segment, today_cost, allocated, change, verdict"
+                    + " (more, less, same, nothing), reason, why}]}, segment_validation {passing, segments_checked,"
+                    + " summary, segments [{segment, strategy, customers, min_segment_size, reachable_share,"
+                    + " retention_rate, criteria_met, passes_all, checks {sizeable, measurable, accessible,"
+                    + " differentiable, actionable: {passed (null: not known yet), reason}}}]}.",
                 "Shares are fractions, money is in the input's currency, a figure the warehouse lacks is null; a"
                     + " warehouse without a refresh gives as_of null and no segments."})
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        print(warehouse.url, config, asOf, html, json, System.out);
+        int budgetDays = BudgetCommand.periodDays(budgetPeriod);
+        if (budgetDays == 0) {
+            throw new ParameterException(spec.commandLine(), "--budget-period '" + budgetPeriod + "' is not a period:"
+                    + " give 1 to 3660 days, e.g. 30d");
+        }
+        print(warehouse.url, config, asOf, html, json, budgetDays, System.out);
         return 0;
     }
 
     /** Prints the text report to {@code out} and, when {@code html} is not null, writes the HTML page there. */
     static void print(String url, Path config, LocalDate asOf, Path html, PrintStream out) throws IOException {
-        print(url, config, asOf, html, false, out);
+        print(url, config, asOf, html, false, StrategyReport.BUDGET_PERIOD_DAYS, out);
     }
 
-    /** Prints the text report, or with {@code json} its JSON, to {@code out}; writes the HTML page to {@code html}. */
-    static void print(String url, Path config, LocalDate asOf, Path html, boolean json, PrintStream out)
-            throws IOException {
+    /**
+     * Prints the text report, or with {@code json} its JSON, to {@code out}; writes the HTML page to
+     * {@code html}; the Budget section moves the treatment cost of the {@code budgetDays} days up to the latest refresh.
+     */
+    static void print(String url, Path config, LocalDate asOf, Path html, boolean json, int budgetDays,
+            PrintStream out) throws IOException {
         ConfigBundle bundle = config == null ? ConfigBundle.loadDefault() : ConfigBundle.load(config);
         StrategyReport report;
         try (Warehouse w = Warehouse.openExisting(url)) {
-            report = StrategyReport.load(w, bundle, asOf, html != null);
+            report = StrategyReport.load(w, bundle, asOf, html != null, budgetDays);
         }
         out.print(json ? report.json() : report.text());
         if (html != null) {

@@ -90,7 +90,6 @@ public final class ReviewCommand implements Callable<Integer> {
         if (budget != null) {
             return BudgetPlan.of(budget, days, BudgetQueries.allocate(w, budget, days));
         }
-        double today = BudgetPlan.of(1, days, BudgetQueries.allocate(w, 1, days)).todaySpend();
-        return today > 0 ? BudgetPlan.of(today, days, BudgetQueries.allocate(w, today, days)) : null;
+        return BudgetPlan.ofTodaySpread(w, days);
     }
 }

@@ -3,7 +3,9 @@ package org.retentionsegments.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.retentionsegments.warehouse.BudgetQueries;
 import org.retentionsegments.warehouse.BudgetQueries.Line;
+import org.retentionsegments.warehouse.Warehouse;
 
 /**
  * What a budget buys, from budget_allocation's lines: per segment, the treated customers the
@@ -67,6 +69,16 @@ public record BudgetPlan(double amount, int periodDays, List<Line> lines, Estima
                 new Estimate(revenue, Math.sqrt(revenueVar)), today,
                 new Estimate(todayRetained, Math.sqrt(todayRetainedVar)),
                 new Estimate(todayRevenue, Math.sqrt(todayRevenueVar)), List.copyOf(unmeasured));
+    }
+
+    /**
+     * Today's spread (the treatment cost of the {@code periodDays} days up to the latest refresh)
+     * reallocated: the plan of that amount; null when no treatment cost was recorded in the period.
+     */
+    public static BudgetPlan ofTodaySpread(Warehouse w, int periodDays) {
+        List<Line> lines = BudgetQueries.allocateTodaysSpread(w, periodDays);
+        double today = lines.stream().mapToDouble(Line::todayCost).sum();
+        return today > 0 ? of(today, periodDays, lines) : null;
     }
 
     /** The treated customers the line's allocation pays for. */

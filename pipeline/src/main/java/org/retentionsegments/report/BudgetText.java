@@ -13,9 +13,10 @@ public final class BudgetText {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "BUDGET %s per %d days, spent by incremental revenue per unit of cost%n",
                 Fmt.money(plan.amount()), plan.periodDays()));
-        plan.lines().stream().filter(l -> l.pooledLift() != null).findFirst().ifPresent(l -> s.append(String.format(
-                Locale.ROOT, "Lifts shrunk toward the pooled %s pts (empirical Bayes, DerSimonian-Laird): a small or"
-                        + " noisy segment counts mostly at the pooled lift.%n", Fmt.points(l.pooledLift()))));
+        String pooled = pooled(plan);
+        if (pooled != null) {
+            s.append(pooled).append('\n');
+        }
         s.append(String.format(Locale.ROOT, "%-22s %4s %-22s %9s %9s %10s %10s %10s %s%n", "Segment", "Rank",
                 "Lift, shrunk (95 %)", "Rev/cost", "Cost/cust", "Capacity", "Allocated", "Today", "Buys (retained)"));
         for (Line l : plan.lines()) {
@@ -45,13 +46,21 @@ public final class BudgetText {
                 Fmt.money(plan.amount()), buys(plan.retained(), plan.revenue()), today);
     }
 
-    private static String buys(Estimate retained, Estimate revenue) {
+    /** How the lifts were shrunk, in one sentence; null when no segment has a measured lift. */
+    static String pooled(BudgetPlan plan) {
+        return plan.lines().stream().filter(l -> l.pooledLift() != null).findFirst().map(l -> String.format(Locale.ROOT,
+                "Lifts shrunk toward the pooled %s pts (empirical Bayes, DerSimonian-Laird): a small or noisy segment"
+                        + " counts mostly at the pooled lift.", Fmt.points(l.pooledLift()))).orElse(null);
+    }
+
+    /** "120 incremental retained customers (95 % 80 to 160) and $6,000 incremental revenue ($4,000 to $8,000)". */
+    static String buys(Estimate retained, Estimate revenue) {
         return String.format(Locale.ROOT, "%.0f incremental retained customers (95 %% %.0f to %.0f) and %s incremental"
                 + " revenue (%s to %s)", retained.value(), retained.low(), retained.high(), Fmt.money(revenue.value()),
                 Fmt.money(revenue.low()), Fmt.money(revenue.high()));
     }
 
-    private static String lift(Line l) {
+    static String lift(Line l) {
         if (l.shrunkLift() == null) {
             return "-";
         }

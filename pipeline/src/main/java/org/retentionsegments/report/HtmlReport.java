@@ -29,7 +29,7 @@ final class HtmlReport {
             section.segment dt{color:#555}.empty{color:#888}tr.program td{font-weight:600;background:#f4f4f4}
             tr.reading td{font-style:italic;color:#444;border-bottom:2px solid #ccc}
             span.bar{display:inline-block;height:.8em;background:#4a7bb7;vertical-align:middle}
-            ul.warn li{color:#9a3412}
+            ul.warn li{color:#9a3412}td.fail{color:#9a3412}
             """;
 
     private HtmlReport() {}
@@ -93,6 +93,12 @@ final class HtmlReport {
         if (pictures != null) {
             PictureHtml.lift(h, drawn, data, pictures, ReportSegment.order(segments));
         }
+        BudgetSection.html(h, data.budget());
+        if (pictures != null && BudgetSection.moves(data.budget())) {
+            PictureHtml.chart(h, drawn, BudgetChart.of(data.budget()),
+                    "Budget: no segment has money today or moved.");
+        }
+        ValidationText.html(h, data.validation());
         ScoreText.html(h, data.scores());
         SignalText.html(h, data.signals());
         if (data.predictions().asOf() != null) {

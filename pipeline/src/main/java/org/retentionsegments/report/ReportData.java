@@ -26,6 +26,9 @@ import org.retentionsegments.core.segment.TierCheck;
  * @param cuped the rows of holdout_lift_cuped (one per row of {@code lift})
  * @param signals which signals still tell who bought again within segments, at the snapshot and
  *     horizon of {@code scores} (signal_value); {@link SignalText.Signals#NONE} when there is none
+ * @param budget today's spread (the treatment cost of the last days up to the latest refresh)
+ *     reallocated by budget_allocation; null: {@link BudgetSection.Budget#NONE}
+ * @param validation the rows of segment_validation (ReviewQueries), one per configured segment in report order
  */
 record ReportData(
         String url,
@@ -43,9 +46,13 @@ record ReportData(
         ScoreText.Validation scores,
         PredictionText.Predictions predictions,
         List<PowerText.PowerRow> power,
-        List<CupedText.CupedRow> cuped, SignalText.Signals signals) {
+        List<CupedText.CupedRow> cuped, SignalText.Signals signals,
+        BudgetSection.Budget budget,
+        List<java.util.Map<String, Object>> validation) {
 
     ReportData {
+        budget = budget == null ? BudgetSection.Budget.NONE : budget;
+        validation = validation == null ? List.of() : List.copyOf(validation);
         cuped = cuped == null ? List.of() : List.copyOf(cuped);
         signals = signals == null ? SignalText.Signals.NONE : signals;
         power = power == null ? List.of() : List.copyOf(power);

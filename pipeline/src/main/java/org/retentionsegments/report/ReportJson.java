@@ -56,6 +56,8 @@ final class ReportJson {
         out.put("score_validation", scores(data.scores()));
         out.put("signals", signals(data.signals()));
         out.put("predicted_value", predictions(data.predictions()));
+        out.put("budget", BudgetSection.json(data.budget()));
+        out.put("segment_validation", ValidationText.json(data.validation()));
         return JsonLine.of(out, "the report");
     }
 

@@ -39,10 +39,10 @@ final class ReportQueries {
 
     /**
      * The figures of the kept refresh {@code asOf}; {@code previous} is the kept refresh before it;
-     * {@code contracts} the data contracts checked on it.
+     * {@code contracts} the data contracts checked on it; {@code budgetDays} the period of today's spread.
      */
     static ReportData load(Warehouse w, LocalDate asOf, LocalDate previous,
-            List<org.retentionsegments.core.segment.ContractResult> contracts) {
+            List<org.retentionsegments.core.segment.ContractResult> contracts, int budgetDays) {
         DSLContext dsl = w.dsl();
         try {
             ScoreText.Validation scores = scores(dsl);
@@ -50,7 +50,8 @@ final class ReportQueries {
             return new ReportData(safeUrl(w.url()), asOf, previous, segments(dsl, asOf),
                     previous == null ? List.of() : moves(dsl, asOf), lift, latestRun(dsl), leads(dsl, asOf),
                     personas(dsl), boundaries(dsl, asOf), cycle(dsl, asOf), contracts, scores,
-                    predictions(dsl), power(dsl), delivered(cuped(dsl), lift), signals(dsl, scores));
+                    predictions(dsl), power(dsl), delivered(cuped(dsl), lift), signals(dsl, scores),
+                    BudgetSection.load(w, budgetDays), new org.retentionsegments.warehouse.ReviewQueries(w).segmentValidation());
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read the report's views from " + safeUrl(w.url()) + " ("
                     + firstLine(e) + "): apply the models with ./segments models apply --warehouse URL", e);

@@ -162,22 +162,19 @@ public final class ReviewText {
         for (Map<String, Object> v : rows) {
             List<String> fails = new ArrayList<>();
             if (!Boolean.TRUE.equals(v.get("size_ok"))) {
-                fails.add(String.format(Locale.ROOT, "%s, below the minimum of %s", Fmt.customers(
-                        ((Number) v.get("customers")).longValue()), Fmt.count((Number) v.get("min_segment_size"))));
+                fails.add(ValidationText.tooSmall(v));
             }
             if (!Boolean.TRUE.equals(v.get("measurable"))) {
-                fails.add("nothing measures it (no holdout lift, no retention validated)");
+                fails.add(ValidationText.notMeasured());
             }
             if (!Boolean.TRUE.equals(v.get("accessible"))) {
-                fails.add(String.format(Locale.ROOT, "only %s reachable by a channel with consent",
-                        Fmt.pct0((Double) v.get("reachable_share"))));
+                fails.add(ValidationText.notAccessible(v));
             }
             if (Boolean.FALSE.equals(v.get("differentiable"))) {
-                fails.add("its later retention (" + Fmt.pct((Double) v.get("retention_rate")) + ") is not distinct from "
-                        + neighbours(v));
+                fails.add(ValidationText.notDistinct(v));
             }
             if (!Boolean.TRUE.equals(v.get("actionable"))) {
-                fails.add("it has no strategy with a channel");
+                fails.add(ValidationText.notActionable());
             }
             if (fails.isEmpty()) {
                 all++;
@@ -189,19 +186,6 @@ public final class ReviewText {
         out.add(0, String.format(Locale.ROOT, "%d of %d segments meet all five criteria%s", all, rows.size(),
                 all == rows.size() ? "." : "; the others:"));
         return out;
-    }
-
-    private static String neighbours(Map<String, Object> v) {
-        List<String> parts = new ArrayList<>();
-        for (String side : List.of("lower", "upper")) {
-            Double low = (Double) v.get(side + "_difference_ci_low");
-            Double high = (Double) v.get(side + "_difference_ci_high");
-            if (v.get(side + "_segment") != null && low != null && low <= 0 && high >= 0) {
-                parts.add(String.format(Locale.ROOT, "%s's (%s points, 95 %% %s to %s)", v.get(side + "_segment"),
-                        Fmt.points((Double) v.get(side + "_difference")), Fmt.points(low), Fmt.points(high)));
-            }
-        }
-        return String.join(" or ", parts);
     }
 
     private static List<String> budget(Review r) {

@@ -14,9 +14,12 @@ import org.retentionsegments.warehouse.WarehouseException;
  * priority with its size, revenue share, criteria, measured profile, strategy and KPIs; the
  * movement between segments since the previous kept refresh; and the holdout lift of every
  * program; a persona card per segment (segment_persona and the persona of segments.yaml); how well
- * the scores of the latest snapshot whose horizon has passed sorted the customers who bought again.
+ * the scores of the latest snapshot whose horizon has passed sorted the customers who bought again;
+ * today's spread moved by measured value per unit of cost ({@link BudgetSection}) and the five
+ * checks of every segment ({@link ValidationText}).
  * Read from the warehouse views (segment_summary, segment_profile, segment_persona,
- * segment_transition_matrix, holdout_lift, score_validation, score_validation_summary) of one kept refresh, with a warning for every data
+ * segment_transition_matrix, holdout_lift, score_validation, score_validation_summary,
+ * budget_allocation, segment_validation) of one kept refresh, with a warning for every data
  * contract of segments.yaml ({@code expect:}) that fails on it; the HTML page adds its pictures
  * ({@link PictureData}, {@link PictureHtml}) and the charts of a cluster model when there is one
  * ({@link ClusterSection}).
@@ -26,6 +29,9 @@ public final class StrategyReport {
     /** What the report says when the warehouse has no refresh yet. */
     public static final String NO_REFRESH = "The warehouse has no refresh yet: run ./segments run --orders FILE on your"
             + " data, or ./segments demo for a sample.\n";
+
+    /** The period of today's spread in the Budget section unless told otherwise, as {@code budget --period}. */
+    public static final int BUDGET_PERIOD_DAYS = BudgetSection.PERIOD_DAYS;
 
     private final ReportData data;
     private final ConfigBundle config;
@@ -59,6 +65,15 @@ public final class StrategyReport {
      * @throws WarehouseException when {@code asOf} is not a kept refresh, or the models are not applied
      */
     public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters) {
+        return load(warehouse, config, asOf, clusters, BUDGET_PERIOD_DAYS);
+    }
+
+    /**
+     * The same, with today's spread (the Budget section) the treatment cost of the {@code budgetDays}
+     * days up to the latest refresh.
+     */
+    public static StrategyReport load(Warehouse warehouse, ConfigBundle config, LocalDate asOf, boolean clusters,
+            int budgetDays) {
         List<LocalDate> kept = ReportQueries.keptRefreshes(warehouse);
         if (kept.isEmpty()) {
             return new StrategyReport(null, config, null, null);
@@ -72,7 +87,7 @@ public final class StrategyReport {
         }
         LocalDate previous = at + 1 < kept.size() ? kept.get(at + 1) : null;
         List<ContractResult> contracts = ContractQueries.kept(warehouse, day, config.segments().contracts());
-        ReportData data = ReportQueries.load(warehouse, day, previous, contracts);
+        ReportData data = ReportQueries.load(warehouse, day, previous, contracts, budgetDays);
         return new StrategyReport(data, config, clusters ? ClusterSection.load(warehouse, config, day) : null,
                 clusters ? PictureData.load(warehouse, day) : null);
     }

@@ -63,6 +63,8 @@ final class TextReport {
         out.append(LiftText.render(data.lift(), ReportSegment.order(segments)));
         out.append(CupedText.render(data.cuped()));
         out.append(PowerText.render(data.power(), ReportSegment.order(segments)));
+        out.append('\n').append(BudgetSection.render(data.budget()));
+        out.append('\n').append(ValidationText.render(data.validation()));
         out.append('\n').append(ScoreText.render(data.scores()));
         if (data.signals().asOf() != null) {
             out.append('\n').append(SignalText.render(data.signals()));

@@ -35,8 +35,18 @@ public final class BudgetQueries {
      * latest refresh.
      */
     public static List<Line> allocate(Warehouse w, double amount, int periodDays) {
+        return fetch(w, amount, periodDays);
+    }
+
+    /** The same, the amount being today's spread itself (the sum of the lines' today_cost), in one statement. */
+    public static List<Line> allocateTodaysSpread(Warehouse w, int periodDays) {
+        return fetch(w, null, periodDays);
+    }
+
+    private static List<Line> fetch(Warehouse w, Double amount, int periodDays) {
         try {
-            return w.dsl().resultQuery(SQL.sql("allocation"), periodDays, amount).fetch().stream()
+            return w.dsl().resultQuery(SQL.sql("allocation"), periodDays,
+                            org.jooq.impl.DSL.val(amount, org.jooq.impl.SQLDataType.DOUBLE)).fetch().stream()
                     .map(BudgetQueries::line).toList();
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot read budget_allocation from " + w.url() + " ("

@@ -42,7 +42,7 @@ class HtmlReportPicturesTest {
                 null, LeadText.Leads.NONE, List.of(), List.of(PictureChartsTest.boundary("recency", 5, null, 30.0),
                         PictureChartsTest.boundary("recency", 4, 30.0, 90.0)), null, List.of(),
                 new ScoreText.Validation(null, 0, List.of(), List.of(), null, null), PredictionText.Predictions.NONE, List.of(),
-                List.of(), SignalText.Signals.NONE);
+                List.of(), SignalText.Signals.NONE, null, List.of());
         List<Size> sizes = new ArrayList<>(List.of(new Size(FEB, "Loyal", 6), new Size(FEB, name, 4)));
         if (twoRefreshes) {
             sizes.add(new Size(JAN, name, 5));
