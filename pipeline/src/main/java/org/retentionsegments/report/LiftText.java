@@ -22,9 +22,19 @@ final class LiftText {
                     + " horizon (60 days\n  unless program_horizon says otherwise) has passed after treatment.\n")
                     .toString();
         }
+        // the columns widen to the table's longest cell (five-figure revenue margins), so they stay aligned
+        int[] widths = WIDTHS.clone();
+        for (LiftRow r : rows) {
+            if (r.delivered()) {
+                String[] cells = cells(r);
+                for (int i = 0; i < cells.length; i++) {
+                    widths[i] = Math.max(widths[i], cells[i].length());
+                }
+            }
+        }
         if (rows.stream().anyMatch(LiftRow::delivered)) {
-            out.append(line("", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
-            out.append(line("Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue, 95 %", "retained"));
+            out.append(line(widths, "", "Treated", "Holdout", "Retention %", "Lift, pts", "p", "Incremental", "Cost per"));
+            out.append(line(widths, "Program / segment", "", "", "T / H", "[95 % CI]", "", "revenue, 95 %", "retained"));
         }
         for (Map.Entry<String, List<LiftRow>> program : byProgram(rows, segmentOrder).entrySet()) {
             LiftRow all = program.getValue().get(0);
@@ -35,9 +45,7 @@ final class LiftText {
                 continue;
             }
             for (LiftRow r : program.getValue()) {
-                out.append(line("  " + r.segment(), Fmt.count(r.treated()), Fmt.count(r.holdout()),
-                        rate(r.treatedRate()) + " / " + rate(r.holdoutRate()), lift(r), Fmt.pValue(r.pValue()),
-                        revenueMargin(r), Fmt.cents(r.costPerRetained())));
+                out.append(line(widths, cells(r)));
             }
             out.append(Fmt.wrap("  Reading: ", "           ", reading(all), 100));
             String counts = reconciliation(program.getValue());
@@ -198,10 +206,18 @@ final class LiftText {
                 : " to " + Fmt.cents(r.costPerRetainedCiHigh()));
     }
 
-    private static String line(String... cells) {
+    /** One segment row's cells, in the table's column order. */
+    private static String[] cells(LiftRow r) {
+        return new String[] {"  " + r.segment(), Fmt.count(r.treated()), Fmt.count(r.holdout()),
+            rate(r.treatedRate()) + " / " + rate(r.holdoutRate()), lift(r), Fmt.pValue(r.pValue()),
+            revenueMargin(r), Fmt.cents(r.costPerRetained())};
+    }
+
+    private static String line(int[] widths, String... cells) {
+        // the first column keeps its width: a long segment name is cut (Fmt.left), not widened
         StringBuilder out = new StringBuilder(Fmt.left(cells[0], WIDTHS[0]));
         for (int i = 1; i < cells.length; i++) {
-            out.append("  ").append(Fmt.right(cells[i], WIDTHS[i]));
+            out.append("  ").append(Fmt.right(cells[i], widths[i]));
         }
         return out.toString().stripTrailing() + "\n";
     }
