@@ -2,9 +2,15 @@ package org.retentionsegments.warehouse;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.predict.FitSample;
 import org.retentionsegments.core.predict.OrderDayLog;
@@ -66,22 +72,76 @@ public final class KeptPredictions {
         OrderDayLog log = PredictionStore.orderDayLog(warehouse, due.get(due.size() - 1));
         progress.printf("      predicting value and risk (BG/NBD, Gamma-Gamma) at %d %s; order days read in %.1f s%n",
                 due.size(), due.size() == 1 ? "refresh" : "refreshes", (System.nanoTime() - t0) / 1e9);
+        // the fits of several refreshes run side by side (the run's other work is done; the
+        // cores are free), each on its own, so the results are those of one after the other;
+        // the writes follow in day order, at most THREADS + 1 results held at a time
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), due.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "predictions");
+            t.setDaemon(true);
+            return t;
+        });
         List<LocalDate> written = new ArrayList<>();
-        for (LocalDate at : due) {
-            long t1 = System.nanoTime();
-            List<ValuePrediction.OrderDays> days = log.before(at);
-            if (days.isEmpty()) {
-                continue; // nobody had ordered yet: nothing to predict from
+        try {
+            Deque<Future<Fitted>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < due.size() || !pending.isEmpty()) {
+                while (next < due.size() && pending.size() <= threads) {
+                    LocalDate at = due.get(next++);
+                    pending.add(pool.submit(() -> fit(log, at)));
+                }
+                Fitted f = take(pending.poll());
+                if (f.result() == null) {
+                    progress.printf("      no prediction at %s: %s%n", f.at(), f.why());
+                    continue;
+                }
+                long t1 = System.nanoTime();
+                PredictionStore.save(warehouse, f.result());
+                written.add(f.at());
+                ValuePrediction.Fits fits = f.result().fits();
+                progress.printf("      predicted %s: %,d customers (fitted on %s) in %.1f s + written in %.1f s%n",
+                        f.at(), f.result().customers().size(), fits.sampled()
+                                ? String.format("a hash sample of %,d", fits.purchases().customers()) : "all",
+                        f.seconds(), (System.nanoTime() - t1) / 1e9);
             }
-            ValuePrediction.Result result = ValuePrediction.predict(days, at, UNIT_DAYS, HORIZON_DAYS,
-                    FitSample.DEFAULT_LIMIT);
-            PredictionStore.save(warehouse, result);
-            written.add(at);
-            progress.printf("      predicted %s: %,d customers (fitted on %s) in %.1f s%n", at, days.size(),
-                    result.fits().sampled() ? String.format("a hash sample of %,d", result.fits().purchases().customers())
-                            : "all", (System.nanoTime() - t1) / 1e9);
+        } finally {
+            pool.shutdownNow();
         }
         progress.printf("      predictions done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return written;
+    }
+
+    /** A refresh's fits and predictions, or why there are none. */
+    private record Fitted(LocalDate at, ValuePrediction.Result result, String why, double seconds) {}
+
+    private static Fitted fit(OrderDayLog log, LocalDate at) {
+        long t0 = System.nanoTime();
+        List<ValuePrediction.OrderDays> days = log.before(at);
+        if (days.isEmpty()) {
+            return new Fitted(at, null, "nobody had ordered before it", 0);
+        }
+        try {
+            return new Fitted(at, ValuePrediction.predict(days, at, UNIT_DAYS, HORIZON_DAYS, FitSample.DEFAULT_LIMIT),
+                    null, (System.nanoTime() - t0) / 1e9);
+        } catch (ArithmeticException e) {
+            // a refresh with days of history only: the fit runs off to a corner where the
+            // expectations cannot be computed; later refreshes have the data
+            return new Fitted(at, null, String.format("the %,d customers' order days do not support the models (%s)",
+                    days.size(), e.getMessage()), 0);
+        }
+    }
+
+    private static Fitted take(Future<Fitted> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * Every customer's days with a positive order, read once, from which the order days before any
  * refresh follow without reading again: for each customer the first and last order day before
  * it, the order days, and the revenue of those after the first (in cents, summed exactly, as the
- * warehouse's DECIMAL(18, 2) sum would be).
+ * warehouse's DECIMAL(18, 2) sum would be). Once every day is added, {@link #before} may be called
+ * from several threads.
  */
 public final class OrderDayLog {
 
@@ -28,6 +29,11 @@ public final class OrderDayLog {
      * {@code order_days.sql}).
      */
     public void add(String customerId, LocalDate day, long revenueCents) {
+        add(customerId, Math.toIntExact(day.toEpochDay()), revenueCents);
+    }
+
+    /** {@link #add(String, LocalDate, long)} with the day as days since 1970-01-01. */
+    public synchronized void add(String customerId, int epochDay, long revenueCents) {
         if (!customerId.equals(current)) {
             finish();
             if (!seen.add(customerId)) {
@@ -35,10 +41,9 @@ public final class OrderDayLog {
             }
             current = customerId;
         }
-        int epochDay = Math.toIntExact(day.toEpochDay());
         if (size > 0 && epochDay <= dayBuffer[size - 1]) {
             throw new IllegalArgumentException("customer " + customerId + "'s order days must come in day order,"
-                    + " once each: " + day);
+                    + " once each: " + LocalDate.ofEpochDay(epochDay));
         }
         if (size == dayBuffer.length) {
             dayBuffer = Arrays.copyOf(dayBuffer, 2 * size);
@@ -56,11 +61,14 @@ public final class OrderDayLog {
             cumulativeCents.add(Arrays.copyOf(centBuffer, size));
             size = 0;
         }
+        current = null;
     }
 
     /** The customers who ordered before {@code asOf}, with their order days before it. */
     public List<ValuePrediction.OrderDays> before(LocalDate asOf) {
-        finish();
+        synchronized (this) {
+            finish(); // after the last add; then the lists are only read, from any thread
+        }
         int limit = Math.toIntExact(asOf.toEpochDay());
         List<ValuePrediction.OrderDays> out = new ArrayList<>();
         for (int c = 0; c < customers.size(); c++) {
