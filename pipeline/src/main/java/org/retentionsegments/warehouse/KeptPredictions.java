@@ -120,6 +120,11 @@ public final class KeptPredictions {
         if (days.isEmpty()) {
             return new Fitted(at, null, "nobody had ordered before it", 0);
         }
+        if (days.stream().allMatch(d -> d.days() == 1)) {
+            // BG/NBD learns how often customers buy and when they stop from repeat orders
+            return new Fitted(at, null, String.format("none of the %,d customers had a repeat order yet",
+                    days.size()), 0);
+        }
         try {
             return new Fitted(at, ValuePrediction.predict(days, at, UNIT_DAYS, HORIZON_DAYS, FitSample.DEFAULT_LIMIT),
                     null, (System.nanoTime() - t0) / 1e9);

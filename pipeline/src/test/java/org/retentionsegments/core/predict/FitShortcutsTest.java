@@ -92,13 +92,42 @@ class FitShortcutsTest {
     }
 
     /**
-     * The CDNOW cohort (23,570 customers) fitted on a hash sample of 10,000 against the fit on all:
-     * each BG/NBD and Gamma-Gamma parameter within 15 %, the mean purchase rate r / alpha within 5 %
-     * (r and alpha move together: measured r +4.1 %, alpha +10.4 %) and the cohort's expected
-     * purchases in the 39 weeks after calibration within 2 %.
+     * 120,000 customers drawn from the published model, fitted on the hash sample of 50,000 a run
+     * uses and on all: the population's expected purchases in the next 52 weeks within 2 %, its
+     * mean P(alive) within 1 %, and each parameter within 10 % (measured: r 1.0 %, alpha 0.7 %,
+     * a 3.5 %, b 2.0 %, expected purchases 1.0 %, P(alive) 0.2 %; a and b, the drop-out shapes,
+     * are the least certain, as in the papers' own tenths).
      */
     @Test
     void aFitOnAHashSampleLandsCloseToTheFitOnAll() {
+        List<PurchaseHistory> histories = BuyTillYouDieTest.drawn(BuyTillYouDieTest.PUBLISHED, 120_000, 2005);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            ids.add("drawn-" + i);
+        }
+        Predicate<String> inSample = FitSample.of(ids, FitSample.DEFAULT_LIMIT);
+        List<PurchaseHistory> sample = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            if (inSample.test(ids.get(i))) {
+                sample.add(histories.get(i));
+            }
+        }
+        assertEquals(FitSample.DEFAULT_LIMIT, sample.size());
+        BgNbd a = BgNbdFit.fit(histories).model();
+        BgNbd s = BgNbdFit.fit(sample).model();
+        close(a.r(), s.r(), 0.10, "r");
+        close(a.alpha(), s.alpha(), 0.10, "alpha");
+        close(a.a(), s.a(), 0.10, "a");
+        close(a.b(), s.b(), 0.10, "b");
+        close(histories.stream().mapToDouble(h -> a.expectedPurchases(h, 52)).sum(),
+                histories.stream().mapToDouble(h -> s.expectedPurchases(h, 52)).sum(), 0.02, "expected purchases");
+        close(histories.stream().mapToDouble(a::probabilityAlive).sum(),
+                histories.stream().mapToDouble(s::probabilityAlive).sum(), 0.01, "P(alive)");
+    }
+
+    /** A run's predictions fit on the sample and predict every customer. */
+    @Test
+    void aSampledPredictionPredictsEveryCustomer() {
         List<ValuePrediction.OrderDays> days = new ArrayList<>();
         cohort.days().forEach((id, purchases) -> {
             var calibration = purchases.headMap(CdnowCohort.CALIBRATION_END, true);
@@ -108,25 +137,12 @@ class FitShortcutsTest {
                     calibration.size(), repeat));
         });
         LocalDate asOf = CdnowCohort.CALIBRATION_END.plusDays(1);
-        ValuePrediction.Result all = ValuePrediction.predict(days, asOf, 7, 273);
         ValuePrediction.Result sampled = ValuePrediction.predict(days, asOf, 7, 273, 10_000);
-        assertTrue(sampled.fits().sampled() && !all.fits().sampled());
+        assertTrue(sampled.fits().sampled());
         assertEquals(10_000, sampled.fits().purchases().customers());
+        assertTrue(sampled.fits().spend().customers() < 10_000);
         assertEquals(days.size(), sampled.customers().size(), "every customer is predicted");
-        BgNbd a = all.fits().purchases().model();
-        BgNbd s = sampled.fits().purchases().model();
-        close(a.r(), s.r(), 0.15, "r");
-        close(a.alpha(), s.alpha(), 0.15, "alpha");
-        close(a.a(), s.a(), 0.15, "a");
-        close(a.b(), s.b(), 0.15, "b");
-        close(a.r() / a.alpha(), s.r() / s.alpha(), 0.05, "r / alpha");
-        GammaGamma ga = all.fits().spend().model();
-        GammaGamma gs = sampled.fits().spend().model();
-        close(ga.p(), gs.p(), 0.15, "p");
-        close(ga.q(), gs.q(), 0.15, "q");
-        close(ga.gamma(), gs.gamma(), 0.15, "gamma");
-        close(all.customers().stream().mapToDouble(c -> c.expectedOrders()).sum(),
-                sampled.customers().stream().mapToDouble(c -> c.expectedOrders()).sum(), 0.02, "expected purchases");
+        assertTrue(!ValuePrediction.predict(days, asOf, 7, 273).fits().sampled());
     }
 
     private static void close(double full, double sample, double tolerance, String name) {
