@@ -128,9 +128,10 @@ public final class KeptPredictions {
         try {
             return new Fitted(at, ValuePrediction.predict(days, at, UNIT_DAYS, HORIZON_DAYS, FitSample.DEFAULT_LIMIT),
                     null, (System.nanoTime() - t0) / 1e9);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | IllegalArgumentException e) {
             // a refresh with days of history only: the fit runs off to a corner where the
-            // expectations cannot be computed; later refreshes have the data
+            // expectations cannot be computed; later refreshes have the data. The run's
+            // segments stand either way.
             return new Fitted(at, null, String.format("the %,d customers' order days do not support the models (%s)",
                     days.size(), e.getMessage()), 0);
         }
