@@ -82,6 +82,7 @@ public final class KeptPredictions {
             return t;
         });
         List<LocalDate> written = new ArrayList<>();
+        int beforeFirstOrder = 0;
         try {
             Deque<Future<Fitted>> pending = new ArrayDeque<>();
             int next = 0;
@@ -91,6 +92,10 @@ public final class KeptPredictions {
                     pending.add(pool.submit(() -> fit(log, at)));
                 }
                 Fitted f = take(pending.poll());
+                if (f.result() == null && f.why() == null) {
+                    beforeFirstOrder++;
+                    continue;
+                }
                 if (f.result() == null) {
                     progress.printf("      no prediction at %s: %s%n", f.at(), f.why());
                     continue;
@@ -107,23 +112,27 @@ public final class KeptPredictions {
         } finally {
             pool.shutdownNow();
         }
+        if (beforeFirstOrder > 0) {
+            progress.printf("      no prediction at %d kept %s before the first order%n", beforeFirstOrder,
+                    beforeFirstOrder == 1 ? "refresh" : "refreshes");
+        }
         progress.printf("      predictions done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return written;
     }
 
-    /** A refresh's fits and predictions, or why there are none. */
+    /** A refresh's fits and predictions, or why there are none (null why: nobody had ordered yet). */
     private record Fitted(LocalDate at, ValuePrediction.Result result, String why, double seconds) {}
 
     private static Fitted fit(OrderDayLog log, LocalDate at) {
         long t0 = System.nanoTime();
         List<ValuePrediction.OrderDays> days = log.before(at);
         if (days.isEmpty()) {
-            return new Fitted(at, null, "nobody had ordered before it", 0);
+            return new Fitted(at, null, null, 0); // nobody had ordered yet
         }
         if (days.stream().allMatch(d -> d.days() == 1)) {
             // BG/NBD learns how often customers buy and when they stop from repeat orders
-            return new Fitted(at, null, String.format("none of the %,d customers had a repeat order yet",
-                    days.size()), 0);
+            return new Fitted(at, null, days.size() == 1 ? "its one customer had no repeat order yet"
+                    : String.format("none of its %,d customers had a repeat order yet", days.size()), 0);
         }
         try {
             return new Fitted(at, ValuePrediction.predict(days, at, UNIT_DAYS, HORIZON_DAYS, FitSample.DEFAULT_LIMIT),
