@@ -64,8 +64,8 @@ public final class KeptPredictions {
         }
         List<LocalDate> due = due(warehouse, mode, lastRefresh);
         if (due.isEmpty()) {
-            progress.println("      predicted value and risk: every " + (mode == PipelineConfig.Predictions.KEPT
-                    ? "kept refresh" : "latest refresh") + " has one already");
+            progress.println("      predicted value and risk: " + (mode == PipelineConfig.Predictions.KEPT
+                    ? "every kept refresh" : "the latest refresh") + " has a prediction already");
             return due;
         }
         long t0 = System.nanoTime();
