@@ -1,11 +1,8 @@
 package org.retentionsegments.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,6 @@ import org.retentionsegments.generate.GenerationSummary;
 import org.retentionsegments.generate.Generator;
 import org.retentionsegments.generate.GeneratorConfig;
 import org.retentionsegments.input.InputKind;
-import org.retentionsegments.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,16 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.err.printf("      %,d customers segmented as of %s in %.1f s%n%n",
                 result.customers(), result.asOf(), result.elapsed().toMillis() / 1000.0);
 
-        // predicted value at the latest refresh, and a year before it: the year since shows how well it predicted
-        try (Warehouse w = Warehouse.openExisting(url);
-                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
-            for (LocalDate at : List.of(result.asOf().minusDays(365), result.asOf())) {
-                long t0 = System.nanoTime();
-                int predicted = PredictCommand.predict(w, at, 7, 365, quiet).customers().size();
-                System.err.printf("      predicted value and risk of %,d customers as of %s in %.1f s%n", predicted, at,
-                        (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        // the run predicted value and risk at every kept refresh (pipeline.yaml predictions), a year
+        // before the latest among them: the year since shows how well it predicted
         Path html = dir.resolve("report.html");
         ReportCommand.print(url, configDir, null, html, System.out);
         System.out.println();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.retentionsegments.core.CustomerPrediction;
 import org.retentionsegments.core.predict.BgNbd;
+import org.retentionsegments.core.predict.FitSample;
 import org.retentionsegments.core.predict.GammaGamma;
 import org.retentionsegments.core.predict.ValuePrediction;
 import org.retentionsegments.warehouse.PredictionStore;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
                     + " the repeat customers, by maximum likelihood; then predicts, for each customer, P(alive), the"
                     + " order days and the revenue expected in the horizon.",
             "Writes prediction_fit (the parameters, log-likelihoods and convergence) and customer_prediction"
-                    + " (one row per customer), replacing those of the same refresh."
+                    + " (one row per customer), replacing those of the same refresh. A run writes them itself at each"
+                    + " kept refresh (pipeline.yaml: predictions)."
         })
 public final class PredictCommand implements Callable<Integer> {
 
@@ -44,6 +46,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Predict the order days and revenue of the N days after --as-of (default: ${DEFAULT-VALUE}).")
     int horizonDays;
 
+    @Option(names = "--fit-limit", paramLabel = "N", defaultValue = "" + FitSample.DEFAULT_LIMIT,
+            description = "Fit on at most N customers, those with the lowest SHA-256 hashes of their ids (every customer"
+                    + " is predicted; default: ${DEFAULT-VALUE}, as a run's predictions).")
+    int fitLimit;
+
     @Override
     public Integer call() {
         PrintStream progress = System.err;
@@ -52,14 +59,18 @@ public final class PredictCommand implements Callable<Integer> {
             if (at == null) {
                 throw new IllegalArgumentException("the warehouse " + w.url() + " has no refresh: run `./segments run` first");
             }
-            ValuePrediction.Result result = predict(w, at, unitDays, horizonDays, progress);
+            if (fitLimit < 1) {
+                throw new IllegalArgumentException("--fit-limit " + fitLimit + " must be at least 1");
+            }
+            ValuePrediction.Result result = predict(w, at, unitDays, horizonDays, fitLimit, progress);
             System.out.print(summary(result));
         }
         return 0;
     }
 
     /** Fits and writes the predictions at {@code at}; progress and timings to {@code progress}. */
-    static ValuePrediction.Result predict(Warehouse w, LocalDate at, int unitDays, int horizonDays, PrintStream progress) {
+    static ValuePrediction.Result predict(Warehouse w, LocalDate at, int unitDays, int horizonDays, int fitLimit,
+            PrintStream progress) {
         long t0 = System.nanoTime();
         List<ValuePrediction.OrderDays> days = PredictionStore.orderDays(w, at);
         if (days.isEmpty()) {
@@ -68,8 +79,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         progress.printf("read the order days of %,d customers before %s (%.1f s)%n", days.size(), at,
                 (System.nanoTime() - t0) / 1e9);
-        progress.printf("fitting BG/NBD and Gamma-Gamma by maximum likelihood (about 2 min at 750,000 customers) ...%n");
-        ValuePrediction.Result result = ValuePrediction.predict(days, at, unitDays, horizonDays);
+        progress.printf("fitting BG/NBD and Gamma-Gamma by maximum likelihood on %s ...%n", days.size() <= fitLimit
+                ? "every customer" : String.format("a hash sample of %,d customers", fitLimit));
+        ValuePrediction.Result result = ValuePrediction.predict(days, at, unitDays, horizonDays, fitLimit);
         progress.printf("fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         long written = PredictionStore.save(w, result);
         progress.printf("%,d rows of customer_prediction and the fit in prediction_fit written in %.1f s%n", written,
@@ -83,8 +95,9 @@ public final class PredictCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         s.append(String.format("PREDICTED VALUE as of %s (time unit %d days, horizon %d days)%n", f.asOf(), f.unitDays(),
                 f.horizonDays()));
-        s.append(String.format("  BG/NBD on %,d customers: r %.4f, alpha %.4f, a %.4f, b %.4f; log-likelihood %.2f%s%n",
-                f.purchases().customers(), m.r(), m.alpha(), m.a(), m.b(), f.purchases().logLikelihood(),
+        s.append(String.format("  BG/NBD on %,d customers%s: r %.4f, alpha %.4f, a %.4f, b %.4f; log-likelihood %.2f%s%n",
+                f.purchases().customers(), f.sampled() ? " (a hash sample)" : "", m.r(), m.alpha(), m.a(), m.b(),
+                f.purchases().logLikelihood(),
                 f.purchases().converged() ? "" : " (did not settle: treat with care)"));
         if (f.spend() == null) {
             s.append("  Gamma-Gamma: no repeat customer with positive repeat revenue; no spend or value predicted\n");

@@ -27,6 +27,7 @@ import org.retentionsegments.core.config.Strategies;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.input.prepare.Preparation;
 import org.retentionsegments.input.prepare.Rules;
+import org.retentionsegments.warehouse.KeptPredictions;
 import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.UnfinishedRuns;
 import org.retentionsegments.warehouse.Warehouse;
@@ -36,7 +37,7 @@ import org.retentionsegments.warehouse.WarehouseWriter;
  * A bounded run on files, embedded in this JVM: checks the configuration and the warehouse, runs
  * the first stage (parse, validate, dedupe, roll up: in Java, or in Flink SQL for a user's adapter
  * SQL) and the stream stage (windows, refreshes, warehouse), then records the run's accounting in
- * {@code refresh_run}.
+ * {@code refresh_run}, after the predictions at the kept refreshes ({@link KeptPredictions}).
  */
 public final class BoundedRun {
 
@@ -162,6 +163,9 @@ public final class BoundedRun {
             StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
+            // the segments are committed: predicted value and risk at the kept refreshes (pipeline.yaml
+            // predictions), before the models that read them are applied
+            KeptPredictions.write(warehouse, pipeline.predictions(), asOf, progress);
             Models.bundled().apply(warehouse);
             long customers = SegmentCounts.customers(warehouse, asOf);
             Instant finished = Instant.now();

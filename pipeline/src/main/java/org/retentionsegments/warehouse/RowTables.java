@@ -180,8 +180,13 @@ final class RowTables {
                 out.timestamp(stamp.now());
             });
 
+    /**
+     * Predictions are plain inserts: {@code PredictionStore.save} removes the refresh's rows first
+     * and writes one per customer (an upsert's anti-join against every earlier refresh's rows made
+     * a run's predictions at its kept refreshes several times slower).
+     */
     static final RowTable<org.retentionsegments.core.CustomerPrediction> PREDICTION = new RowTable<>(CUSTOMER_PREDICTION,
-            p -> new Key(p.asOf(), p.customerId(), null), RowTable.later(), RowTable.ALWAYS, (p, stamp, out) -> {
+            null, null, RowTable.ALWAYS, (p, stamp, out) -> {
                 out.date(p.asOf());
                 out.text(p.customerId());
                 out.int4(p.repeatOrders());

@@ -83,8 +83,10 @@ class PredictITCase {
 
         BgNbdFit fit = BgNbdFit.fit(histories);
         GammaGammaFit spend = GammaGammaFit.fit(spends);
-        Map<String, Object> row = RunFixtures.rows(url, "SELECT * FROM prediction_fit").get(0);
-        assertEquals("2024-07-20", String.valueOf(row.get("as_of")));
+        // the run predicted at its kept refreshes; predict replaced those of 2024-07-20 (another horizon)
+        Map<String, Object> row = RunFixtures.rows(url, "SELECT * FROM prediction_fit WHERE as_of = DATE '2024-07-20'")
+                .get(0);
+        assertEquals(91, ((Number) row.get("horizon_days")).intValue());
         assertEquals(40L, ((Number) row.get("customers")).longValue());
         assertEquals(fit.model().r(), ((Number) row.get("bgnbd_r")).doubleValue(), 1e-9);
         assertEquals(fit.model().b(), ((Number) row.get("bgnbd_b")).doubleValue(), 1e-9);
@@ -93,7 +95,8 @@ class PredictITCase {
         assertEquals(spend.model().q(), ((Number) row.get("spend_q")).doubleValue(), 1e-9);
 
         // customer c07: 3 order days (the 7 % 5 + 1), two orders each; age from the first to 2024-07-19
-        Map<String, Object> c07 = RunFixtures.rows(url, "SELECT * FROM customer_prediction WHERE customer_id = 'c07'").get(0);
+        Map<String, Object> c07 = RunFixtures.rows(url, "SELECT * FROM customer_prediction WHERE customer_id = 'c07'"
+                + " AND as_of = DATE '2024-07-20'").get(0);
         PurchaseHistory h = histories.get(7);
         assertEquals(2, ((Number) c07.get("repeat_orders")).intValue());
         assertEquals(h.recency(), ((Number) c07.get("recency_units")).doubleValue(), 1e-12);
@@ -104,7 +107,8 @@ class PredictITCase {
         assertEquals(orders, ((Number) c07.get("expected_orders")).doubleValue(), 1e-9);
         double spendPerDay = spend.model().expectedSpend(2, (25.0 + 28.0) / 2);
         assertEquals(orders * spendPerDay, ((Number) c07.get("predicted_value")).doubleValue(), 1e-6);
-        assertEquals(40, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_prediction"));
+        String latest = " WHERE as_of = DATE '2024-07-20'";
+        assertEquals(40, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_prediction" + latest));
 
         // the report shows it, by segment, once predictions exist
         Captured report = RunFixtures.capture(() -> Segments.commandLine().execute("report", "--warehouse", url));
@@ -124,8 +128,8 @@ class PredictITCase {
         // again: the refresh's rows are replaced, not added to
         assertEquals(0, RunFixtures.capture(() -> Segments.commandLine().execute("predict", "--warehouse", url,
                 "--horizon-days", "91")).exitCode());
-        assertEquals(40, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_prediction"));
-        assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM prediction_fit"));
+        assertEquals(40, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_prediction" + latest));
+        assertEquals(1, RunFixtures.count(url, "SELECT COUNT(*) FROM prediction_fit" + latest));
     }
 
     /**
@@ -157,16 +161,19 @@ class PredictITCase {
                     ((Number) r.get("age")).doubleValue()));
         }
         BgNbdFit fit = BgNbdFit.fit(histories);
-        Map<String, Object> row = RunFixtures.rows(url, "SELECT * FROM prediction_fit").get(0);
+        String calibration = " WHERE as_of = DATE '1997-10-01'";
+        Map<String, Object> row = RunFixtures.rows(url, "SELECT * FROM prediction_fit" + calibration).get(0);
         assertEquals(histories.size(), ((Number) row.get("customers")).longValue());
         assertEquals(fit.model().r(), ((Number) row.get("bgnbd_r")).doubleValue(), 1e-6);
         assertEquals(fit.model().alpha(), ((Number) row.get("bgnbd_alpha")).doubleValue(), 1e-5);
         assertEquals(fit.model().a(), ((Number) row.get("bgnbd_a")).doubleValue(), 1e-6);
         assertEquals(fit.model().b(), ((Number) row.get("bgnbd_b")).doubleValue(), 1e-6);
         assertEquals(0, RunFixtures.count(url, "SELECT COUNT(*) FROM customer_prediction p JOIN hist h USING (customer_id)"
-                + " WHERE p.repeat_orders <> h.x OR abs(p.recency_units - h.t_x) > 1e-9 OR abs(p.age_units - h.age) > 1e-9"));
+                + " WHERE p.as_of = DATE '1997-10-01' AND (p.repeat_orders <> h.x OR abs(p.recency_units - h.t_x) > 1e-9"
+                + " OR abs(p.age_units - h.age) > 1e-9)"));
         // measured: the cohort's order days in the 39 weeks after, against what the model expected
-        double expected = ((Number) RunFixtures.rows(url, "SELECT SUM(expected_orders) AS e FROM customer_prediction").get(0)
+        double expected = ((Number) RunFixtures.rows(url, "SELECT SUM(expected_orders) AS e FROM customer_prediction"
+                + calibration).get(0)
                 .get("e")).doubleValue();
         long made = RunFixtures.count(url, "SELECT COUNT(*) FROM days WHERE day >= DATE '1997-10-01'"
                 + " AND day < DATE '1997-10-01' + INTERVAL 273 DAY");

@@ -25,6 +25,8 @@ import java.util.Map;
  *     customer with an order in
  * @param clusterModel the model file of {@code segmentation: clusters} (as written: relative to
  *     the configuration folder unless absolute); null in rules mode
+ * @param predictions at which refreshes a bounded run writes the BG/NBD and Gamma-Gamma
+ *     predictions ({@code customer_prediction}, {@code prediction_fit})
  */
 public record PipelineConfig(
         int windowDays,
@@ -42,12 +44,20 @@ public record PipelineConfig(
         FlagThresholds flags,
         StreamTiming stream,
         Segmentation segmentation,
-        String clusterModel) {
+        String clusterModel,
+        Predictions predictions) {
 
     public static final String FILE = "pipeline.yaml";
 
     /** How customers are put in segments. */
     public enum Segmentation { RULES, CLUSTERS }
+
+    /**
+     * {@code predictions}: at which refreshes a bounded run predicts value and risk. {@code kept}:
+     * every kept refresh (segment_snapshot) that has no prediction yet; {@code latest}: the run's
+     * last refresh only; {@code off}: none (./segments predict still can).
+     */
+    public enum Predictions { KEPT, LATEST, OFF }
 
     /** The values of {@code input_encoding}, as written in the file. */
     static final Map<String, Charset> ENCODINGS = Map.of(
@@ -61,7 +71,7 @@ public record PipelineConfig(
     static PipelineConfig parse(YamlNode root) {
         root.allowOnly("window_days", "refresh", "forget_after_days", "future_skew", "timezone",
                 "input_encoding", "earliest_date", "purchase_cycle", "scoring", "lifecycle", "flags", "stream",
-                "segmentation", "cluster_model");
+                "segmentation", "cluster_model", "predictions");
         int windowDays = root.integer("window_days", 365, 1, 36_500);
         YamlNode refresh = root.child("refresh").allowOnly("cadence_days", "snapshot_every");
         int cadence = refresh.integer("cadence_days", 1, 1, 366);
@@ -88,7 +98,19 @@ public record PipelineConfig(
                 FlagThresholds.parse(root.child("flags")),
                 StreamTiming.parse(root.child("stream")),
                 parseSegmentation(root),
-                root.has("cluster_model") ? root.string("cluster_model", null) : null);
+                root.has("cluster_model") ? root.string("cluster_model", null) : null,
+                parsePredictions(root));
+    }
+
+    private static Predictions parsePredictions(YamlNode root) {
+        String text = root.string("predictions", "kept");
+        return switch (text) {
+            case "kept" -> Predictions.KEPT;
+            case "latest" -> Predictions.LATEST;
+            case "off" -> Predictions.OFF;
+            default -> throw root.failAt("predictions", "predictions '" + text + "' is not one of kept (every kept"
+                    + " refresh), latest (the run's last refresh), off");
+        };
     }
 
     private static Segmentation parseSegmentation(YamlNode root) {

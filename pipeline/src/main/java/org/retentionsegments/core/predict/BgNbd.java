@@ -40,11 +40,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
     /** The log-likelihood of many histories, each counted as often as it occurs. */
     public double logLikelihood(Map<PurchaseHistory, Integer> histories) {
-        double sum = 0;
-        for (Map.Entry<PurchaseHistory, Integer> e : histories.entrySet()) {
-            sum += e.getValue() * logLikelihood(e.getKey());
-        }
-        return sum;
+        return new CountedHistories(histories).logLikelihood(this);
     }
 
     /** P(alive | x, t_x, T): the probability that the customer has not dropped out by the end of the observation. */

@@ -30,7 +30,8 @@ public record BgNbdFit(BgNbd model, double logLikelihood, long customers, int ev
             ageSum += e.getKey().age() * e.getValue();
         }
         double[] start = {1, Math.max(ageSum / customers, 1e-3), 1, 1};
-        Maximizer.Optimum o = Maximizer.maximize(p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(histories), start);
+        CountedHistories counted = new CountedHistories(histories);
+        Maximizer.Optimum o = Maximizer.maximize(p -> counted.logLikelihood(new BgNbd(p[0], p[1], p[2], p[3])), start);
         double[] p = o.parameters();
         return new BgNbdFit(new BgNbd(p[0], p[1], p[2], p[3]), o.logLikelihood(), customers, o.evaluations(), o.converged());
     }

@@ -29,11 +29,62 @@ public record GammaGamma(double p, double q, double gamma) {
     }
 
     public double logLikelihood(Collection<SpendHistory> spends) {
-        double sum = 0;
-        for (SpendHistory s : spends) {
-            sum += logLikelihood(s);
+        return new Spends(spends).logLikelihood(this);
+    }
+
+    /**
+     * Repeat customers' spends laid out for a fit's many evaluations: the log-gamma terms computed
+     * once per distinct repeat count, the logs of each mean and count once. Each customer's term is
+     * the same expression, in the same order, as {@link #logLikelihood(SpendHistory)}, so the sum
+     * is the same to the last bit.
+     */
+    static final class Spends {
+        private final int[] repeats;
+        private final int[] repeatIndex;
+        private final double[] means;
+        private final double[] logMeans;
+        private final double[] logRepeats;
+        private final int[] distinctRepeats;
+
+        Spends(Collection<SpendHistory> spends) {
+            int n = spends.size();
+            repeats = new int[n];
+            repeatIndex = new int[n];
+            means = new double[n];
+            logMeans = new double[n];
+            logRepeats = new double[n];
+            java.util.Map<Integer, Integer> xs = new java.util.HashMap<>();
+            int i = 0;
+            for (SpendHistory s : spends) {
+                repeats[i] = s.repeats();
+                repeatIndex[i] = xs.computeIfAbsent(s.repeats(), k -> xs.size());
+                means[i] = s.meanValue();
+                logMeans[i] = Math.log(s.meanValue());
+                logRepeats[i] = Math.log((double) s.repeats());
+                i++;
+            }
+            distinctRepeats = new int[xs.size()];
+            xs.forEach((x, k) -> distinctRepeats[k] = x);
         }
-        return sum;
+
+        double logLikelihood(GammaGamma m) {
+            double p = m.p();
+            double q = m.q();
+            double gamma = m.gamma();
+            double[] start = new double[distinctRepeats.length];
+            for (int k = 0; k < start.length; k++) {
+                double px = p * (double) distinctRepeats[k];
+                start[k] = logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma);
+            }
+            double sum = 0;
+            for (int i = 0; i < repeats.length; i++) {
+                double x = repeats[i];
+                double px = p * x;
+                sum += start[repeatIndex[i]] + (px - 1) * logMeans[i] + px * logRepeats[i]
+                        - (px + q) * Math.log(gamma + x * means[i]);
+            }
+            return sum;
+        }
     }
 
     /** The mean spend per purchase of the population, pγ / (q − 1); infinite when q ≤ 1. */

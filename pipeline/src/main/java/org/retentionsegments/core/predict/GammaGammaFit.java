@@ -20,7 +20,8 @@ public record GammaGammaFit(GammaGamma model, double logLikelihood, long custome
         }
         double mean = spends.stream().mapToDouble(SpendHistory::meanValue).average().orElseThrow();
         double[] start = {1, 2, mean};
-        Maximizer.Optimum o = Maximizer.maximize(p -> new GammaGamma(p[0], p[1], p[2]).logLikelihood(spends), start);
+        GammaGamma.Spends laidOut = new GammaGamma.Spends(spends);
+        Maximizer.Optimum o = Maximizer.maximize(p -> laidOut.logLikelihood(new GammaGamma(p[0], p[1], p[2])), start);
         double[] p = o.parameters();
         return new GammaGammaFit(new GammaGamma(p[0], p[1], p[2]), o.logLikelihood(), spends.size(), o.evaluations(),
                 o.converged());

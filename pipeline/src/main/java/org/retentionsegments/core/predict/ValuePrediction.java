@@ -21,15 +21,29 @@ public final class ValuePrediction {
     /** One customer's order days before the refresh, as the warehouse's activity gives them. */
     public record OrderDays(String customerId, LocalDate firstDay, LocalDate lastDay, int days, double repeatRevenue) {}
 
-    /** Both fits; {@code spend} is null when no repeat customer had positive repeat revenue. */
-    public record Fits(LocalDate asOf, int unitDays, int horizonDays, BgNbdFit purchases, GammaGammaFit spend) {}
+    /**
+     * Both fits; {@code spend} is null when no repeat customer had positive repeat revenue.
+     * {@code sampled}: the fits ran on a hash sample ({@link FitSample}) of the customers, not all.
+     */
+    public record Fits(LocalDate asOf, int unitDays, int horizonDays, BgNbdFit purchases, GammaGammaFit spend,
+            boolean sampled) {}
 
     /** The fits and each customer's prediction, in customer id order. */
     public record Result(Fits fits, List<CustomerPrediction> customers) {}
 
     private ValuePrediction() {}
 
+    /** Fits on every customer and predicts every customer. */
     public static Result predict(List<OrderDays> orderDays, LocalDate asOf, int unitDays, int horizonDays) {
+        return predict(orderDays, asOf, unitDays, horizonDays, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Fits on at most {@code fitLimit} customers, a deterministic hash sample ({@link FitSample})
+     * when there are more, and predicts every customer.
+     */
+    public static Result predict(List<OrderDays> orderDays, LocalDate asOf, int unitDays, int horizonDays,
+            int fitLimit) {
         if (unitDays < 1 || horizonDays < 1) {
             throw new IllegalArgumentException("the time unit (" + unitDays + " days) and the horizon (" + horizonDays
                     + " days) must be at least a day");
@@ -38,7 +52,10 @@ public final class ValuePrediction {
         sorted.sort(Comparator.comparing(OrderDays::customerId));
         LocalDate lastObserved = asOf.minusDays(1);
         List<PurchaseHistory> histories = new ArrayList<>(sorted.size());
+        List<PurchaseHistory> fitted = new ArrayList<>(Math.min(sorted.size(), fitLimit));
         List<SpendHistory> spends = new ArrayList<>();
+        java.util.function.Predicate<String> inFit = FitSample.of(sorted.stream().map(OrderDays::customerId).toList(),
+                fitLimit);
         for (OrderDays o : sorted) {
             if (o.lastDay().isAfter(lastObserved) || o.firstDay().isAfter(o.lastDay()) || o.days() < 1) {
                 throw new IllegalArgumentException("customer " + o.customerId() + "'s order days (" + o.firstDay() + " to "
@@ -47,6 +64,10 @@ public final class ValuePrediction {
             PurchaseHistory h = new PurchaseHistory(o.days() - 1, units(o.firstDay(), o.lastDay(), unitDays),
                     units(o.firstDay(), lastObserved, unitDays));
             histories.add(h);
+            if (!inFit.test(o.customerId())) {
+                continue;
+            }
+            fitted.add(h);
             if (h.repeats() > 0 && o.repeatRevenue() > 0) {
                 spends.add(new SpendHistory(h.repeats(), o.repeatRevenue() / h.repeats()));
             }
@@ -54,7 +75,7 @@ public final class ValuePrediction {
         if (histories.isEmpty()) {
             throw new IllegalArgumentException("no customer ordered before " + asOf + ": nothing to predict from");
         }
-        BgNbdFit purchases = BgNbdFit.fit(histories);
+        BgNbdFit purchases = BgNbdFit.fit(fitted);
         GammaGammaFit spend = spends.isEmpty() ? null : GammaGammaFit.fit(spends);
         double horizon = horizonDays / (double) unitDays;
         List<CustomerPrediction> customers = new ArrayList<>(sorted.size());
@@ -71,7 +92,8 @@ public final class ValuePrediction {
                     purchases.model().probabilityAlive(h), expectedOrders, expectedSpend,
                     expectedSpend == null ? null : expectedOrders * expectedSpend));
         }
-        return new Result(new Fits(asOf, unitDays, horizonDays, purchases, spend), customers);
+        return new Result(new Fits(asOf, unitDays, horizonDays, purchases, spend, fitted.size() < histories.size()),
+                customers);
     }
 
     private static double units(LocalDate from, LocalDate to, int unitDays) {

@@ -138,10 +138,13 @@ class InvalidConfigTest {
     static Stream<Arguments> pipeline() {
         return Stream.of(
                 Arguments.of(PIPELINE + "windw_days: 3\n",
-                        "pipeline.yaml: line 103: unknown key 'windw_days' (expected one of: window_days, "
+                        "pipeline.yaml: line 109: unknown key 'windw_days' (expected one of: window_days, "
                                 + "refresh, forget_after_days, future_skew, timezone, input_encoding, "
                                 + "earliest_date, purchase_cycle, scoring, lifecycle, flags, stream, segmentation, "
-                                + "cluster_model)"),
+                                + "cluster_model, predictions)"),
+                Arguments.of(replaceOnce(PIPELINE, "predictions: kept", "predictions: always"),
+                        "pipeline.yaml: line 108: predictions 'always' is not one of kept (every kept refresh),"
+                                + " latest (the run's last refresh), off"),
                 Arguments.of(replaceOnce(PIPELINE, "allowed_lateness: PT1H", "allowed_lateness: an hour"),
                         "pipeline.yaml: line 100: stream: allowed_lateness 'an hour' is not an ISO-8601 duration such as PT1H"),
                 Arguments.of(replaceOnce(PIPELINE, "idle_timeout: PT1M", "idle_timeout: PT0S"),

@@ -168,14 +168,23 @@ class BuyTillYouDieTest {
 
     @Test
     void aFitRecoversTheParametersItsDataWereDrawnFrom() {
-        // 30,000 customers drawn from the published model over 39 weeks of varying age
-        SplittableRandom random = new SplittableRandom(20051);
-        Well19937c well = new Well19937c(20051);
-        GammaDistribution lambdas = new GammaDistribution(well, PUBLISHED.r(), 1 / PUBLISHED.alpha());
+        List<PurchaseHistory> histories = drawn(PUBLISHED, 30_000, 20051);
+        BgNbd fitted = BgNbdFit.fit(histories).model();
+        assertEquals(PUBLISHED.r(), fitted.r(), 0.10 * PUBLISHED.r(), fitted.toString());
+        assertEquals(PUBLISHED.alpha(), fitted.alpha(), 0.15 * PUBLISHED.alpha(), fitted.toString());
+        assertEquals(PUBLISHED.a(), fitted.a(), 0.25 * PUBLISHED.a(), fitted.toString());
+        assertEquals(PUBLISHED.b(), fitted.b(), 0.25 * PUBLISHED.b(), fitted.toString());
+    }
+
+    /** {@code n} customers drawn from {@code model} over 27 to 39 weeks of age (seeded). */
+    static List<PurchaseHistory> drawn(BgNbd model, int n, int seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Well19937c well = new Well19937c(seed);
+        GammaDistribution lambdas = new GammaDistribution(well, model.r(), 1 / model.alpha());
         org.apache.commons.math3.distribution.BetaDistribution ps =
-                new org.apache.commons.math3.distribution.BetaDistribution(well, PUBLISHED.a(), PUBLISHED.b());
+                new org.apache.commons.math3.distribution.BetaDistribution(well, model.a(), model.b());
         List<PurchaseHistory> histories = new ArrayList<>();
-        for (int i = 0; i < 30_000; i++) {
+        for (int i = 0; i < n; i++) {
             double age = 27 + random.nextDouble() * 12;
             double lambda = lambdas.sample();
             double p = ps.sample();
@@ -195,11 +204,7 @@ class BuyTillYouDieTest {
             }
             histories.add(new PurchaseHistory(x, last, age));
         }
-        BgNbd fitted = BgNbdFit.fit(histories).model();
-        assertEquals(PUBLISHED.r(), fitted.r(), 0.10 * PUBLISHED.r(), fitted.toString());
-        assertEquals(PUBLISHED.alpha(), fitted.alpha(), 0.15 * PUBLISHED.alpha(), fitted.toString());
-        assertEquals(PUBLISHED.a(), fitted.a(), 0.25 * PUBLISHED.a(), fitted.toString());
-        assertEquals(PUBLISHED.b(), fitted.b(), 0.25 * PUBLISHED.b(), fitted.toString());
+        return histories;
     }
 
     private static <M> void within(List<M> tenths, ToDoubleFunction<M> parameter, double published, String name) {
