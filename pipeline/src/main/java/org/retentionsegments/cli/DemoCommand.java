@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
         description = "Generates a realistic sample retailer (deterministic), runs the pipeline embedded (Flink MiniCluster) into a DuckDB file, applies the warehouse models and prints the SEGMENTATION STRATEGY report (and writes it as report.html), including the measured lift of a winback program whose true effect was planted in the data.")
 public final class DemoCommand implements Callable<Integer> {
 
+    /** The report's budget period in the demo: long enough to hold its winback program's spend. */
+    static final int DEMO_BUDGET_DAYS = 120;
+
     @Spec
     CommandSpec spec;
 
@@ -117,7 +120,8 @@ public final class DemoCommand implements Callable<Integer> {
         // the run predicted value and risk at every kept refresh (pipeline.yaml predictions), a year
         // before the latest among them: the year since shows how well it predicted
         Path html = dir.resolve("report.html");
-        ReportCommand.print(url, configDir, null, html, System.out);
+        // the demo's winback ran 90 days before its last day: a 120-day budget period holds its spend
+        ReportCommand.print(url, configDir, null, html, false, DEMO_BUDGET_DAYS, System.out);
         System.out.println();
         System.out.printf("The winback program's true effect was +%.1f points of 60-day retention; compare the"
                 + " lift row above.%n", 100 * generated.expectedLift());
