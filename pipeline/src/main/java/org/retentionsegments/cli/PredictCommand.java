@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.retentionsegments.core.CustomerPrediction;
+import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.predict.BgNbd;
 import org.retentionsegments.core.predict.FitSample;
 import org.retentionsegments.core.predict.GammaGamma;
 import org.retentionsegments.core.predict.ValuePrediction;
+import org.retentionsegments.warehouse.KeptPredictions;
 import org.retentionsegments.warehouse.PredictionStore;
 import org.retentionsegments.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -51,13 +53,29 @@ public final class PredictCommand implements Callable<Integer> {
                     + " is predicted; default: ${DEFAULT-VALUE}, as a run's predictions).")
     int fitLimit;
 
+    @Option(names = "--kept",
+            description = "Predict, as a run does, every kept refresh that has no prediction yet (fit limit 50,000, weeks,"
+                    + " a year's horizon): for the warehouse of a continuous job (./segments stream), which does not"
+                    + " predict; schedule it daily, e.g. after midnight.")
+    boolean kept;
+
     @Override
     public Integer call() {
         PrintStream progress = System.err;
+        if (kept && asOf != null) {
+            throw new IllegalArgumentException("--kept predicts every kept refresh without a prediction: leave out --as-of");
+        }
         try (Warehouse w = Warehouse.openExisting(warehouse.url)) {
             LocalDate at = asOf != null ? asOf : PredictionStore.latestRefresh(w);
             if (at == null) {
                 throw new IllegalArgumentException("the warehouse " + w.url() + " has no refresh: run `./segments run` first");
+            }
+            if (kept) {
+                List<LocalDate> written = KeptPredictions.write(w, PipelineConfig.Predictions.KEPT, at, progress);
+                System.out.printf("predicted %d kept %s%s%n", written.size(), written.size() == 1 ? "refresh" : "refreshes",
+                        written.isEmpty() ? " (every kept refresh has a prediction already)"
+                                : ", " + written.get(0) + " to " + written.get(written.size() - 1));
+                return 0;
             }
             if (fitLimit < 1) {
                 throw new IllegalArgumentException("--fit-limit " + fitLimit + " must be at least 1");

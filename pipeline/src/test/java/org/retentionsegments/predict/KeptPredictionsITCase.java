@@ -128,5 +128,21 @@ class KeptPredictionsITCase {
         run(inputs, off, none);
         assertEquals(0, RunFixtures.count(none, "SELECT COUNT(*) FROM prediction_fit"));
         assertEquals(0, RunFixtures.count(none, "SELECT COUNT(*) FROM customer_prediction"));
+
+        // what a continuous job's warehouse gets from a scheduled `predict --kept`: every kept refresh
+        // predicted as a run predicts it, whatever was there before; a second call adds nothing
+        for (String w : List.of(url, none)) {
+            RunFixtures.Captured predict = RunFixtures.cli("predict", "--kept", "--warehouse", w);
+            assertEquals(0, predict.exitCode(), predict.err());
+        }
+        assertTrue(RunFixtures.count(none, "SELECT COUNT(*) FROM prediction_fit") >= 6);
+        assertEquals(RunFixtures.rows(url, FITS), RunFixtures.rows(none, FITS));
+        assertEquals(RunFixtures.rows(url, PREDICTIONS), RunFixtures.rows(none, PREDICTIONS));
+        RunFixtures.Captured again = RunFixtures.cli("predict", "--kept", "--warehouse", none);
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("predicted 0 kept refreshes (every kept refresh has a prediction already)"),
+                again.out());
+        RunFixtures.Captured both = RunFixtures.cli("predict", "--kept", "--as-of", "2024-07-01", "--warehouse", none);
+        assertTrue(both.exitCode() != 0 && both.err().contains("leave out --as-of"), both.err());
     }
 }
