@@ -5,12 +5,13 @@
 #   continuous   the continuous job embedded (RocksDB, incremental checkpoints every 10 s) through
 #                the whole backlog into a fresh PostgreSQL schema: events/s from Kafka to committed
 #                warehouse rows, the time from the next midnight (watermark past it) to every
-#                customer's new row committed, the last checkpoint's bytes per customer;
+#                customer's new row committed, the last checkpoint's state bytes per customer
+#                (each operator's, from the checkpoint's metadata, on stderr);
 #   naive-flink  a streaming Flink SQL GROUP BY customer over the orders topic (heap state, no
 #                checkpoints, blackhole sink): orders/s.
 # Prints the medians and the ratio of events/s. See bench/README.md.
 #   bench/continuous.sh [CUSTOMERS] [DAYS]      (default 100000 x 365)
-# Environment: BENCH_RUNS (default 3), BENCH_PARALLELISM (default 2), BENCH_KAFKA (default
+# Environment: BENCH_STATE_BACKEND (hashmap: the live state alone, in full heap snapshots), BENCH_RUNS (default 3), BENCH_PARALLELISM (default 2), BENCH_KAFKA (default
 #   127.0.0.1:9092: started by infra/start-kafka.sh when nothing answers there), BENCH_POSTGRES
 #   (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres).
 set -euo pipefail
@@ -45,7 +46,8 @@ for run in $(seq 1 "$runs"); do
   schema="bench_continuous_$(date +%s)_$run"
   psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
   # shellcheck disable=SC2086
-  java $opens -Xmx6g -cp "$cp" org.retentionsegments.bench.ContinuousBench continuous "$kafka" "$prefix" \
+  java $opens -Xmx6g ${BENCH_STATE_BACKEND:+-Dbench.state-backend=$BENCH_STATE_BACKEND} -cp "$cp" \
+    org.retentionsegments.bench.ContinuousBench continuous "$kafka" "$prefix" \
     "$postgres&currentSchema=$schema" "$last_day" "$parallelism" 2>"$work/continuous.$run.err" \
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/continuous.$run.err" >&2; exit 1; }
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA $schema CASCADE" >/dev/null
@@ -71,6 +73,8 @@ for side in (c, n):
 print(f"continuous events/s / naive events/s: {med(c, 'events_per_s') / med(n, 'events_per_s'):.2f}")
 print(f"day boundary to every customer's row committed: {med(c, 'boundary_s'):.1f} s"
       f" ({int(med(c, 'customers'))} customers, {int(med(c, 'transitions'))} transitions)")
-print(f"last checkpoint: {med(c, 'checkpoint_bytes') / 1e6:.1f} MB, {med(c, 'bytes_per_customer'):.0f} B per customer")
+print(f"last checkpoint: {med(c, 'state_bytes') / 1e6:.1f} MB of state, {med(c, 'state_bytes_per_customer'):.0f} B per"
+      f" customer ({med(c, 'checkpoint_bytes') / 1e6:.1f} MB in its folders, older shared files included)")
 PY
+grep -h '^checkpoint state:' "$work"/continuous.*.err | tail -n 20 >&2 || true
 echo "raw figures: $work" >&2

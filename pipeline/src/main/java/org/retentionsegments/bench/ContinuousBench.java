@@ -1,5 +1,6 @@
 package org.retentionsegments.bench;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -23,6 +25,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.checkpoint.Checkpoints;
+import org.apache.flink.runtime.checkpoint.OperatorState;
+import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -84,6 +89,11 @@ public final class ContinuousBench {
                 url, config, Map.of()).withClock(ContinuousBench::clock);
         Configuration conf = new Configuration();
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        // -Dbench.state-backend=hashmap measures the live state alone (a full heap snapshot)
+        String backend = System.getProperty("bench.state-backend");
+        if (backend != null) {
+            conf.set(StateBackendOptions.STATE_BACKEND, backend);
+        }
         Path checkpoints = Files.createTempDirectory("continuous-bench-checkpoints");
         long t0 = System.nanoTime();
         JobClient job = ContinuousJob.start(settings, conf, checkpoints, System.err);
@@ -122,10 +132,17 @@ public final class ContinuousBench {
             long transitions = count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of >= DATE '" + next + "'");
             Thread.sleep(12_000); // one more checkpoint, of the state after the boundary
             long bytes = lastCheckpointBytes(checkpoints);
+            Map<String, Long> operators = lastCheckpointOperators(checkpoints);
+            long stateBytes = operators.values().stream().mapToLong(Long::longValue).sum();
+            operators.forEach((operator, size) -> System.err.printf(Locale.ROOT,
+                    "checkpoint state: %-40s %,12d B  %,8.0f B per customer%n", operator, size,
+                    customers == 0 ? 0.0 : (double) size / customers));
             System.out.printf(Locale.ROOT, "result side=continuous events=%d seconds=%.2f events_per_s=%.0f"
-                    + " customers=%d boundary_s=%.2f transitions=%d checkpoint_bytes=%d bytes_per_customer=%.0f%n",
+                    + " customers=%d boundary_s=%.2f transitions=%d checkpoint_bytes=%d bytes_per_customer=%.0f"
+                    + " state_bytes=%d state_bytes_per_customer=%.0f%n",
                     events, seconds, events / seconds, customers, boundary, transitions, bytes,
-                    customers == 0 ? 0.0 : (double) bytes / customers);
+                    customers == 0 ? 0.0 : (double) bytes / customers, stateBytes,
+                    customers == 0 ? 0.0 : (double) stateBytes / customers);
         } finally {
             job.cancel().get();
             delete(checkpoints);
@@ -162,18 +179,47 @@ public final class ContinuousBench {
         }
     }
 
-    /** Bytes of the newest complete checkpoint: its own folder and the shared files (incremental RocksDB). */
+    /**
+     * Bytes on disk for the newest complete checkpoint: its own folder and the shared files
+     * (incremental RocksDB), which may still hold files of older checkpoints not yet discarded.
+     */
     static long lastCheckpointBytes(Path dir) throws IOException {
+        Path newest = newestCheckpoint(dir);
+        return newest == null ? 0 : size(newest) + size(newest.getParent().resolve("shared"));
+    }
+
+    /**
+     * The state size of each operator in the newest complete checkpoint, as its metadata records
+     * it (every file the checkpoint refers to, shared ones included, nothing else), by uid where
+     * the metadata names it.
+     */
+    static Map<String, Long> lastCheckpointOperators(Path dir) throws IOException {
+        Path newest = newestCheckpoint(dir);
+        Map<String, Long> sizes = new TreeMap<>();
+        if (newest == null) {
+            return sizes;
+        }
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(newest.resolve("_metadata")))) {
+            CheckpointMetadata metadata = Checkpoints.loadCheckpointMetadata(in,
+                    ContinuousBench.class.getClassLoader(), newest.toString());
+            for (OperatorState operator : metadata.getOperatorStates()) {
+                if (operator.getStateSize() > 0) {
+                    String name = operator.getOperatorUid().or(operator::getOperatorName)
+                            .orElse(operator.getOperatorID().toString());
+                    sizes.merge(name, operator.getStateSize(), Long::sum);
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static Path newestCheckpoint(Path dir) throws IOException {
         List<Path> metadata = new ArrayList<>();
         try (Stream<Path> files = Files.find(dir, 3, (p, a) -> p.getFileName().toString().equals("_metadata"))) {
             files.forEach(metadata::add);
         }
-        Path newest = metadata.stream().map(Path::getParent).max(Comparator.comparingInt(
+        return metadata.stream().map(Path::getParent).max(Comparator.comparingInt(
                 p -> Integer.parseInt(p.getFileName().toString().substring("chk-".length())))).orElse(null);
-        if (newest == null) {
-            return 0;
-        }
-        return size(newest) + size(newest.getParent().resolve("shared"));
     }
 
     private static long size(Path dir) throws IOException {

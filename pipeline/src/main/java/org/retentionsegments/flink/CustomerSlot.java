@@ -20,7 +20,7 @@ public final class CustomerSlot {
 
         public Pending() {}
 
-        Pending(long at, CustomerFacts facts) {
+        public Pending(long at, CustomerFacts facts) {
             this.at = at;
             this.facts = facts;
         }

@@ -1,6 +1,7 @@
 package org.retentionsegments.flink;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -8,6 +9,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
+import org.apache.flink.api.common.typeutils.base.array.IntPrimitiveArraySerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -17,6 +20,7 @@ import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.CustomerWindow;
 import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.core.window.WindowBucket;
+import org.retentionsegments.flink.state.StateSerializers;
 
 /**
  * Keyed by customer: keeps the per-day buckets of the rolling windows and the lifetime facts, and
@@ -42,6 +46,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     private transient MapState<Integer, WindowBucket> buckets;
     private transient ValueState<Integer> forgetDay;
     private transient ValueState<CountKey> counted;
+    private transient ValueState<int[]> dueDays;
 
     /** How each emission changes the population distributions, for the boundary merge. */
     public static final OutputTag<FactsDelta> DELTAS = new OutputTag<>("facts-deltas") {};
@@ -64,13 +69,14 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     @Override
     public void open(OpenContext context) {
         window = new CustomerWindow(windowDays, halfLifeDays);
-        history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", CustomerHistory.class));
+        history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", StateSerializers.History.INSTANCE));
         pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-days", Integer.class, DayActivity.class));
+                new MapStateDescriptor<>("pending-days", IntSerializer.INSTANCE, StateSerializers.Day.INSTANCE));
         buckets = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("window-buckets", Integer.class, WindowBucket.class));
+                new MapStateDescriptor<>("window-buckets", IntSerializer.INSTANCE, StateSerializers.Bucket.INSTANCE));
         forgetDay = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-day", Integer.class));
-        counted = getRuntimeContext().getState(new ValueStateDescriptor<>("counted", CountKey.class));
+        counted = getRuntimeContext().getState(new ValueStateDescriptor<>("counted", StateSerializers.Counted.INSTANCE));
+        dueDays = getRuntimeContext().getState(new ValueStateDescriptor<>("due-days", IntPrimitiveArraySerializer.INSTANCE));
     }
 
     @Override
@@ -86,12 +92,31 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         } else {
             pending.put(day.day, day);
         }
-        ctx.timerService().registerEventTimeTimer(enter * DAY_MS);
+        due(enter, ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RefreshInput> out) throws Exception {
         int today = (int) (timestamp / DAY_MS);
+        if (!takeDue(today)) {
+            return;
+        }
+        try {
+            fire(today, ctx, out);
+        } finally {
+            int[] days = dueDays.value();
+            if (days != null) {
+                ctx.timerService().registerEventTimeTimer(days[0] * DAY_MS);
+            }
+        }
+    }
+
+    /**
+     * The day's work, as a timer of the day would do it: every day a customer needs one is kept
+     * in one sorted list ({@link #due}), and one timer waits for the earliest, so that RocksDB
+     * holds one timer per customer instead of one per day that enters or leaves a window.
+     */
+    private void fire(int today, OnTimerContext ctx, Collector<RefreshInput> out) throws Exception {
         CustomerHistory h = history.value();
         if (h == null) {
             h = new CustomerHistory();
@@ -136,7 +161,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
                 buckets.put(day, bucket);
                 for (int leave : window.leaveDays(day, bucket)) {
                     if (leave <= lastDay) {
-                        ctx.timerService().registerEventTimeTimer(leave * DAY_MS);
+                        due(leave, ctx);
                     }
                 }
             }
@@ -155,6 +180,47 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         }
     }
 
+    /**
+     * Asks for the customer's work on {@code day}, once however often asked (as a timer of the
+     * same time is one timer): the day joins the sorted list, and a timer is set when it is the
+     * earliest. A timer set for a later day stays and fires for that day.
+     */
+    private void due(int day, Context ctx) throws Exception {
+        int[] days = dueDays.value();
+        if (days == null) {
+            dueDays.update(new int[] {day});
+            ctx.timerService().registerEventTimeTimer(day * DAY_MS);
+            return;
+        }
+        int at = Arrays.binarySearch(days, day);
+        if (at >= 0) {
+            return;
+        }
+        int insert = -at - 1;
+        int[] next = new int[days.length + 1];
+        System.arraycopy(days, 0, next, 0, insert);
+        next[insert] = day;
+        System.arraycopy(days, insert, next, insert + 1, days.length - insert);
+        dueDays.update(next);
+        if (insert == 0) {
+            ctx.timerService().registerEventTimeTimer(day * DAY_MS);
+        }
+    }
+
+    /** Takes {@code today} off the list; false when it was not on it (a timer of an earlier list). */
+    private boolean takeDue(int today) throws Exception {
+        int[] days = dueDays.value();
+        if (days == null || days[0] != today) {
+            return false;
+        }
+        if (days.length == 1) {
+            dueDays.clear();
+        } else {
+            dueDays.update(Arrays.copyOfRange(days, 1, days.length));
+        }
+        return true;
+    }
+
     private void scheduleForget(CustomerHistory h, OnTimerContext ctx) throws Exception {
         if (h.lastActivityDay == CustomerFacts.NEVER) {
             return;
@@ -167,7 +233,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         // An earlier forget timer is left to fire: deleting it could delete another timer of
         // the same day, and when it fires it only re-emits unchanged facts.
         if (due <= lastDay) {
-            ctx.timerService().registerEventTimeTimer(due * DAY_MS);
+            due(due, ctx);
             forgetDay.update(due);
         } else {
             forgetDay.clear();

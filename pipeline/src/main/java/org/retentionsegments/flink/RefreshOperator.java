@@ -27,6 +27,7 @@ import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.refresh.CustomerRefresh;
 import org.retentionsegments.core.refresh.Segmenter;
+import org.retentionsegments.flink.state.StateSerializers;
 
 /**
  * The refresh, spread over the customers' key groups: keyed by customer (input 1: facts,
@@ -50,7 +51,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
     public static final OutputTag<TransitionEvent> TRANSITIONS = new OutputTag<>("transition-events") {};
 
     private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
-    static final ValueStateDescriptor<CustomerSlot> SLOT = new ValueStateDescriptor<>("customer", CustomerSlot.class);
+    static final ValueStateDescriptor<CustomerSlot> SLOT = new ValueStateDescriptor<>("customer", StateSerializers.Slot.INSTANCE);
 
     private final ConfigTexts configTexts;
 

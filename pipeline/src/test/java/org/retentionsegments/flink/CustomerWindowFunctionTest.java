@@ -89,7 +89,36 @@ class CustomerWindowFunctionTest {
         assertEquals(0, expired.frequency());
         assertEquals(0.0, expired.monetary());
         assertEquals(T0, expired.lastOrderDay(), "recency outlives the window");
-        assertEquals(3, harness.numKeyedStateEntries(), "only history, the forget day and the counted key remain");
+        assertEquals(4, harness.numKeyedStateEntries(),
+                "only history, the forget day, the counted key and the due days (the forget day) remain");
+        assertEquals(1, harness.numEventTimeTimers(), "only the forget timer remains");
+    }
+
+    @Test
+    void oneTimerPerCustomerHowEverManyDaysAreInTheWindow() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            DayActivity d = order("c1", T0 + 7 * i, 1, 10.0 + i, i % 3 == 0);
+            d.engagement[EngagementType.EMAIL_OPEN.ordinal()] = 1;
+            d.engagementEvents = 1;
+            send(d);
+        }
+        assertEquals(1, harness.numEventTimeTimers(), "the earliest day entering the window");
+        harness.processWatermark((T0 + 100) * DAY);
+        // 12 order days in the window, each leaving it on its own day, with the 30- and 90-day
+        // engagement windows and the forget day: one timer waits, for the earliest
+        assertEquals(1, harness.numEventTimeTimers());
+        List<CustomerFacts> seen = facts();
+        assertEquals(12, seen.get(seen.size() - 1).frequency());
+        // every day the customer changes still comes: the 90-day engagement windows empty one by one
+        harness.processWatermark((T0 + 7 * 11 + 91) * DAY);
+        List<CustomerFacts> after90 = facts();
+        assertTrue(after90.size() >= 12, "a change on each day an engagement or order day leaves: " + after90.size());
+        CustomerFacts last = after90.get(after90.size() - 1);
+        assertEquals(0, last.engagement90Total());
+        assertEquals(12, last.frequency(), "the orders stay a year");
+        harness.processWatermark((T0 + 7 * 11 + 366) * DAY);
+        List<CustomerFacts> after = facts();
+        assertEquals(0, after.get(after.size() - 1).frequency(), "the last order has left the window");
         assertEquals(1, harness.numEventTimeTimers(), "only the forget timer remains");
     }
 

@@ -1,0 +1,589 @@
+package org.retentionsegments.flink.state;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.refresh.CountKey;
+import org.retentionsegments.core.window.CustomerHistory;
+import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.core.window.WindowBucket;
+import org.retentionsegments.flink.CustomerSlot;
+
+/**
+ * The serializers of the per-customer keyed state, in the {@link Compact} encodings. Measured on
+ * the continuous job's checkpoints (see {@code bench/continuous.sh}); each reads back an equal
+ * value ({@code StateSerializersTest}).
+ */
+public final class StateSerializers {
+
+    private StateSerializers() {}
+
+    // ---------------------------------------------------------------- the refresh's slot
+
+    /** The refresh's {@link CustomerSlot}: facts, segment, pending facts and treatments. */
+    public static final class Slot extends CompactSerializer<CustomerSlot> {
+        private static final long serialVersionUID = 1L;
+        public static final Slot INSTANCE = new Slot();
+
+        @Override
+        public CustomerSlot createInstance() {
+            return new CustomerSlot();
+        }
+
+        @Override
+        public CustomerSlot copy(CustomerSlot from) {
+            CustomerSlot to = new CustomerSlot();
+            to.facts = from.facts; // an immutable record
+            to.segment = from.segment;
+            for (CustomerSlot.Pending p : from.pending) {
+                to.pending.add(new CustomerSlot.Pending(p.at, p.facts));
+            }
+            to.treatments.addAll(from.treatments); // immutable records
+            return to;
+        }
+
+        @Override
+        public void serialize(CustomerSlot slot, DataOutputView out) throws IOException {
+            out.writeByte(slot.segment);
+            writeNullableFacts(out, slot.facts);
+            Compact.writeVarLong(out, slot.pending.size());
+            for (CustomerSlot.Pending p : slot.pending) {
+                Compact.writeLong(out, p.at);
+                writeNullableFacts(out, p.facts);
+            }
+            Compact.writeVarLong(out, slot.treatments.size());
+            for (Treatment t : slot.treatments) {
+                writeTreatment(out, t);
+            }
+        }
+
+        @Override
+        public CustomerSlot deserialize(DataInputView in) throws IOException {
+            CustomerSlot slot = new CustomerSlot();
+            slot.segment = in.readByte();
+            slot.facts = readNullableFacts(in);
+            int pending = (int) Compact.readVarLong(in);
+            for (int i = 0; i < pending; i++) {
+                long at = Compact.readLong(in);
+                slot.pending.add(new CustomerSlot.Pending(at, readNullableFacts(in)));
+            }
+            int treatments = (int) Compact.readVarLong(in);
+            for (int i = 0; i < treatments; i++) {
+                slot.treatments.add(readTreatment(in));
+            }
+            return slot;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CustomerSlot> snapshotConfiguration() {
+            return new SlotSnapshot();
+        }
+    }
+
+    public static final class SlotSnapshot extends SimpleTypeSerializerSnapshot<CustomerSlot> {
+        public SlotSnapshot() {
+            super(() -> Slot.INSTANCE);
+        }
+    }
+
+    private static void writeNullableFacts(DataOutputView out, CustomerFacts facts) throws IOException {
+        out.writeBoolean(facts != null);
+        if (facts != null) {
+            writeFacts(out, facts);
+        }
+    }
+
+    private static CustomerFacts readNullableFacts(DataInputView in) throws IOException {
+        return in.readBoolean() ? readFacts(in) : null;
+    }
+
+    static void writeFacts(DataOutputView out, CustomerFacts f) throws IOException {
+        Compact.writeString(out, f.customerId());
+        int base = f.asOfDay();
+        Compact.writeInt(out, base);
+        writeDay(out, base, f.firstOrderDay());
+        writeDay(out, base, f.lastOrderDay());
+        writeDay(out, base, f.previousOrderDay());
+        writeDay(out, base, f.lastEngagementDay());
+        writeDay(out, base, f.signupDay());
+        Compact.writeInt(out, f.frequency());
+        Compact.writeInt(out, f.lifetimeOrders());
+        Compact.writeInt(out, f.channelOrders());
+        Compact.writeInt(out, f.emailConsent());
+        out.writeBoolean(f.unsubscribed());
+        Compact.writeDoubles(out, f.windowNet(), f.windowGross(), f.windowReturns(), f.lifetimeNet(),
+                f.medianGapDays(), f.topCategoryShare(), f.topChannelShare(), f.discountedOrderShare(),
+                f.peakWindowValue());
+        Compact.writeString(out, f.topCategory());
+        Compact.writeString(out, f.topChannel());
+        Compact.writeString(out, f.country());
+        Compact.writeIntArray(out, f.engagement30());
+        Compact.writeIntArray(out, f.engagement90());
+        Compact.writeDoubleArray(out, f.engagementDecayed());
+        Compact.writeDigest(out, f.emailSha256());
+        Compact.writeDigest(out, f.phoneSha256());
+    }
+
+    static CustomerFacts readFacts(DataInputView in) throws IOException {
+        String customerId = Compact.readString(in);
+        int base = Compact.readInt(in);
+        int firstOrderDay = readDay(in, base);
+        int lastOrderDay = readDay(in, base);
+        int previousOrderDay = readDay(in, base);
+        int lastEngagementDay = readDay(in, base);
+        int signupDay = readDay(in, base);
+        int frequency = Compact.readInt(in);
+        int lifetimeOrders = Compact.readInt(in);
+        int channelOrders = Compact.readInt(in);
+        int emailConsent = Compact.readInt(in);
+        boolean unsubscribed = in.readBoolean();
+        double[] d = Compact.readDoubles(in, 9);
+        String topCategory = Compact.readString(in);
+        String topChannel = Compact.readString(in);
+        String country = Compact.readString(in);
+        int[] engagement30 = Compact.readIntArray(in);
+        int[] engagement90 = Compact.readIntArray(in);
+        double[] decayed = Compact.readDoubleArray(in);
+        String email = Compact.readDigest(in);
+        String phone = Compact.readDigest(in);
+        return new CustomerFacts(customerId, base, firstOrderDay, lastOrderDay, previousOrderDay, frequency, d[0], d[1],
+                d[2], lifetimeOrders, d[3], d[4], topCategory, d[5], topChannel, d[6], channelOrders, d[7],
+                engagement30, engagement90, lastEngagementDay, unsubscribed, signupDay, emailConsent, country, decayed,
+                d[8], email, phone);
+    }
+
+    /** A day as its distance from {@code base} (usually one byte), {@link CustomerFacts#NEVER} as 0. */
+    private static void writeDay(DataOutputView out, int base, int day) throws IOException {
+        if (day == CustomerFacts.NEVER) {
+            Compact.writeVarLong(out, 0);
+        } else {
+            long distance = (long) base - day;
+            Compact.writeVarLong(out, ((distance << 1) ^ (distance >> 63)) + 1);
+        }
+    }
+
+    private static int readDay(DataInputView in, int base) throws IOException {
+        long v = Compact.readVarLong(in);
+        if (v == 0) {
+            return CustomerFacts.NEVER;
+        }
+        long zigzag = v - 1;
+        long distance = (zigzag >>> 1) ^ -(zigzag & 1);
+        return (int) (base - distance);
+    }
+
+    private static void writeTreatment(DataOutputView out, Treatment t) throws IOException {
+        Compact.writeString(out, t.programId());
+        Compact.writeString(out, t.customerId());
+        out.writeBoolean(t.treatedTs() != null);
+        if (t.treatedTs() != null) {
+            Compact.writeLong(out, t.treatedTs().getEpochSecond());
+            Compact.writeVarLong(out, t.treatedTs().getNano());
+        }
+        out.writeByte(t.arm() == null ? 0 : t.arm().ordinal() + 1);
+        Compact.writeString(out, t.segment());
+        Compact.writeString(out, t.channel());
+        out.writeBoolean(t.cost() != null);
+        if (t.cost() != null) {
+            Compact.writeDoubles(out, t.cost());
+        }
+        Compact.writeString(out, t.source());
+    }
+
+    private static Treatment readTreatment(DataInputView in) throws IOException {
+        String programId = Compact.readString(in);
+        String customerId = Compact.readString(in);
+        Instant treatedTs = null;
+        if (in.readBoolean()) {
+            long seconds = Compact.readLong(in);
+            treatedTs = Instant.ofEpochSecond(seconds, Compact.readVarLong(in));
+        }
+        int arm = in.readUnsignedByte();
+        String segment = Compact.readString(in);
+        String channel = Compact.readString(in);
+        Double cost = in.readBoolean() ? Compact.readDoubles(in, 1)[0] : null;
+        String source = Compact.readString(in);
+        return new Treatment(programId, customerId, treatedTs, arm == 0 ? null : Arm.values()[arm - 1], segment,
+                channel, cost, source);
+    }
+
+    // ---------------------------------------------------------------- the rolling window's state
+
+    /** The rolling window's {@link CustomerHistory}. */
+    public static final class History extends CompactSerializer<CustomerHistory> {
+        private static final long serialVersionUID = 1L;
+        public static final History INSTANCE = new History();
+
+        @Override
+        public CustomerHistory createInstance() {
+            return new CustomerHistory();
+        }
+
+        @Override
+        public CustomerHistory copy(CustomerHistory from) {
+            CustomerHistory to = new CustomerHistory();
+            to.firstOrderDay = from.firstOrderDay;
+            to.lastOrderDay = from.lastOrderDay;
+            to.previousOrderDay = from.previousOrderDay;
+            to.lifetimeOrders = from.lifetimeOrders;
+            to.lifetimeNet = from.lifetimeNet;
+            to.discountedOrders = from.discountedOrders;
+            to.channelOrders = copyMap(from.channelOrders);
+            to.categorySpend = copyMap(from.categorySpend);
+            to.gaps = from.gaps == null ? null : from.gaps.clone();
+            to.lastEngagementDay = from.lastEngagementDay;
+            to.unsubscribed = from.unsubscribed;
+            to.lastActivityDay = from.lastActivityDay;
+            to.signupDay = from.signupDay;
+            to.emailConsent = from.emailConsent;
+            to.country = from.country;
+            to.emailSha256 = from.emailSha256;
+            to.phoneSha256 = from.phoneSha256;
+            to.peakWindowValue = from.peakWindowValue;
+            return to;
+        }
+
+        @Override
+        public void serialize(CustomerHistory h, DataOutputView out) throws IOException {
+            int base = h.lastActivityDay;
+            Compact.writeInt(out, base);
+            writeDay(out, base, h.firstOrderDay);
+            writeDay(out, base, h.lastOrderDay);
+            writeDay(out, base, h.previousOrderDay);
+            writeDay(out, base, h.lastEngagementDay);
+            writeDay(out, base, h.signupDay);
+            Compact.writeInt(out, h.lifetimeOrders);
+            Compact.writeInt(out, h.discountedOrders);
+            Compact.writeInt(out, h.emailConsent);
+            out.writeBoolean(h.unsubscribed);
+            Compact.writeDoubles(out, h.lifetimeNet, h.peakWindowValue);
+            writeCounts(out, h.channelOrders);
+            writeAmounts(out, h.categorySpend);
+            Compact.writeIntArray(out, h.gaps);
+            Compact.writeString(out, h.country);
+            Compact.writeDigest(out, h.emailSha256);
+            Compact.writeDigest(out, h.phoneSha256);
+        }
+
+        @Override
+        public CustomerHistory deserialize(DataInputView in) throws IOException {
+            CustomerHistory h = new CustomerHistory();
+            int base = Compact.readInt(in);
+            h.lastActivityDay = base;
+            h.firstOrderDay = readDay(in, base);
+            h.lastOrderDay = readDay(in, base);
+            h.previousOrderDay = readDay(in, base);
+            h.lastEngagementDay = readDay(in, base);
+            h.signupDay = readDay(in, base);
+            h.lifetimeOrders = Compact.readInt(in);
+            h.discountedOrders = Compact.readInt(in);
+            h.emailConsent = Compact.readInt(in);
+            h.unsubscribed = in.readBoolean();
+            double[] d = Compact.readDoubles(in, 2);
+            h.lifetimeNet = d[0];
+            h.peakWindowValue = d[1];
+            h.channelOrders = readCounts(in);
+            h.categorySpend = readAmounts(in);
+            h.gaps = Compact.readIntArray(in);
+            h.country = Compact.readString(in);
+            h.emailSha256 = Compact.readDigest(in);
+            h.phoneSha256 = Compact.readDigest(in);
+            return h;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CustomerHistory> snapshotConfiguration() {
+            return new HistorySnapshot();
+        }
+    }
+
+    public static final class HistorySnapshot extends SimpleTypeSerializerSnapshot<CustomerHistory> {
+        public HistorySnapshot() {
+            super(() -> History.INSTANCE);
+        }
+    }
+
+    /** A day's activity waiting to enter the window (and the records the window is fed). */
+    public static final class Day extends CompactSerializer<DayActivity> {
+        private static final long serialVersionUID = 1L;
+        public static final Day INSTANCE = new Day();
+
+        @Override
+        public DayActivity createInstance() {
+            return new DayActivity();
+        }
+
+        @Override
+        public DayActivity copy(DayActivity from) {
+            DayActivity to = new DayActivity();
+            to.customerId = from.customerId;
+            to.day = from.day;
+            to.orders = from.orders;
+            to.returnOrders = from.returnOrders;
+            to.revenue = from.revenue;
+            to.gross = from.gross;
+            to.returnAmount = from.returnAmount;
+            to.discountedOrders = from.discountedOrders;
+            to.midnightOrders = from.midnightOrders;
+            to.midnightRevenue = from.midnightRevenue;
+            to.midnightGross = from.midnightGross;
+            to.midnightReturnAmount = from.midnightReturnAmount;
+            to.channelOrders = copyMap(from.channelOrders);
+            to.categorySpend = copyMap(from.categorySpend);
+            to.engagement = from.engagement == null ? null : from.engagement.clone();
+            to.engagementEvents = from.engagementEvents;
+            to.signedUp = from.signedUp;
+            to.emailConsent = from.emailConsent;
+            to.country = from.country;
+            to.emailSha256 = from.emailSha256;
+            to.phoneSha256 = from.phoneSha256;
+            return to;
+        }
+
+        @Override
+        public void serialize(DayActivity d, DataOutputView out) throws IOException {
+            Compact.writeString(out, d.customerId);
+            Compact.writeInt(out, d.day);
+            Compact.writeInt(out, d.orders);
+            Compact.writeInt(out, d.returnOrders);
+            Compact.writeInt(out, d.discountedOrders);
+            Compact.writeInt(out, d.midnightOrders);
+            Compact.writeInt(out, d.engagementEvents);
+            Compact.writeInt(out, d.emailConsent);
+            out.writeBoolean(d.signedUp);
+            Compact.writeDoubles(out, d.revenue, d.gross, d.returnAmount, d.midnightRevenue, d.midnightGross,
+                    d.midnightReturnAmount);
+            writeCounts(out, d.channelOrders);
+            writeAmounts(out, d.categorySpend);
+            Compact.writeIntArray(out, d.engagement);
+            Compact.writeString(out, d.country);
+            Compact.writeDigest(out, d.emailSha256);
+            Compact.writeDigest(out, d.phoneSha256);
+        }
+
+        @Override
+        public DayActivity deserialize(DataInputView in) throws IOException {
+            DayActivity d = new DayActivity();
+            d.customerId = Compact.readString(in);
+            d.day = Compact.readInt(in);
+            d.orders = Compact.readInt(in);
+            d.returnOrders = Compact.readInt(in);
+            d.discountedOrders = Compact.readInt(in);
+            d.midnightOrders = Compact.readInt(in);
+            d.engagementEvents = Compact.readInt(in);
+            d.emailConsent = Compact.readInt(in);
+            d.signedUp = in.readBoolean();
+            double[] v = Compact.readDoubles(in, 6);
+            d.revenue = v[0];
+            d.gross = v[1];
+            d.returnAmount = v[2];
+            d.midnightRevenue = v[3];
+            d.midnightGross = v[4];
+            d.midnightReturnAmount = v[5];
+            d.channelOrders = readCounts(in);
+            d.categorySpend = readAmounts(in);
+            d.engagement = Compact.readIntArray(in);
+            d.country = Compact.readString(in);
+            d.emailSha256 = Compact.readDigest(in);
+            d.phoneSha256 = Compact.readDigest(in);
+            return d;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<DayActivity> snapshotConfiguration() {
+            return new DaySnapshot();
+        }
+    }
+
+    public static final class DaySnapshot extends SimpleTypeSerializerSnapshot<DayActivity> {
+        public DaySnapshot() {
+            super(() -> Day.INSTANCE);
+        }
+    }
+
+    /** One day's part of the rolling windows. */
+    public static final class Bucket extends CompactSerializer<WindowBucket> {
+        private static final long serialVersionUID = 1L;
+        public static final Bucket INSTANCE = new Bucket();
+
+        @Override
+        public WindowBucket createInstance() {
+            return new WindowBucket();
+        }
+
+        @Override
+        public WindowBucket copy(WindowBucket from) {
+            WindowBucket to = new WindowBucket();
+            to.orders = from.orders;
+            to.net = from.net;
+            to.gross = from.gross;
+            to.returnAmount = from.returnAmount;
+            to.midnightOrders = from.midnightOrders;
+            to.midnightNet = from.midnightNet;
+            to.midnightGross = from.midnightGross;
+            to.midnightReturnAmount = from.midnightReturnAmount;
+            to.engagement = from.engagement == null ? null : from.engagement.clone();
+            return to;
+        }
+
+        @Override
+        public void serialize(WindowBucket b, DataOutputView out) throws IOException {
+            Compact.writeInt(out, b.orders);
+            Compact.writeInt(out, b.midnightOrders);
+            Compact.writeDoubles(out, b.net, b.gross, b.returnAmount, b.midnightNet, b.midnightGross,
+                    b.midnightReturnAmount);
+            Compact.writeIntArray(out, b.engagement);
+        }
+
+        @Override
+        public WindowBucket deserialize(DataInputView in) throws IOException {
+            WindowBucket b = new WindowBucket();
+            b.orders = Compact.readInt(in);
+            b.midnightOrders = Compact.readInt(in);
+            double[] v = Compact.readDoubles(in, 6);
+            b.net = v[0];
+            b.gross = v[1];
+            b.returnAmount = v[2];
+            b.midnightNet = v[3];
+            b.midnightGross = v[4];
+            b.midnightReturnAmount = v[5];
+            b.engagement = Compact.readIntArray(in);
+            return b;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<WindowBucket> snapshotConfiguration() {
+            return new BucketSnapshot();
+        }
+    }
+
+    public static final class BucketSnapshot extends SimpleTypeSerializerSnapshot<WindowBucket> {
+        public BucketSnapshot() {
+            super(() -> Bucket.INSTANCE);
+        }
+    }
+
+    /** What the customer last contributed to the population's counts. */
+    public static final class Counted extends CompactSerializer<CountKey> {
+        private static final long serialVersionUID = 1L;
+        public static final Counted INSTANCE = new Counted();
+
+        @Override
+        public CountKey createInstance() {
+            return new CountKey(false, 0, 0, 0, 0, 0, CountKey.NO_GAP);
+        }
+
+        @Override
+        public CountKey copy(CountKey from) {
+            return from; // an immutable record
+        }
+
+        @Override
+        public void serialize(CountKey k, DataOutputView out) throws IOException {
+            out.writeBoolean(k.ordered());
+            Compact.writeLong(out, k.lastOrderDay());
+            Compact.writeLong(out, k.frequency());
+            Compact.writeLong(out, k.monetaryCents());
+            Compact.writeLong(out, k.lifetimeOrders());
+            Compact.writeLong(out, k.lifetimeCents());
+            Compact.writeLong(out, k.halfDayGap());
+        }
+
+        @Override
+        public CountKey deserialize(DataInputView in) throws IOException {
+            return new CountKey(in.readBoolean(), Compact.readLong(in), Compact.readLong(in), Compact.readLong(in),
+                    Compact.readLong(in), Compact.readLong(in), Compact.readLong(in));
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CountKey> snapshotConfiguration() {
+            return new CountedSnapshot();
+        }
+    }
+
+    public static final class CountedSnapshot extends SimpleTypeSerializerSnapshot<CountKey> {
+        public CountedSnapshot() {
+            super(() -> Counted.INSTANCE);
+        }
+    }
+
+    // ---------------------------------------------------------------- maps
+
+    /** A copy that grows as the original did (put by put), so it iterates in the same order. */
+    private static <V> Map<String, V> copyMap(Map<String, V> from) {
+        if (from == null) {
+            return null;
+        }
+        Map<String, V> to = new HashMap<>();
+        for (Map.Entry<String, V> e : from.entrySet()) {
+            to.put(e.getKey(), e.getValue());
+        }
+        return to;
+    }
+
+    private static void writeCounts(DataOutputView out, Map<String, Integer> map) throws IOException {
+        if (map == null) {
+            Compact.writeVarLong(out, 0);
+            return;
+        }
+        Compact.writeVarLong(out, map.size() + 1L);
+        for (Map.Entry<String, Integer> e : map.entrySet()) {
+            Compact.writeString(out, e.getKey());
+            Compact.writeInt(out, e.getValue());
+        }
+    }
+
+    private static Map<String, Integer> readCounts(DataInputView in) throws IOException {
+        int size = (int) Compact.readVarLong(in) - 1;
+        if (size < 0) {
+            return null;
+        }
+        Map<String, Integer> map = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            String key = Compact.readString(in);
+            map.put(key, Compact.readInt(in));
+        }
+        return map;
+    }
+
+    private static void writeAmounts(DataOutputView out, Map<String, Double> map) throws IOException {
+        if (map == null) {
+            Compact.writeVarLong(out, 0);
+            return;
+        }
+        Compact.writeVarLong(out, map.size() + 1L);
+        for (Map.Entry<String, Double> e : map.entrySet()) {
+            Compact.writeString(out, e.getKey());
+            Compact.writeDoubles(out, e.getValue());
+        }
+    }
+
+    private static Map<String, Double> readAmounts(DataInputView in) throws IOException {
+        int size = (int) Compact.readVarLong(in) - 1;
+        if (size < 0) {
+            return null;
+        }
+        Map<String, Double> map = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            String key = Compact.readString(in);
+            map.put(key, Compact.readDoubles(in, 1)[0]);
+        }
+        return map;
+    }
+
+    /** For tests: every serializer of this class. */
+    static List<CompactSerializer<?>> all() {
+        return new ArrayList<>(List.of(Slot.INSTANCE, History.INSTANCE, Day.INSTANCE, Bucket.INSTANCE,
+                Counted.INSTANCE));
+    }
+}
