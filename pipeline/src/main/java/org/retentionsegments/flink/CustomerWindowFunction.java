@@ -1,16 +1,10 @@
 package org.retentionsegments.flink;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.IntSerializer;
-import org.apache.flink.api.common.typeutils.base.array.IntPrimitiveArraySerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -41,12 +35,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     private final int lastDay;
 
     private transient CustomerWindow window;
-    private transient ValueState<CustomerHistory> history;
-    private transient MapState<Integer, DayActivity> pending;
-    private transient MapState<Integer, WindowBucket> buckets;
-    private transient ValueState<Integer> forgetDay;
-    private transient ValueState<CountKey> counted;
-    private transient ValueState<int[]> dueDays;
+    private transient ValueState<WindowSlot> slot;
 
     /** How each emission changes the population distributions, for the boundary merge. */
     public static final OutputTag<FactsDelta> DELTAS = new OutputTag<>("facts-deltas") {};
@@ -69,14 +58,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     @Override
     public void open(OpenContext context) {
         window = new CustomerWindow(windowDays, halfLifeDays);
-        history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", StateSerializers.History.INSTANCE));
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-days", IntSerializer.INSTANCE, StateSerializers.Day.INSTANCE));
-        buckets = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("window-buckets", IntSerializer.INSTANCE, StateSerializers.Bucket.INSTANCE));
-        forgetDay = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-day", Integer.class));
-        counted = getRuntimeContext().getState(new ValueStateDescriptor<>("counted", StateSerializers.Counted.INSTANCE));
-        dueDays = getRuntimeContext().getState(new ValueStateDescriptor<>("due-days", IntPrimitiveArraySerializer.INSTANCE));
+        slot = getRuntimeContext().getState(new ValueStateDescriptor<>("window", StateSerializers.Window.INSTANCE));
     }
 
     @Override
@@ -85,98 +67,86 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         if (enter > lastDay) {
             return;
         }
-        DayActivity known = pending.get(day.day);
+        WindowSlot w = slot.value();
+        if (w == null) {
+            w = new WindowSlot();
+        }
+        DayActivity known = w.pending.get(day.day);
         if (known != null) {
             known.merge(day);
-            pending.put(day.day, known);
         } else {
-            pending.put(day.day, day);
+            w.pending.put(day.day, day);
         }
-        due(enter, ctx);
+        due(w, enter, ctx);
+        slot.update(w);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RefreshInput> out) throws Exception {
         int today = (int) (timestamp / DAY_MS);
-        if (!takeDue(today)) {
+        WindowSlot w = slot.value();
+        if (w == null || !takeDue(w, today)) {
             return;
         }
-        try {
-            fire(today, ctx, out);
-        } finally {
-            int[] days = dueDays.value();
-            if (days != null) {
-                ctx.timerService().registerEventTimeTimer(days[0] * DAY_MS);
-            }
+        fire(w, today, ctx, out);
+        if (w.dueDays != null) {
+            ctx.timerService().registerEventTimeTimer(w.dueDays[0] * DAY_MS);
+        }
+        if (w.isEmpty()) {
+            slot.clear();
+        } else {
+            slot.update(w);
         }
     }
 
     /**
      * The day's work, as a timer of the day would do it: every day a customer needs one is kept
-     * in one sorted list ({@link #due}), and one timer waits for the earliest, so that RocksDB
+     * in one sorted list ({@link #due}), and one timer waits for the earliest, so that the state
      * holds one timer per customer instead of one per day that enters or leaves a window.
      */
-    private void fire(int today, OnTimerContext ctx, Collector<RefreshInput> out) throws Exception {
-        CustomerHistory h = history.value();
+    private void fire(WindowSlot w, int today, OnTimerContext ctx, Collector<RefreshInput> out) {
+        CustomerHistory h = w.history;
         if (h == null) {
             h = new CustomerHistory();
         }
-        enterPendingDays(today, h, ctx);
-        expireBuckets(today);
+        enterPendingDays(w, today, h, ctx);
+        w.buckets.entrySet().removeIf(e -> window.goneDay(e.getKey(), e.getValue()) <= today);
         if (h.lastActivityDay != CustomerFacts.NEVER && today >= h.lastActivityDay + forgetAfterDays
-                && pending.isEmpty()) {
-            history.clear();
-            pending.clear();
-            buckets.clear();
-            forgetDay.clear();
+                && w.pending.isEmpty()) {
+            // the days still due stay, as timers would: each fires and finds nothing to forget
+            w.history = null;
+            w.buckets.clear();
+            w.forgetDay = WindowSlot.NO_DAY;
             out.collect(RefreshInput.forget(ctx.getCurrentKey()));
-            ctx.output(DELTAS, new FactsDelta(counted.value(), null));
-            counted.clear();
+            ctx.output(DELTAS, new FactsDelta(w.counted, null));
+            w.counted = null;
             return;
         }
-        scheduleForget(h, ctx);
+        scheduleForget(w, h, ctx);
         // facts() raises the history's peak window value: the history is stored after it
-        CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, buckets.entries());
-        history.update(h);
+        CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, w.buckets.entrySet());
+        w.history = h;
         out.collect(RefreshInput.facts(facts));
         CountKey key = CountKey.of(facts);
-        ctx.output(DELTAS, new FactsDelta(counted.value(), key));
-        counted.update(key);
+        ctx.output(DELTAS, new FactsDelta(w.counted, key));
+        w.counted = key;
     }
 
-    private void enterPendingDays(int today, CustomerHistory h, OnTimerContext ctx) throws Exception {
-        List<Integer> entering = new ArrayList<>();
-        for (Integer day : pending.keys()) {
-            if (CustomerWindow.enterDay(day) <= today) {
-                entering.add(day);
-            }
-        }
-        entering.sort(null);
-        for (int day : entering) {
-            DayActivity activity = pending.get(day);
-            pending.remove(day);
+    private void enterPendingDays(WindowSlot w, int today, CustomerHistory h, OnTimerContext ctx) {
+        while (!w.pending.isEmpty() && CustomerWindow.enterDay(w.pending.firstKey()) <= today) {
+            Map.Entry<Integer, DayActivity> entering = w.pending.pollFirstEntry();
+            int day = entering.getKey();
+            DayActivity activity = entering.getValue();
             h.fold(activity);
             WindowBucket bucket = WindowBucket.of(activity);
             if (window.goneDay(day, bucket) > today) {
-                buckets.put(day, bucket);
+                w.buckets.put(day, bucket);
                 for (int leave : window.leaveDays(day, bucket)) {
                     if (leave <= lastDay) {
-                        due(leave, ctx);
+                        due(w, leave, ctx);
                     }
                 }
             }
-        }
-    }
-
-    private void expireBuckets(int today) throws Exception {
-        List<Integer> gone = new ArrayList<>();
-        for (Map.Entry<Integer, WindowBucket> entry : buckets.entries()) {
-            if (window.goneDay(entry.getKey(), entry.getValue()) <= today) {
-                gone.add(entry.getKey());
-            }
-        }
-        for (int day : gone) {
-            buckets.remove(day);
         }
     }
 
@@ -185,10 +155,10 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
      * same time is one timer): the day joins the sorted list, and a timer is set when it is the
      * earliest. A timer set for a later day stays and fires for that day.
      */
-    private void due(int day, Context ctx) throws Exception {
-        int[] days = dueDays.value();
+    private static void due(WindowSlot w, int day, Context ctx) {
+        int[] days = w.dueDays;
         if (days == null) {
-            dueDays.update(new int[] {day});
+            w.dueDays = new int[] {day};
             ctx.timerService().registerEventTimeTimer(day * DAY_MS);
             return;
         }
@@ -201,42 +171,37 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         System.arraycopy(days, 0, next, 0, insert);
         next[insert] = day;
         System.arraycopy(days, insert, next, insert + 1, days.length - insert);
-        dueDays.update(next);
+        w.dueDays = next;
         if (insert == 0) {
             ctx.timerService().registerEventTimeTimer(day * DAY_MS);
         }
     }
 
     /** Takes {@code today} off the list; false when it was not on it (a timer of an earlier list). */
-    private boolean takeDue(int today) throws Exception {
-        int[] days = dueDays.value();
+    private static boolean takeDue(WindowSlot w, int today) {
+        int[] days = w.dueDays;
         if (days == null || days[0] != today) {
             return false;
         }
-        if (days.length == 1) {
-            dueDays.clear();
-        } else {
-            dueDays.update(Arrays.copyOfRange(days, 1, days.length));
-        }
+        w.dueDays = days.length == 1 ? null : Arrays.copyOfRange(days, 1, days.length);
         return true;
     }
 
-    private void scheduleForget(CustomerHistory h, OnTimerContext ctx) throws Exception {
+    private void scheduleForget(WindowSlot w, CustomerHistory h, OnTimerContext ctx) {
         if (h.lastActivityDay == CustomerFacts.NEVER) {
             return;
         }
         int due = h.lastActivityDay + forgetAfterDays;
-        Integer scheduled = forgetDay.value();
-        if (scheduled != null && scheduled == due) {
+        if (w.forgetDay == due) {
             return;
         }
-        // An earlier forget timer is left to fire: deleting it could delete another timer of
-        // the same day, and when it fires it only re-emits unchanged facts.
+        // An earlier forget day is left to fire (as a timer was before): when it does, it only
+        // re-emits unchanged facts.
         if (due <= lastDay) {
-            due(due, ctx);
-            forgetDay.update(due);
+            due(w, due, ctx);
+            w.forgetDay = due;
         } else {
-            forgetDay.clear();
+            w.forgetDay = WindowSlot.NO_DAY;
         }
     }
 }

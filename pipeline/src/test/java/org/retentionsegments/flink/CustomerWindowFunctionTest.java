@@ -89,8 +89,8 @@ class CustomerWindowFunctionTest {
         assertEquals(0, expired.frequency());
         assertEquals(0.0, expired.monetary());
         assertEquals(T0, expired.lastOrderDay(), "recency outlives the window");
-        assertEquals(4, harness.numKeyedStateEntries(),
-                "only history, the forget day, the counted key and the due days (the forget day) remain");
+        assertEquals(1, harness.numKeyedStateEntries(),
+                "one state value: history, forget day, counted key and the days due (the forget day)");
         assertEquals(1, harness.numEventTimeTimers(), "only the forget timer remains");
     }
 

@@ -18,6 +18,7 @@ import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
+import org.retentionsegments.flink.WindowSlot;
 
 /**
  * The serializers of the per-customer keyed state, in the {@link Compact} encodings. Measured on
@@ -517,6 +518,124 @@ public final class StateSerializers {
         }
     }
 
+    /** The rolling windows' {@link WindowSlot}: history, pending and window days, forget day, count key, due days. */
+    public static final class Window extends CompactSerializer<WindowSlot> {
+        private static final long serialVersionUID = 1L;
+        public static final Window INSTANCE = new Window();
+
+        @Override
+        public WindowSlot createInstance() {
+            return new WindowSlot();
+        }
+
+        @Override
+        public WindowSlot copy(WindowSlot from) {
+            WindowSlot to = new WindowSlot();
+            to.history = from.history == null ? null : History.INSTANCE.copy(from.history);
+            from.pending.forEach((day, activity) -> to.pending.put(day, Day.INSTANCE.copy(activity)));
+            from.buckets.forEach((day, bucket) -> to.buckets.put(day, Bucket.INSTANCE.copy(bucket)));
+            to.forgetDay = from.forgetDay;
+            to.counted = from.counted; // an immutable record
+            to.dueDays = from.dueDays == null ? null : from.dueDays.clone();
+            return to;
+        }
+
+        @Override
+        public void serialize(WindowSlot w, DataOutputView out) throws IOException {
+            int flags = (w.history != null ? 1 : 0) | (w.counted != null ? 2 : 0)
+                    | (w.forgetDay != WindowSlot.NO_DAY ? 4 : 0);
+            out.writeByte(flags);
+            if (w.history != null) {
+                History.INSTANCE.serialize(w.history, out);
+            }
+            if (w.counted != null) {
+                Counted.INSTANCE.serialize(w.counted, out);
+            }
+            if (w.forgetDay != WindowSlot.NO_DAY) {
+                Compact.writeInt(out, w.forgetDay);
+            }
+            Compact.writeVarLong(out, w.pending.size());
+            for (DayActivity activity : w.pending.values()) {
+                Day.INSTANCE.serialize(activity, out); // carries its day
+            }
+            Compact.writeVarLong(out, w.buckets.size());
+            int previous = 0;
+            for (Map.Entry<Integer, WindowBucket> e : w.buckets.entrySet()) {
+                Compact.writeInt(out, e.getKey() - previous); // ascending: small steps
+                previous = e.getKey();
+                Bucket.INSTANCE.serialize(e.getValue(), out);
+            }
+            writeAscending(out, w.dueDays);
+        }
+
+        @Override
+        public WindowSlot deserialize(DataInputView in) throws IOException {
+            WindowSlot w = new WindowSlot();
+            int flags = in.readUnsignedByte();
+            if ((flags & 1) != 0) {
+                w.history = History.INSTANCE.deserialize(in);
+            }
+            if ((flags & 2) != 0) {
+                w.counted = Counted.INSTANCE.deserialize(in);
+            }
+            if ((flags & 4) != 0) {
+                w.forgetDay = Compact.readInt(in);
+            }
+            int pending = (int) Compact.readVarLong(in);
+            for (int i = 0; i < pending; i++) {
+                DayActivity activity = Day.INSTANCE.deserialize(in);
+                w.pending.put(activity.day, activity);
+            }
+            int buckets = (int) Compact.readVarLong(in);
+            int day = 0;
+            for (int i = 0; i < buckets; i++) {
+                day += Compact.readInt(in);
+                w.buckets.put(day, Bucket.INSTANCE.deserialize(in));
+            }
+            w.dueDays = readAscending(in);
+            return w;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<WindowSlot> snapshotConfiguration() {
+            return new WindowSnapshot();
+        }
+    }
+
+    public static final class WindowSnapshot extends SimpleTypeSerializerSnapshot<WindowSlot> {
+        public WindowSnapshot() {
+            super(() -> Window.INSTANCE);
+        }
+    }
+
+    /** Ascending ints (null included) as the first and the steps between. */
+    private static void writeAscending(DataOutputView out, int[] values) throws IOException {
+        if (values == null) {
+            Compact.writeVarLong(out, 0);
+            return;
+        }
+        Compact.writeVarLong(out, values.length + 1L);
+        long previous = 0;
+        for (int v : values) {
+            Compact.writeLong(out, v - previous);
+            previous = v;
+        }
+    }
+
+    private static int[] readAscending(DataInputView in) throws IOException {
+        int length = (int) Compact.readVarLong(in) - 1;
+        if (length < 0) {
+            return null;
+        }
+        int[] values = new int[length];
+        long previous = 0;
+        for (int i = 0; i < length; i++) {
+            previous += Compact.readLong(in);
+            values[i] = (int) previous;
+        }
+        return values;
+    }
+
     // ---------------------------------------------------------------- maps
 
     /** A copy that grows as the original did (put by put), so it iterates in the same order. */
@@ -584,6 +703,6 @@ public final class StateSerializers {
     /** For tests: every serializer of this class. */
     static List<CompactSerializer<?>> all() {
         return new ArrayList<>(List.of(Slot.INSTANCE, History.INSTANCE, Day.INSTANCE, Bucket.INSTANCE,
-                Counted.INSTANCE));
+                Counted.INSTANCE, Window.INSTANCE));
     }
 }

@@ -29,6 +29,7 @@ import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
+import org.retentionsegments.flink.WindowSlot;
 
 /**
  * The compact state serializers read back what they wrote, bit for bit, on random values with the
@@ -123,6 +124,47 @@ class StateSerializersTest {
                     random.nextLong(), random.nextInt(500), random.nextInt(1_000_000), random.nextBoolean()
                     ? CountKey.NO_GAP : random.nextInt(2_000));
             assertEquals(k, roundTrip(StateSerializers.Counted.INSTANCE, k));
+        }
+    }
+
+    @Test
+    void windowSlotsReadBackAndCopyDeeply() throws Exception {
+        TypeSerializer<CustomerHistory> history = pojo(CustomerHistory.class);
+        TypeSerializer<DayActivity> day = pojo(DayActivity.class);
+        TypeSerializer<WindowBucket> bucket = pojo(WindowBucket.class);
+        for (int i = 0; i < 1_000; i++) {
+            WindowSlot w = new WindowSlot();
+            w.history = random.nextInt(4) == 0 ? null : randomHistory();
+            for (int p = random.nextInt(3); p > 0; p--) {
+                DayActivity d = randomActivity();
+                w.pending.put(d.day, d);
+            }
+            for (int b = random.nextInt(8); b > 0; b--) {
+                w.buckets.put(randomEpochDay(), WindowBucket.of(randomActivity()));
+            }
+            w.forgetDay = random.nextBoolean() ? WindowSlot.NO_DAY : randomEpochDay();
+            w.counted = random.nextBoolean() ? null : new CountKey(true, 1, 2, 3, 4, 5, CountKey.NO_GAP);
+            w.dueDays = random.nextInt(4) == 0 ? null
+                    : random.ints(1 + random.nextInt(6), -5_000, 40_000).sorted().distinct().toArray();
+            for (WindowSlot back : List.of(roundTrip(StateSerializers.Window.INSTANCE, w),
+                    StateSerializers.Window.INSTANCE.copy(w))) {
+                if (w.history == null) {
+                    assertEquals(null, back.history);
+                } else {
+                    assertSameBytes(history, w.history, back.history);
+                }
+                assertEquals(w.pending.keySet(), back.pending.keySet());
+                for (Integer d : w.pending.keySet()) {
+                    assertSameBytes(day, w.pending.get(d), back.pending.get(d));
+                }
+                assertEquals(w.buckets.keySet(), back.buckets.keySet());
+                for (Integer d : w.buckets.keySet()) {
+                    assertSameBytes(bucket, w.buckets.get(d), back.buckets.get(d));
+                }
+                assertEquals(w.forgetDay, back.forgetDay);
+                assertEquals(w.counted, back.counted);
+                assertArrayEquals(w.dueDays, back.dueDays);
+            }
         }
     }
 
