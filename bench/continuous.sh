@@ -76,5 +76,5 @@ print(f"day boundary to every customer's row committed: {med(c, 'boundary_s'):.1
 print(f"last checkpoint: {med(c, 'state_bytes') / 1e6:.1f} MB of state, {med(c, 'state_bytes_per_customer'):.0f} B per"
       f" customer ({med(c, 'checkpoint_bytes') / 1e6:.1f} MB in its folders, older shared files included)")
 PY
-grep -h '^checkpoint state:' "$work"/continuous.*.err | tail -n 20 >&2 || true
+grep -h '^checkpoint state:' "$work"/continuous.*.err | tail -n 40 >&2 || true
 echo "raw figures: $work" >&2
