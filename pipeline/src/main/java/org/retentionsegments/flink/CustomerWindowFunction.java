@@ -22,6 +22,8 @@ import org.retentionsegments.flink.state.StateSerializers;
  * enters the window, or when a bucket ages out. Event-time timers, not new events, drive expiry,
  * so an order leaves the window on the day it ages out even if the customer does nothing. A
  * customer inactive for {@code forgetAfterDays} is forgotten: state cleared, a forget emitted.
+ * A customer's state is one {@link WindowSlot}, with the days a timer is due in it and one
+ * event-time timer set for the earliest of them.
  *
  * <p>Days whose timers fall after {@code lastDay} (the as_of of a bounded run) are ignored.
  */
