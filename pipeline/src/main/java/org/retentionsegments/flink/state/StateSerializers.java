@@ -2,7 +2,6 @@ package org.retentionsegments.flink.state;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,302 +219,204 @@ public final class StateSerializers {
 
     // ---------------------------------------------------------------- the rolling window's state
 
+    // The parts of a WindowSlot: its history, days waiting and days in the window, count key.
+
     /** The rolling window's {@link CustomerHistory}. */
-    public static final class History extends CompactSerializer<CustomerHistory> {
-        private static final long serialVersionUID = 1L;
-        public static final History INSTANCE = new History();
-
-        @Override
-        public CustomerHistory createInstance() {
-            return new CustomerHistory();
-        }
-
-        @Override
-        public CustomerHistory copy(CustomerHistory from) {
-            CustomerHistory to = new CustomerHistory();
-            to.firstOrderDay = from.firstOrderDay;
-            to.lastOrderDay = from.lastOrderDay;
-            to.previousOrderDay = from.previousOrderDay;
-            to.lifetimeOrders = from.lifetimeOrders;
-            to.lifetimeNet = from.lifetimeNet;
-            to.discountedOrders = from.discountedOrders;
-            to.channelOrders = copyMap(from.channelOrders);
-            to.categorySpend = copyMap(from.categorySpend);
-            to.gaps = from.gaps == null ? null : from.gaps.clone();
-            to.lastEngagementDay = from.lastEngagementDay;
-            to.unsubscribed = from.unsubscribed;
-            to.lastActivityDay = from.lastActivityDay;
-            to.signupDay = from.signupDay;
-            to.emailConsent = from.emailConsent;
-            to.country = from.country;
-            to.emailSha256 = from.emailSha256;
-            to.phoneSha256 = from.phoneSha256;
-            to.peakWindowValue = from.peakWindowValue;
-            return to;
-        }
-
-        @Override
-        public void serialize(CustomerHistory h, DataOutputView out) throws IOException {
-            int base = h.lastActivityDay;
-            Compact.writeInt(out, base);
-            writeDay(out, base, h.firstOrderDay);
-            writeDay(out, base, h.lastOrderDay);
-            writeDay(out, base, h.previousOrderDay);
-            writeDay(out, base, h.lastEngagementDay);
-            writeDay(out, base, h.signupDay);
-            Compact.writeInt(out, h.lifetimeOrders);
-            Compact.writeInt(out, h.discountedOrders);
-            Compact.writeInt(out, h.emailConsent);
-            out.writeBoolean(h.unsubscribed);
-            Compact.writeDoubles(out, h.lifetimeNet, h.peakWindowValue);
-            writeCounts(out, h.channelOrders);
-            writeAmounts(out, h.categorySpend);
-            Compact.writeIntArray(out, h.gaps);
-            Compact.writeString(out, h.country);
-            Compact.writeDigest(out, h.emailSha256);
-            Compact.writeDigest(out, h.phoneSha256);
-        }
-
-        @Override
-        public CustomerHistory deserialize(DataInputView in) throws IOException {
-            CustomerHistory h = new CustomerHistory();
-            int base = Compact.readInt(in);
-            h.lastActivityDay = base;
-            h.firstOrderDay = readDay(in, base);
-            h.lastOrderDay = readDay(in, base);
-            h.previousOrderDay = readDay(in, base);
-            h.lastEngagementDay = readDay(in, base);
-            h.signupDay = readDay(in, base);
-            h.lifetimeOrders = Compact.readInt(in);
-            h.discountedOrders = Compact.readInt(in);
-            h.emailConsent = Compact.readInt(in);
-            h.unsubscribed = in.readBoolean();
-            double[] d = Compact.readDoubles(in, 2);
-            h.lifetimeNet = d[0];
-            h.peakWindowValue = d[1];
-            h.channelOrders = readCounts(in);
-            h.categorySpend = readAmounts(in);
-            h.gaps = Compact.readIntArray(in);
-            h.country = Compact.readString(in);
-            h.emailSha256 = Compact.readDigest(in);
-            h.phoneSha256 = Compact.readDigest(in);
-            return h;
-        }
-
-        @Override
-        public TypeSerializerSnapshot<CustomerHistory> snapshotConfiguration() {
-            return new HistorySnapshot();
-        }
+    static CustomerHistory copyHistory(CustomerHistory from) {
+        CustomerHistory to = new CustomerHistory();
+        to.firstOrderDay = from.firstOrderDay;
+        to.lastOrderDay = from.lastOrderDay;
+        to.previousOrderDay = from.previousOrderDay;
+        to.lifetimeOrders = from.lifetimeOrders;
+        to.lifetimeNet = from.lifetimeNet;
+        to.discountedOrders = from.discountedOrders;
+        to.channelOrders = copyMap(from.channelOrders);
+        to.categorySpend = copyMap(from.categorySpend);
+        to.gaps = from.gaps == null ? null : from.gaps.clone();
+        to.lastEngagementDay = from.lastEngagementDay;
+        to.unsubscribed = from.unsubscribed;
+        to.lastActivityDay = from.lastActivityDay;
+        to.signupDay = from.signupDay;
+        to.emailConsent = from.emailConsent;
+        to.country = from.country;
+        to.emailSha256 = from.emailSha256;
+        to.phoneSha256 = from.phoneSha256;
+        to.peakWindowValue = from.peakWindowValue;
+        return to;
     }
 
-    public static final class HistorySnapshot extends SimpleTypeSerializerSnapshot<CustomerHistory> {
-        public HistorySnapshot() {
-            super(() -> History.INSTANCE);
-        }
+    static void writeHistory(CustomerHistory h, DataOutputView out) throws IOException {
+        int base = h.lastActivityDay;
+        Compact.writeInt(out, base);
+        writeDay(out, base, h.firstOrderDay);
+        writeDay(out, base, h.lastOrderDay);
+        writeDay(out, base, h.previousOrderDay);
+        writeDay(out, base, h.lastEngagementDay);
+        writeDay(out, base, h.signupDay);
+        Compact.writeInt(out, h.lifetimeOrders);
+        Compact.writeInt(out, h.discountedOrders);
+        Compact.writeInt(out, h.emailConsent);
+        out.writeBoolean(h.unsubscribed);
+        Compact.writeDoubles(out, h.lifetimeNet, h.peakWindowValue);
+        writeCounts(out, h.channelOrders);
+        writeAmounts(out, h.categorySpend);
+        Compact.writeIntArray(out, h.gaps);
+        Compact.writeString(out, h.country);
+        Compact.writeDigest(out, h.emailSha256);
+        Compact.writeDigest(out, h.phoneSha256);
+    }
+
+    static CustomerHistory readHistory(DataInputView in) throws IOException {
+        CustomerHistory h = new CustomerHistory();
+        int base = Compact.readInt(in);
+        h.lastActivityDay = base;
+        h.firstOrderDay = readDay(in, base);
+        h.lastOrderDay = readDay(in, base);
+        h.previousOrderDay = readDay(in, base);
+        h.lastEngagementDay = readDay(in, base);
+        h.signupDay = readDay(in, base);
+        h.lifetimeOrders = Compact.readInt(in);
+        h.discountedOrders = Compact.readInt(in);
+        h.emailConsent = Compact.readInt(in);
+        h.unsubscribed = in.readBoolean();
+        double[] d = Compact.readDoubles(in, 2);
+        h.lifetimeNet = d[0];
+        h.peakWindowValue = d[1];
+        h.channelOrders = readCounts(in);
+        h.categorySpend = readAmounts(in);
+        h.gaps = Compact.readIntArray(in);
+        h.country = Compact.readString(in);
+        h.emailSha256 = Compact.readDigest(in);
+        h.phoneSha256 = Compact.readDigest(in);
+        return h;
     }
 
     /** A day's activity waiting to enter the window (and the records the window is fed). */
-    public static final class Day extends CompactSerializer<DayActivity> {
-        private static final long serialVersionUID = 1L;
-        public static final Day INSTANCE = new Day();
-
-        @Override
-        public DayActivity createInstance() {
-            return new DayActivity();
-        }
-
-        @Override
-        public DayActivity copy(DayActivity from) {
-            DayActivity to = new DayActivity();
-            to.customerId = from.customerId;
-            to.day = from.day;
-            to.orders = from.orders;
-            to.returnOrders = from.returnOrders;
-            to.revenue = from.revenue;
-            to.gross = from.gross;
-            to.returnAmount = from.returnAmount;
-            to.discountedOrders = from.discountedOrders;
-            to.midnightOrders = from.midnightOrders;
-            to.midnightRevenue = from.midnightRevenue;
-            to.midnightGross = from.midnightGross;
-            to.midnightReturnAmount = from.midnightReturnAmount;
-            to.channelOrders = copyMap(from.channelOrders);
-            to.categorySpend = copyMap(from.categorySpend);
-            to.engagement = from.engagement == null ? null : from.engagement.clone();
-            to.engagementEvents = from.engagementEvents;
-            to.signedUp = from.signedUp;
-            to.emailConsent = from.emailConsent;
-            to.country = from.country;
-            to.emailSha256 = from.emailSha256;
-            to.phoneSha256 = from.phoneSha256;
-            return to;
-        }
-
-        @Override
-        public void serialize(DayActivity d, DataOutputView out) throws IOException {
-            Compact.writeString(out, d.customerId);
-            Compact.writeInt(out, d.day);
-            Compact.writeInt(out, d.orders);
-            Compact.writeInt(out, d.returnOrders);
-            Compact.writeInt(out, d.discountedOrders);
-            Compact.writeInt(out, d.midnightOrders);
-            Compact.writeInt(out, d.engagementEvents);
-            Compact.writeInt(out, d.emailConsent);
-            out.writeBoolean(d.signedUp);
-            Compact.writeDoubles(out, d.revenue, d.gross, d.returnAmount, d.midnightRevenue, d.midnightGross,
-                    d.midnightReturnAmount);
-            writeCounts(out, d.channelOrders);
-            writeAmounts(out, d.categorySpend);
-            Compact.writeIntArray(out, d.engagement);
-            Compact.writeString(out, d.country);
-            Compact.writeDigest(out, d.emailSha256);
-            Compact.writeDigest(out, d.phoneSha256);
-        }
-
-        @Override
-        public DayActivity deserialize(DataInputView in) throws IOException {
-            DayActivity d = new DayActivity();
-            d.customerId = Compact.readString(in);
-            d.day = Compact.readInt(in);
-            d.orders = Compact.readInt(in);
-            d.returnOrders = Compact.readInt(in);
-            d.discountedOrders = Compact.readInt(in);
-            d.midnightOrders = Compact.readInt(in);
-            d.engagementEvents = Compact.readInt(in);
-            d.emailConsent = Compact.readInt(in);
-            d.signedUp = in.readBoolean();
-            double[] v = Compact.readDoubles(in, 6);
-            d.revenue = v[0];
-            d.gross = v[1];
-            d.returnAmount = v[2];
-            d.midnightRevenue = v[3];
-            d.midnightGross = v[4];
-            d.midnightReturnAmount = v[5];
-            d.channelOrders = readCounts(in);
-            d.categorySpend = readAmounts(in);
-            d.engagement = Compact.readIntArray(in);
-            d.country = Compact.readString(in);
-            d.emailSha256 = Compact.readDigest(in);
-            d.phoneSha256 = Compact.readDigest(in);
-            return d;
-        }
-
-        @Override
-        public TypeSerializerSnapshot<DayActivity> snapshotConfiguration() {
-            return new DaySnapshot();
-        }
+    static DayActivity copyActivity(DayActivity from) {
+        DayActivity to = new DayActivity();
+        to.customerId = from.customerId;
+        to.day = from.day;
+        to.orders = from.orders;
+        to.returnOrders = from.returnOrders;
+        to.revenue = from.revenue;
+        to.gross = from.gross;
+        to.returnAmount = from.returnAmount;
+        to.discountedOrders = from.discountedOrders;
+        to.midnightOrders = from.midnightOrders;
+        to.midnightRevenue = from.midnightRevenue;
+        to.midnightGross = from.midnightGross;
+        to.midnightReturnAmount = from.midnightReturnAmount;
+        to.channelOrders = copyMap(from.channelOrders);
+        to.categorySpend = copyMap(from.categorySpend);
+        to.engagement = from.engagement == null ? null : from.engagement.clone();
+        to.engagementEvents = from.engagementEvents;
+        to.signedUp = from.signedUp;
+        to.emailConsent = from.emailConsent;
+        to.country = from.country;
+        to.emailSha256 = from.emailSha256;
+        to.phoneSha256 = from.phoneSha256;
+        return to;
     }
 
-    public static final class DaySnapshot extends SimpleTypeSerializerSnapshot<DayActivity> {
-        public DaySnapshot() {
-            super(() -> Day.INSTANCE);
-        }
+    static void writeActivity(DayActivity d, DataOutputView out) throws IOException {
+        Compact.writeString(out, d.customerId);
+        Compact.writeInt(out, d.day);
+        Compact.writeInt(out, d.orders);
+        Compact.writeInt(out, d.returnOrders);
+        Compact.writeInt(out, d.discountedOrders);
+        Compact.writeInt(out, d.midnightOrders);
+        Compact.writeInt(out, d.engagementEvents);
+        Compact.writeInt(out, d.emailConsent);
+        out.writeBoolean(d.signedUp);
+        Compact.writeDoubles(out, d.revenue, d.gross, d.returnAmount, d.midnightRevenue, d.midnightGross,
+                d.midnightReturnAmount);
+        writeCounts(out, d.channelOrders);
+        writeAmounts(out, d.categorySpend);
+        Compact.writeIntArray(out, d.engagement);
+        Compact.writeString(out, d.country);
+        Compact.writeDigest(out, d.emailSha256);
+        Compact.writeDigest(out, d.phoneSha256);
+    }
+
+    static DayActivity readActivity(DataInputView in) throws IOException {
+        DayActivity d = new DayActivity();
+        d.customerId = Compact.readString(in);
+        d.day = Compact.readInt(in);
+        d.orders = Compact.readInt(in);
+        d.returnOrders = Compact.readInt(in);
+        d.discountedOrders = Compact.readInt(in);
+        d.midnightOrders = Compact.readInt(in);
+        d.engagementEvents = Compact.readInt(in);
+        d.emailConsent = Compact.readInt(in);
+        d.signedUp = in.readBoolean();
+        double[] v = Compact.readDoubles(in, 6);
+        d.revenue = v[0];
+        d.gross = v[1];
+        d.returnAmount = v[2];
+        d.midnightRevenue = v[3];
+        d.midnightGross = v[4];
+        d.midnightReturnAmount = v[5];
+        d.channelOrders = readCounts(in);
+        d.categorySpend = readAmounts(in);
+        d.engagement = Compact.readIntArray(in);
+        d.country = Compact.readString(in);
+        d.emailSha256 = Compact.readDigest(in);
+        d.phoneSha256 = Compact.readDigest(in);
+        return d;
     }
 
     /** One day's part of the rolling windows. */
-    public static final class Bucket extends CompactSerializer<WindowBucket> {
-        private static final long serialVersionUID = 1L;
-        public static final Bucket INSTANCE = new Bucket();
-
-        @Override
-        public WindowBucket createInstance() {
-            return new WindowBucket();
-        }
-
-        @Override
-        public WindowBucket copy(WindowBucket from) {
-            WindowBucket to = new WindowBucket();
-            to.orders = from.orders;
-            to.net = from.net;
-            to.gross = from.gross;
-            to.returnAmount = from.returnAmount;
-            to.midnightOrders = from.midnightOrders;
-            to.midnightNet = from.midnightNet;
-            to.midnightGross = from.midnightGross;
-            to.midnightReturnAmount = from.midnightReturnAmount;
-            to.engagement = from.engagement == null ? null : from.engagement.clone();
-            return to;
-        }
-
-        @Override
-        public void serialize(WindowBucket b, DataOutputView out) throws IOException {
-            Compact.writeInt(out, b.orders);
-            Compact.writeInt(out, b.midnightOrders);
-            Compact.writeDoubles(out, b.net, b.gross, b.returnAmount, b.midnightNet, b.midnightGross,
-                    b.midnightReturnAmount);
-            Compact.writeIntArray(out, b.engagement);
-        }
-
-        @Override
-        public WindowBucket deserialize(DataInputView in) throws IOException {
-            WindowBucket b = new WindowBucket();
-            b.orders = Compact.readInt(in);
-            b.midnightOrders = Compact.readInt(in);
-            double[] v = Compact.readDoubles(in, 6);
-            b.net = v[0];
-            b.gross = v[1];
-            b.returnAmount = v[2];
-            b.midnightNet = v[3];
-            b.midnightGross = v[4];
-            b.midnightReturnAmount = v[5];
-            b.engagement = Compact.readIntArray(in);
-            return b;
-        }
-
-        @Override
-        public TypeSerializerSnapshot<WindowBucket> snapshotConfiguration() {
-            return new BucketSnapshot();
-        }
+    static WindowBucket copyBucket(WindowBucket from) {
+        WindowBucket to = new WindowBucket();
+        to.orders = from.orders;
+        to.net = from.net;
+        to.gross = from.gross;
+        to.returnAmount = from.returnAmount;
+        to.midnightOrders = from.midnightOrders;
+        to.midnightNet = from.midnightNet;
+        to.midnightGross = from.midnightGross;
+        to.midnightReturnAmount = from.midnightReturnAmount;
+        to.engagement = from.engagement == null ? null : from.engagement.clone();
+        return to;
     }
 
-    public static final class BucketSnapshot extends SimpleTypeSerializerSnapshot<WindowBucket> {
-        public BucketSnapshot() {
-            super(() -> Bucket.INSTANCE);
-        }
+    static void writeBucket(WindowBucket b, DataOutputView out) throws IOException {
+        Compact.writeInt(out, b.orders);
+        Compact.writeInt(out, b.midnightOrders);
+        Compact.writeDoubles(out, b.net, b.gross, b.returnAmount, b.midnightNet, b.midnightGross,
+                b.midnightReturnAmount);
+        Compact.writeIntArray(out, b.engagement);
     }
 
-    /** What the customer last contributed to the population's counts. */
-    public static final class Counted extends CompactSerializer<CountKey> {
-        private static final long serialVersionUID = 1L;
-        public static final Counted INSTANCE = new Counted();
-
-        @Override
-        public CountKey createInstance() {
-            return new CountKey(false, 0, 0, 0, 0, 0, CountKey.NO_GAP);
-        }
-
-        @Override
-        public CountKey copy(CountKey from) {
-            return from; // an immutable record
-        }
-
-        @Override
-        public void serialize(CountKey k, DataOutputView out) throws IOException {
-            out.writeBoolean(k.ordered());
-            Compact.writeLong(out, k.lastOrderDay());
-            Compact.writeLong(out, k.frequency());
-            Compact.writeLong(out, k.monetaryCents());
-            Compact.writeLong(out, k.lifetimeOrders());
-            Compact.writeLong(out, k.lifetimeCents());
-            Compact.writeLong(out, k.halfDayGap());
-        }
-
-        @Override
-        public CountKey deserialize(DataInputView in) throws IOException {
-            return new CountKey(in.readBoolean(), Compact.readLong(in), Compact.readLong(in), Compact.readLong(in),
-                    Compact.readLong(in), Compact.readLong(in), Compact.readLong(in));
-        }
-
-        @Override
-        public TypeSerializerSnapshot<CountKey> snapshotConfiguration() {
-            return new CountedSnapshot();
-        }
+    static WindowBucket readBucket(DataInputView in) throws IOException {
+        WindowBucket b = new WindowBucket();
+        b.orders = Compact.readInt(in);
+        b.midnightOrders = Compact.readInt(in);
+        double[] v = Compact.readDoubles(in, 6);
+        b.net = v[0];
+        b.gross = v[1];
+        b.returnAmount = v[2];
+        b.midnightNet = v[3];
+        b.midnightGross = v[4];
+        b.midnightReturnAmount = v[5];
+        b.engagement = Compact.readIntArray(in);
+        return b;
     }
 
-    public static final class CountedSnapshot extends SimpleTypeSerializerSnapshot<CountKey> {
-        public CountedSnapshot() {
-            super(() -> Counted.INSTANCE);
-        }
+    /** What the customer last contributed to the population's counts (an immutable record: copies share it). */
+    static void writeCountKey(CountKey k, DataOutputView out) throws IOException {
+        out.writeBoolean(k.ordered());
+        Compact.writeLong(out, k.lastOrderDay());
+        Compact.writeLong(out, k.frequency());
+        Compact.writeLong(out, k.monetaryCents());
+        Compact.writeLong(out, k.lifetimeOrders());
+        Compact.writeLong(out, k.lifetimeCents());
+        Compact.writeLong(out, k.halfDayGap());
+    }
+
+    static CountKey readCountKey(DataInputView in) throws IOException {
+        return new CountKey(in.readBoolean(), Compact.readLong(in), Compact.readLong(in), Compact.readLong(in),
+                Compact.readLong(in), Compact.readLong(in), Compact.readLong(in));
     }
 
     /** The rolling windows' {@link WindowSlot}: history, pending and window days, forget day, count key, due days. */
@@ -531,9 +432,9 @@ public final class StateSerializers {
         @Override
         public WindowSlot copy(WindowSlot from) {
             WindowSlot to = new WindowSlot();
-            to.history = from.history == null ? null : History.INSTANCE.copy(from.history);
-            from.pending.forEach((day, activity) -> to.pending.put(day, Day.INSTANCE.copy(activity)));
-            from.buckets.forEach((day, bucket) -> to.buckets.put(day, Bucket.INSTANCE.copy(bucket)));
+            to.history = from.history == null ? null : copyHistory(from.history);
+            from.pending.forEach((day, activity) -> to.pending.put(day, copyActivity(activity)));
+            from.buckets.forEach((day, bucket) -> to.buckets.put(day, copyBucket(bucket)));
             to.forgetDay = from.forgetDay;
             to.counted = from.counted; // an immutable record
             to.dueDays = from.dueDays == null ? null : from.dueDays.clone();
@@ -546,24 +447,24 @@ public final class StateSerializers {
                     | (w.forgetDay != WindowSlot.NO_DAY ? 4 : 0);
             out.writeByte(flags);
             if (w.history != null) {
-                History.INSTANCE.serialize(w.history, out);
+                writeHistory(w.history, out);
             }
             if (w.counted != null) {
-                Counted.INSTANCE.serialize(w.counted, out);
+                writeCountKey(w.counted, out);
             }
             if (w.forgetDay != WindowSlot.NO_DAY) {
                 Compact.writeInt(out, w.forgetDay);
             }
             Compact.writeVarLong(out, w.pending.size());
             for (DayActivity activity : w.pending.values()) {
-                Day.INSTANCE.serialize(activity, out); // carries its day
+                writeActivity(activity, out); // carries its day
             }
             Compact.writeVarLong(out, w.buckets.size());
             int previous = 0;
             for (Map.Entry<Integer, WindowBucket> e : w.buckets.entrySet()) {
                 Compact.writeInt(out, e.getKey() - previous); // ascending: small steps
                 previous = e.getKey();
-                Bucket.INSTANCE.serialize(e.getValue(), out);
+                writeBucket(e.getValue(), out);
             }
             writeAscending(out, w.dueDays);
         }
@@ -573,24 +474,24 @@ public final class StateSerializers {
             WindowSlot w = new WindowSlot();
             int flags = in.readUnsignedByte();
             if ((flags & 1) != 0) {
-                w.history = History.INSTANCE.deserialize(in);
+                w.history = readHistory(in);
             }
             if ((flags & 2) != 0) {
-                w.counted = Counted.INSTANCE.deserialize(in);
+                w.counted = readCountKey(in);
             }
             if ((flags & 4) != 0) {
                 w.forgetDay = Compact.readInt(in);
             }
             int pending = (int) Compact.readVarLong(in);
             for (int i = 0; i < pending; i++) {
-                DayActivity activity = Day.INSTANCE.deserialize(in);
+                DayActivity activity = readActivity(in);
                 w.pending.put(activity.day, activity);
             }
             int buckets = (int) Compact.readVarLong(in);
             int day = 0;
             for (int i = 0; i < buckets; i++) {
                 day += Compact.readInt(in);
-                w.buckets.put(day, Bucket.INSTANCE.deserialize(in));
+                w.buckets.put(day, readBucket(in));
             }
             w.dueDays = readAscending(in);
             return w;
@@ -702,7 +603,6 @@ public final class StateSerializers {
 
     /** For tests: every serializer of this class. */
     static List<CompactSerializer<?>> all() {
-        return new ArrayList<>(List.of(Slot.INSTANCE, History.INSTANCE, Day.INSTANCE, Bucket.INSTANCE,
-                Counted.INSTANCE, Window.INSTANCE));
+        return List.of(Slot.INSTANCE, Window.INSTANCE);
     }
 }
