@@ -44,6 +44,22 @@ class WarehouseITCase {
     }
 
     @Test
+    void postgresSessionsRunWithoutJitUnlessTheUrlSetsItsOwnOptions() throws Exception {
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        try (Warehouse warehouse = Warehouse.open(url)) {
+            assertEquals("off", warehouse.dsl().fetchValue("show jit"));
+        }
+        try (Warehouse warehouse = Warehouse.open(url + "&options=-c%20work_mem=64MB")) {
+            assertEquals("64MB", warehouse.dsl().fetchValue("show work_mem"));
+            try (var plain = java.sql.DriverManager.getConnection(TestWarehouses.postgresUrl());
+                    var jit = plain.createStatement().executeQuery("show jit")) {
+                jit.next();
+                assertEquals(jit.getString(1), warehouse.dsl().fetchValue("show jit"), "the URL's options replace ours");
+            }
+        }
+    }
+
+    @Test
     void unreachablePostgresSaysWhatToDoInOneLine() {
         WarehouseException e = assertThrows(WarehouseException.class,
                 () -> Warehouse.open("jdbc:postgresql://127.0.0.1:1/test?user=postgres"));

@@ -258,6 +258,32 @@ class WarehouseWriterITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aCallSpanningSeveralDaysUpdatesItsStoredDaysOnlyAndInsertsItsNewOnes(Engine engine) {
+        LocalDate d14 = AS_OF.plusDays(14);
+        Instant t = Instant.parse("2024-03-01T10:15:30.123456Z");
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(List.of(
+                    assignment("c1", AS_OF, "Loyal", true), assignment("c1", AS_OF_PLUS_7D, "Loyal", true),
+                    assignment("c1", d14, "Loyal", true), assignment("c2", AS_OF_PLUS_7D, "Loyal", true),
+                    treatment("p", "c1", t, Arm.TREATMENT, 0.5), treatment("p", "c1", t.plusSeconds(86_400), Arm.TREATMENT, 0.5)));
+            // the stored days 7 and 14 change, day 0 lies outside the call's days, day 21 is new
+            new WarehouseWriter(warehouse, NEXT_DAY).write(List.of(
+                    assignment("c1", AS_OF_PLUS_7D, "At Risk", true), assignment("c1", d14, "At Risk", true),
+                    assignment("c1", AS_OF.plusDays(21), "At Risk", true), assignment("c2", AS_OF_PLUS_7D, "Loyal", true),
+                    treatment("p", "c1", t.plusSeconds(86_400), Arm.TREATMENT, 0.75),
+                    treatment("p", "c1", t.plusSeconds(2 * 86_400), Arm.TREATMENT, 0.75)));
+            assertEquals(List.of("c1 " + AS_OF + " Loyal 2024-03-02T00:00", "c1 " + AS_OF_PLUS_7D + " At Risk 2024-03-03T00:00",
+                    "c1 " + d14 + " At Risk 2024-03-03T00:00", "c1 " + AS_OF.plusDays(21) + " At Risk 2024-03-03T00:00",
+                    "c2 " + AS_OF_PLUS_7D + " Loyal 2024-03-02T00:00"),
+                    warehouse.dsl().selectFrom(SEGMENT_SNAPSHOT).orderBy(SEGMENT_SNAPSHOT.CUSTOMER_ID, SEGMENT_SNAPSHOT.AS_OF)
+                            .fetch(r -> r.getCustomerId() + " " + r.getAsOf() + " " + r.getSegment() + " " + r.getUpdatedAt()));
+            assertEquals(List.of("0.5", "0.75", "0.75"), warehouse.dsl().select(TREATMENT.COST).from(TREATMENT)
+                    .orderBy(TREATMENT.TREATED_TS).fetch(r -> String.valueOf(r.value1().stripTrailingZeros())));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void repeatedKeysInOneCallKeepTheLastRowAndTheLatestRefresh(Engine engine) {
         try (Warehouse warehouse = WAREHOUSES.open(engine)) {
             int written = new WarehouseWriter(warehouse).write(List.of(
