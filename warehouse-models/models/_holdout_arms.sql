@@ -13,10 +13,15 @@
 -- treated_revenue_var, holdout_revenue_var: the sample variance (n - 1 denominator) of the arm's
 -- revenue per customer; NULL when the arm has fewer than 2 customers (_holdout_strata's Welch
 -- interval of the incremental revenue).
-WITH scoped AS (
-    SELECT 'segment' AS scope, e.* FROM _holdout_entry e WHERE first_in_segment
+WITH entries AS MATERIALIZED (
+    -- The entries are read once (MATERIALIZED): PostgreSQL would otherwise plan _holdout_entry once
+    -- for each scope.
+    SELECT * FROM _holdout_entry
+),
+scoped AS (
+    SELECT 'segment' AS scope, e.* FROM entries e WHERE first_in_segment
     UNION ALL
-    SELECT 'stratum' AS scope, e.* FROM _holdout_entry e WHERE first_in_program
+    SELECT 'stratum' AS scope, e.* FROM entries e WHERE first_in_program
 )
 SELECT
     program_id,

@@ -11,11 +11,16 @@
 --   the variance of the difference of the arms' means of Y_cuped; var_lift = var_1(Y)/n1 + var_2(Y)/n2.
 -- correlation = cov(Y, X) / sqrt(var(Y) var(X)) over both arms, NULL when either variance is 0.
 -- lift, lift_cuped, the variances: NULL unless both arms are non-empty.
-WITH scoped AS (
-    SELECT 'segment' AS scope, c.*, CAST(c.retained AS DOUBLE PRECISION) AS y FROM _holdout_covariate c
+WITH covariates AS MATERIALIZED (
+    -- The entries are read once (MATERIALIZED): PostgreSQL would otherwise plan _holdout_covariate,
+    -- and so _holdout_entry, once for each scope.
+    SELECT * FROM _holdout_covariate
+),
+scoped AS (
+    SELECT 'segment' AS scope, c.*, CAST(c.retained AS DOUBLE PRECISION) AS y FROM covariates c
     WHERE c.first_in_segment
     UNION ALL
-    SELECT 'stratum' AS scope, c.*, CAST(c.retained AS DOUBLE PRECISION) AS y FROM _holdout_covariate c
+    SELECT 'stratum' AS scope, c.*, CAST(c.retained AS DOUBLE PRECISION) AS y FROM covariates c
     WHERE c.first_in_program
 ),
 moments AS (

@@ -26,7 +26,12 @@
 --   incremental_revenue = the sum of the strata's; revenue_variance = the sum of the strata's (the
 --   strata are disjoint, so independent), NULL when any stratum in S has none. All NULL when S is
 --   empty.
-WITH rates AS (
+WITH arms AS MATERIALIZED (
+    -- The arms are read once (MATERIALIZED): PostgreSQL would otherwise plan _holdout_arms, and so
+    -- _holdout_entry, for each of the two places that read them.
+    SELECT * FROM _holdout_arms
+),
+rates AS (
     SELECT
         a.*,
         CAST(treated_retained AS DOUBLE PRECISION) / NULLIF(treated_customers, 0) AS p1,
@@ -34,7 +39,7 @@ WITH rates AS (
         CAST(treated_retained + holdout_retained AS DOUBLE PRECISION)
             / NULLIF(treated_customers + holdout_customers, 0) AS pooled,
         1.0 / NULLIF(treated_customers, 0) + 1.0 / NULLIF(holdout_customers, 0) AS inverse_sizes
-    FROM _holdout_arms a
+    FROM arms a
     WHERE a.scope <> 'all'
 ),
 wilson AS (
@@ -112,6 +117,6 @@ SELECT
     a.measured_as,
     a.contact_cost,
     a.incentive_cost
-FROM _holdout_arms a
+FROM arms a
 JOIN strata s ON s.program_id = a.program_id AND s.horizon_days = a.horizon_days
 WHERE a.scope = 'all'

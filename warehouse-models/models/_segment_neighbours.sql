@@ -19,8 +19,13 @@
 --   fraction (0.07 = 7 points)
 -- lower_difference_ci_low, lower_difference_ci_high, upper_difference_ci_low, upper_difference_ci_high:
 --   their 95 % intervals, same unit
-WITH latest AS (
-    SELECT MAX(as_of) AS as_of FROM score_validation WHERE dimension = 'segment' AND horizon_days = 90
+WITH validation AS MATERIALIZED (
+    -- The segments' 90-day rows are read once (MATERIALIZED): PostgreSQL would otherwise plan
+    -- score_validation, and so _score_validation_trials, for each of the two places that read them.
+    SELECT * FROM score_validation WHERE dimension = 'segment' AND horizon_days = 90
+),
+latest AS (
+    SELECT MAX(as_of) AS as_of FROM validation
 ),
 rates AS (
     SELECT
@@ -31,10 +36,10 @@ rates AS (
             * SQRT(CAST(v.retained AS DOUBLE PRECISION) * (v.customers - v.retained) / v.customers
                    + 0.960364705173531) AS half,
         c.engagement_rank
-    FROM score_validation v
+    FROM validation v
     JOIN latest l ON l.as_of = v.as_of
     LEFT JOIN segment_config c ON c.segment = v.segment
-    WHERE v.dimension = 'segment' AND v.horizon_days = 90 AND v.customers > 0
+    WHERE v.customers > 0
 ),
 ordered AS (
     SELECT

@@ -32,7 +32,12 @@
 --   -1 to 1 (segment rows; NULL on 'ALL' rows or when either is constant)
 -- variance_reduction: the share of the lift's variance the covariate removed, fraction 0-1 (below 0 only
 --   by chance, in a tiny segment whose arms differ in the covariate)
-WITH strata AS (
+WITH arms AS MATERIALIZED (
+    -- The arms are read once (MATERIALIZED): PostgreSQL would otherwise plan _holdout_cuped_arms,
+    -- and so _holdout_entry, for each of the two places that read them.
+    SELECT * FROM _holdout_cuped_arms
+),
+strata AS (
     SELECT
         program_id, horizon_days,
         SUM(CASE WHEN lift IS NOT NULL THEN CAST(treated_customers AS DOUBLE PRECISION) END) AS w,
@@ -44,14 +49,14 @@ WITH strata AS (
             * var_cuped END) AS w_var_cuped,
         SUM(treated_customers) AS treated_customers,
         SUM(holdout_customers) AS holdout_customers
-    FROM _holdout_cuped_arms
+    FROM arms
     WHERE scope = 'stratum'
     GROUP BY program_id, horizon_days
 ),
 estimates AS (
     SELECT program_id, segment, horizon_days, treated_customers, holdout_customers,
         treated_covariate, holdout_covariate, lift, var_lift, lift_cuped, var_cuped, theta, correlation
-    FROM _holdout_cuped_arms
+    FROM arms
     WHERE scope = 'segment'
     UNION ALL
     SELECT program_id, 'ALL', horizon_days, treated_customers, holdout_customers, NULL, NULL,
