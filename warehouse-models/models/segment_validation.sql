@@ -62,7 +62,9 @@ lifted AS (
     WHERE segment <> 'ALL' AND measured_as = 'delivered' AND lift_ci_low IS NOT NULL
 ),
 validated AS (
-    SELECT DISTINCT segment FROM score_validation WHERE dimension = 'segment'
+    -- the segments of score_validation's segment rows, read from the trials they group (one
+    -- score_validation fewer for PostgreSQL to plan: _segment_neighbours reads it already)
+    SELECT DISTINCT segment FROM _score_validation_trials
 ),
 shared AS (
     SELECT strategy, COUNT(*) AS segments FROM config WHERE strategy IS NOT NULL GROUP BY strategy
