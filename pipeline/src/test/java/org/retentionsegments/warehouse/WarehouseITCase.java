@@ -46,16 +46,14 @@ class WarehouseITCase {
     @Test
     void postgresSessionsRunWithoutJitUnlessTheUrlSetsItsOwnOptions() throws Exception {
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        String jit = "select setting || ' from ' || source from pg_settings where name = 'jit'";
         try (Warehouse warehouse = Warehouse.open(url)) {
-            assertEquals("off", warehouse.dsl().fetchValue("show jit"));
+            assertEquals("off from client", warehouse.dsl().fetchValue(jit));
         }
         try (Warehouse warehouse = Warehouse.open(url + "&options=-c%20work_mem=64MB")) {
             assertEquals("64MB", warehouse.dsl().fetchValue("show work_mem"));
-            try (var plain = java.sql.DriverManager.getConnection(TestWarehouses.postgresUrl());
-                    var jit = plain.createStatement().executeQuery("show jit")) {
-                jit.next();
-                assertEquals(jit.getString(1), warehouse.dsl().fetchValue("show jit"), "the URL's options replace ours");
-            }
+            String server = (String) warehouse.dsl().fetchValue(jit);
+            assertFalse(server.endsWith(" from client"), "the URL's options replace ours: " + server);
         }
     }
 
