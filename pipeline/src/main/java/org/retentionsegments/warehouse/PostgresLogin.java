@@ -4,7 +4,9 @@ import java.net.ConnectException;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -23,14 +25,36 @@ final class PostgresLogin {
     private static final Pattern USER_INFO = Pattern.compile("^jdbc:postgresql://[^/?]*@.*", Pattern.DOTALL);
 
     /**
-     * The session setting every connection starts with (a URL's own {@code options} replace it):
-     * PostgreSQL's JIT off. The models' views are large plans over small groups, and PostgreSQL's
-     * cost estimate of them, far above {@code jit_above_cost}, has it compile each for seconds:
-     * measured here, {@code select * from holdout_lift} on a test warehouse of a few hundred rows
-     * spent 9.4 of its 9.45 s in JIT compilation, and {@code ./segments report} on a generated
-     * business of 20,000 customers took 212 and 238 s with the JIT and 111 and 125 s without it.
+     * The session setting every connection gets once open, unless its URL has {@code options} of
+     * its own: PostgreSQL's JIT off. The models' views are large plans over small groups, and
+     * PostgreSQL's cost estimate of them, far above {@code jit_above_cost}, has it compile each for
+     * seconds: measured here, {@code select * from holdout_lift} on a test warehouse of a few
+     * hundred rows spent 9.4 of its 9.45 s in JIT compilation, and {@code ./segments report} on a
+     * generated business of 20,000 customers took 212 and 238 s with the JIT and 111 and 125 s
+     * without it. A statement, not the startup parameter {@code options}: PgBouncer and the poolers
+     * built on it refuse a connection that sends that parameter ("unsupported startup parameter").
+     * PostgreSQL before 11 has no JIT and no such setting.
      */
-    static final String NO_JIT = "-c jit=off";
+    static void turnJitOff(Connection connection, String url) throws SQLException {
+        if (parameter(url, "options") || connection.getMetaData().getDatabaseMajorVersion() < 11) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET jit = off");
+        }
+    }
+
+    /** Whether the URL's query has the parameter, in any case. */
+    private static boolean parameter(String url, String name) {
+        int query = url.indexOf('?');
+        for (String parameter : query < 0 ? new String[0] : url.substring(query + 1).split("&")) {
+            int eq = parameter.indexOf('=');
+            if ((eq < 0 ? parameter : parameter.substring(0, eq)).equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private PostgresLogin() {}
 
@@ -43,7 +67,6 @@ final class PostgresLogin {
         }
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", "10"); // the URL's own settings take precedence
-        properties.setProperty("options", NO_JIT);
         String password = null;
         boolean user = false;
         int query = url.indexOf('?');

@@ -250,7 +250,14 @@ public final class Warehouse implements AutoCloseable {
         Properties login = PostgresLogin.properties(url, System.getenv());
         try {
             registerDriver(POSTGRES_DRIVER);
-            return DriverManager.getConnection(url, login);
+            Connection connection = DriverManager.getConnection(url, login);
+            try {
+                PostgresLogin.turnJitOff(connection, url);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
         } catch (SQLException e) {
             throw new WarehouseException(PostgresLogin.problem(url, e), e);
         }

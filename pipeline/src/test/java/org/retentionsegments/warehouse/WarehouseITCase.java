@@ -48,12 +48,12 @@ class WarehouseITCase {
         String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
         String jit = "select setting || ' from ' || source from pg_settings where name = 'jit'";
         try (Warehouse warehouse = Warehouse.open(url)) {
-            assertEquals("off from client", warehouse.dsl().fetchValue(jit));
+            assertEquals("off from session", warehouse.dsl().fetchValue(jit));
         }
         try (Warehouse warehouse = Warehouse.open(url + "&options=-c%20work_mem=64MB")) {
             assertEquals("64MB", warehouse.dsl().fetchValue("show work_mem"));
             String server = (String) warehouse.dsl().fetchValue(jit);
-            assertFalse(server.endsWith(" from client"), "the URL's options replace ours: " + server);
+            assertFalse(server.endsWith(" from session"), "the URL's options replace ours: " + server);
         }
     }
 
