@@ -1,7 +1,9 @@
 package org.retentionsegments.flink;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +28,7 @@ import org.retentionsegments.core.config.Strategy;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.refresh.CustomerRefresh;
+import org.retentionsegments.core.refresh.SegmentMirror;
 import org.retentionsegments.core.refresh.Segmenter;
 import org.retentionsegments.flink.state.StateSerializers;
 
@@ -38,6 +41,12 @@ import org.retentionsegments.flink.state.StateSerializers;
  * {@link CustomerRefresh}). The watermark is the minimum of both inputs, so a day's plan and every
  * fact up to that day are here before the pass; at the end of a bounded run the treatments left
  * are stamped with the final segments. A tally per refresh goes to {@link #TALLIES}.
+ *
+ * <p>A refresh that writes no assignment rows (most days of a backfill) visits only the customers
+ * that can give it a row: those with facts, forgets or treatments due by its time, and those whose
+ * segment the day's scales change, which a {@link SegmentMirror} of the few facts a segment
+ * depends on finds without reading the state. Every other refresh, the first after a start or a
+ * restore, and every refresh with a cluster model visit every customer and rebuild the mirror.
  */
 public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         implements TwoInputStreamOperator<RefreshInput, RefreshPlan, WarehouseRow> {
@@ -60,13 +69,29 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
     private transient TreeMap<Integer, RefreshPlan> plans;
     private transient ValueState<CustomerSlot> slot;
     private transient ListState<RefreshPlan> checkpointedPlans;
+    /** The placed customers' segments and what they depend on; null with a cluster model. */
+    private transient SegmentMirror mirror;
+    /** Whether {@link #mirror} holds every customer of this task (false until a full pass). */
+    private transient boolean mirrored;
+    /**
+     * The customers of this task with facts, forgets or treatments waiting, by the time from which
+     * they are due (a customer may be under several times).
+     */
+    private transient TreeMap<Long, List<Object>> due;
+    private final boolean visitChangedOnly;
 
     /** The plans received and not yet carried out, checkpointed by every task. */
     static final ListStateDescriptor<RefreshPlan> PLANS =
             new ListStateDescriptor<>("refresh-plans", TypeInformation.of(RefreshPlan.class));
 
     public RefreshOperator(ConfigTexts configTexts) {
+        this(configTexts, true);
+    }
+
+    /** With {@code visitChangedOnly} false, every refresh visits every customer (for tests). */
+    RefreshOperator(ConfigTexts configTexts, boolean visitChangedOnly) {
         this.configTexts = configTexts;
+        this.visitChangedOnly = visitChangedOnly;
     }
 
     @Override
@@ -94,6 +119,10 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         customerRefresh = new CustomerRefresh(new Segmenter(config));
         configVersion = configTexts.version();
         slot = getPartitionedState(SLOT);
+        Segmenter segmenter = customerRefresh.segmenter();
+        mirror = visitChangedOnly && segmenter.placesFromFewFacts() ? new SegmentMirror(segmenter) : null;
+        mirrored = false;
+        due = new TreeMap<>();
     }
 
     @Override
@@ -105,8 +134,10 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         }
         if (input.treatment() != null) {
             s.treatments.add(input.treatment());
+            due(getCurrentKey(), dueAt(input.treatment()));
         } else {
             s.pending.add(new CustomerSlot.Pending(element.getTimestamp(), input.facts()));
+            due(getCurrentKey(), element.getTimestamp());
         }
         slot.update(s);
     }
@@ -131,7 +162,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         long at = (long) plan.day() * DAY_MS;
         LocalDate asOf = LocalDate.ofEpochDay(plan.day());
         CustomerRefresh.Tally tally = new CustomerRefresh.Tally();
-        visit(s -> {
+        SlotVisitor refresh = s -> {
             boolean changed = stamp(s, at, at) | apply(s, at);
             if (s.facts != null) {
                 byte before = s.segment;
@@ -147,7 +178,13 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                 }
             }
             return changed;
-        });
+        };
+        if (mirror != null && mirrored && !plan.assigns()) {
+            visitChanged(at, plan.scales(), refresh);
+            tally.customers = mirror.size();
+        } else {
+            visit(refresh);
+        }
         int task = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         output.collect(TALLIES, new StreamRecord<>(new Tally(plan.day(), task, tasks, plan.keep(), plan.last(),
@@ -168,23 +205,95 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         boolean visit(CustomerSlot slot) throws Exception;
     }
 
-    /** Visits every customer of this task once; a changed slot is written back, an empty one cleared. */
+    /**
+     * Visits every customer of this task once; a changed slot is written back, an empty one
+     * cleared. Rebuilds the mirror and the customers waiting.
+     */
     private void visit(SlotVisitor visitor) throws Exception {
+        if (mirror != null) {
+            mirror.clear();
+        }
+        due.clear();
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, SLOT,
                 (key, state) -> {
                     CustomerSlot s = state.value();
                     if (s == null) {
                         return;
                     }
-                    if (!visitor.visit(s)) {
-                        return;
+                    if (visitor.visit(s)) {
+                        if (s.isEmpty()) {
+                            state.clear();
+                        } else {
+                            state.update(s);
+                        }
                     }
-                    if (s.isEmpty()) {
-                        state.clear();
-                    } else {
-                        state.update(s);
-                    }
+                    keep(key, s);
                 });
+        mirrored = mirror != null;
+    }
+
+    /**
+     * Visits the customers with something due by {@code at} and those whose segment the mirror
+     * finds changed at {@code scales}: every customer a refresh without assignment rows has a row
+     * for. The others' visits would change nothing and emit nothing.
+     */
+    private void visitChanged(long at, org.retentionsegments.core.refresh.RefreshScales scales, SlotVisitor visitor)
+            throws Exception {
+        LinkedHashSet<Object> keys = new LinkedHashSet<>();
+        while (!due.isEmpty() && due.firstKey() <= at) {
+            keys.addAll(due.pollFirstEntry().getValue());
+        }
+        mirror.changed(scales, keys::add);
+        for (Object key : keys) {
+            setCurrentKey(key);
+            CustomerSlot s = slot.value();
+            if (s == null) {
+                mirror.remove(key);
+                continue;
+            }
+            if (visitor.visit(s)) {
+                if (s.isEmpty()) {
+                    slot.clear();
+                } else {
+                    slot.update(s);
+                }
+            }
+            mirror(key, s);
+        }
+    }
+
+    /**
+     * Records the customer {@code key} of a full pass in the mirror, and when its waiting input is
+     * due (what arrives later is recorded as it arrives).
+     */
+    private void keep(Object key, CustomerSlot s) {
+        mirror(key, s);
+        for (CustomerSlot.Pending p : s.pending) {
+            due(key, p.at);
+        }
+        for (Treatment t : s.treatments) {
+            due(key, dueAt(t));
+        }
+    }
+
+    private void mirror(Object key, CustomerSlot s) {
+        if (mirror != null) {
+            if (s.facts == null) {
+                mirror.remove(key);
+            } else {
+                mirror.put(key, s.facts, s.segment);
+            }
+        }
+    }
+
+    private void due(Object key, long at) {
+        due.computeIfAbsent(at, k -> new ArrayList<>(2)).add(key);
+    }
+
+    /** A treatment is stamped at the first refresh after its time ({@link #stamp}). */
+    private static long dueAt(Treatment t) {
+        long at = t.treatedTs().toEpochMilli();
+        return at == Long.MAX_VALUE ? at : at + 1;
     }
 
     /** Emits the treatments before {@code before} with the customer's current segment; true if any. */

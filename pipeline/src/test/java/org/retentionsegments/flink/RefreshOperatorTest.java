@@ -216,5 +216,135 @@ class RefreshOperatorTest {
         assertEquals(expected, restored, "the two tasks together refresh every customer as the one task would have");
     }
 
+    /** One step of a scripted run: an input, a plan, or the watermark at a day's midnight. */
+    private record Step(RefreshInput input, long at, RefreshPlan plan, boolean watermark, boolean restore) {}
+
+    /**
+     * A script of 150 days over 400 customers: new and changed facts (some due days after they
+     * arrive), forgets, treatments, plans kept monthly, live ones, a checkpoint restored midway,
+     * and the end of the input; the scales of each day from the customers then known.
+     */
+    private static List<Step> script(org.retentionsegments.core.config.ConfigBundle config) {
+        java.util.Random random = new java.util.Random(20261204);
+        java.util.Map<String, CustomerFacts> known = new java.util.HashMap<>();
+        List<Step> steps = new ArrayList<>();
+        for (int d = 0; d < 150; d++) {
+            int day = DAY0 + d;
+            for (int n = 0; n < (d == 0 ? 400 : 12); n++) {
+                String id = "c" + random.nextInt(400);
+                int last = -random.nextInt(500) + d;
+                org.retentionsegments.core.fixtures.FactsBuilder b = org.retentionsegments.core.fixtures.FactsBuilder
+                        .customer(id);
+                if (random.nextInt(8) > 0) {
+                    b.ordered(Math.min(last, last - random.nextInt(300)), Math.min(last, d))
+                            .frequency(1 + random.nextInt(6)).net(random.nextInt(100_000) / 100.0)
+                            .lifetimeOrders(1 + random.nextInt(15)).lifetimeNet(random.nextInt(300_000) / 100.0);
+                    if (random.nextInt(3) == 0) {
+                        b.previousOrder(Math.min(last, d) - 1 - random.nextInt(200));
+                    }
+                }
+                if (random.nextInt(3) == 0) {
+                    b.engagement(org.retentionsegments.core.EngagementType.EMAIL_OPEN, 0, random.nextInt(2),
+                            Math.min(0, d) - random.nextInt(200));
+                }
+                CustomerFacts facts = b.build();
+                // most due at once, some days later (the windows run ahead of the refresh's watermark)
+                long at = day * DAY + (random.nextInt(4) == 0 ? random.nextInt(20) * DAY / 2 : 0);
+                steps.add(new Step(RefreshInput.facts(facts), at, null, false, false));
+                known.put(id, facts);
+            }
+            if (d > 0 && random.nextInt(3) == 0) {
+                String id = "c" + random.nextInt(400);
+                steps.add(new Step(RefreshInput.forget(id), day * DAY, null, false, false));
+                known.remove(id);
+            }
+            if (random.nextInt(2) == 0) {
+                Instant at = Instant.ofEpochMilli(day * DAY + random.nextInt((int) DAY));
+                steps.add(new Step(RefreshInput.treatment(treatment("c" + random.nextInt(450), at)), at.toEpochMilli(),
+                        null, false, false));
+            }
+            org.retentionsegments.core.refresh.PopulationCounts counts =
+                    new org.retentionsegments.core.refresh.PopulationCounts(config.pipeline());
+            known.values().forEach(c -> counts.count(CountKey.of(c), 1));
+            boolean keep = d % 30 == 0;
+            boolean live = d > 140;
+            steps.add(new Step(null, day * DAY, new RefreshPlan(day, counts.scales(java.time.LocalDate.ofEpochDay(day)),
+                    keep, false, keep || d == 149, live, counts.customers()), false, false));
+            steps.add(new Step(null, day * DAY, null, true, d == 75));
+        }
+        steps.add(new Step(null, Long.MAX_VALUE, null, true, false));
+        return steps;
+    }
+
+    /** The rows (as sorted text, per watermark) and told transitions of the script on one task. */
+    private static List<List<String>> run(List<Step> steps, ConfigTexts config, boolean changedOnly)
+            throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, RefreshInput, RefreshPlan, WarehouseRow> h = harness(
+                new RefreshOperator(config, changedOnly), null);
+        List<List<String>> out = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.input() != null) {
+                h.processElement1(new StreamRecord<>(step.input(), step.at()));
+            } else if (step.plan() != null) {
+                h.processElement2(new StreamRecord<>(step.plan(), step.at()));
+            } else {
+                h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(step.at()));
+                List<String> rows = new ArrayList<>();
+                h.extractOutputValues().forEach(r -> rows.add(r.toString()));
+                var told = h.getSideOutput(RefreshOperator.TRANSITIONS);
+                if (told != null) {
+                    told.forEach(r -> rows.add("told " + r.getValue()));
+                    told.clear();
+                }
+                h.getOutput().clear();
+                java.util.Collections.sort(rows);
+                out.add(rows);
+                if (step.restore()) {
+                    OperatorSubtaskState snapshot = h.snapshot(1, 1);
+                    h.close();
+                    h = harness(new RefreshOperator(config, changedOnly), snapshot);
+                }
+            }
+        }
+        assertEquals(0, h.numEventTimeTimers());
+        h.close();
+        return out;
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, RefreshInput, RefreshPlan, WarehouseRow> harness(
+            RefreshOperator operator, OperatorSubtaskState restored) throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(operator, RefreshInput::customerId, plan -> "",
+                Types.STRING);
+        h.setup(TypeInformation.of(WarehouseRow.class).createSerializer(new SerializerConfigImpl()));
+        if (restored != null) {
+            h.initializeState(restored);
+        }
+        h.open();
+        return h;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void visitingOnlyTheCustomersThatCanChangeGivesTheRowsOfVisitingEveryone(boolean flagRules) throws Exception {
+        org.retentionsegments.core.config.ConfigBundle bundle = flagRules
+                ? org.retentionsegments.core.refresh.SegmentMirrorTest.flagRules() : ConfigBundle.loadDefault();
+        ConfigTexts config = flagRules ? new ConfigTexts(org.retentionsegments.core.fixtures.ConfigTexts.PIPELINE,
+                org.retentionsegments.core.refresh.SegmentMirrorTest.flagSegments(),
+                org.retentionsegments.core.fixtures.ConfigTexts.STRATEGIES) : CONFIG;
+        List<Step> steps = script(bundle);
+        List<List<String>> everyone = run(steps, config, false);
+        List<List<String>> changedOnly = run(steps, config, true);
+        assertEquals(everyone.size(), changedOnly.size());
+        long rows = 0;
+        long transitions = 0;
+        for (int i = 0; i < everyone.size(); i++) {
+            assertEquals(everyone.get(i), changedOnly.get(i), "the rows at watermark " + i);
+            rows += everyone.get(i).size();
+            transitions += everyone.get(i).stream().filter(r -> r.startsWith("SegmentTransition")).count();
+        }
+        assertTrue(transitions > 1_000, "customers move between the kept refreshes: " + transitions);
+        assertTrue(rows > transitions, "and the kept ones write every customer");
+    }
+
     private static final int MAX_PARALLELISM = 128;
 }

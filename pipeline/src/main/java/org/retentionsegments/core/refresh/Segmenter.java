@@ -103,6 +103,34 @@ public final class Segmenter {
         return new Placement(recency, r, f, m, lf, lm, composite, stage, flags, segment, cluster);
     }
 
+    /** Whether a customer's segment depends on the refresh day and scales only through {@link #segment(int, int, int, int, double, int, double, int, int, RefreshScales)}: without a cluster model. */
+    public boolean placesFromFewFacts() {
+        return placer == null;
+    }
+
+    /**
+     * The segment index {@link #place} gives a customer (without a cluster model, see
+     * {@link #placesFromFewFacts}), from the few facts it depends on: the order days
+     * ({@link CustomerFacts#NEVER} for none), the window's frequency, monetary value in whole cents
+     * as {@link TierCalculator#money} gives it, the lifetime orders and monetary value likewise, the
+     * {@link Classifier#lastingFlags} and {@link Classifier#emailUnengagedFrom}.
+     */
+    public int segment(int firstOrderDay, int lastOrderDay, int previousOrderDay, int frequency, double monetary,
+            int lifetimeOrders, double lifetimeMonetary, int lastingFlags, int emailUnengagedFrom,
+            RefreshScales scales) {
+        int day = scales.day();
+        LifecycleStage stage = Classifier.lifecycle(firstOrderDay, lastOrderDay, previousOrderDay, day,
+                scales.cycleDays(), pipeline.lifecycle());
+        int flags = lastingFlags | Classifier.emailFlag(emailUnengagedFrom, day);
+        if (lastOrderDay == CustomerFacts.NEVER) {
+            return table.unscoredSegment(stage, flags);
+        }
+        return table.segment(scales.recency().score(TierCalculator.recencyDays(day, lastOrderDay)),
+                scales.frequency().score(frequency), scales.monetary().score(monetary),
+                scales.lifetimeFrequency().score(lifetimeOrders), scales.lifetimeMonetary().score(lifetimeMonetary),
+                stage, flags, Condition.NO_CLUSTER);
+    }
+
     /**
      * The segment index {@link #place} gives a customer with these scores (all null for one who
      * never ordered), stage, flags and cluster ({@link Condition#NO_CLUSTER} without one): the

@@ -57,6 +57,10 @@ class ClusterModeConfigTest {
         assertEquals(PipelineConfig.Segmentation.CLUSTERS, config.pipeline().segmentation());
         assertEquals(model.version(), config.clusterModel().version());
         assertTrue(config.sources().contains("cluster-model.json"), config.sources());
+        // a cluster model places a customer from more than the refresh's mirror keeps
+        assertFalse(new org.retentionsegments.core.refresh.Segmenter(config).placesFromFewFacts());
+        assertThrows(IllegalArgumentException.class, () -> new org.retentionsegments.core.refresh.SegmentMirror(
+                new org.retentionsegments.core.refresh.Segmenter(config)));
         ConfigCheckReport report = ConfigCheck.run(config);
         assertFalse(report.hasErrors(), () -> "unreachable " + report.unreachable() + ", " + report.violations());
         assertEquals(List.of("Reward", "Retain", "Nurture", "Re-Engage", "PAMPER", "UPSELL", "DELIGHT"),
