@@ -27,6 +27,7 @@ import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.refresh.PopulationCounts;
 import org.retentionsegments.core.refresh.RefreshScales;
+import org.retentionsegments.flink.state.WarehouseRows;
 import org.retentionsegments.report.CriteriaText;
 
 /**
@@ -43,7 +44,7 @@ import org.retentionsegments.report.CriteriaText;
 public final class BoundaryMerge extends AbstractStreamOperator<RefreshPlan>
         implements OneInputStreamOperator<FactsDelta, RefreshPlan> {
 
-    public static final OutputTag<WarehouseRow> BOUNDARIES = new OutputTag<>("score-boundaries") {};
+    public static final OutputTag<WarehouseRow> BOUNDARIES = new OutputTag<>("score-boundaries", WarehouseRows.TYPE);
 
     private static final long DAY_MS = CustomerWindowFunction.DAY_MS;
 

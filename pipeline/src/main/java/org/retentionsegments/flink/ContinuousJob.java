@@ -16,10 +16,10 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -32,6 +32,7 @@ import org.retentionsegments.core.TopicDelivery;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.flink.state.WarehouseRows;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.Warehouse;
@@ -263,17 +264,17 @@ public final class ContinuousJob {
         DataStream<Row> accounting = tEnv.toDataStream(tEnv.from("accounting_topics"));
         DataStream<WarehouseRow> rejected = accounting.filter(row -> row.getField("reject_reason") != null)
                 .name("rejected records").uid("rejected-records")
-                .map(row -> rejected(runId, row)).returns(WarehouseRow.class).name("rejected_input")
+                .map(row -> rejected(runId, row)).returns(WarehouseRows.TYPE).name("rejected_input")
                 .uid("rejected-input");
         DataStream<WarehouseRow> counts = accounting.map(InputDayCounts.Delta::of).name("input counts")
                 .uid("input-counts").keyBy(InputDayCounts.Delta::key).process(new InputDayCounts(runId))
-                .name("input_count_daily").uid("input-count-daily");
+                .returns(WarehouseRows.TYPE).name("input_count_daily").uid("input-count-daily");
         RefreshGraph.Outputs out = RefreshGraph.graph(days, treatments, settings.config(), null, settings.clock());
         // every message for the transitions topic is also a topic_delivery row: both sinks take it before the
         // same checkpoint barrier, so the warehouse writes it at the checkpoint whose Kafka transaction sends it
         String topic = transitionsTopic(settings.topics().prefix());
         DataStream<WarehouseRow> sent = out.transitions().map(e -> (WarehouseRow) TopicDelivery.of(topic, e))
-                .returns(WarehouseRow.class).name("topic_delivery").uid("topic-delivery");
+                .returns(WarehouseRows.TYPE).name("topic_delivery").uid("topic-delivery");
         out.rows().union(rejected, counts, sent)
                 .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS,
                         settings.config().version()))

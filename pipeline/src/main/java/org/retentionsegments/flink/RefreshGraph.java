@@ -10,6 +10,7 @@ import org.retentionsegments.core.TransitionEvent;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.flink.state.WarehouseRows;
 
 /**
  * The operators every run is made of, from customer days and treatments to the rows the
@@ -56,7 +57,7 @@ public final class RefreshGraph {
 
         DataStream<WarehouseRow> activity = days
                 .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
-                .map(RefreshGraph::activityDay).returns(WarehouseRow.class).name("activity_daily").uid("activity-daily");
+                .map(RefreshGraph::activityDay).returns(WarehouseRows.TYPE).name("activity_daily").uid("activity-daily");
 
         SingleOutputStreamOperator<RefreshInput> facts = days
                 .keyBy(d -> d.customerId)
@@ -72,7 +73,7 @@ public final class RefreshGraph {
         SingleOutputStreamOperator<WarehouseRow> refreshed = facts.union(treatments)
                 .keyBy(RefreshInput::customerId)
                 .connect(plans.broadcast())
-                .transform("refresh: scores, segments, strategies", TypeInformation.of(WarehouseRow.class),
+                .transform("refresh: scores, segments, strategies", WarehouseRows.TYPE,
                         new RefreshOperator(config))
                 .uid("refresh");
         refreshed.getSideOutput(RefreshOperator.TALLIES)

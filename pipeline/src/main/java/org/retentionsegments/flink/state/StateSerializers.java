@@ -182,7 +182,7 @@ public final class StateSerializers {
         return (int) (base - distance);
     }
 
-    private static void writeTreatment(DataOutputView out, Treatment t) throws IOException {
+    static void writeTreatment(DataOutputView out, Treatment t) throws IOException {
         Compact.writeString(out, t.programId());
         Compact.writeString(out, t.customerId());
         out.writeBoolean(t.treatedTs() != null);
@@ -200,7 +200,7 @@ public final class StateSerializers {
         Compact.writeString(out, t.source());
     }
 
-    private static Treatment readTreatment(DataInputView in) throws IOException {
+    static Treatment readTreatment(DataInputView in) throws IOException {
         String programId = Compact.readString(in);
         String customerId = Compact.readString(in);
         Instant treatedTs = null;
