@@ -49,7 +49,9 @@ public final class WriteGrowth {
                 }
             }
             long checkpoint = System.nanoTime();
-            warehouse.dsl().execute("CHECKPOINT");
+            try (var statement = warehouse.connection().createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
             System.out.printf("checkpoint %.1f s; %.1f s in all; %,.0f rows/s%n", (System.nanoTime() - checkpoint) / 1e9,
                     (System.nanoTime() - start) / 1e9, data.size() / ((System.nanoTime() - start) / 1e9));
         } finally {
