@@ -115,7 +115,9 @@ public final class ContinuousBench {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long customers = count(url, "SELECT COUNT(*) FROM customer_segment");
+            // the caught-up refresh's current rows commit in several transactions: count them once
+            // they have stopped changing for longer than a checkpoint interval
+            long customers = settled(url, "SELECT COUNT(*) FROM customer_segment");
 
             // the next midnight: every customer's row of the new day committed
             LocalDate next = lastDay.plusDays(2);
@@ -129,8 +131,9 @@ public final class ContinuousBench {
                 }
             }
             double boundary = (System.nanoTime() - t2) / 1e9;
-            long transitions = count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of >= DATE '" + next + "'");
             Thread.sleep(12_000); // one more checkpoint, of the state after the boundary
+            // counted after it: the day's transitions may commit in a later transaction than its rows
+            long transitions = count(url, "SELECT COUNT(*) FROM segment_transition WHERE as_of >= DATE '" + next + "'");
             long bytes = lastCheckpointBytes(checkpoints);
             Map<String, Long> operators = lastCheckpointOperators(checkpoints);
             long stateBytes = operators.values().stream().mapToLong(Long::longValue).sum();
@@ -241,6 +244,21 @@ public final class ContinuousBench {
 
     private static long millis(LocalDate day) {
         return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** The count, once it has not changed for 12 seconds (a checkpoint interval and more). */
+    private static long settled(String url, String sql) throws Exception {
+        long value = count(url, sql);
+        long since = System.nanoTime();
+        while (System.nanoTime() - since < 12e9) {
+            Thread.sleep(1_000);
+            long now = count(url, sql);
+            if (now != value) {
+                value = now;
+                since = System.nanoTime();
+            }
+        }
+        return value;
     }
 
     private static long count(String url, String query) throws SQLException {
