@@ -220,13 +220,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                     if (s == null) {
                         return;
                     }
-                    if (visitor.visit(s)) {
-                        if (s.isEmpty()) {
-                            state.clear();
-                        } else {
-                            state.update(s);
-                        }
-                    }
+                    visitOne(visitor, s, state);
                     keep(key, s);
                 });
         mirrored = mirror != null;
@@ -251,14 +245,20 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
                 mirror.remove(key);
                 continue;
             }
-            if (visitor.visit(s)) {
-                if (s.isEmpty()) {
-                    slot.clear();
-                } else {
-                    slot.update(s);
-                }
-            }
+            visitOne(visitor, s, slot);
             mirror(key, s);
+        }
+    }
+
+    /** Visits the current customer's slot {@code s}; a changed slot is written back, an empty one cleared. */
+    private static void visitOne(SlotVisitor visitor, CustomerSlot s, ValueState<CustomerSlot> state)
+            throws Exception {
+        if (visitor.visit(s)) {
+            if (s.isEmpty()) {
+                state.clear();
+            } else {
+                state.update(s);
+            }
         }
     }
 
@@ -267,6 +267,9 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
      * due (what arrives later is recorded as it arrives).
      */
     private void keep(Object key, CustomerSlot s) {
+        if (mirror == null) {
+            return;
+        }
         mirror(key, s);
         for (CustomerSlot.Pending p : s.pending) {
             due(key, p.at);
@@ -276,18 +279,20 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         }
     }
 
+    /** Records a visited customer in the mirror (which there is). */
     private void mirror(Object key, CustomerSlot s) {
-        if (mirror != null) {
-            if (s.facts == null) {
-                mirror.remove(key);
-            } else {
-                mirror.put(key, s.facts, s.segment);
-            }
+        if (s.facts == null) {
+            mirror.remove(key);
+        } else {
+            mirror.put(key, s.facts, s.segment);
         }
     }
 
+    /** Without a mirror every refresh visits everyone: nothing is kept by the time it falls due. */
     private void due(Object key, long at) {
-        due.computeIfAbsent(at, k -> new ArrayList<>(2)).add(key);
+        if (mirror != null) {
+            due.computeIfAbsent(at, k -> new ArrayList<>(2)).add(key);
+        }
     }
 
     /** A treatment is stamped at the first refresh after its time ({@link #stamp}). */

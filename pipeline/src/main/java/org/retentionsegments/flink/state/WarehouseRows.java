@@ -36,8 +36,8 @@ public final class WarehouseRows {
 
     private WarehouseRows() {}
 
-    static int kind(WarehouseRow row) {
-        Class<?> c = row.getClass();
+    /** The index of a row class among {@link WarehouseRow}'s permitted kinds: the tag written. */
+    static int kind(Class<?> c) {
         for (int i = 0; i < KINDS.length; i++) {
             if (KINDS[i] == c) {
                 return i;
@@ -51,10 +51,10 @@ public final class WarehouseRows {
 
         private static final long serialVersionUID = 1L;
 
-        private static final int ASSIGNMENT = kindOf(SegmentAssignment.class);
-        private static final int TRANSITION = kindOf(SegmentTransition.class);
-        private static final int ACTIVITY = kindOf(ActivityDay.class);
-        private static final int TREATMENT = kindOf(Treatment.class);
+        private static final int ASSIGNMENT = kind(SegmentAssignment.class);
+        private static final int TRANSITION = kind(SegmentTransition.class);
+        private static final int ACTIVITY = kind(ActivityDay.class);
+        private static final int TREATMENT = kind(Treatment.class);
 
         /**
          * Flink's POJO serializer of each kind's record, for the kinds written without a hand
@@ -74,18 +74,9 @@ public final class WarehouseRows {
             this.records = records;
         }
 
-        private static int kindOf(Class<?> c) {
-            for (int i = 0; i < KINDS.length; i++) {
-                if (KINDS[i] == c) {
-                    return i;
-                }
-            }
-            throw new IllegalStateException(c + " is not a permitted warehouse row");
-        }
-
         @Override
         public void serialize(WarehouseRow row, DataOutputView out) throws IOException {
-            int kind = kind(row);
+            int kind = kind(row.getClass());
             out.writeByte(kind);
             if (row instanceof SegmentAssignment a) {
                 writeAssignment(out, a);
@@ -272,21 +263,14 @@ public final class WarehouseRows {
         }
 
         private static void writeDate(DataOutputView out, LocalDate date) throws IOException {
-            if (date == null) {
-                Compact.writeVarLong(out, 0);
-            } else {
-                long day = date.toEpochDay();
-                Compact.writeVarLong(out, ((day << 1) ^ (day >> 63)) + 1);
+            out.writeBoolean(date != null);
+            if (date != null) {
+                Compact.writeLong(out, date.toEpochDay());
             }
         }
 
         private static LocalDate readDate(DataInputView in) throws IOException {
-            long v = Compact.readVarLong(in);
-            if (v == 0) {
-                return null;
-            }
-            long zigzag = v - 1;
-            return LocalDate.ofEpochDay((zigzag >>> 1) ^ -(zigzag & 1));
+            return in.readBoolean() ? LocalDate.ofEpochDay(Compact.readLong(in)) : null;
         }
 
         @Override

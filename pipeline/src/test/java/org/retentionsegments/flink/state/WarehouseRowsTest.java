@@ -116,6 +116,20 @@ class WarehouseRowsTest {
         return canonical.newInstance(values);
     }
 
+    /** Writes the rows one after another into one buffer and reads each back, every byte. */
+    private static void readsBackEqual(TypeSerializer<WarehouseRow> serializer, List<WarehouseRow> rows)
+            throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(1 << 16);
+        for (WarehouseRow row : rows) {
+            serializer.serialize(row, out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());
+        for (WarehouseRow row : rows) {
+            assertEquals(row, serializer.deserialize(in));
+        }
+        assertEquals(0, in.available(), "every byte read");
+    }
+
     @Test
     void everyKindOfRowReadsBackEqual() throws Exception {
         TypeSerializer<WarehouseRow> serializer = WarehouseRows.TYPE.createSerializer(new SerializerConfigImpl());
@@ -143,15 +157,7 @@ class WarehouseRowsTest {
         kinds.add(org.retentionsegments.core.InputCountDaily.class);
         java.util.Collections.shuffle(rows, random);
 
-        DataOutputSerializer out = new DataOutputSerializer(1 << 16);
-        for (WarehouseRow row : rows) {
-            serializer.serialize(row, out);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());
-        for (WarehouseRow row : rows) {
-            assertEquals(row, serializer.deserialize(in));
-        }
-        assertEquals(0, in.available(), "every byte read");
+        readsBackEqual(serializer, rows);
         assertEquals(Set.of(WarehouseRow.class.getPermittedSubclasses()), kinds);
         assertTrue(rows.size() > 3_000, "rows: " + rows.size());
     }
@@ -189,14 +195,7 @@ class WarehouseRowsTest {
                 TypeSerializer<WarehouseRow> own = serializer.duplicate();
                 tasks.add(pool.submit(() -> {
                     for (int round = 0; round < 20; round++) {
-                        DataOutputSerializer out = new DataOutputSerializer(1 << 16);
-                        for (WarehouseRow row : rows) {
-                            own.serialize(row, out);
-                        }
-                        DataInputDeserializer in = new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());
-                        for (WarehouseRow row : rows) {
-                            assertEquals(row, own.deserialize(in));
-                        }
+                        readsBackEqual(own, rows);
                     }
                     return rows.size();
                 }));
