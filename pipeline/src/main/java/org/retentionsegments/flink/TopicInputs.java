@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -102,8 +103,7 @@ final class TopicInputs {
                         .build();
                 int time = META.size() + kind.columns().size();
                 rows = env.fromSource(source,
-                        WatermarkStrategy.<Row>forGenerator(
-                                context -> new PartitionWatermarks<>(clock, context.getInputActivityClock(), latenessMs, idleMs))
+                        WatermarkStrategy.<Row>forGenerator(new PartitionWatermarks.Supplier<>(clock, latenessMs, idleMs))
                                 .withTimestampAssigner((row, previous) -> (Long) row.getField(time)),
                         topics.topic(kind) + " topic")
                         .uid("topic-" + kind.label());
@@ -138,14 +138,23 @@ final class TopicInputs {
 
     /**
      * The watermark of one topic partition: the latest event time minus the allowed lateness
-     * while records come; once the partition has had no record for the idle timeout, the clock's
-     * time minus the allowed lateness, so that time moves on a quiet topic and the day's refresh
-     * runs. A partition that has delivered nothing yet holds time back for
-     * {@link #FIRST_RECORD_GRACE_MS} at least (a backlog being fetched must not become late).
-     * Quiet is measured on Flink's input activity clock, which stands still while the source is
-     * backpressured (or paused): a job that reads a backlog more slowly than the warehouse takes
-     * it gets no record for minutes without its topic being quiet, and moving its time to the
-     * clock then would turn the whole backlog late. The time the watermark moves to is
+     * while records come; once the partition, and the source task that reads it, have had no
+     * record for the idle timeout, the clock's time minus the allowed lateness, so that time
+     * moves on a quiet topic and the day's refresh runs. A partition that has delivered nothing
+     * yet holds time back for {@link #FIRST_RECORD_GRACE_MS} at least (a backlog being fetched
+     * must not become late).
+     *
+     * <p>Quiet is measured on Flink's input activity clock, which stands still while the source
+     * is backpressured (or paused): a job that reads a backlog more slowly than the warehouse
+     * takes it gets no record for minutes without its topic being quiet. And a partition is quiet
+     * only while its whole source task is: a Kafka consumer hands over one partition's fetched
+     * batch (up to a megabyte) before the next partition's, so while a backlog is read a
+     * partition can wait longer than the idle timeout for its turn with records waiting; moving
+     * its time to the clock then turned the rest of the backlog late (measured: 93,466 of 335,434
+     * records of a replayed business with a 2 s idle timeout, a different number each run). The
+     * cost: a partition that is truly quiet while another partition of the same task gets a
+     * record more often than the idle timeout holds time at its own last record (its records'
+     * time, not the clock's) until it gets one. The time the watermark moves to is
      * {@code clock}'s.
      */
     static final class PartitionWatermarks<T> implements WatermarkGenerator<T> {
@@ -154,20 +163,27 @@ final class TopicInputs {
 
         private final WallClock clock;
         private final RelativeClock activity;
+        private final TaskRecords task;
         private final long latenessMs;
         private final long idleMs;
         private final long created;
         private long maxEventMs = Long.MIN_VALUE;
         private boolean seen;
         private long lastRecordAt;
+        /** The task's record count when last looked at, and when (on this partition's clock) it last moved. */
+        private long taskRecordsSeen;
+        private long taskActiveAt;
         private long emitted = Long.MIN_VALUE;
 
-        PartitionWatermarks(WallClock clock, RelativeClock activity, long latenessMs, long idleMs) {
+        PartitionWatermarks(WallClock clock, RelativeClock activity, TaskRecords task, long latenessMs, long idleMs) {
             this.clock = clock;
             this.activity = activity;
+            this.task = task;
             this.latenessMs = latenessMs;
             this.idleMs = idleMs;
             this.created = activity.relativeTimeMillis();
+            this.taskRecordsSeen = task.count;
+            this.taskActiveAt = created;
         }
 
         @Override
@@ -177,20 +193,62 @@ final class TopicInputs {
             }
             seen = true;
             lastRecordAt = activity.relativeTimeMillis();
+            taskRecordsSeen = ++task.count;
+            taskActiveAt = lastRecordAt;
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
             long active = activity.relativeTimeMillis();
+            if (task.count != taskRecordsSeen) {
+                taskRecordsSeen = task.count;
+                taskActiveAt = active;
+            }
             long mark = maxEventMs == Long.MIN_VALUE ? Long.MIN_VALUE : maxEventMs - latenessMs - 1;
-            boolean quiet = !seen ? active - created >= Math.max(idleMs, FIRST_RECORD_GRACE_MS)
-                    : active - lastRecordAt >= idleMs;
+            boolean quiet = (!seen ? active - created >= Math.max(idleMs, FIRST_RECORD_GRACE_MS)
+                    : active - lastRecordAt >= idleMs) && active - taskActiveAt >= idleMs;
             if (quiet) {
                 mark = Math.max(mark, clock.getAsLong() - latenessMs - 1);
             }
             if (mark > emitted) {
                 emitted = mark;
                 output.emitWatermark(new Watermark(mark));
+            }
+        }
+
+        /**
+         * The records every partition of one source task has delivered: one instance per task,
+         * shared by the generators of its partitions (all called on the task's thread).
+         */
+        static final class TaskRecords {
+            long count;
+        }
+
+        /**
+         * Makes the generators of one source task's partitions, sharing one {@link TaskRecords}:
+         * Flink deserializes the watermark strategy, and with it this supplier, once per task.
+         */
+        static final class Supplier<T> implements WatermarkGeneratorSupplier<T> {
+
+            private static final long serialVersionUID = 1L;
+
+            private final WallClock clock;
+            private final long latenessMs;
+            private final long idleMs;
+            private transient TaskRecords task;
+
+            Supplier(WallClock clock, long latenessMs, long idleMs) {
+                this.clock = clock;
+                this.latenessMs = latenessMs;
+                this.idleMs = idleMs;
+            }
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator(Context context) {
+                if (task == null) {
+                    task = new TaskRecords();
+                }
+                return new PartitionWatermarks<>(clock, context.getInputActivityClock(), task, latenessMs, idleMs);
             }
         }
     }
