@@ -73,6 +73,7 @@ for side in (c, n):
 print(f"continuous events/s / naive events/s: {med(c, 'events_per_s') / med(n, 'events_per_s'):.2f}")
 print(f"day boundary to every customer's row committed: {med(c, 'boundary_s'):.1f} s"
       f" ({int(med(c, 'customers'))} customers, {int(med(c, 'transitions'))} transitions)")
+print(f"rejected records (the generator's are all valid and on time): {int(med(c, 'rejected'))}")
 print(f"last checkpoint: {med(c, 'state_bytes') / 1e6:.1f} MB of state, {med(c, 'state_bytes_per_customer'):.0f} B per"
       f" customer ({med(c, 'checkpoint_bytes') / 1e6:.1f} MB in its folders, older shared files included)")
 PY

@@ -94,6 +94,9 @@ public final class ContinuousBench {
         if (backend != null) {
             conf.set(StateBackendOptions.STATE_BACKEND, backend);
         }
+        // -Dflink.KEY=VALUE sets any Flink option of the job, for trying one against the defaults
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("flink."))
+                .forEach(k -> conf.setString(k.substring("flink.".length()), System.getProperty(k)));
         Path checkpoints = Files.createTempDirectory("continuous-bench-checkpoints");
         long t0 = System.nanoTime();
         JobClient job = ContinuousJob.start(settings, conf, checkpoints, System.err);
@@ -115,9 +118,13 @@ public final class ContinuousBench {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = cpuSeconds();
             // the caught-up refresh's current rows commit in several transactions: count them once
             // they have stopped changing for longer than a checkpoint interval
             long customers = settled(url, "SELECT COUNT(*) FROM customer_segment");
+            // rejected records are cheap: a figure of a run that rejected many says little (the
+            // generator's records are all valid and none is late)
+            long rejected = count(url, "SELECT COALESCE(SUM(rejected), 0) FROM input_count_daily");
 
             // the next midnight: every customer's row of the new day committed
             LocalDate next = lastDay.plusDays(2);
@@ -142,10 +149,11 @@ public final class ContinuousBench {
                     customers == 0 ? 0.0 : (double) size / customers));
             System.out.printf(Locale.ROOT, "result side=continuous events=%d seconds=%.2f events_per_s=%.0f"
                     + " customers=%d boundary_s=%.2f transitions=%d checkpoint_bytes=%d bytes_per_customer=%.0f"
-                    + " state_bytes=%d state_bytes_per_customer=%.0f%n",
+                    + " state_bytes=%d state_bytes_per_customer=%.0f rejected=%d"
+                    + " cpu_s=%.1f%n",
                     events, seconds, events / seconds, customers, boundary, transitions, bytes,
                     customers == 0 ? 0.0 : (double) bytes / customers, stateBytes,
-                    customers == 0 ? 0.0 : (double) stateBytes / customers);
+                    customers == 0 ? 0.0 : (double) stateBytes / customers, rejected, cpuSeconds);
         } finally {
             job.cancel().get();
             delete(checkpoints);
@@ -173,6 +181,12 @@ public final class ContinuousBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "result side=naive-flink events=%d seconds=%.2f events_per_s=%.0f%n", events,
                 seconds, events / seconds);
+    }
+
+    /** CPU seconds this JVM (the embedded job with its JIT compilers and collectors) has used. */
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** Records in the topic now (latest minus earliest offsets); 0 when there is no topic. */

@@ -23,6 +23,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -129,8 +130,16 @@ public final class ContinuousJob {
     /**
      * The job's configuration: what {@code given} sets (a cluster's or the launcher's options),
      * and where it says nothing, streaming mode, RocksDB state with incremental checkpoints every
-     * {@link #CHECKPOINT_INTERVAL} and exponential-delay restarts. No memory and no checkpoint or
-     * savepoint path: those are the cluster's (or the embedded launcher's) to choose.
+     * {@link #CHECKPOINT_INTERVAL}, bloom filters on RocksDB's tables and exponential-delay
+     * restarts. No memory and no checkpoint or savepoint path: those are the cluster's (or the
+     * embedded launcher's) to choose.
+     *
+     * <p>The bloom filters: most of the job's state reads look up a key that is not there (the
+     * deduplication's first sight of a record in its day, a window's first row of a customer), and
+     * without a filter RocksDB reads and decompresses a data block of every table file that might
+     * hold it. Measured with {@code bench/continuous.sh}'s job on 30,000 customers x 180 days, two
+     * pairs: 97.5 and 89.4 s without, 90.2 and 81.5 s with (JVM CPU 179.5/162.8 against
+     * 168.0/151.9 s).
      */
     public static Configuration configuration(ReadableConfig given) {
         Configuration conf = Configuration.fromMap(given.toMap());
@@ -143,6 +152,9 @@ public final class ContinuousJob {
         }
         if (!conf.contains(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)) {
             conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
+        if (!conf.contains(RocksDBConfigurableOptions.USE_BLOOM_FILTER)) {
+            conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
         }
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");

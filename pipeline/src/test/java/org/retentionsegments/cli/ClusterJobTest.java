@@ -62,6 +62,7 @@ class ClusterJobTest {
         Configuration defaults = ContinuousJob.configuration(new Configuration());
         assertEquals("rocksdb", defaults.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofSeconds(10), defaults.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
+        assertEquals(true, defaults.get(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER));
         assertTrue(!defaults.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)
                         && !defaults.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 "no memory and no checkpoint folder on a cluster: " + defaults);
