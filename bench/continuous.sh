@@ -71,6 +71,8 @@ for side in (c, n):
     events = int(next(r['events'] for r in rows if r['side'] == side))
     print(f"{side:<12} {events:>10} {med(side, 'seconds'):>9.1f} {med(side, 'events_per_s'):>10.0f}")
 print(f"continuous events/s / naive events/s: {med(c, 'events_per_s') / med(n, 'events_per_s'):.2f}")
+print(f"continuous, sustained (from its first commit, {med(c, 'first_commit_s'):.1f} s after submission, to its last):"
+      f" {med(c, 'sustained_events_per_s'):.0f} events/s; JVM CPU {med(c, 'cpu_s'):.1f} s")
 print(f"day boundary to every customer's row committed: {med(c, 'boundary_s'):.1f} s"
       f" ({int(med(c, 'customers'))} customers, {int(med(c, 'transitions'))} transitions)")
 print(f"rejected records (the generator's are all valid and on time): {int(med(c, 'rejected'))}")

@@ -1,11 +1,14 @@
 package org.retentionsegments.flink;
 
+import static org.apache.flink.table.api.Expressions.$;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +29,11 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.types.Row;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.TopicDelivery;
@@ -60,6 +67,17 @@ public final class ContinuousJob {
             "engagement_on_time", "engagement_daily", "treatments_timed", "treatments_on_time", "treatments_daily",
             "customers_timed", "customers_on_time", "customers_daily", "customer_day_parts", "customer_day_daily",
             "rejected_topics", "counted_records", "input_counts_daily", "accounting_topics");
+
+    /**
+     * The views more than one of the job's outputs read (the customer days, the treatments, the
+     * rejected records and counts), with their time attribute: each is computed once and read
+     * back ({@link #materialize}). Every {@code toDataStream} is planned on its own, so a view two
+     * of them read was computed twice, its deduplication state and all (ten deduplications for
+     * four topics), and its late checks twice, in two copies that had to agree.
+     */
+    static final Map<String, String> SHARED = Map.of("orders_timed", "rowtime", "engagement_timed", "rowtime",
+            "treatments_timed", "rowtime", "customers_timed", "rowtime", "order_lines_daily", "day_time",
+            "orders_daily", "day_time", "engagement_daily", "day_time", "customers_daily", "day_time");
 
     /** The inputs read from topics so far. */
     static final List<InputKind> INPUTS = List.of(InputKind.values());
@@ -265,6 +283,9 @@ public final class ContinuousJob {
         }
         for (String view : STREAM) {
             tEnv.executeSql(sql.statement("stream", view));
+            if (SHARED.containsKey(view)) {
+                materialize(tEnv, view, SHARED.get(view));
+            }
         }
         DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_daily"))
                 .map(StreamStage::dayActivity).name("customer days").uid("customer-days");
@@ -293,6 +314,27 @@ public final class ContinuousJob {
                 .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");
         out.transitions().sinkTo(TransitionsTopic.sink(settings.topics())).name("segment-transitions topic")
                 .uid("segment-transitions");
+    }
+
+    /**
+     * Replaces {@code view} by its rows read back from a stream: the views defined after it, and
+     * every plan that reads them, read the one computation of its rows. The time attribute
+     * {@code time} travels as each record's timestamp, with the watermarks.
+     */
+    static void materialize(StreamTableEnvironment tEnv, String view, String time) {
+        Table table = tEnv.from(view);
+        DataStream<Row> rows = tEnv.toDataStream(table);
+        String mark = "materialized_" + time;
+        Table back = tEnv.fromDataStream(rows, Schema.newBuilder()
+                .columnByMetadata(mark, DataTypes.TIMESTAMP_LTZ(3), "rowtime")
+                .watermark(mark, "SOURCE_WATERMARK()")
+                .build());
+        List<Expression> columns = new ArrayList<>();
+        for (String column : table.getResolvedSchema().getColumnNames()) {
+            columns.add(column.equals(time) ? $(mark).as(time) : $(column));
+        }
+        tEnv.dropTemporaryView(view);
+        tEnv.createTemporaryView(view, back.select(columns.toArray(new Expression[0])));
     }
 
     /** The SQL with the placeholders a continuous job needs. */
