@@ -77,7 +77,8 @@ public final class ContinuousJob {
      */
     static final Map<String, String> SHARED = Map.of("orders_timed", "rowtime", "engagement_timed", "rowtime",
             "treatments_timed", "rowtime", "customers_timed", "rowtime", "order_lines_daily", "day_time",
-            "orders_daily", "day_time", "engagement_daily", "day_time", "customers_daily", "day_time");
+            "orders_daily", "day_time", "engagement_daily", "day_time", "customers_daily", "day_time",
+            "treatments_daily", "day_time");
 
     /** The inputs read from topics so far. */
     static final List<InputKind> INPUTS = List.of(InputKind.values());

@@ -500,6 +500,26 @@ class ContinuousJobITCase {
     }
 
     @Test
+    void eachInputIsCheckedAndDeduplicatedOnceForEveryOutput() throws Exception {
+        // every toDataStream is planned on its own: the views several outputs read are computed
+        // once and read back (ContinuousJob.SHARED), not once per output
+        String prefix = TestKafka.topicPrefix();
+        KAFKA.createTopics(List.of(prefix + "orders", prefix + "engagement", prefix + "treatments",
+                prefix + "customers"), 1);
+        ContinuousJob.Settings settings = ContinuousJob.Settings.of(KAFKA.bootstrapServers(), prefix, "it-" + prefix,
+                WAREHOUSES.freshUrl(Engine.POSTGRES), QUICK_IDLENESS, Map.of());
+        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();
+        ContinuousJob.build(env, settings, System.err);
+        List<String> operators = env.getStreamGraph().getStreamNodes().stream()
+                .map(node -> node.getOperatorName()).toList();
+        assertEquals(4, operators.stream().filter(name -> name.startsWith("WindowDeduplicate")).count(),
+                "one deduplication per topic: " + operators);
+        assertEquals(4, operators.stream().filter(name -> name.startsWith("Source:")).count(),
+                "one source per topic: " + operators);
+    }
+
+    @Test
     void aContinuousJobRefusesDuckDb() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContinuousJob.Settings.of(
                 "localhost:9092", "", "g", "jdbc:duckdb:./x.duckdb", ConfigTexts.defaults(), Map.of()));
