@@ -129,7 +129,8 @@ public final class ContinuousBench {
             double cpuSeconds = cpuSeconds();
             // the rate from the first commit of counted records to the last: what the job keeps
             // up once running (the commits come at checkpoints, so it is as coarse as they are)
-            double sustained = end > firstAt && events > firstRead ? (events - firstRead) / ((end - firstAt) / 1e9) : 0;
+            double sustained = firstAt > 0 && end > firstAt && events > firstRead
+                    ? (events - firstRead) / ((end - firstAt) / 1e9) : 0;
             // the caught-up refresh's current rows commit in several transactions: count them once
             // they have stopped changing for longer than a checkpoint interval
             long customers = settled(url, "SELECT COUNT(*) FROM customer_segment");
@@ -165,7 +166,7 @@ public final class ContinuousBench {
                     events, seconds, events / seconds, customers, boundary, transitions, bytes,
                     customers == 0 ? 0.0 : (double) bytes / customers, stateBytes,
                     customers == 0 ? 0.0 : (double) stateBytes / customers, rejected, cpuSeconds,
-                    sustained, (firstAt - t0) / 1e9);
+                    sustained, firstAt > 0 ? (firstAt - t0) / 1e9 : 0.0);
         } finally {
             job.cancel().get();
             delete(checkpoints);

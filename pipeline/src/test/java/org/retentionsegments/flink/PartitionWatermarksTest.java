@@ -56,12 +56,7 @@ class PartitionWatermarksTest {
         w.onEvent("a", EVENT, output);
         w.onPeriodicEmit(output);
         assertEquals(EVENT - LATENESS_MS - 1, last());
-        activity.advanceTime(java.time.Duration.ofMillis(IDLE_MS - 1));
-        w.onPeriodicEmit(output);
-        assertEquals(EVENT - LATENESS_MS - 1, last());
-        activity.advanceTime(java.time.Duration.ofMillis(1));
-        w.onPeriodicEmit(output);
-        assertEquals(NOW - LATENESS_MS - 1, last());
+        assertMovesToTheClockAfterTheIdleTimeout(w);
     }
 
     @Test
@@ -110,11 +105,16 @@ class PartitionWatermarksTest {
         }
         assertEquals(List.of(EVENT - LATENESS_MS - 1), marks, "the waiting partition held its records' time");
         // then the task gets nothing: once the idle timeout has passed for it too, time moves to the clock
+        assertMovesToTheClockAfterTheIdleTimeout(waiting);
+    }
+
+    /** Without records, {@code w} keeps its records' time for the idle timeout less 1 ms, then moves to the clock's. */
+    private void assertMovesToTheClockAfterTheIdleTimeout(TopicInputs.PartitionWatermarks<String> w) {
         activity.advanceTime(java.time.Duration.ofMillis(IDLE_MS - 1));
-        waiting.onPeriodicEmit(output);
+        w.onPeriodicEmit(output);
         assertEquals(EVENT - LATENESS_MS - 1, last());
         activity.advanceTime(java.time.Duration.ofMillis(1));
-        waiting.onPeriodicEmit(output);
+        w.onPeriodicEmit(output);
         assertEquals(NOW - LATENESS_MS - 1, last());
     }
 
