@@ -8,4 +8,5 @@ package org.retentionsegments.core;
 public sealed interface WarehouseRow
         permits SegmentAssignment, ScoreBoundary, SegmentTransition, Treatment, ActivityDay,
                 RefreshRun, RejectedInput, ConfiguredSegment, InputCountDaily, ClusterAssignment, PurchaseCycle,
-                SegmentCriteria, CustomerPrediction, TopicDelivery {}
+                SegmentCriteria, CustomerPrediction, TopicDelivery,
+                LiveActivity {}

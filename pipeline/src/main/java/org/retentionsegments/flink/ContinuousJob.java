@@ -66,7 +66,7 @@ public final class ContinuousJob {
             "orders_timed", "orders_on_time", "order_lines_daily", "orders_daily", "engagement_timed",
             "engagement_on_time", "engagement_daily", "treatments_timed", "treatments_on_time", "treatments_daily",
             "customers_timed", "customers_on_time", "customers_daily", "customer_day_parts", "customer_day_daily",
-            "rejected_topics", "counted_records", "input_counts_daily", "accounting_topics");
+            "live_records", "rejected_topics", "counted_records", "input_counts_daily", "accounting_topics");
 
     /**
      * The views more than one of the job's outputs read (the customer days, the treatments, the
@@ -315,6 +315,31 @@ public final class ContinuousJob {
                 .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");
         out.transitions().sinkTo(TransitionsTopic.sink(settings.topics())).name("segment-transitions topic")
                 .uid("segment-transitions");
+        live(tEnv, settings, pipeline);
+    }
+
+    /** How often today's activity is written, besides at every checkpoint. */
+    static final long LIVE_FLUSH_MS = 500;
+
+    /**
+     * Today's activity ({@code activity_live}): the accepted records of days still open by the
+     * job's clock, counted per customer, through a sink of their own that writes every
+     * {@link #LIVE_FLUSH_MS}, so a record is in the warehouse about a second after it arrives
+     * instead of at the next checkpoint (and not behind a refresh's rows). The records of a
+     * replayed backlog, whose days the watermark will close soon, leave at the filter.
+     */
+    private static void live(StreamTableEnvironment tEnv, Settings settings, PipelineConfig pipeline) {
+        WallClock clock = settings.clock();
+        long latenessMs = pipeline.stream().allowedLateness().toMillis();
+        tEnv.toDataStream(tEnv.from("live_records")).map(LiveActivityFunction.Record::of).name("live records")
+                .uid("live-records")
+                .filter(r -> LiveActivityFunction.end((int) Math.floorDiv(r.eventMs, LiveActivityFunction.DAY_MS))
+                        + latenessMs >= clock.getAsLong()).name("open days").uid("open-days")
+                .keyBy(r -> r.customerId).process(new LiveActivityFunction()).returns(WarehouseRows.TYPE)
+                .name("today's activity").uid("live-activity")
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS,
+                        settings.config().version(), LIVE_FLUSH_MS))
+                .setParallelism(1).name("activity_live (jOOQ)").uid("activity-live-warehouse");
     }
 
     /**

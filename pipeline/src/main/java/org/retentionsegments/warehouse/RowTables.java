@@ -1,6 +1,7 @@
 package org.retentionsegments.warehouse;
 
 import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_DAILY;
+import static org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_LIVE;
 import static org.retentionsegments.warehouse.jooq.Tables.CLUSTER_ASSIGNMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_PREDICTION;
 import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
@@ -27,6 +28,7 @@ import org.retentionsegments.core.ClusterAssignment;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.InputCountDaily;
+import org.retentionsegments.core.LiveActivity;
 import org.retentionsegments.core.RefreshRun;
 import org.retentionsegments.core.RejectedInput;
 import org.retentionsegments.core.ScoreBoundary;
@@ -77,6 +79,30 @@ final class RowTables {
                 out.decimal(money(d.revenue(), "revenue", d.customerId()));
                 out.decimal(money(d.returns(), "returns", d.customerId()));
                 out.int4(d.engagementEvents());
+            });
+    /**
+     * Today's activity: replaces the stored row only with a later day's, or the same day's with at
+     * least as many records (a job restored from a checkpoint writes earlier counts of the day again
+     * on its way back; they must not undo a later count already written).
+     */
+    static final RowTable<LiveActivity> LIVE = new RowTable<>(ACTIVITY_LIVE, LiveActivity::customerId,
+            (earlier, later) -> later.activityDate().isBefore(earlier.activityDate())
+                    || later.activityDate().equals(earlier.activityDate()) && later.records() < earlier.records()
+                    ? earlier : later,
+            incoming -> ACTIVITY_LIVE.ACTIVITY_DATE.lt(incoming.of(ACTIVITY_LIVE.ACTIVITY_DATE))
+                    .or(ACTIVITY_LIVE.ACTIVITY_DATE.eq(incoming.of(ACTIVITY_LIVE.ACTIVITY_DATE))
+                            .and(ACTIVITY_LIVE.RECORDS.le(incoming.of(ACTIVITY_LIVE.RECORDS)))),
+            (d, stamp, out) -> {
+                out.text(d.customerId());
+                out.date(d.activityDate());
+                out.int4(d.orders());
+                out.int4(d.returnOrders());
+                out.decimal(money(d.revenue(), "revenue", d.customerId()));
+                out.decimal(money(d.returns(), "returns", d.customerId()));
+                out.int4(d.engagementEvents());
+                out.int4(d.records());
+                out.timestamp(utc(d.lastEventAt()));
+                out.timestamp(stamp.now());
             });
     static final RowTable<Treatment> TREATMENTS = new RowTable<>(TREATMENT,
             t -> new Key(t.programId(), t.customerId(), t.treatedTs()), RowTable.later(), RowTable.ALWAYS, (t, stamp, out) -> {

@@ -125,7 +125,7 @@ public final class WarehouseWriter {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
-                RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.TREATMENTS, RowTables.DELIVERIES, RowTables.RUN,
+                RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.LIVE, RowTables.TREATMENTS, RowTables.DELIVERIES, RowTables.RUN,
                 RowTables.REJECTED, RowTables.CONFIGURED, RowTables.INPUT_DAILY, RowTables.CLUSTER, RowTables.CYCLE,
                 RowTables.CRITERIA, RowTables.PREDICTION)) {
             byTable.put(table, new ArrayList<>());
@@ -165,6 +165,8 @@ public final class WarehouseWriter {
             return RowTables.ACTIVITY;
         } else if (row instanceof Treatment) {
             return RowTables.TREATMENTS;
+        } else if (row instanceof org.retentionsegments.core.LiveActivity) {
+            return RowTables.LIVE;
         } else if (row instanceof TopicDelivery) {
             return RowTables.DELIVERIES;
         } else if (row instanceof RefreshRun) {

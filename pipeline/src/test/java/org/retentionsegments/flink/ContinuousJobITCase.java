@@ -145,6 +145,20 @@ class ContinuousJobITCase {
         sent.add(new String[] {"c-bad", "{\"order_id\": \"x1\", \"customer_id\": \"c-bad\", \"order_ts\": \""
                 + last.minusDays(2) + "\", \"amount\": \"twelve\"}"});
         sent.add(new String[] {"c-bad", "not json at all"});
+        // on the last day, still open: a copy of its last order line (a producer's retry), and a
+        // return by the same customer, which today's activity counts once and as a return
+        LocalDateTime returnAt = lastEvent.minusMinutes(1).isBefore(lastEvent.toLocalDate().atStartOfDay())
+                ? lastEvent.toLocalDate().atStartOfDay() : lastEvent.minusMinutes(1);
+        String returnedBy = "c-live";
+        if (last.toLocalDate().equals(lastEvent.toLocalDate())) {
+            String[] lastLine = records.get(records.size() - 1);
+            sent.add(lastLine);
+            returnedBy = JSON.readTree(lastLine[1]).get("customer_id").asText();
+        }
+        sent.add(new String[] {returnedBy, "{\"order_id\": \"live-return\", \"customer_id\": \"" + returnedBy
+                + "\", \"order_ts\": \"" + returnAt + "Z\", \"amount\": -25, \"line_no\": 1}"});
+        List<String[]> validOrders = new ArrayList<>(sent);
+        validOrders.removeIf(r -> r[0].equals("c-bad"));
         KAFKA.send(prefix + "orders", sent);
 
         String continuous = WAREHOUSES.freshUrl(Engine.POSTGRES);
@@ -183,6 +197,17 @@ class ContinuousJobITCase {
                 assertTrue(RunFixtures.count(continuous, "SELECT COALESCE(SUM(read_rows), 0) FROM input_count_daily"
                         + " WHERE source = '" + source + "'") > 0, source + " is counted");
             }
+
+            // the days still open by the job's clock are live: each customer's newest one, so far
+            List<String> expectedLive = expectedLive(lastEvent, validOrders);
+            assertTrue(expectedLive.size() > 5, "the records' last day is open: " + expectedLive);
+            long liveEnd = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<String> liveRows = live(continuous);
+            while (!liveRows.equals(expectedLive) && System.nanoTime() < liveEnd) {
+                Thread.sleep(500);
+                liveRows = live(continuous);
+            }
+            assertEquals(expectedLive, liveRows, "activity_live: today's activity so far");
         } finally {
             stop(job);
         }
@@ -484,6 +509,73 @@ class ContinuousJobITCase {
     }
 
     /**
+     * What activity_live should hold when the job's clock stands at {@code clock}: for each
+     * customer with an accepted order line or event on a day still open (its end plus the allowed
+     * lateness, an hour, not before the clock), the newest such day's orders, returns, net amount and
+     * events, each copy once, computed here from the valid order records and the events sent.
+     */
+    private static List<String> expectedLive(LocalDateTime clock, List<String[]> records) throws Exception {
+        long now = clock.toInstant(ZoneOffset.UTC).toEpochMilli();
+        Map<String, Map<Long, Map<String, Double>>> orders = new java.util.TreeMap<>();
+        Map<String, Map<Long, java.util.Set<String>>> copies = new java.util.HashMap<>();
+        Map<String, Map<Long, Integer>> events = new java.util.HashMap<>();
+        java.util.function.ToLongFunction<String> dayOf = ts -> Math.floorDiv(java.time.Instant.parse(ts).toEpochMilli(), 86_400_000L);
+        java.util.function.LongPredicate open = day -> (day + 1) * 86_400_000L - 1 + 3_600_000L >= now;
+        for (String[] record : records) {
+            var o = JSON.readTree(record[1]);
+            long day = dayOf.applyAsLong(o.get("order_ts").asText());
+            String customer = o.get("customer_id").asText();
+            if (!open.test(day) || !copies.computeIfAbsent(customer, c -> new java.util.HashMap<>())
+                    .computeIfAbsent(day, d -> new java.util.HashSet<>())
+                    .add(o.get("order_id").asText() + "|" + o.path("line_no").asText())) {
+                continue;
+            }
+            orders.computeIfAbsent(customer, c -> new java.util.TreeMap<>())
+                    .computeIfAbsent(day, d -> new java.util.HashMap<>())
+                    .merge(o.get("order_id").asText(), o.get("amount").asDouble(), Double::sum);
+        }
+        for (String[] record : engagement) {
+            var e = JSON.readTree(record[1]);
+            long day = dayOf.applyAsLong(e.get("event_ts").asText());
+            String customer = e.get("customer_id").asText();
+            if (open.test(day) && copies.computeIfAbsent(customer, c -> new java.util.HashMap<>())
+                    .computeIfAbsent(day, d -> new java.util.HashSet<>()).add("e" + e.get("event_id").asText())) {
+                events.computeIfAbsent(customer, c -> new java.util.HashMap<>()).merge(day, 1, Integer::sum);
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        for (var customer : new java.util.TreeSet<>(copies.keySet())) {
+            long day = java.util.Collections.max(copies.get(customer).keySet());
+            Map<String, Double> totals = orders.getOrDefault(customer, Map.of()).getOrDefault(day, Map.of());
+            double revenue = totals.values().stream().mapToDouble(Double::doubleValue).sum();
+            double returns = totals.values().stream().filter(t -> t < 0).mapToDouble(t -> -t).sum();
+            rows.add(String.join(" ", customer, LocalDate.ofEpochDay(day).toString(),
+                    String.valueOf(totals.values().stream().filter(t -> t > 0).count()),
+                    String.valueOf(totals.values().stream().filter(t -> t < 0).count()),
+                    new java.math.BigDecimal(revenue).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                    new java.math.BigDecimal(returns).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                    String.valueOf(events.getOrDefault(customer, Map.of()).getOrDefault(day, 0)),
+                    String.valueOf(copies.get(customer).get(day).size())));
+        }
+        return rows;
+    }
+
+    /** activity_live's rows as {@link #expectedLive} writes them. */
+    private static List<String> live(String url) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
+                var r = s.executeQuery("SELECT customer_id, activity_date, orders, return_orders, revenue, returns,"
+                        + " engagement_events, records FROM activity_live ORDER BY customer_id")) {
+            while (r.next()) {
+                rows.add(String.join(" ", r.getString(1), r.getDate(2).toLocalDate().toString(), r.getString(3),
+                        r.getString(4), r.getBigDecimal(5).toPlainString(), r.getBigDecimal(6).toPlainString(),
+                        r.getString(7), r.getString(8)));
+            }
+        }
+        return rows;
+    }
+
+    /**
      * A clock that stands at the last event's time: a quiet topic moves the watermark no further
      * than the events did, so the last refresh is the bounded run's, and it is live.
      */
@@ -515,9 +607,10 @@ class ContinuousJobITCase {
                 .map(node -> node.getOperatorName()).toList();
         assertEquals(4, operators.stream().filter(name -> name.startsWith("WindowDeduplicate")).count(),
                 "one deduplication per topic: " + operators);
-        // each shared view is converted to a stream once, beside the job's three outputs (a
-        // shared view missing from the job's views would not be)
-        assertEquals(ContinuousJob.SHARED.size() + 3, operators.stream().filter("TableToDataStream"::equals).count(),
+        // each shared view is converted to a stream once, beside the job's four outputs (the
+        // customer days, treatments, accounting and today's activity; a shared view missing from
+        // the job's views would not be)
+        assertEquals(ContinuousJob.SHARED.size() + 4, operators.stream().filter("TableToDataStream"::equals).count(),
                 "one conversion per shared view and per output: " + operators);
     }
 

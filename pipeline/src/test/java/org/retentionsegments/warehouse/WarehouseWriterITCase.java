@@ -224,6 +224,35 @@ class WarehouseWriterITCase {
         }
     }
 
+    /**
+     * Today's activity: a later count of the day replaces the stored one, an earlier count (a
+     * restored job on its way back) or an earlier day does not, a later day does; in one call too.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void todaysActivityKeepsTheLatestCountOfTheNewestDay(Engine engine) {
+        var l = org.retentionsegments.warehouse.jooq.Tables.ACTIVITY_LIVE;
+        Instant at = Instant.parse("2024-03-01T10:15:30Z");
+        java.util.function.BiFunction<LocalDate, Integer, WarehouseRow> live = (day, records) ->
+                new org.retentionsegments.core.LiveActivity("c1", day, records, 0, records * 10.0 + 0.25, 0, 1, records, at);
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            java.util.function.Supplier<List<Object>> stored = () -> Arrays.asList(warehouse.dsl()
+                    .select(l.ACTIVITY_DATE, l.RECORDS, l.REVENUE).from(l).fetchOne().intoArray());
+            WarehouseWriter writer = new WarehouseWriter(warehouse, FIRST_WRITE, CONFIG);
+            writer.write(List.of(live.apply(AS_OF, 5)));
+            writer.write(List.of(live.apply(AS_OF, 3)));
+            assertEquals(Arrays.asList(AS_OF, 5, new java.math.BigDecimal("50.25")), stored.get(), "an earlier count");
+            writer.write(List.of(live.apply(AS_OF.minusDays(1), 9)));
+            assertEquals(Arrays.asList(AS_OF, 5, new java.math.BigDecimal("50.25")), stored.get(), "an earlier day");
+            writer.write(List.of(live.apply(AS_OF, 7), live.apply(AS_OF, 6)));
+            assertEquals(Arrays.asList(AS_OF, 7, new java.math.BigDecimal("70.25")), stored.get(), "the call's latest");
+            writer.write(List.of(live.apply(AS_OF.plusDays(1), 1)));
+            assertEquals(Arrays.asList(AS_OF.plusDays(1), 1, new java.math.BigDecimal("10.25")), stored.get(),
+                    "a later day");
+            assertEquals(1, warehouse.dsl().fetchCount(l), "one row per customer");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void writingTheSameRowsTwiceLeavesEveryTableIdentical(Engine engine) {
