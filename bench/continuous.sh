@@ -6,7 +6,9 @@
 #                the whole backlog into a fresh PostgreSQL schema: events/s from Kafka to committed
 #                warehouse rows, the time from the next midnight (watermark past it) to every
 #                customer's new row committed, the last checkpoint's state bytes per customer
-#                (each operator's, from the checkpoint's metadata, on stderr);
+#                (each operator's, from the checkpoint's metadata, on stderr), then event-to-warehouse
+#                latency: live orders at half the sustained rate for 60 s, each timed from its send
+#                to the first read of PostgreSQL (every 100 ms) whose activity_live row counts it;
 #   naive-flink  a streaming Flink SQL GROUP BY customer over the orders topic (heap state, no
 #                checkpoints, blackhole sink): orders/s.
 # Prints the medians and the ratio of events/s. See bench/README.md.
@@ -76,6 +78,10 @@ print(f"continuous, sustained (from its first commit, {med(c, 'first_commit_s'):
 print(f"day boundary to every customer's row committed: {med(c, 'boundary_s'):.1f} s"
       f" ({int(med(c, 'customers'))} customers, {int(med(c, 'transitions'))} transitions)")
 print(f"rejected records (the generator's are all valid and on time): {int(med(c, 'rejected'))}")
+print(f"event to warehouse (activity_live), {med(c, 'latency_rate'):.0f} live orders/s for 60 s:"
+      f" p50 {med(c, 'latency_p50_ms'):.0f} ms, p99 {med(c, 'latency_p99_ms'):.0f} ms,"
+      f" max {med(c, 'latency_max_ms'):.0f} ms ({int(med(c, 'latency_missing'))} of"
+      f" {int(med(c, 'latency_events'))} not seen within 30 s)")
 print(f"last checkpoint: {med(c, 'state_bytes') / 1e6:.1f} MB of state, {med(c, 'state_bytes_per_customer'):.0f} B per"
       f" customer ({med(c, 'checkpoint_bytes') / 1e6:.1f} MB in its folders, older shared files included)")
 PY

@@ -60,7 +60,7 @@ public final class ContinuousBench {
     private ContinuousBench() {}
 
     private static long clock() {
-        return CLOCK.get();
+        return LIVE_FROM.get() == Long.MIN_VALUE ? CLOCK.get() : liveClock();
     }
 
     public static void main(String[] args) throws Exception {
@@ -159,18 +159,122 @@ public final class ContinuousBench {
             operators.forEach((operator, size) -> System.err.printf(Locale.ROOT,
                     "checkpoint state: %-40s %,12d B  %,8.0f B per customer%n", operator, size,
                     customers == 0 ? 0.0 : (double) size / customers));
+            // event to warehouse: live orders at half the sustained rate, on the day after the
+            // boundary (no midnight passes while they are sent, so no refresh runs)
+            Latency latency = latency(bootstrap, prefix, url, millis(next) + 3 * 3_600_000L, sustained / 2);
             System.out.printf(Locale.ROOT, "result side=continuous events=%d seconds=%.2f events_per_s=%.0f"
                     + " customers=%d boundary_s=%.2f transitions=%d checkpoint_bytes=%d bytes_per_customer=%.0f"
                     + " state_bytes=%d state_bytes_per_customer=%.0f rejected=%d"
-                    + " cpu_s=%.1f sustained_events_per_s=%.0f first_commit_s=%.1f%n",
+                    + " cpu_s=%.1f sustained_events_per_s=%.0f first_commit_s=%.1f"
+                    + " latency_rate=%.0f latency_events=%d latency_missing=%d latency_p50_ms=%d latency_p99_ms=%d"
+                    + " latency_max_ms=%d%n",
                     events, seconds, events / seconds, customers, boundary, transitions, bytes,
                     customers == 0 ? 0.0 : (double) bytes / customers, stateBytes,
                     customers == 0 ? 0.0 : (double) stateBytes / customers, rejected, cpuSeconds,
-                    sustained, firstAt > 0 ? (firstAt - t0) / 1e9 : 0.0);
+                    sustained, firstAt > 0 ? (firstAt - t0) / 1e9 : 0.0, latency.rate(), latency.events(),
+                    latency.missing(), latency.percentile(50), latency.percentile(99), latency.percentile(100));
         } finally {
             job.cancel().get();
             delete(checkpoints);
         }
+    }
+
+    /** Live orders sent by {@link #LIVE_CUSTOMERS} customers, and how long each took to be in the warehouse. */
+    record Latency(double rate, int events, int missing, long[] sortedMs) {
+
+        /** The {@code p}-th percentile (nearest rank) of the events seen, in milliseconds; 0 when none was. */
+        long percentile(int p) {
+            if (sortedMs.length == 0) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * sortedMs.length);
+            return sortedMs[Math.max(0, Math.min(sortedMs.length, rank) - 1)];
+        }
+    }
+
+    /** Customers the live orders of {@link #latency} go to, in turn. */
+    static final int LIVE_CUSTOMERS = 20_000;
+
+    /** How long {@link #latency} sends live orders. */
+    static final long LIVE_SECONDS = 60;
+
+    /**
+     * Event-to-warehouse latency: the job's clock runs from {@code fromMs} at the wall clock's
+     * pace, and orders stamped with that clock's time go to the orders topic at {@code rate} a
+     * second for {@link #LIVE_SECONDS}, each a new order of one of {@link #LIVE_CUSTOMERS}
+     * customers in turn; PostgreSQL is read every 100 ms meanwhile. An order is in the warehouse
+     * when its customer's {@code activity_live} row counts it (its {@code records} reach the order's
+     * number among the customer's): its latency is from the send call to the start of the first
+     * read that saw it (the commit was before that read began), so up to the read interval more
+     * than the true latency. Orders not seen within 30 s of the last send are counted as missing.
+     */
+    static Latency latency(String bootstrap, String prefix, String url, long fromMs, double rate) throws Exception {
+        long wallStart = System.currentTimeMillis();
+        LIVE_FROM.set(fromMs - wallStart);
+        int total = (int) Math.max(1, Math.round(rate * LIVE_SECONDS));
+        long[] sentNanos = new long[total];
+        int[] seen = new int[LIVE_CUSTOMERS]; // per customer, the orders seen so far
+        long[] latencies = new long[total];
+        int counted = 0;
+        java.util.Properties props = KafkaClients.orderedProducer(bootstrap, Map.of());
+        props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        String runTag = Long.toString(wallStart, 36);
+        System.err.printf(Locale.ROOT, "latency: %,d live orders at %,.0f a second ...%n", total, rate);
+        long t0 = System.nanoTime();
+        long lastRead = 0;
+        int sent = 0;
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(props);
+                Connection c = DriverManager.getConnection(url);
+                java.sql.PreparedStatement read = c.prepareStatement("SELECT customer_id, records FROM activity_live"
+                        + " WHERE customer_id LIKE ?")) {
+            read.setString(1, "live-" + runTag + "-%");
+            while (counted < total) {
+                long now = System.nanoTime();
+                long due = Math.min(total, (long) ((now - t0) / 1e9 * rate) + 1);
+                while (sent < due) {
+                    String customer = "live-" + runTag + "-" + (sent % LIVE_CUSTOMERS);
+                    String ts = java.time.Instant.ofEpochMilli(liveClock()).toString();
+                    sentNanos[sent] = System.nanoTime();
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(prefix + "orders", customer,
+                            "{\"order_id\": \"live-" + runTag + "-" + sent + "\", \"customer_id\": \"" + customer
+                                    + "\", \"order_ts\": \"" + ts + "\", \"amount\": 10.5, \"line_no\": 1}"));
+                    sent++;
+                }
+                if (now - lastRead >= 100_000_000L) {
+                    long readAt = System.nanoTime(); // after every send so far
+                    lastRead = readAt;
+                    try (ResultSet rs = read.executeQuery()) {
+                        while (rs.next()) {
+                            String id = rs.getString(1);
+                            int customer = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+                            int records = rs.getInt(2);
+                            // the customer's k-th order is order number customer + k * LIVE_CUSTOMERS
+                            for (int k = seen[customer]; k < records; k++) {
+                                int order = customer + k * LIVE_CUSTOMERS;
+                                latencies[counted++] = (readAt - sentNanos[order]) / 1_000_000L;
+                            }
+                            seen[customer] = Math.max(seen[customer], records);
+                        }
+                    }
+                }
+                if (sent == total && System.nanoTime() - sentNanos[total - 1] > 30e9) {
+                    break;
+                }
+                Thread.sleep(1);
+            }
+        }
+        long[] sorted = java.util.Arrays.copyOf(latencies, counted);
+        java.util.Arrays.sort(sorted);
+        return new Latency(rate, total, total - counted, sorted);
+    }
+
+    /** The job's clock during {@link #latency}: the wall clock moved to the day after the boundary. */
+    private static final AtomicLong LIVE_FROM = new AtomicLong(Long.MIN_VALUE);
+
+    private static long liveClock() {
+        return System.currentTimeMillis() + LIVE_FROM.get();
     }
 
     static void naive(String bootstrap, String prefix, int parallelism) throws Exception {
