@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The continuous job side by side with a naive Flink SQL job on the same Kafka topics, at
-# parallelism 2: a generated business is replayed once into fresh topics (./segments generate
-# --kafka, on the local broker of infra/start-kafka.sh), then, BENCH_RUNS times interleaved,
+# parallelism 2: for each of BENCH_RUNS runs, a generated business is replayed into fresh topics
+# (./segments generate --kafka, on the local broker of infra/start-kafka.sh; the same records every
+# run), then
 #   continuous   the continuous job embedded (RocksDB, incremental checkpoints every 10 s) through
 #                the whole backlog into a fresh PostgreSQL schema: events/s from Kafka to committed
 #                warehouse rows, the time from the next midnight (watermark past it) to every
@@ -37,14 +38,21 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.ut
 # the business ends three days ago: every record is in the past, and the job's clock can pass
 # the next two midnights without any record being in the future
 last_day="$(date -u -d '3 days ago' +%F)"
-prefix="bench$(date +%s)."
-echo "replaying $customers customers over $days days into ${prefix}* at $kafka ..." >&2
-"$root/segments" generate --kafka "$kafka" --topic-prefix "$prefix" --customers "$customers" --days "$days" \
-  --end-date "$last_day" >"$work/generate.out"
-cat "$work/generate.out" >&2
+stamp="$(date +%s)"
 
 : > "$work/results.txt"
 for run in $(seq 1 "$runs"); do
+  # a fresh copy of the same business per run (same options, same records): the latency phase adds
+  # live orders to the orders topic, which the next run must not read
+  prefix="bench${stamp}r${run}."
+  echo "replaying $customers customers over $days days into ${prefix}* at $kafka ..." >&2
+  "$root/segments" generate --kafka "$kafka" --topic-prefix "$prefix" --customers "$customers" --days "$days" \
+    --end-date "$last_day" >"$work/generate.out"
+  [ "$run" = 1 ] && cat "$work/generate.out" >&2
+  # shellcheck disable=SC2086
+  java $opens -Xmx6g -Dbench.sql="$root/bench/flink" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
+    naive "$kafka" "$prefix" "$parallelism" 2>"$work/naive.$run.err" \
+    | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/naive.$run.err" >&2; exit 1; }
   schema="bench_continuous_$(date +%s)_$run"
   psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
   # shellcheck disable=SC2086
@@ -53,10 +61,6 @@ for run in $(seq 1 "$runs"); do
     "$postgres&currentSchema=$schema" "$last_day" "$parallelism" 2>"$work/continuous.$run.err" \
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/continuous.$run.err" >&2; exit 1; }
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA $schema CASCADE" >/dev/null
-  # shellcheck disable=SC2086
-  java $opens -Xmx6g -Dbench.sql="$root/bench/flink" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
-    naive "$kafka" "$prefix" "$parallelism" 2>"$work/naive.$run.err" \
-    | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/naive.$run.err" >&2; exit 1; }
   tail -n 2 "$work/results.txt" >&2
 done
 

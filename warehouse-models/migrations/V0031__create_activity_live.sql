@@ -1,5 +1,7 @@
--- Today's activity, live (issue 8, event-to-warehouse latency): one row per customer, the
--- customer's orders and engagement of the newest day still open (UTC), so far. The continuous job
+-- Today's activity, live (issue 8, event-to-warehouse latency): one row per customer with a
+-- record on a day still open (UTC) when it arrived: the orders and engagement of the newest such
+-- day, so far. The row stays after its day closes, until the customer's next open day replaces
+-- it: read activity_date. The continuous job
 -- updates it within about a second of each accepted record, between checkpoints: the figures are
 -- provisional, and a job restored from a checkpoint may briefly show an earlier count of the same
 -- day before it catches up (a write never replaces a later count of the day, nor a later day).
@@ -21,9 +23,9 @@ CREATE TABLE activity_live (
     CONSTRAINT activity_live_pk PRIMARY KEY (customer_id)
 );
 
-COMMENT ON TABLE activity_live IS 'Today''s activity, live: one row per customer, the orders and engagement of the customer''s newest day still open (UTC) so far, updated by the continuous job within seconds of each record; provisional until the day closes and activity_daily has its final row.';
+COMMENT ON TABLE activity_live IS 'Today''s activity, live: one row per customer with a record on a day still open (UTC) when it arrived, the orders and engagement of the newest such day so far, updated by the continuous job within seconds of each record; provisional until the day closes and activity_daily has its final row (the row stays until the customer''s next open day: read activity_date).';
 COMMENT ON COLUMN activity_live.customer_id IS 'The customer''s identifier, as in the input';
-COMMENT ON COLUMN activity_live.activity_date IS 'The calendar day (UTC) the figures are of: the customer''s newest day with a record that is still open';
+COMMENT ON COLUMN activity_live.activity_date IS 'The calendar day (UTC) the figures are of: the customer''s newest day with a record that arrived while the day was open';
 COMMENT ON COLUMN activity_live.orders IS 'Orders with a positive amount so far that day, a count';
 COMMENT ON COLUMN activity_live.return_orders IS 'Orders with a negative amount (returns, refunds) so far that day, a count';
 COMMENT ON COLUMN activity_live.revenue IS 'Net amount of that day''s orders so far (positive less returns); money in the input''s currency';

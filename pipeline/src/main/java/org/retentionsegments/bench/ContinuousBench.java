@@ -42,7 +42,9 @@ import org.retentionsegments.replay.KafkaClients;
  * incremental checkpoints every 10 s) through the whole backlog into PostgreSQL and prints the
  * events per second from Kafka to committed warehouse rows, then moves its clock past the next
  * midnight and prints how long the day boundary took to reach every customer's committed row,
- * and the size of the last checkpoint per customer. {@code naive} runs the naive Flink SQL job a
+ * and the size of the last checkpoint per customer, then sends live orders at half the sustained
+ * rate and prints how long each took to reach the warehouse ({@link #latency}; they stay in the
+ * orders topic, so a next run needs fresh topics). {@code naive} runs the naive Flink SQL job a
  * user would write instead (a streaming GROUP BY customer over the orders topic, heap state, no
  * checkpoints) over the same orders. Each prints one {@code result ...} line.
  *
