@@ -46,15 +46,24 @@ public class WarehouseSink implements Sink<WarehouseRow> {
     public SinkWriter<WarehouseRow> createWriter(WriterInitContext context) {
         Writer writer = new Writer(Warehouse.openMigrated(jdbcUrl), bufferRows, configVersion);
         if (flushEveryMs > 0) {
-            ProcessingTimeService time = context.getProcessingTimeService();
-            ProcessingTimeService.ProcessingTimeCallback[] every = new ProcessingTimeService.ProcessingTimeCallback[1];
-            every[0] = now -> {
-                writer.flushBuffer();
-                time.registerTimer(now + flushEveryMs, every[0]);
-            };
-            time.registerTimer(time.getCurrentProcessingTime() + flushEveryMs, every[0]);
+            new Every(context.getProcessingTimeService(), flushEveryMs, writer).start();
         }
         return writer;
+    }
+
+    /** Writes what a writer holds at a fixed interval of processing time (on the task's thread, between records). */
+    private record Every(ProcessingTimeService time, long intervalMs, Writer writer)
+            implements ProcessingTimeService.ProcessingTimeCallback {
+
+        void start() {
+            time.registerTimer(time.getCurrentProcessingTime() + intervalMs, this);
+        }
+
+        @Override
+        public void onProcessingTime(long now) {
+            writer.flushBuffer();
+            time.registerTimer(now + intervalMs, this);
+        }
     }
 
     private static final class Writer implements SinkWriter<WarehouseRow> {
