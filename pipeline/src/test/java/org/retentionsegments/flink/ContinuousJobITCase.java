@@ -557,22 +557,15 @@ class ContinuousJobITCase {
                     String.valueOf(events.getOrDefault(customer, Map.of()).getOrDefault(day, 0)),
                     String.valueOf(copies.get(customer).get(day).size())));
         }
-        return rows;
+        return rows.stream().sorted().toList();
     }
 
     /** activity_live's rows as {@link #expectedLive} writes them. */
     private static List<String> live(String url) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
-                var r = s.executeQuery("SELECT customer_id, activity_date, orders, return_orders, revenue, returns,"
-                        + " engagement_events, records FROM activity_live ORDER BY customer_id")) {
-            while (r.next()) {
-                rows.add(String.join(" ", r.getString(1), r.getDate(2).toLocalDate().toString(), r.getString(3),
-                        r.getString(4), r.getBigDecimal(5).toPlainString(), r.getBigDecimal(6).toPlainString(),
-                        r.getString(7), r.getString(8)));
-            }
-        }
-        return rows;
+        return RunFixtures.rows(url, "SELECT customer_id || ' ' || CAST(activity_date AS VARCHAR) || ' ' || orders"
+                + " || ' ' || return_orders || ' ' || CAST(revenue AS VARCHAR) || ' ' || CAST(returns AS VARCHAR)"
+                + " || ' ' || engagement_events || ' ' || records AS line FROM activity_live")
+                .stream().map(row -> (String) row.get("line")).sorted().toList();
     }
 
     /**
