@@ -44,7 +44,9 @@ public class WarehouseSink implements Sink<WarehouseRow> {
 
     @Override
     public SinkWriter<WarehouseRow> createWriter(WriterInitContext context) {
-        Writer writer = new Writer(Warehouse.openMigrated(jdbcUrl), bufferRows, configVersion);
+        // the progress lines of a sink that writes at an interval (today's activity) say which they are
+        Writer writer = new Writer(Warehouse.openMigrated(jdbcUrl), bufferRows, configVersion,
+                flushEveryMs > 0 ? "warehouse, today's activity" : "warehouse");
         if (flushEveryMs > 0) {
             new Every(context.getProcessingTimeService(), flushEveryMs, writer).start();
         }
@@ -74,9 +76,11 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         private long rows;
         private long nanos;
         private long lastLine = System.nanoTime();
+        private final String label;
 
-        Writer(Warehouse warehouse, int bufferRows, String configVersion) {
+        Writer(Warehouse warehouse, int bufferRows, String configVersion, String label) {
             this.warehouse = warehouse;
+            this.label = label;
             warehouse.prepareForBulkWrites();
             this.writer = new WarehouseWriter(warehouse, java.time.Clock.systemUTC(), configVersion);
             this.bufferRows = bufferRows;
@@ -104,8 +108,8 @@ public class WarehouseSink implements Sink<WarehouseRow> {
                 buffer.clear();
                 long now = System.nanoTime();
                 if (now - lastLine >= ProgressLog.EVERY_NANOS) {
-                    PROGRESS.info(String.format("      warehouse: %,d rows written so far (%,.0f rows/s while writing)",
-                            rows, rows / (nanos / 1e9)));
+                    PROGRESS.info(String.format("      %s: %,d rows written so far (%,.0f rows/s while writing)",
+                            label, rows, rows / (nanos / 1e9)));
                     lastLine = now;
                 }
             }
@@ -121,8 +125,7 @@ public class WarehouseSink implements Sink<WarehouseRow> {
         public void close() {
             buffer.clear();
             warehouse.close();
-            PROGRESS.info(String.format(
-                    "      warehouse: %,d rows written in %.1f s", rows, nanos / 1e9));
+            PROGRESS.info(String.format("      %s: %,d rows written in %.1f s", label, rows, nanos / 1e9));
         }
     }
 }
