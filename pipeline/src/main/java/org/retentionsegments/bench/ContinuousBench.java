@@ -182,15 +182,16 @@ public final class ContinuousBench {
     }
 
     /** Live orders sent by {@link #LIVE_CUSTOMERS} customers, and how long each took to be in the warehouse. */
-    record Latency(double rate, int events, int missing, long[] sortedMs) {
+    record Latency(double rate, int events, int missing, double[] ms) {
 
-        /** The {@code p}-th percentile (nearest rank) of the events seen, in milliseconds; 0 when none was. */
+        /**
+         * The {@code p}-th percentile of the events seen, in milliseconds, by nearest rank
+         * (commons-math's R_1: one of the measured values); 0 when none was seen.
+         */
         long percentile(int p) {
-            if (sortedMs.length == 0) {
-                return 0;
-            }
-            int rank = (int) Math.ceil(p / 100.0 * sortedMs.length);
-            return sortedMs[Math.max(0, Math.min(sortedMs.length, rank) - 1)];
+            return ms.length == 0 ? 0 : Math.round(new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                    .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_1)
+                    .evaluate(ms, p));
         }
     }
 
@@ -267,9 +268,8 @@ public final class ContinuousBench {
                 Thread.sleep(1);
             }
         }
-        long[] sorted = java.util.Arrays.copyOf(latencies, counted);
-        java.util.Arrays.sort(sorted);
-        return new Latency(rate, total, total - counted, sorted);
+        double[] seenMs = java.util.Arrays.stream(latencies, 0, counted).asDoubleStream().toArray();
+        return new Latency(rate, total, total - counted, seenMs);
     }
 
     /** The job's clock during {@link #latency}: the wall clock moved to the day after the boundary. */

@@ -71,15 +71,9 @@ final class RowTables {
                 out.text(stamp.configVersion());
             });
     static final RowTable<ActivityDay> ACTIVITY = new RowTable<>(ACTIVITY_DAILY,
-            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), RowTable.ALWAYS, (d, stamp, out) -> {
-                out.text(d.customerId());
-                out.date(d.activityDate());
-                out.int4(d.orders());
-                out.int4(d.returnOrders());
-                out.decimal(money(d.revenue(), "revenue", d.customerId()));
-                out.decimal(money(d.returns(), "returns", d.customerId()));
-                out.int4(d.engagementEvents());
-            });
+            d -> new Key(d.customerId(), d.activityDate(), null), RowTable.later(), RowTable.ALWAYS,
+            (d, stamp, out) -> activity(out, d.customerId(), d.activityDate(), d.orders(), d.returnOrders(),
+                    d.revenue(), d.returns(), d.engagementEvents()));
     /**
      * Today's activity: replaces the stored row only with a later day's, or the same day's with at
      * least as many records (a job restored from a checkpoint writes earlier counts of the day again
@@ -93,13 +87,8 @@ final class RowTables {
                     .or(ACTIVITY_LIVE.ACTIVITY_DATE.eq(incoming.of(ACTIVITY_LIVE.ACTIVITY_DATE))
                             .and(ACTIVITY_LIVE.RECORDS.le(incoming.of(ACTIVITY_LIVE.RECORDS)))),
             (d, stamp, out) -> {
-                out.text(d.customerId());
-                out.date(d.activityDate());
-                out.int4(d.orders());
-                out.int4(d.returnOrders());
-                out.decimal(money(d.revenue(), "revenue", d.customerId()));
-                out.decimal(money(d.returns(), "returns", d.customerId()));
-                out.int4(d.engagementEvents());
+                activity(out, d.customerId(), d.activityDate(), d.orders(), d.returnOrders(), d.revenue(), d.returns(),
+                        d.engagementEvents());
                 out.int4(d.records());
                 out.timestamp(utc(d.lastEventAt()));
                 out.timestamp(stamp.now());
@@ -296,6 +285,18 @@ final class RowTables {
         out.text(t.emailSha256());
         out.text(t.phoneSha256());
         out.text(stamp.configVersion());
+    }
+
+    /** The columns activity_daily and activity_live share, in their order: a customer's day. */
+    private static void activity(ColumnSink out, String customerId, java.time.LocalDate day, int orders,
+            int returnOrders, double revenue, double returns, int engagementEvents) throws SQLException {
+        out.text(customerId);
+        out.date(day);
+        out.int4(orders);
+        out.int4(returnOrders);
+        out.decimal(money(revenue, "revenue", customerId));
+        out.decimal(money(returns, "returns", customerId));
+        out.int4(engagementEvents);
     }
 
     static LocalDateTime utc(Instant instant) {
