@@ -1,8 +1,10 @@
 -- The parts of each customer's day, per UTC day: orders per channel (counts and money, and the
 -- part placed at exactly midnight, which leaves the open window one day earlier), spend per
 -- category, events per type, and sign-ups (with the e-mail consent, the hashed email and phone, and
--- the country as the name). customer_day_daily sums them
--- into one row per customer and day.
+-- the country as the name), each closed day's parts once the watermark passes its end. The
+-- rolling windows (CustomerWindowFunction) sum them into the customer's day: one keyed state
+-- instead of a second aggregate over every open day here. Names lose ';' and '=' as the file
+-- path's packed lists do.
 CREATE TEMPORARY VIEW customer_day_parts AS
 SELECT customer_id, 'o' AS kind, REGEXP_REPLACE(channel, '[;=]', '_') AS name,
   COUNT(CASE WHEN amount > 0 THEN 1 END) AS orders,

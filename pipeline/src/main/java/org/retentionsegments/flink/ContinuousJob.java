@@ -65,7 +65,7 @@ public final class ContinuousJob {
     static final List<String> STREAM = List.of(
             "orders_timed", "orders_on_time", "order_lines_daily", "orders_daily", "engagement_timed",
             "engagement_on_time", "engagement_daily", "treatments_timed", "treatments_on_time", "treatments_daily",
-            "customers_timed", "customers_on_time", "customers_daily", "customer_day_parts", "customer_day_daily",
+            "customers_timed", "customers_on_time", "customers_daily", "customer_day_parts",
             "live_records", "rejected_topics", "counted_records", "input_counts_daily", "accounting_topics");
 
     /**
@@ -288,8 +288,10 @@ public final class ContinuousJob {
                 materialize(tEnv, view, SHARED.get(view));
             }
         }
-        DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_daily"))
-                .map(StreamStage::dayActivity).name("customer days").uid("customer-days");
+        // the parts of each customer day, summed by the rolling windows (a SQL aggregate summing
+        // them first kept a second keyed state of every open day, and led the profile at 1M customers)
+        DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_parts"))
+                .map(StreamStage::dayPart).name("customer day parts").uid("customer-day-parts");
         DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_daily"))
                 .map(StreamStage::treatment).name("treatments").uid("treatments");
         String runId = settings.runId();

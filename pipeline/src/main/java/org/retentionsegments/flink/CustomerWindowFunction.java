@@ -2,6 +2,7 @@ package org.retentionsegments.flink;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -9,12 +10,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.CustomerWindow;
 import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.state.StateSerializers;
+import org.retentionsegments.flink.state.WarehouseRows;
 
 /**
  * Keyed by customer: keeps the per-day buckets of the rolling windows and the lifetime facts, and
@@ -23,7 +26,10 @@ import org.retentionsegments.flink.state.StateSerializers;
  * so an order leaves the window on the day it ages out even if the customer does nothing. A
  * customer inactive for {@code forgetAfterDays} is forgotten: state cleared, a forget emitted.
  * A customer's state is one {@link WindowSlot}, with the days a timer is due in it and one
- * event-time timer set for the earliest of them.
+ * event-time timer set for the earliest of them, and, apart, the days still arriving: a day may
+ * come as several rows (the continuous job's parts of a day), summed until the day enters the
+ * window, with a timer for that day. As a day enters, its sum is also put out as the customer's
+ * {@code activity_daily} row ({@link #ACTIVITY}).
  *
  * <p>Days whose timers fall after {@code lastDay} (the as_of of a bounded run) are ignored.
  */
@@ -38,9 +44,16 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
 
     private transient CustomerWindow window;
     private transient ValueState<WindowSlot> slot;
+    private transient ValueState<TreeMap<Integer, DayActivity>> arriving;
 
     /** How each emission changes the population distributions, for the boundary merge. */
     public static final OutputTag<FactsDelta> DELTAS = new OutputTag<>("facts-deltas") {};
+
+    /**
+     * Each customer day with orders or engagement as it enters the window, its parts summed: the
+     * {@code activity_daily} rows.
+     */
+    public static final OutputTag<WarehouseRow> ACTIVITY = new OutputTag<>("activity-daily", WarehouseRows.TYPE);
 
     /**
      * @param lastDay the last refresh day of a bounded run, {@link Integer#MAX_VALUE} when unbounded
@@ -61,6 +74,8 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     public void open(OpenContext context) {
         window = new CustomerWindow(windowDays, halfLifeDays);
         slot = getRuntimeContext().getState(new ValueStateDescriptor<>("window", StateSerializers.Window.INSTANCE));
+        arriving = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("arriving", StateSerializers.Arriving.INSTANCE));
     }
 
     @Override
@@ -69,28 +84,64 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         if (enter > lastDay) {
             return;
         }
-        WindowSlot w = slot.value();
-        if (w == null) {
-            w = new WindowSlot();
+        // a small state of its own, not the window's slot: a day may come in parts (the continuous
+        // job sends a customer's orders per channel, spend per category, events per type and
+        // sign-up apart), and each would otherwise read and write the whole window
+        TreeMap<Integer, DayActivity> days = arriving.value();
+        if (days == null) {
+            days = new TreeMap<>();
         }
-        DayActivity known = w.pending.get(day.day);
+        DayActivity known = days.get(day.day);
         if (known != null) {
             known.merge(day);
         } else {
-            w.pending.put(day.day, day);
+            // one timer for the earliest day arriving (a later one is set when it becomes the earliest);
+            // the slot's timer may be the same one or another: the slot need not be read here
+            if (days.isEmpty() || day.day < days.firstKey()) {
+                ctx.timerService().registerEventTimeTimer(enter * DAY_MS);
+            }
+            days.put(day.day, day);
         }
-        due(w, enter, ctx);
-        slot.update(w);
+        arriving.update(days);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RefreshInput> out) throws Exception {
         int today = (int) (timestamp / DAY_MS);
         WindowSlot w = slot.value();
-        if (w == null || !takeDue(w, today)) {
+        boolean entering = false;
+        boolean waiting = false;
+        TreeMap<Integer, DayActivity> days = arriving.value();
+        if (days != null) {
+            while (!days.isEmpty() && CustomerWindow.enterDay(days.firstKey()) <= today) {
+                if (w == null) {
+                    w = new WindowSlot();
+                }
+                DayActivity day = days.pollFirstEntry().getValue();
+                DayActivity known = w.pending.get(day.day);
+                if (known != null) {
+                    known.merge(day);
+                } else {
+                    w.pending.put(day.day, day);
+                }
+                entering = true;
+            }
+            waiting = !days.isEmpty();
+            if (entering && waiting) {
+                arriving.update(days);
+                ctx.timerService().registerEventTimeTimer(CustomerWindow.enterDay(days.firstKey()) * DAY_MS);
+            } else if (entering) {
+                arriving.clear();
+            }
+        }
+        if (w == null) {
             return;
         }
-        fire(w, today, ctx, out);
+        boolean due = takeDue(w, today);
+        if (!due && !entering) {
+            return;
+        }
+        fire(w, today, waiting, ctx, out);
         if (w.dueDays != null) {
             ctx.timerService().registerEventTimeTimer(w.dueDays[0] * DAY_MS);
         }
@@ -106,7 +157,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
      * in one sorted list ({@link #due}), and one timer waits for the earliest, so that the state
      * holds one timer per customer instead of one per day that enters or leaves a window.
      */
-    private void fire(WindowSlot w, int today, OnTimerContext ctx, Collector<RefreshInput> out) {
+    private void fire(WindowSlot w, int today, boolean waiting, OnTimerContext ctx, Collector<RefreshInput> out) {
         CustomerHistory h = w.history;
         if (h == null) {
             h = new CustomerHistory();
@@ -114,7 +165,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         enterPendingDays(w, today, h, ctx);
         w.buckets.entrySet().removeIf(e -> window.goneDay(e.getKey(), e.getValue()) <= today);
         if (h.lastActivityDay != CustomerFacts.NEVER && today >= h.lastActivityDay + forgetAfterDays
-                && w.pending.isEmpty()) {
+                && w.pending.isEmpty() && !waiting) {
             // the days still due stay, as timers would: each fires and finds nothing to forget
             w.history = null;
             w.buckets.clear();
@@ -124,7 +175,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             w.counted = null;
             return;
         }
-        scheduleForget(w, h, ctx);
+        scheduleForget(w, h);
         // facts() raises the history's peak window value: the history is stored after it
         CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, w.buckets.entrySet());
         w.history = h;
@@ -139,13 +190,16 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             Map.Entry<Integer, DayActivity> entering = w.pending.pollFirstEntry();
             int day = entering.getKey();
             DayActivity activity = entering.getValue();
+            if (activity.hasOrders() || activity.hasEngagement()) {
+                ctx.output(ACTIVITY, RefreshGraph.activityDay(activity));
+            }
             h.fold(activity);
             WindowBucket bucket = WindowBucket.of(activity);
             if (window.goneDay(day, bucket) > today) {
                 w.buckets.put(day, bucket);
                 for (int leave : window.leaveDays(day, bucket)) {
                     if (leave <= lastDay) {
-                        due(w, leave, ctx);
+                        due(w, leave);
                     }
                 }
             }
@@ -154,14 +208,14 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
 
     /**
      * Asks for the customer's work on {@code day}, once however often asked (as a timer of the
-     * same time is one timer): the day joins the sorted list, and a timer is set when it is the
-     * earliest. A timer set for a later day stays and fires for that day.
+     * same time is one timer): the day joins the sorted list. Only the timer's work asks, and it
+     * sets one timer for the earliest day of the list when it is done; a timer set for a later day
+     * stays and fires for that day.
      */
-    private static void due(WindowSlot w, int day, Context ctx) {
+    private static void due(WindowSlot w, int day) {
         int[] days = w.dueDays;
         if (days == null) {
             w.dueDays = new int[] {day};
-            ctx.timerService().registerEventTimeTimer(day * DAY_MS);
             return;
         }
         int at = Arrays.binarySearch(days, day);
@@ -174,9 +228,6 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         next[insert] = day;
         System.arraycopy(days, insert, next, insert + 1, days.length - insert);
         w.dueDays = next;
-        if (insert == 0) {
-            ctx.timerService().registerEventTimeTimer(day * DAY_MS);
-        }
     }
 
     /** Takes {@code today} off the list; false when it was not on it (a timer of an earlier list). */
@@ -189,7 +240,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         return true;
     }
 
-    private void scheduleForget(WindowSlot w, CustomerHistory h, OnTimerContext ctx) {
+    private void scheduleForget(WindowSlot w, CustomerHistory h) {
         if (h.lastActivityDay == CustomerFacts.NEVER) {
             return;
         }
@@ -200,7 +251,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         // An earlier forget day is left to fire (as a timer was before): when it does, it only
         // re-emits unchanged facts.
         if (due <= lastDay) {
-            due(w, due, ctx);
+            due(w, due);
             w.forgetDay = due;
         } else {
             w.forgetDay = WindowSlot.NO_DAY;

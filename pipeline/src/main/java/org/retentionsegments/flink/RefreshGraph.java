@@ -27,8 +27,8 @@ public final class RefreshGraph {
     /**
      * Adds the operators to the inputs' environment.
      *
-     * @param days one row per customer and UTC day with activity, with event-time timestamps (the
-     *     day's midnight) and watermarks
+     * @param days the customers' activity per UTC day, a day in one row or in several (summed), with
+     *     event-time timestamps in the day and watermarks
      * @param treatments treatment rows read from the input, with timestamps and watermarks (the
      *     treatment time)
      * @param config the configuration texts
@@ -55,15 +55,12 @@ public final class RefreshGraph {
         PipelineConfig pipeline = bundle.pipeline();
         int lastDay = lastRefresh == null ? Integer.MAX_VALUE : (int) lastRefresh.toEpochDay();
 
-        DataStream<WarehouseRow> activity = days
-                .filter(d -> d.day < lastDay && (d.hasOrders() || d.hasEngagement()))
-                .map(RefreshGraph::activityDay).returns(WarehouseRows.TYPE).name("activity_daily").uid("activity-daily");
-
         SingleOutputStreamOperator<RefreshInput> facts = days
                 .keyBy(d -> d.customerId)
                 .process(new CustomerWindowFunction(pipeline.windowDays(), pipeline.forgetAfterDays(), lastDay,
                         bundle.leadScoring().halfLifeDays()))
                 .name("rolling windows").uid("rolling-windows");
+        DataStream<WarehouseRow> activity = facts.getSideOutput(CustomerWindowFunction.ACTIVITY);
 
         SingleOutputStreamOperator<RefreshPlan> plans = facts.getSideOutput(CustomerWindowFunction.DELTAS)
                 .transform("refresh boundaries (merge of counts)", TypeInformation.of(RefreshPlan.class),

@@ -156,31 +156,50 @@ public final class StreamStage {
         return row.hasNonNull(field) ? row.get(field).asDouble() : 0.0;
     }
 
-    /** A row of the continuous job's daily rollup view. */
-    static DayActivity dayActivity(Row row) {
+    /**
+     * One part of a customer's day from {@code customer_day_parts} (the continuous job's), as a
+     * day's activity of its own: the rolling windows sum a day's parts. A part is orders of one
+     * channel ({@code o}), spend in one category ({@code c}), events of one type ({@code e}) or a
+     * sign-up ({@code s}, the country as its name).
+     */
+    static DayActivity dayPart(Row row) {
         DayActivity d = new DayActivity();
         d.customerId = (String) row.getField("customer_id");
-        d.day = (int) ((LocalDate) row.getField("activity_date")).toEpochDay();
-        d.orders = intOf(row, "orders");
-        d.returnOrders = intOf(row, "return_orders");
-        d.revenue = doubleOf(row, "revenue");
-        d.gross = doubleOf(row, "gross");
-        d.returnAmount = doubleOf(row, "return_amount");
-        d.discountedOrders = intOf(row, "discounted_orders");
-        d.midnightOrders = intOf(row, "midnight_orders");
-        d.midnightRevenue = doubleOf(row, "midnight_revenue");
-        d.midnightGross = doubleOf(row, "midnight_gross");
-        d.midnightReturnAmount = doubleOf(row, "midnight_return_amount");
-        d.channelOrders = DayActivity.counts((String) row.getField("channel_orders"));
-        d.categorySpend = DayActivity.amounts((String) row.getField("category_spend"));
-        d.engagement = DayActivity.engagement((String) row.getField("event_counts"));
-        d.engagementEvents = intOf(row, "engagement_events");
-        d.signedUp = intOf(row, "signed_up") > 0;
-        Integer consent = (Integer) row.getField("email_consent");
-        d.emailConsent = consent == null ? -1 : consent;
-        d.country = (String) row.getField("country");
-        d.emailSha256 = (String) row.getField("email_sha256");
-        d.phoneSha256 = (String) row.getField("phone_sha256");
+        d.day = (int) Math.floorDiv(((java.time.Instant) row.getField("day_time")).toEpochMilli(), DAY_MS);
+        String name = (String) row.getField("name");
+        switch ((String) row.getField("kind")) {
+            case "o" -> {
+                d.orders = intOf(row, "orders");
+                d.returnOrders = intOf(row, "return_orders");
+                d.revenue = doubleOf(row, "revenue");
+                d.gross = doubleOf(row, "gross");
+                d.returnAmount = doubleOf(row, "return_amount");
+                d.discountedOrders = intOf(row, "discounted_orders");
+                d.midnightOrders = intOf(row, "midnight_orders");
+                d.midnightRevenue = doubleOf(row, "midnight_revenue");
+                d.midnightGross = doubleOf(row, "midnight_gross");
+                d.midnightReturnAmount = doubleOf(row, "midnight_return_amount");
+                if (name != null && d.orders > 0) {
+                    d.channelOrders.put(name, d.orders);
+                }
+            }
+            case "c" -> d.categorySpend.put(name, doubleOf(row, "spend"));
+            case "e" -> {
+                d.engagementEvents = intOf(row, "events");
+                if (name != null) {
+                    d.engagement[org.retentionsegments.core.EngagementType.of(name).ordinal()] = d.engagementEvents;
+                }
+            }
+            case "s" -> {
+                d.signedUp = intOf(row, "signed_up") > 0;
+                Integer consent = (Integer) row.getField("email_consent");
+                d.emailConsent = consent == null ? -1 : consent;
+                d.country = name;
+                d.emailSha256 = (String) row.getField("email_sha256");
+                d.phoneSha256 = (String) row.getField("phone_sha256");
+            }
+            default -> throw new IllegalArgumentException("a customer day part of kind " + row.getField("kind"));
+        }
         return d;
     }
 

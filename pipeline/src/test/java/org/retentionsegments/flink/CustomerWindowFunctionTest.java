@@ -123,6 +123,79 @@ class CustomerWindowFunctionTest {
     }
 
     @Test
+    void aDayInPartsCountsAsTheWholeDayAndIsPutOutOnceAsItEnters() throws Exception {
+        DayActivity whole = order("whole-day", T0, 2, 80.0, false);
+        whole.discountedOrders = 1;
+        whole.channelOrders.put("web", 2);
+        whole.categorySpend.put("shoes", 60.0);
+        whole.categorySpend.put("bags", 20.0);
+        whole.engagement[EngagementType.EMAIL_OPEN.ordinal()] = 3;
+        whole.engagementEvents = 3;
+        whole.signedUp = true;
+        whole.emailConsent = 1;
+        whole.country = "NL";
+        send(whole);
+        // the continuous job's parts of the same day: orders of a channel, spend per category, events, sign-up
+        DayActivity orders = order("day-in-parts", T0, 2, 80.0, false);
+        orders.discountedOrders = 1;
+        orders.channelOrders.put("web", 2);
+        send(orders);
+        for (String category : List.of("shoes", "bags")) {
+            DayActivity spend = new DayActivity();
+            spend.customerId = "day-in-parts";
+            spend.day = T0;
+            spend.categorySpend.put(category, category.equals("shoes") ? 60.0 : 20.0);
+            send(spend);
+        }
+        DayActivity events = new DayActivity();
+        events.customerId = "day-in-parts";
+        events.day = T0;
+        events.engagement[EngagementType.EMAIL_OPEN.ordinal()] = 3;
+        events.engagementEvents = 3;
+        send(events);
+        DayActivity signup = new DayActivity();
+        signup.customerId = "day-in-parts";
+        signup.day = T0;
+        signup.signedUp = true;
+        signup.emailConsent = 1;
+        signup.country = "NL";
+        send(signup);
+        assertEquals(2, harness.numEventTimeTimers(), "one timer per customer, however many parts");
+        assertTrue(harness.getSideOutput(CustomerWindowFunction.ACTIVITY) == null
+                || harness.getSideOutput(CustomerWindowFunction.ACTIVITY).isEmpty(), "no activity row before the day enters");
+
+        harness.processWatermark((T0 + 1) * DAY);
+        List<CustomerFacts> entered = facts();
+        assertEquals(2, entered.size());
+        CustomerFacts a = entered.get(0).customerId().equals("whole-day") ? entered.get(0) : entered.get(1);
+        CustomerFacts b = a == entered.get(0) ? entered.get(1) : entered.get(0);
+        assertEquals(a.toString().replace("whole-day", "day-in-parts"), b.toString());
+        assertEquals("NL", b.country());
+        List<String> rows = harness.getSideOutput(CustomerWindowFunction.ACTIVITY).stream()
+                .map(r -> r.getValue().toString()).sorted().toList();
+        assertEquals(2, rows.size(), "one activity_daily row per customer day: " + rows);
+        assertEquals(rows.get(1).replace("whole-day", "day-in-parts"), rows.get(0));
+        assertTrue(rows.get(0).contains("orders=2"), rows.get(0));
+        assertEquals(2, harness.numKeyedStateEntries(), "the parts' state is gone once the day entered");
+    }
+
+    @Test
+    void aDayArrivingBehindAnEarlierOneWaitsForItsOwnDay() throws Exception {
+        send(order("c1", T0 + 5, 1, 30.0, false));
+        send(order("c1", T0, 1, 10.0, false));
+        harness.processWatermark((T0 + 1) * DAY);
+        assertEquals(1, facts().get(0).frequency(), "only the earlier day has entered");
+        harness.processWatermark((T0 + 5) * DAY);
+        assertTrue(facts().isEmpty());
+        harness.processWatermark((T0 + 6) * DAY);
+        CustomerFacts both = facts().get(0);
+        assertEquals(T0 + 6, both.asOfDay());
+        assertEquals(2, both.frequency());
+        assertEquals(40.0, both.monetary());
+        assertEquals(2, harness.getSideOutput(CustomerWindowFunction.ACTIVITY).size());
+    }
+
+    @Test
     void aMidnightOrderLeavesOneDayEarlier() throws Exception {
         send(order("c1", T0, 1, 20.0, true));
         harness.processWatermark((T0 + 364) * DAY);

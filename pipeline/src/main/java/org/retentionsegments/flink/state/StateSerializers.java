@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -509,6 +510,56 @@ public final class StateSerializers {
         }
     }
 
+    /**
+     * The rolling windows' days still arriving ({@code CustomerWindowFunction}): the parts of a
+     * customer's closed days summed so far, by day, until the day enters the window.
+     */
+    public static final class Arriving extends CompactSerializer<TreeMap<Integer, DayActivity>> {
+        private static final long serialVersionUID = 1L;
+        public static final Arriving INSTANCE = new Arriving();
+
+        @Override
+        public TreeMap<Integer, DayActivity> createInstance() {
+            return new TreeMap<>();
+        }
+
+        @Override
+        public TreeMap<Integer, DayActivity> copy(TreeMap<Integer, DayActivity> from) {
+            TreeMap<Integer, DayActivity> to = new TreeMap<>();
+            from.forEach((day, activity) -> to.put(day, copyActivity(activity)));
+            return to;
+        }
+
+        @Override
+        public void serialize(TreeMap<Integer, DayActivity> days, DataOutputView out) throws IOException {
+            Compact.writeVarLong(out, days.size());
+            for (DayActivity activity : days.values()) {
+                writeActivity(activity, out); // carries its day
+            }
+        }
+
+        @Override
+        public TreeMap<Integer, DayActivity> deserialize(DataInputView in) throws IOException {
+            TreeMap<Integer, DayActivity> days = new TreeMap<>();
+            for (int n = (int) Compact.readVarLong(in); n > 0; n--) {
+                DayActivity activity = readActivity(in);
+                days.put(activity.day, activity);
+            }
+            return days;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<TreeMap<Integer, DayActivity>> snapshotConfiguration() {
+            return new ArrivingSnapshot();
+        }
+    }
+
+    public static final class ArrivingSnapshot extends SimpleTypeSerializerSnapshot<TreeMap<Integer, DayActivity>> {
+        public ArrivingSnapshot() {
+            super(() -> Arriving.INSTANCE);
+        }
+    }
+
     /** Ascending ints (null included) as the first and the steps between. */
     private static void writeAscending(DataOutputView out, int[] values) throws IOException {
         if (values == null) {
@@ -603,6 +654,6 @@ public final class StateSerializers {
 
     /** For tests: every serializer of this class. */
     static List<CompactSerializer<?>> all() {
-        return List.of(Slot.INSTANCE, Window.INSTANCE);
+        return List.of(Slot.INSTANCE, Window.INSTANCE, Arriving.INSTANCE);
     }
 }

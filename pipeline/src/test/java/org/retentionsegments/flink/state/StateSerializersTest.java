@@ -171,6 +171,26 @@ class StateSerializersTest {
     }
 
     @Test
+    void arrivingDaysReadBackAndCopyDeeply() throws Exception {
+        TypeSerializer<DayActivity> day = pojo(DayActivity.class);
+        for (int i = 0; i < 1_000; i++) {
+            java.util.TreeMap<Integer, DayActivity> days = new java.util.TreeMap<>();
+            for (int p = random.nextInt(4); p > 0; p--) {
+                DayActivity d = randomActivity();
+                days.put(d.day, d);
+            }
+            for (java.util.TreeMap<Integer, DayActivity> back : List.of(roundTrip(StateSerializers.Arriving.INSTANCE,
+                    days), StateSerializers.Arriving.INSTANCE.copy(days))) {
+                assertEquals(days.keySet(), back.keySet());
+                for (Integer d : days.keySet()) {
+                    assertNotSame(days.get(d), back.get(d));
+                    assertSameBytes(day, days.get(d), back.get(d));
+                }
+            }
+        }
+    }
+
+    @Test
     void snapshotsRestoreTheSameSerializer() throws Exception {
         for (CompactSerializer<?> serializer : StateSerializers.all()) {
             assertRestores(serializer);
