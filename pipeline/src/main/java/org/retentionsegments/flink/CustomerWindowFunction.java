@@ -91,16 +91,11 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         if (days == null) {
             days = new TreeMap<>();
         }
-        DayActivity known = days.get(day.day);
-        if (known != null) {
-            known.merge(day);
-        } else {
-            // one timer for the earliest day arriving (a later one is set when it becomes the earliest);
-            // the slot's timer may be the same one or another: the slot need not be read here
-            if (days.isEmpty() || day.day < days.firstKey()) {
-                ctx.timerService().registerEventTimeTimer(enter * DAY_MS);
-            }
-            days.put(day.day, day);
+        // one timer for the earliest day arriving (a later one is set when it becomes the earliest);
+        // the slot's timer may be the same one or another: the slot need not be read here
+        boolean earliest = days.isEmpty() || day.day < days.firstKey();
+        if (add(days, day) && earliest) {
+            ctx.timerService().registerEventTimeTimer(enter * DAY_MS);
         }
         arriving.update(days);
     }
@@ -117,13 +112,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
                 if (w == null) {
                     w = new WindowSlot();
                 }
-                DayActivity day = days.pollFirstEntry().getValue();
-                DayActivity known = w.pending.get(day.day);
-                if (known != null) {
-                    known.merge(day);
-                } else {
-                    w.pending.put(day.day, day);
-                }
+                add(w.pending, days.pollFirstEntry().getValue());
                 entering = true;
             }
             waiting = !days.isEmpty();
@@ -150,6 +139,17 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         } else {
             slot.update(w);
         }
+    }
+
+    /** Adds {@code day} to the customer's days by day, summed with a part of it there; true when it is new there. */
+    private static boolean add(TreeMap<Integer, DayActivity> days, DayActivity day) {
+        DayActivity known = days.get(day.day);
+        if (known != null) {
+            known.merge(day);
+            return false;
+        }
+        days.put(day.day, day);
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.types.Row;
 import org.retentionsegments.core.Arm;
+import org.retentionsegments.core.EngagementType;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.window.DayActivity;
 
@@ -165,7 +167,7 @@ public final class StreamStage {
     static DayActivity dayPart(Row row) {
         DayActivity d = new DayActivity();
         d.customerId = (String) row.getField("customer_id");
-        d.day = (int) Math.floorDiv(((java.time.Instant) row.getField("day_time")).toEpochMilli(), DAY_MS);
+        d.day = (int) Math.floorDiv(((Instant) row.getField("day_time")).toEpochMilli(), DAY_MS);
         String name = (String) row.getField("name");
         switch ((String) row.getField("kind")) {
             case "o" -> {
@@ -187,7 +189,7 @@ public final class StreamStage {
             case "e" -> {
                 d.engagementEvents = intOf(row, "events");
                 if (name != null) {
-                    d.engagement[org.retentionsegments.core.EngagementType.of(name).ordinal()] = d.engagementEvents;
+                    d.engagement[EngagementType.of(name).ordinal()] = d.engagementEvents;
                 }
             }
             case "s" -> {

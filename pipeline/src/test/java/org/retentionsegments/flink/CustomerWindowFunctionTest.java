@@ -57,6 +57,14 @@ class CustomerWindowFunctionTest {
         return d;
     }
 
+    /** A day of {@code customer} with nothing in it yet. */
+    static DayActivity day(String customer, int day) {
+        DayActivity d = new DayActivity();
+        d.customerId = customer;
+        d.day = day;
+        return d;
+    }
+
     private void send(DayActivity d) throws Exception {
         harness.processElement(new StreamRecord<>(d, d.day * DAY));
     }
@@ -141,21 +149,15 @@ class CustomerWindowFunctionTest {
         orders.channelOrders.put("web", 2);
         send(orders);
         for (String category : List.of("shoes", "bags")) {
-            DayActivity spend = new DayActivity();
-            spend.customerId = "day-in-parts";
-            spend.day = T0;
+            DayActivity spend = day("day-in-parts", T0);
             spend.categorySpend.put(category, category.equals("shoes") ? 60.0 : 20.0);
             send(spend);
         }
-        DayActivity events = new DayActivity();
-        events.customerId = "day-in-parts";
-        events.day = T0;
+        DayActivity events = day("day-in-parts", T0);
         events.engagement[EngagementType.EMAIL_OPEN.ordinal()] = 3;
         events.engagementEvents = 3;
         send(events);
-        DayActivity signup = new DayActivity();
-        signup.customerId = "day-in-parts";
-        signup.day = T0;
+        DayActivity signup = day("day-in-parts", T0);
         signup.signedUp = true;
         signup.emailConsent = 1;
         signup.country = "NL";
@@ -221,9 +223,7 @@ class CustomerWindowFunctionTest {
 
     @Test
     void engagementCountsLeaveTheThirtyAndNinetyDayWindows() throws Exception {
-        DayActivity visit = new DayActivity();
-        visit.customerId = "p1";
-        visit.day = T0;
+        DayActivity visit = day("p1", T0);
         visit.engagement[EngagementType.SITE_VISIT.ordinal()] = 3;
         visit.engagementEvents = 3;
         send(visit);
