@@ -2,8 +2,12 @@ package org.retentionsegments.bench;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -351,20 +355,45 @@ public final class ContinuousBench {
 
     private static Path newestCheckpoint(Path dir) throws IOException {
         List<Path> metadata = new ArrayList<>();
-        try (Stream<Path> files = Files.find(dir, 3, (p, a) -> p.getFileName().toString().equals("_metadata"))) {
-            files.forEach(metadata::add);
-        }
+        walk(dir, 3, (file, attributes) -> {
+            if (file.getFileName().toString().equals("_metadata")) {
+                metadata.add(file);
+            }
+        });
         return metadata.stream().map(Path::getParent).max(Comparator.comparingInt(
                 p -> Integer.parseInt(p.getFileName().toString().substring("chk-".length())))).orElse(null);
+    }
+
+    /**
+     * Visits the files under {@code dir}, down to {@code depth}. The job goes on checkpointing and
+     * discards older checkpoints' files meanwhile: a file gone before it is visited is left out.
+     */
+    private static void walk(Path dir, int depth, java.util.function.BiConsumer<Path, BasicFileAttributes> visit)
+            throws IOException {
+        Files.walkFileTree(dir, java.util.Set.of(), depth, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                visit.accept(file, attributes);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
     }
 
     private static long size(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+        long[] bytes = {0};
+        walk(dir, Integer.MAX_VALUE, (file, attributes) -> bytes[0] += attributes.isRegularFile() ? attributes.size() : 0);
+        return bytes[0];
     }
 
     private static void delete(Path dir) throws IOException {

@@ -311,14 +311,25 @@ public final class ContinuousJob {
         String topic = transitionsTopic(settings.topics().prefix());
         DataStream<WarehouseRow> sent = out.transitions().map(e -> (WarehouseRow) TopicDelivery.of(topic, e))
                 .returns(WarehouseRows.TYPE).name("topic_delivery").uid("topic-delivery");
+        // PostgreSQL takes several writers: one per task, each with the rows of its customers (and
+        // of its tables without a customer), in the order they come, so no two writers hold the same key
         out.rows().union(rejected, counts, sent)
-                .sinkTo(new WarehouseSink(settings.warehouseUrl(), StreamStage.SINK_BUFFER_ROWS,
+                .keyBy(WarehouseSink::writerKey)
+                .sinkTo(new WarehouseSink(settings.warehouseUrl(), SINK_BUFFER_ROWS,
                         settings.config().version()))
-                .setParallelism(1).name("warehouse (jOOQ)").uid("warehouse");
+                .name("warehouse (jOOQ)").uid("warehouse");
         out.transitions().sinkTo(TransitionsTopic.sink(settings.topics())).name("segment-transitions topic")
                 .uid("segment-transitions");
         live(tEnv, settings, pipeline);
     }
+
+    /**
+     * Rows per warehouse transaction of the continuous job, smaller than a bounded run's
+     * ({@link StreamStage#SINK_BUFFER_ROWS}, sized for DuckDB): a refresh's rows are written while
+     * the refresh goes on, instead of all at the checkpoint after it (the refresh holds the
+     * checkpoint's barrier until it is done), so the writers' PostgreSQL work overlaps the pass.
+     */
+    static final int SINK_BUFFER_ROWS = 25_000;
 
     /** How often today's activity is written, besides at every checkpoint. */
     static final long LIVE_FLUSH_MS = 500;

@@ -34,6 +34,12 @@ public final class Warehouse implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:warehouse-models/migrations";
 
     /**
+     * The migrations for PostgreSQL alone (storage settings DuckDB does not have), numbered in
+     * the one sequence with {@link #MIGRATIONS}: a DuckDB warehouse skips their numbers.
+     */
+    public static final String POSTGRES_MIGRATIONS = "classpath:warehouse-models/migrations-postgresql";
+
+    /**
      * The storage format DuckDB files are written in: DuckDB 1.0's, which DuckDB 1.1 and later 1.x
      * clients (BI tools, the DuckDB CLI, older drivers) open; DuckDB 2's own format ("latest") cannot
      * be read by 1.x, and DuckDB 1.0 itself fails on the primary-key indexes DuckDB 2 writes even in
@@ -233,7 +239,8 @@ public final class Warehouse implements AutoCloseable {
                     // Flyway closes the connections it is given: jOOQ's data source hands out
                     // wrappers whose close() does nothing, so the warehouse's connection stays open.
                     .dataSource(new SingleConnectionDataSource(connection))
-                    .locations(MIGRATIONS)
+                    .locations(dialect == SQLDialect.POSTGRES ? new String[] {MIGRATIONS, POSTGRES_MIGRATIONS}
+                            : new String[] {MIGRATIONS})
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

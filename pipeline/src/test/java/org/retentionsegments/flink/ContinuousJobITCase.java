@@ -596,7 +596,8 @@ class ContinuousJobITCase {
         org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
                 org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();
         ContinuousJob.build(env, settings, System.err);
-        List<String> operators = env.getStreamGraph().getStreamNodes().stream()
+        var graph = env.getStreamGraph();
+        List<String> operators = graph.getStreamNodes().stream()
                 .map(node -> node.getOperatorName()).toList();
         assertEquals(4, operators.stream().filter(name -> name.startsWith("WindowDeduplicate")).count(),
                 "one deduplication per topic: " + operators);
@@ -605,6 +606,14 @@ class ContinuousJobITCase {
         // the job's views would not be)
         assertEquals(ContinuousJob.SHARED.size() + 4, operators.stream().filter("TableToDataStream"::equals).count(),
                 "one conversion per shared view and per output: " + operators);
+        // PostgreSQL's writers run on every task, each taking the rows of its customers
+        var writers = graph.getStreamNodes().stream()
+                .filter(node -> node.getOperatorName().startsWith("warehouse (jOOQ)")).toList();
+        assertEquals(1, writers.size(), () -> "one warehouse writer: " + operators);
+        assertEquals(env.getParallelism(), writers.get(0).getParallelism());
+        assertTrue(writers.get(0).getInEdges().stream().allMatch(edge -> edge.getPartitioner()
+                        instanceof org.apache.flink.streaming.runtime.partitioner.KeyGroupStreamPartitioner),
+                () -> "the writers' rows are keyed: " + writers.get(0).getInEdges());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.SQLDialect;
+import org.retentionsegments.core.SegmentAssignment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +37,37 @@ class WarehouseITCase {
             assertEquals(engine == Engine.DUCKDB ? SQLDialect.DUCKDB : SQLDialect.POSTGRES,
                     warehouse.dialect());
             assertTrue(tables(warehouse).containsAll(TABLES), () -> "tables: " + tables(warehouse));
-            assertEquals(migrationFiles(), appliedMigrations(warehouse));
+            assertEquals(migrationFiles(engine), appliedMigrations(warehouse));
         }
         try (Warehouse again = Warehouse.open(url)) {
-            assertEquals(migrationFiles(), appliedMigrations(again));
+            assertEquals(migrationFiles(engine), appliedMigrations(again));
+        }
+    }
+
+    @Test
+    void onPostgresCustomerSegmentLeavesRoomOnItsPagesSoADailyRewriteUpdatesInPlace() throws Exception {
+        String url = WAREHOUSES.freshUrl(Engine.POSTGRES);
+        try (Warehouse warehouse = Warehouse.open(url)) {
+            assertEquals("{fillfactor=50}", String.valueOf(warehouse.dsl().fetchValue(
+                    "select reloptions::text from pg_class where oid = 'customer_segment'::regclass")));
+            // every customer's row written, then rewritten on three more days, as a continuous job does
+            WarehouseWriter writer = new WarehouseWriter(warehouse);
+            for (int day = 0; day < 4; day++) {
+                List<SegmentAssignment> rows = new java.util.ArrayList<>();
+                for (int c = 0; c < 2_000; c++) {
+                    rows.add(WarehouseFixtures.assignment("c" + c, WarehouseFixtures.AS_OF.plusDays(day), "Champions",
+                            false));
+                }
+                writer.write(rows);
+            }
+            // the planner's statistics: how many updates kept the row on its page (no new index entry)
+            warehouse.dsl().execute("select pg_stat_force_next_flush()");
+            var stats = warehouse.dsl().fetchOne("select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables"
+                    + " where relid = 'customer_segment'::regclass");
+            long updates = ((Number) stats.get(0)).longValue();
+            long inPlace = ((Number) stats.get(1)).longValue();
+            assertEquals(6_000, updates);
+            assertTrue(inPlace >= updates * 9 / 10, () -> inPlace + " of " + updates + " updates in place");
         }
     }
 
@@ -96,9 +124,17 @@ class WarehouseITCase {
                 + " where table_schema = current_schema()").stream().map(String::valueOf).toList();
     }
 
-    /** The migrations the artifact ships (warehouse-models/migrations, V*.sql). */
-    private static long migrationFiles() throws IOException, URISyntaxException {
-        java.net.URI uri = WarehouseITCase.class.getClassLoader().getResource("warehouse-models/migrations").toURI();
+    /**
+     * The migrations the artifact ships for the engine (warehouse-models/migrations, V*.sql, and
+     * for PostgreSQL also warehouse-models/migrations-postgresql).
+     */
+    private static long migrationFiles(Engine engine) throws IOException, URISyntaxException {
+        return migrationFiles("warehouse-models/migrations")
+                + (engine == Engine.POSTGRES ? migrationFiles("warehouse-models/migrations-postgresql") : 0);
+    }
+
+    private static long migrationFiles(String folder) throws IOException, URISyntaxException {
+        java.net.URI uri = WarehouseITCase.class.getClassLoader().getResource(folder).toURI();
         if (!uri.getScheme().equals("jar")) {
             return count(Path.of(uri));
         }
