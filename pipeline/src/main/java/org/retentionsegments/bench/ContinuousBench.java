@@ -2,11 +2,8 @@ package org.retentionsegments.bench;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -37,6 +33,7 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.retentionsegments.flink.ConfigTexts;
 import org.retentionsegments.flink.ContinuousJob;
+import org.retentionsegments.flink.StagingFolder;
 import org.retentionsegments.replay.ConsumerLag;
 import org.retentionsegments.replay.KafkaClients;
 
@@ -181,7 +178,7 @@ public final class ContinuousBench {
                     latency.missing(), latency.percentile(50), latency.percentile(99), latency.percentile(100));
         } finally {
             job.cancel().get();
-            delete(checkpoints);
+            StagingFolder.delete(checkpoints);
         }
     }
 
@@ -325,7 +322,7 @@ public final class ContinuousBench {
      */
     static long lastCheckpointBytes(Path dir) throws IOException {
         Path newest = newestCheckpoint(dir);
-        return newest == null ? 0 : size(newest) + size(newest.getParent().resolve("shared"));
+        return newest == null ? 0 : StagingFolder.size(newest) + StagingFolder.size(newest.getParent().resolve("shared"));
     }
 
     /**
@@ -355,53 +352,13 @@ public final class ContinuousBench {
 
     private static Path newestCheckpoint(Path dir) throws IOException {
         List<Path> metadata = new ArrayList<>();
-        walk(dir, 3, (file, attributes) -> {
+        StagingFolder.walk(dir, 3, (file, attributes) -> {
             if (file.getFileName().toString().equals("_metadata")) {
                 metadata.add(file);
             }
-        });
+        }, null);
         return metadata.stream().map(Path::getParent).max(Comparator.comparingInt(
                 p -> Integer.parseInt(p.getFileName().toString().substring("chk-".length())))).orElse(null);
-    }
-
-    /**
-     * Visits the files under {@code dir}, down to {@code depth}. The job goes on checkpointing and
-     * discards older checkpoints' files meanwhile: a file gone before it is visited is left out.
-     */
-    private static void walk(Path dir, int depth, java.util.function.BiConsumer<Path, BasicFileAttributes> visit)
-            throws IOException {
-        Files.walkFileTree(dir, java.util.Set.of(), depth, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                visit.accept(file, attributes);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-        });
-    }
-
-    private static long size(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        long[] bytes = {0};
-        walk(dir, Integer.MAX_VALUE, (file, attributes) -> bytes[0] += attributes.isRegularFile() ? attributes.size() : 0);
-        return bytes[0];
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static long millis(LocalDate day) {

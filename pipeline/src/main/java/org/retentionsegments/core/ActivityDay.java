@@ -19,4 +19,4 @@ public record ActivityDay(
         double revenue,
         double returns,
         int engagementEvents)
-        implements WarehouseRow {}
+        implements WarehouseRow, CustomerRow {}

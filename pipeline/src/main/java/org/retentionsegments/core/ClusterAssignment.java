@@ -8,4 +8,4 @@ import java.time.LocalDate;
  * model's standardised space (null for an outlier group).
  */
 public record ClusterAssignment(String modelVersion, LocalDate asOf, String customerId, int cluster, String label,
-        Double distance) implements WarehouseRow {}
+        Double distance) implements WarehouseRow, CustomerRow {}

@@ -8,4 +8,4 @@ import java.time.LocalDate;
  */
 public record CustomerPrediction(LocalDate asOf, String customerId, int repeatOrders, double recencyUnits,
         double ageUnits, double pAlive, double expectedOrders, Double expectedSpend, Double predictedValue)
-        implements WarehouseRow {}
+        implements WarehouseRow, CustomerRow {}

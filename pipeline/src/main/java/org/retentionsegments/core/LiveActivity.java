@@ -18,4 +18,4 @@ import java.time.LocalDate;
  * @param lastEventAt the event time of the latest record counted
  */
 public record LiveActivity(String customerId, LocalDate activityDate, int orders, int returnOrders, double revenue,
-        double returns, int engagementEvents, int records, Instant lastEventAt) implements WarehouseRow {}
+        double returns, int engagementEvents, int records, Instant lastEventAt) implements WarehouseRow, CustomerRow {}

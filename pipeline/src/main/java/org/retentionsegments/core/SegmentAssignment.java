@@ -42,7 +42,7 @@ public record SegmentAssignment(
         boolean current,
         Traits traits,
         Lifetime lifetime)
-        implements WarehouseRow {
+        implements WarehouseRow, CustomerRow {
 
     /**
      * The customer's value over its whole history, beside the window's.

@@ -8,4 +8,4 @@ import java.time.LocalDate;
  */
 public record SegmentTransition(
         String customerId, LocalDate asOf, String fromSegment, String toSegment)
-        implements WarehouseRow {}
+        implements WarehouseRow, CustomerRow {}

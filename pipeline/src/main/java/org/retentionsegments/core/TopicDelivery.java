@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * tells it to leave the customer out. Natural key: (topic, customer_id, as_of).
  */
 public record TopicDelivery(String topic, String customerId, LocalDate asOf, String fromSegment, String toSegment,
-        String programId, Arm arm, String configVersion) implements WarehouseRow {
+        String programId, Arm arm, String configVersion) implements WarehouseRow, CustomerRow {
 
     /** The record of sending {@code event} to {@code topic}. */
     public static TopicDelivery of(String topic, TransitionEvent event) {

@@ -18,4 +18,4 @@ public record Treatment(
         String channel,
         Double cost,
         String source)
-        implements WarehouseRow {}
+        implements WarehouseRow, CustomerRow {}

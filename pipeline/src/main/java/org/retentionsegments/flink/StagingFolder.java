@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * with the process that owns it. A run killed with {@code kill -9} cannot remove its folder; the
  * next run removes every such folder whose owner is no longer alive.
  */
-final class StagingFolder {
+public final class StagingFolder {
 
     static final String PREFIX = "segments-run-";
     private static final String OWNER = "owner.pid";
@@ -57,26 +57,41 @@ final class StagingFolder {
         }
     }
 
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    static void delete(Path root) throws IOException {
+    /** Removes {@code root} and everything in it, if it is there. */
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
         // Flink removes its own working folders inside while it shuts down, possibly while we walk
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        walk(root, Integer.MAX_VALUE, (file, attributes) -> Files.deleteIfExists(file), Files::deleteIfExists);
+    }
+
+    /** What {@link #walk} does with a file it reaches. */
+    public interface FileVisit {
+        void accept(Path file, BasicFileAttributes attributes) throws IOException;
+    }
+
+    /** What {@link #walk} does with a folder whose content it has visited. */
+    public interface FolderDone {
+        void done(Path dir) throws IOException;
+    }
+
+    /**
+     * Visits the files under {@code root} down to {@code depth}, then each folder once its content
+     * is visited ({@code folderDone} may be null). A file or folder that is gone before it is
+     * reached is left out: Flink creates and discards its working and checkpoint files meanwhile.
+     */
+    public static void walk(Path root, int depth, FileVisit file, FolderDone folderDone)
+            throws IOException {
+        Files.walkFileTree(root, java.util.Set.of(), depth, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
+                file.accept(path, attributes);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
                 if (e instanceof NoSuchFileException) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -88,9 +103,22 @@ final class StagingFolder {
                 if (e != null && !(e instanceof NoSuchFileException)) {
                     throw e;
                 }
-                Files.deleteIfExists(dir);
+                if (folderDone != null) {
+                    folderDone.done(dir);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** The bytes of the regular files under {@code dir} (0 when it is not there). */
+    public static long size(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        long[] bytes = {0};
+        walk(dir, Integer.MAX_VALUE, (file, attributes) -> bytes[0] += attributes.isRegularFile() ? attributes.size() : 0,
+                null);
+        return bytes[0];
     }
 }

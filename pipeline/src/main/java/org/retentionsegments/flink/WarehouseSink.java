@@ -6,14 +6,7 @@ import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.retentionsegments.core.ActivityDay;
-import org.retentionsegments.core.ClusterAssignment;
-import org.retentionsegments.core.CustomerPrediction;
-import org.retentionsegments.core.LiveActivity;
-import org.retentionsegments.core.SegmentAssignment;
-import org.retentionsegments.core.SegmentTransition;
-import org.retentionsegments.core.TopicDelivery;
-import org.retentionsegments.core.Treatment;
+import org.retentionsegments.core.CustomerRow;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.warehouse.Warehouse;
 import org.retentionsegments.warehouse.WarehouseWriter;
@@ -57,25 +50,7 @@ public class WarehouseSink implements Sink<WarehouseRow> {
      * same key, and two writers never upsert the same row (nor wait for each other's locks).
      */
     public static String writerKey(WarehouseRow row) {
-        String customer = null;
-        if (row instanceof SegmentAssignment a) {
-            customer = a.customerId();
-        } else if (row instanceof SegmentTransition t) {
-            customer = t.customerId();
-        } else if (row instanceof Treatment t) {
-            customer = t.customerId();
-        } else if (row instanceof ActivityDay a) {
-            customer = a.customerId();
-        } else if (row instanceof TopicDelivery d) {
-            customer = d.customerId();
-        } else if (row instanceof ClusterAssignment c) {
-            customer = c.customerId();
-        } else if (row instanceof CustomerPrediction p) {
-            customer = p.customerId();
-        } else if (row instanceof LiveActivity l) {
-            customer = l.customerId();
-        }
-        return customer != null ? customer : row.getClass().getSimpleName();
+        return row instanceof CustomerRow c && c.customerId() != null ? c.customerId() : row.getClass().getSimpleName();
     }
 
     @Override
