@@ -14,8 +14,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -30,6 +28,7 @@ import org.retentionsegments.core.config.ConfigBundle;
 import org.retentionsegments.core.refresh.CustomerRefresh;
 import org.retentionsegments.core.refresh.SegmentMirror;
 import org.retentionsegments.core.refresh.Segmenter;
+import org.retentionsegments.flink.state.KeyedValues;
 import org.retentionsegments.flink.state.StateSerializers;
 
 /**
@@ -68,6 +67,8 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
     private transient String configVersion;
     private transient TreeMap<Integer, RefreshPlan> plans;
     private transient ValueState<CustomerSlot> slot;
+    /** Every customer's slot of this task, for a full pass. */
+    private transient KeyedValues<Object, CustomerSlot> allSlots;
     private transient ListState<RefreshPlan> checkpointedPlans;
     /** The placed customers' segments and what they depend on; null with a cluster model. */
     private transient SegmentMirror mirror;
@@ -119,6 +120,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         customerRefresh = new CustomerRefresh(new Segmenter(config));
         configVersion = configTexts.version();
         slot = getPartitionedState(SLOT);
+        allSlots = new KeyedValues<>(getKeyedStateBackend(), SLOT);
         Segmenter segmenter = customerRefresh.segmenter();
         mirror = visitChangedOnly && segmenter.placesFromFewFacts() ? new SegmentMirror(segmenter) : null;
         mirrored = false;
@@ -214,15 +216,10 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
             mirror.clear();
         }
         due.clear();
-        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, SLOT,
-                (key, state) -> {
-                    CustomerSlot s = state.value();
-                    if (s == null) {
-                        return;
-                    }
-                    visitOne(visitor, s, state);
-                    keep(key, s);
-                });
+        allSlots.forEach(this::setCurrentKey, (key, s) -> {
+            visitOne(visitor, s, slot);
+            keep(key, s);
+        });
         mirrored = mirror != null;
     }
 
@@ -342,6 +339,11 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
             applied = true;
         }
         return applied;
+    }
+
+    /** For tests: whether the last full pass read the slots from one RocksDB iteration ({@link KeyedValues}). */
+    boolean lastPassIterated() {
+        return allSlots.lastPassIterated();
     }
 
     /** For tests: plans received and not yet carried out. */

@@ -279,8 +279,15 @@ class RefreshOperatorTest {
     /** The rows (as sorted text, per watermark) and told transitions of the script on one task. */
     private static List<List<String>> run(List<Step> steps, ConfigTexts config, boolean changedOnly)
             throws Exception {
+        return run(steps, config, changedOnly, false, new ArrayList<>());
+    }
+
+    /** As above, on RocksDB when {@code rocksDb}; every operator the run made goes to {@code operators}. */
+    private static List<List<String>> run(List<Step> steps, ConfigTexts config, boolean changedOnly, boolean rocksDb,
+            List<RefreshOperator> operators) throws Exception {
+        operators.add(new RefreshOperator(config, changedOnly));
         KeyedTwoInputStreamOperatorTestHarness<String, RefreshInput, RefreshPlan, WarehouseRow> h = harness(
-                new RefreshOperator(config, changedOnly), null);
+                operators.get(operators.size() - 1), null, rocksDb);
         List<List<String>> out = new ArrayList<>();
         for (Step step : steps) {
             if (step.input() != null) {
@@ -302,7 +309,8 @@ class RefreshOperatorTest {
                 if (step.restore()) {
                     OperatorSubtaskState snapshot = h.snapshot(1, 1);
                     h.close();
-                    h = harness(new RefreshOperator(config, changedOnly), snapshot);
+                    operators.add(new RefreshOperator(config, changedOnly));
+                    h = harness(operators.get(operators.size() - 1), snapshot, rocksDb);
                 }
             }
         }
@@ -312,9 +320,12 @@ class RefreshOperatorTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, RefreshInput, RefreshPlan, WarehouseRow> harness(
-            RefreshOperator operator, OperatorSubtaskState restored) throws Exception {
+            RefreshOperator operator, OperatorSubtaskState restored, boolean rocksDb) throws Exception {
         var h = new KeyedTwoInputStreamOperatorTestHarness<>(operator, RefreshInput::customerId, plan -> "",
                 Types.STRING);
+        if (rocksDb) {
+            h.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+        }
         h.setup(TypeInformation.of(WarehouseRow.class).createSerializer(new SerializerConfigImpl()));
         if (restored != null) {
             h.initializeState(restored);
@@ -344,6 +355,28 @@ class RefreshOperatorTest {
         }
         assertTrue(transitions > 1_000, "customers move between the kept refreshes: " + transitions);
         assertTrue(rows > transitions, "and the kept ones write every customer");
+    }
+
+    @Test
+    void onRocksDbAFullPassReadsEachSlotOnceFromOneIterationAndGivesTheHeapBackendsRows() throws Exception {
+        ConfigBundle bundle = ConfigBundle.loadDefault();
+        List<Step> steps = script(bundle);
+        List<RefreshOperator> onHeap = new ArrayList<>();
+        List<List<String>> heap = run(steps, CONFIG, false, false, onHeap);
+        List<RefreshOperator> onRocksDb = new ArrayList<>();
+        List<List<String>> rocksDb = run(steps, CONFIG, false, true, onRocksDb);
+        assertEquals(heap.size(), rocksDb.size());
+        for (int i = 0; i < heap.size(); i++) {
+            assertEquals(heap.get(i), rocksDb.get(i), "the rows at watermark " + i);
+        }
+        assertEquals(2, onRocksDb.size(), "the script restores once midway");
+        for (RefreshOperator operator : onRocksDb) {
+            assertTrue(operator.lastPassIterated(), "RocksDB's slots read with their keys, before and after the restore");
+        }
+        assertTrue(onHeap.stream().noneMatch(RefreshOperator::lastPassIterated), "the heap backend's pass is Flink's");
+        // and with only the customers that can change visited between the full passes
+        List<List<String>> rocksDbChangedOnly = run(steps, CONFIG, true, true, new ArrayList<>());
+        assertEquals(heap, rocksDbChangedOnly);
     }
 
     private static final int MAX_PARALLELISM = 128;

@@ -1,6 +1,7 @@
 package org.retentionsegments.flink.state;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -211,17 +212,19 @@ final class Compact {
         if (value == null) {
             out.writeByte(0);
         } else if (isDigest(value)) {
-            out.writeByte(1);
+            byte[] bytes = new byte[33];
+            bytes[0] = 1;
             for (int i = 0; i < 64; i += 2) {
-                out.writeByte(Character.digit(value.charAt(i), 16) << 4 | Character.digit(value.charAt(i + 1), 16));
+                bytes[1 + i / 2] = (byte) (NIBBLE[value.charAt(i)] << 4 | NIBBLE[value.charAt(i + 1)]);
             }
+            out.write(bytes);
         } else {
             out.writeByte(2);
             writeString(out, value);
         }
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     static String readDigest(DataInputView in) throws IOException {
         int kind = in.readUnsignedByte();
@@ -234,13 +237,24 @@ final class Compact {
         if (kind != 1) {
             throw new IOException("unknown digest encoding " + kind + ": the state is corrupt");
         }
-        char[] chars = new char[64];
-        for (int i = 0; i < 64; i += 2) {
-            int b = in.readUnsignedByte();
-            chars[i] = HEX[b >>> 4];
-            chars[i + 1] = HEX[b & 0x0F];
+        byte[] bytes = new byte[32];
+        in.readFully(bytes);
+        byte[] chars = new byte[64];
+        for (int i = 0; i < 32; i++) {
+            chars[2 * i] = HEX[(bytes[i] >>> 4) & 0x0F];
+            chars[2 * i + 1] = HEX[bytes[i] & 0x0F];
         }
-        return new String(chars);
+        return new String(chars, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The value of each lowercase hex digit, by its character; -1 for every other character below 128. */
+    private static final byte[] NIBBLE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(NIBBLE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            NIBBLE[HEX[i]] = (byte) i;
+        }
     }
 
     private static boolean isDigest(String value) {
@@ -249,7 +263,7 @@ final class Compact {
         }
         for (int i = 0; i < 64; i++) {
             char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+            if (c >= 128 || NIBBLE[c] < 0) {
                 return false;
             }
         }

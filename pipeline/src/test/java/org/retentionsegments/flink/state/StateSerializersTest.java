@@ -70,6 +70,24 @@ class StateSerializersTest {
     }
 
     @Test
+    void aDigestIsItsThirtyTwoBytesAsCheckpointsOfEarlierBuildsHoldIt() throws IOException {
+        String digest = "00ff7a3c" + "0123456789abcdef".repeat(3) + "5b1d20e4";
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        Compact.writeDigest(out, digest);
+        byte[] expected = new byte[33];
+        expected[0] = 1;
+        System.arraycopy(java.util.HexFormat.of().parseHex(digest), 0, expected, 1, 32);
+        assertArrayEquals(expected, out.getCopyOfBuffer());
+        assertEquals(digest, Compact.readDigest(new DataInputDeserializer(out.getCopyOfBuffer())));
+        for (String other : List.of(digest.toUpperCase(), digest.substring(1) + "g", "é".repeat(64), "ab")) {
+            out.clear();
+            Compact.writeDigest(out, other);
+            assertEquals(2, out.getCopyOfBuffer()[0], other + " is kept as text");
+            assertEquals(other, Compact.readDigest(new DataInputDeserializer(out.getCopyOfBuffer())));
+        }
+    }
+
+    @Test
     void integersAndArraysReadBack() throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         long[] longs = {0, 1, -1, 63, 64, -64, -65, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, 20_000};
