@@ -244,9 +244,15 @@ public final class Warehouse implements AutoCloseable {
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
+            if (dialect == SQLDialect.DUCKDB) {
+                DuckDbKeys.dropFromGrowingTables(dsl);
+            }
         } catch (FlywayException e) {
             throw new WarehouseException("cannot migrate the warehouse " + displayUrl + ": "
                     + firstLine(e.getMessage()) + " (see warehouse-models/migrations)", e);
+        } catch (DataAccessException e) {
+            throw new WarehouseException("cannot migrate the warehouse " + displayUrl + ": "
+                    + firstLine(e.getMessage()) + " (rebuilding its growing tables without primary-key indexes)", e);
         }
     }
 
