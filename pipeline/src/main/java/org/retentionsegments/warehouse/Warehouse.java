@@ -221,17 +221,29 @@ public final class Warehouse implements AutoCloseable {
      * gigabyte of WAL has built up instead of DuckDB's 16 MB, because every checkpoint writes out
      * each primary-key index whole (duckdb/duckdb#24848), so with the default the cost of a write
      * grows with the size of the tables. The data is no less durable: the WAL is on disk and is
-     * checkpointed when the warehouse is closed. Nothing to do on PostgreSQL.
+     * checkpointed when the warehouse is closed. And DuckDB's buffers are held to
+     * {@link #DUCKDB_WRITE_MEMORY} instead of its default of 80 % of the machine's memory, which
+     * the JVM in the same process would then share with it: a writer's statements join a stage of
+     * at most a sink's buffer of rows with the stored rows of the same days, and need far less.
+     * Nothing to do on PostgreSQL.
      */
     public void prepareForBulkWrites() {
         if (dialect == SQLDialect.DUCKDB) {
             try {
                 dsl.execute("SET checkpoint_threshold = '1GB'");
+                dsl.execute("SET memory_limit = {0}", DSL.inline(DUCKDB_WRITE_MEMORY));
             } catch (DataAccessException e) {
                 throw new WarehouseException("cannot configure the warehouse " + displayUrl + ": " + firstLine(e.getMessage()), e);
             }
         }
     }
+
+    /**
+     * DuckDB's memory limit while a run writes. Measured 2026-12-05 on a 1M-customer run (21.6M
+     * rows written, {@code ./segments run} on {@code generate --customers 1000000 --days 730}'s orders): the
+     * same time (385.0 against 395.8 s) and a peak RSS of 6.3 GB instead of 7.6 GB.
+     */
+    static final String DUCKDB_WRITE_MEMORY = "1536MB";
 
     private void migrate() {
         try {

@@ -111,6 +111,19 @@ class WarehouseITCase {
     }
 
     @Test
+    void aDuckDbWarehouseReadyForBulkWritesHoldsItsBuffersToTheWritersLimit() {
+        try (Warehouse w = WAREHOUSES.open(Engine.DUCKDB)) {
+            String before = String.valueOf(w.dsl().fetchValue("SELECT current_setting('memory_limit')"));
+            w.prepareForBulkWrites();
+            // DuckDB reports the limit in its own units: 1536MB is 1.4 GiB
+            assertEquals("1.4 GiB", String.valueOf(w.dsl().fetchValue("SELECT current_setting('memory_limit')")),
+                    "before: " + before);
+            // and 1GB is 953.6 MiB
+            assertEquals("953.6 MiB", String.valueOf(w.dsl().fetchValue("SELECT current_setting('checkpoint_threshold')")));
+        }
+    }
+
+    @Test
     void duckDbFileInMissingDirectorySaysWhatToDo(@TempDir Path dir) {
         Path file = dir.resolve("missing").resolve("w.duckdb");
         WarehouseException e = assertThrows(WarehouseException.class,
