@@ -114,11 +114,11 @@ class WarehouseITCase {
     void aDuckDbWarehouseReadyForBulkWritesHoldsItsBuffersToTheWritersLimit() {
         try (Warehouse w = WAREHOUSES.open(Engine.DUCKDB)) {
             String before = String.valueOf(w.dsl().fetchValue("SELECT current_setting('memory_limit')"));
+            assertFalse(before.equals("953.6 MiB"), "DuckDB's default is a share of the machine's memory: " + before);
             w.prepareForBulkWrites();
-            // DuckDB reports the limit in its own units: 1536MB is 1.4 GiB
-            assertEquals("1.4 GiB", String.valueOf(w.dsl().fetchValue("SELECT current_setting('memory_limit')")),
+            // DuckDB reports the limit in its own units: 1GB is 953.6 MiB
+            assertEquals("953.6 MiB", String.valueOf(w.dsl().fetchValue("SELECT current_setting('memory_limit')")),
                     "before: " + before);
-            // and 1GB is 953.6 MiB
             assertEquals("953.6 MiB", String.valueOf(w.dsl().fetchValue("SELECT current_setting('checkpoint_threshold')")));
         }
     }
