@@ -15,15 +15,18 @@ import org.retentionsegments.warehouse.WarehouseWriter;
 
 /**
  * Write throughput of {@link WarehouseWriter} on a backfill's rows ({@link BackfillRows}), in the
- * sink's batches of 50,000 rows: into a fresh DuckDB file and a fresh PostgreSQL schema, new rows
+ * bounded run's sink's batches of 200,000 rows: into a fresh DuckDB file and a fresh PostgreSQL schema, new rows
  * and then the same rows again (a replay, which changes nothing). Prints rows/s per run and the
  * median of RUNS runs after a first one that warms the JVM up (printed apart).
  * Usage: {@code WriteBench [ROWS] [RUNS] [duckdb|postgres|both] [POSTGRES_URL]}.
  */
 public final class WriteBench {
 
-    /** Rows per write call, as the Flink sink buffers them (StreamStage.SINK_BUFFER_ROWS). */
-    static final int SINK_BUFFER_ROWS = 50_000;
+    /**
+     * Rows per write call, as a bounded run's sink buffers them ({@code StreamStage.SINK_BUFFER_ROWS},
+     * 200,000 since 2026-12-03; this benchmark kept the 50,000 of before until 2026-12-05).
+     */
+    static final int SINK_BUFFER_ROWS = 200_000;
 
     private WriteBench() {}
 
