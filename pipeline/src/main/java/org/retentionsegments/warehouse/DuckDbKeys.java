@@ -43,8 +43,7 @@ final class DuckDbKeys {
 
     /** Rebuilds each growing table that still has a primary key without it; returns their names. */
     static List<String> dropFromGrowingTables(DSLContext dsl) {
-        List<String> keyed = dsl.fetch(SQL.sql("keyed_tables")).getValues(0, String.class).stream()
-                .filter(GROWING::contains).toList();
+        List<String> keyed = keyedTables(dsl).stream().filter(GROWING::contains).toList();
         if (!keyed.isEmpty()) {
             dsl.transaction(tx -> {
                 for (String table : keyed) {
@@ -53,6 +52,11 @@ final class DuckDbKeys {
             });
         }
         return keyed;
+    }
+
+    /** The tables of the current schema that carry a primary-key constraint, by name. */
+    static List<String> keyedTables(DSLContext dsl) {
+        return dsl.fetch(SQL.sql("keyed_tables")).getValues(0, String.class);
     }
 
     private static void rebuild(DSLContext dsl, String table) {
