@@ -34,6 +34,19 @@ final class DuckDbStage {
         return stage;
     }
 
+    /**
+     * Appends the rows straight to their table, in the connection's transaction, with no stage and
+     * no statement: for rows whose key no stored row has (see {@code WarehouseWriter}).
+     */
+    static <T> void append(Connection connection, RowTable<T> rows, Collection<T> unique, RowTable.Stamp stamp)
+            throws SQLException {
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, rows.table().getName())) {
+            rows.writeAll(unique, stamp, new AppenderSink(appender));
+            appender.flush();
+        }
+    }
+
     static void drop(DSLContext dsl, Table<?> stage) {
         dsl.execute("drop table if exists {0}", stage);
     }

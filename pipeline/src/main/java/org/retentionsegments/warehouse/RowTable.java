@@ -22,9 +22,30 @@ import org.jooq.impl.DSL;
  *     without a key, whose rows are plain inserts
  * @param keep of an earlier and a later row with the same key, the one to write
  * @param when an extra condition for updating a stored row (besides "a column differs"), given the incoming row
+ * @param frontier the key's date or time column, for a table whose rows arrive in its order; null for none
  */
 record RowTable<T>(Table<?> table, Function<T, Object> key, BinaryOperator<T> keep, Function<Incoming, Condition> when,
-        Columns<T> columns) {
+        Columns<T> columns, Frontier<T, ?> frontier) {
+
+    RowTable(Table<?> table, Function<T, Object> key, BinaryOperator<T> keep, Function<Incoming, Condition> when,
+            Columns<T> columns) {
+        this(table, key, keep, when, columns, null);
+    }
+
+    /**
+     * A date or time column of the key and its value in a row. A stored row with the key of an
+     * incoming row holds the incoming row's value in it, so an incoming row whose value is past
+     * every stored one has a new key: the writer appends such rows without looking for them.
+     */
+    record Frontier<T, V extends Comparable<? super V>>(Field<V> column, Function<T, V> value) {}
+
+    /** This table with the key's date or time column ({@link Frontier}). */
+    <V extends Comparable<? super V>> RowTable<T> orderedBy(Field<V> column, Function<T, V> value) {
+        if (key == null || !List.of(table.getPrimaryKey().getFieldsArray()).contains(column)) {
+            throw new IllegalArgumentException(column + " is not in the key of " + table.getName());
+        }
+        return new RowTable<>(table, key, keep, when, columns, new Frontier<>(column, value));
+    }
 
     /**
      * The incoming row's value of a column: {@code excluded.column} in an {@code ON CONFLICT}

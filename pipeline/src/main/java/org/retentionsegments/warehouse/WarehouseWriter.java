@@ -48,7 +48,9 @@ import org.retentionsegments.core.WarehouseRow;
  * appender, {@link DuckDbStage}; PostgreSQL's {@code COPY}, {@link PostgresStage}), from which
  * they move: on PostgreSQL by one typed {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE ...
  * WHERE} a column differs; on DuckDB by an {@code UPDATE ... FROM} of the stored rows that differ
- * and an {@code INSERT} of the rows whose key is new (see {@link #updateThenInsert}).
+ * and an {@code INSERT} of the rows whose key is new (see {@link #updateThenInsert}). On DuckDB the
+ * rows that cannot have a stored key (past every stored day, see {@link #appendNew}) and the rows
+ * of a table without a key skip the stage: DuckDB's appender puts them in their table directly.
  */
 public final class WarehouseWriter {
 
@@ -196,11 +198,18 @@ public final class WarehouseWriter {
             return 0;
         }
         Collection<T> unique = rows.unique((List<T>) all);
+        int sent = unique.size();
         Table<?> table = rows.table();
         boolean duckDb = warehouse.dialect() == SQLDialect.DUCKDB;
+        RowTable.Stamp stamp = new RowTable.Stamp(now, configVersion);
+        if (duckDb && (rows.frontier() != null || !rows.upserts() && !table.equals(REJECTED_INPUT))) {
+            unique = appendNew(dsl, rows, unique, stamp);
+            if (unique.isEmpty()) {
+                return sent;
+            }
+        }
         Table<?> stage;
         try {
-            RowTable.Stamp stamp = new RowTable.Stamp(now, configVersion);
             stage = duckDb ? DuckDbStage.load(dsl, warehouse.connection(), rows, unique, stamp)
                     : PostgresStage.load(dsl, warehouse.connection(), rows, unique, stamp);
         } catch (SQLException e) {
@@ -221,7 +230,63 @@ public final class WarehouseWriter {
         if (duckDb) {
             DuckDbStage.drop(dsl, stage);
         }
-        return unique.size();
+        return sent;
+    }
+
+    /**
+     * On DuckDB, appends straight to the table (no stage, no statement) the rows that cannot be
+     * there yet, and returns the others, for the stage: every row of a table without a key, and
+     * the rows whose {@link RowTable.Frontier} value is past the newest stored one at or after the
+     * call's oldest (a stored row with an incoming row's key holds the same value, so it would be
+     * that newest one or older). A backfill's rows come a refresh day after another, so most of
+     * them are past what is stored. Measured with {@code WriteBench 2000000 1 duckdb}, seven runs
+     * each, alternated: new rows median 187K rows/s with the stage, 217K without (README,
+     * Performance).
+     */
+    private <T> Collection<T> appendNew(DSLContext dsl, RowTable<T> rows, Collection<T> unique, RowTable.Stamp stamp) {
+        Collection<T> append = unique;
+        Collection<T> stage = List.of();
+        if (rows.frontier() != null) {
+            Split<T> split = pastStored(dsl, rows.table(), rows.frontier(), unique);
+            append = split.append();
+            stage = split.stage();
+        }
+        if (!append.isEmpty()) {
+            try {
+                DuckDbStage.append(warehouse.connection(), rows, append, stamp);
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot append rows to " + rows.table().getName() + ": " + e.getMessage(), e);
+            }
+        }
+        return stage;
+    }
+
+    /** Rows to append straight to the table, and rows for the stage. */
+    private record Split<T>(List<T> append, List<T> stage) {}
+
+    /** The rows whose frontier value is past every stored one (to append), and the others (to stage). */
+    private static <T, V extends Comparable<? super V>> Split<T> pastStored(DSLContext dsl, Table<?> table,
+            RowTable.Frontier<T, V> frontier, Collection<T> unique) {
+        V oldest = null;
+        for (T row : unique) {
+            V value = frontier.value().apply(row);
+            if (value == null) {
+                return new Split<>(List.of(), new ArrayList<>(unique));
+            }
+            if (oldest == null || value.compareTo(oldest) < 0) {
+                oldest = value;
+            }
+        }
+        Field<V> column = frontier.column();
+        V newestStored = dsl.select(DSL.max(column)).from(table)
+                .where(column.ge(DSL.val(oldest, column.getDataType().getSQLDataType())))
+                .fetchOne(0, column.getType());
+        Split<T> split = new Split<>(new ArrayList<>(), new ArrayList<>());
+        for (T row : unique) {
+            (newestStored == null || frontier.value().apply(row).compareTo(newestStored) > 0 ? split.append() : split.stage())
+                    .add(row);
+        }
+        return split;
     }
 
     /**

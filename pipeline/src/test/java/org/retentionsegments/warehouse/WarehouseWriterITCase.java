@@ -361,6 +361,23 @@ class WarehouseWriterITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aRefusedRowRollsBackTheRowsAppendedBeforeItInTheCall(Engine engine) {
+        // on DuckDB the snapshot, transition and activity rows, past every stored day, go straight to
+        // their tables before the treatment without a program is refused
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            new WarehouseWriter(warehouse, FIRST_WRITE).write(List.of(assignment("c0", AS_OF, "Loyal", true)));
+            Map<String, String> before = dumpAll(warehouse.dsl());
+            LocalDate later = AS_OF.plusDays(7);
+            assertThrows(WarehouseException.class, () -> new WarehouseWriter(warehouse, NEXT_DAY).write(List.of(
+                    assignment("c1", later, "Loyal", true), transition("c1", later, null, "Loyal"),
+                    activity("c1", later, 2, 20.0), treatment(null, "c1", T0.plusSeconds(7 * 86_400), Arm.TREATMENT, 0.5))));
+            assertEquals(before, dumpAll(warehouse.dsl()));
+            assertEquals(1, warehouse.dsl().fetchCount(SEGMENT_SNAPSHOT));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void refreshesWrittenInTimeOrderOrAnyOtherLeaveTheSameTables(Engine engine) {
         // forwards, as a backfill writes, then backwards, with a replay of the first refresh in the third write
         List<WarehouseRow> first = refresh(AS_OF, 300);
