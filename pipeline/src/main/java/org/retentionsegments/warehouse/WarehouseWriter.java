@@ -240,7 +240,7 @@ public final class WarehouseWriter {
      * call's oldest (a stored row with an incoming row's key holds the same value, so it would be
      * that newest one or older). A backfill's rows come a refresh day after another, so most of
      * them are past what is stored. Measured with {@code WriteBench 2000000 1 duckdb}, seven runs
-     * each, alternated: new rows median 187K rows/s with the stage, 217K without (README,
+     * each, alternated: new rows median 191K rows/s with the stage, 217K without (README,
      * Performance).
      */
     private <T> Collection<T> appendNew(DSLContext dsl, RowTable<T> rows, Collection<T> unique, RowTable.Stamp stamp) {
