@@ -27,10 +27,7 @@ final class DuckDbStage {
         String name = "stage_" + table.getName();
         Table<?> stage = DSL.table(DSL.name(name));
         dsl.execute("create or replace temp table {0} as select * from {1} limit 0", stage, table);
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", name)) {
-            rows.writeAll(unique, stamp, new AppenderSink(appender));
-            appender.flush();
-        }
+        appendTo(connection, "temp", name, rows, unique, stamp);
         return stage;
     }
 
@@ -40,8 +37,15 @@ final class DuckDbStage {
      */
     static <T> void append(Connection connection, RowTable<T> rows, Collection<T> unique, RowTable.Stamp stamp)
             throws SQLException {
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, rows.table().getName())) {
+        appendTo(connection, null, rows.table().getName(), rows, unique, stamp);
+    }
+
+    /** Appends the rows to {@code catalog.main.name} (the connection's catalog when null). */
+    private static <T> void appendTo(Connection connection, String catalog, String name, RowTable<T> rows,
+            Collection<T> unique, RowTable.Stamp stamp) throws SQLException {
+        DuckDBConnection duckDb = connection.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender appender = catalog == null ? duckDb.createAppender(DuckDBConnection.DEFAULT_SCHEMA, name)
+                : duckDb.createAppender(catalog, DuckDBConnection.DEFAULT_SCHEMA, name)) {
             rows.writeAll(unique, stamp, new AppenderSink(appender));
             appender.flush();
         }

@@ -267,12 +267,14 @@ public final class WarehouseWriter {
     /** The rows whose frontier value is past every stored one (to append), and the others (to stage). */
     private static <T, V extends Comparable<? super V>> Split<T> pastStored(DSLContext dsl, Table<?> table,
             RowTable.Frontier<T, V> frontier, Collection<T> unique) {
+        List<V> values = new ArrayList<>(unique.size());
         V oldest = null;
         for (T row : unique) {
             V value = frontier.value().apply(row);
             if (value == null) {
                 return new Split<>(List.of(), new ArrayList<>(unique));
             }
+            values.add(value);
             if (oldest == null || value.compareTo(oldest) < 0) {
                 oldest = value;
             }
@@ -282,9 +284,9 @@ public final class WarehouseWriter {
                 .where(column.ge(DSL.val(oldest, column.getDataType().getSQLDataType())))
                 .fetchOne(0, column.getType());
         Split<T> split = new Split<>(new ArrayList<>(), new ArrayList<>());
+        int i = 0;
         for (T row : unique) {
-            (newestStored == null || frontier.value().apply(row).compareTo(newestStored) > 0 ? split.append() : split.stage())
-                    .add(row);
+            (newestStored == null || values.get(i++).compareTo(newestStored) > 0 ? split.append() : split.stage()).add(row);
         }
         return split;
     }
