@@ -115,8 +115,20 @@ public final class CustomerWindow {
                 }
             }
         }
-        Map.Entry<String, Double> topCategory = top(history.categorySpend);
-        double categoryTotal = history.categorySpend.values().stream().mapToDouble(Double::doubleValue).sum();
+        // Spend per category in millionths, summed as whole numbers: the share then does not
+        // depend on the order the amounts were added in (a day's parts as they came in, the
+        // category map's iteration order), which doubles summed as they come would.
+        String topCategory = null;
+        long topMicros = 0;
+        long categoryMicros = 0;
+        for (Map.Entry<String, Double> e : history.categorySpend.entrySet()) {
+            long micros = Math.round(e.getValue() * 1e6);
+            categoryMicros += micros;
+            if (topCategory == null || micros > topMicros || (micros == topMicros && e.getKey().compareTo(topCategory) < 0)) {
+                topCategory = e.getKey();
+                topMicros = micros;
+            }
+        }
         Map.Entry<String, Integer> topChannel = top(history.channelOrders);
         int channelTotal = history.channelOrders.values().stream().mapToInt(Integer::intValue).sum();
         history.peakWindowValue = Math.max(history.peakWindowValue, Math.max(0.0, round(net)));
@@ -125,8 +137,8 @@ public final class CustomerWindow {
                 history.firstOrderDay, history.lastOrderDay, history.previousOrderDay,
                 frequency, round(net), round(gross), round(returns),
                 history.lifetimeOrders, round(history.lifetimeNet), history.medianGapDays(),
-                topCategory == null ? null : topCategory.getKey(),
-                topCategory == null || categoryTotal <= 0 ? 0.0 : topCategory.getValue() / categoryTotal,
+                topCategory,
+                topCategory == null || categoryMicros <= 0 ? 0.0 : topMicros / (double) categoryMicros,
                 topChannel == null ? null : topChannel.getKey(),
                 topChannel == null || channelTotal == 0 ? 0.0 : topChannel.getValue() / (double) channelTotal,
                 channelTotal,
