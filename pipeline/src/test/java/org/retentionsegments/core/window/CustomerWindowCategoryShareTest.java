@@ -1,6 +1,7 @@
 package org.retentionsegments.core.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,10 +89,10 @@ class CustomerWindowCategoryShareTest {
             double total = spend.values().stream().mapToDouble(Double::doubleValue).sum();
             assertEquals(spend.get(asCame.topCategory()) / total, asCame.topCategoryShare(), 1e-12);
             for (double v : spend.values()) {
-                assertEquals(true, v <= spend.get(asCame.topCategory()) + 1e-9, "the top category has the most spend");
+                assertTrue(v <= spend.get(asCame.topCategory()) + 1e-9, "the top category has the most spend");
             }
         }
-        assertEquals(true, differentSums > 20,
+        assertTrue(differentSums > 20,
                 "the shuffles must reach sums that differ in their last bits (" + differentSums + " did)");
     }
 
