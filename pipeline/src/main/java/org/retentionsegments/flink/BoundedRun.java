@@ -162,7 +162,7 @@ public final class BoundedRun {
             long t1 = System.nanoTime();
             StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
-            releaseFinishedJob();
+            FinishedJobs.release();
 
             // the segments are committed: predicted value and risk at the kept refreshes (pipeline.yaml
             // predictions), before the models that read them are applied
@@ -199,25 +199,6 @@ public final class BoundedRun {
                     staging.resolve("checkpoints").toUri().toString());
         }
         return flink;
-    }
-
-    /**
-     * Lets the finished streaming job's memory go before the predictions. Every task's processing
-     * time service has a finalizer, and through it the task, its operators and every customer's
-     * keyed state stay reachable until a full collection has found the service unreachable and its
-     * finalizer has run: a million customers' state (1.9 GB) outlived the job through the whole
-     * prediction phase (found in a heap dump of a 100K run: {@code Finalizer.unfinalized} →
-     * {@code SystemProcessingTimeService} → {@code StreamTask} → operator →
-     * {@code HeapKeyedStateBackend}). Full collections around the finalizers free it, the first
-     * twice over because the finalizers are queued by another thread after a collection; at a
-     * million customers the first collection takes 3.6 s, the others 0.1 s, and 27 MB stay live.
-     */
-    static void releaseFinishedJob() {
-        System.gc();
-        System.runFinalization();
-        System.gc();
-        System.runFinalization();
-        System.gc();
     }
 
     private static List<WarehouseRow> runRows(String runId, Map<String, InputCounts> counts, Instant started,

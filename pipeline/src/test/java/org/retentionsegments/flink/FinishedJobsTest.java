@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link BoundedRun#releaseFinishedJob()}: a graph that only an object waiting for its finalizer
+ * {@link FinishedJobs#release()}: a graph that only an object waiting for its finalizer
  * holds (as a finished task's processing time service holds the task and its keyed state) is
  * freed before the run goes on. One collection alone keeps it: the finalizable object and all it
  * reaches survive that collection, and nothing else collects before the next allocation failure.
  */
-class ReleaseFinishedJobTest {
+class FinishedJobsTest {
 
     private static final AtomicInteger FINALIZED = new AtomicInteger();
 
@@ -40,7 +40,7 @@ class ReleaseFinishedJobTest {
         int before = FINALIZED.get();
         PhantomReference<Object> payload = heldOnlyByAFinalizableObject(freed);
 
-        BoundedRun.releaseFinishedJob();
+        FinishedJobs.release();
 
         assertTrue(FINALIZED.get() > before, "the holder's finalizer ran");
         assertSame(payload, freed.remove(5_000), "the payload was collected");
