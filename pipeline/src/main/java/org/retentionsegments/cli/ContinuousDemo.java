@@ -56,7 +56,11 @@ final class ContinuousDemo {
         return now.withZoneSameInstant(ZoneOffset.UTC).minus(timing.allowedLateness()).toLocalDate().minusDays(1);
     }
 
-    /** Runs the demo; returns the last refresh day, written to the warehouse. */
+    /**
+     * Runs the demo; returns the last refresh day written to the warehouse: the day after the
+     * business's last, or a day later when the clock passed the next day's boundary (midnight
+     * plus the allowed lateness) while the demo ran.
+     */
     static LocalDate run(Setup setup, PrintStream out) throws Exception {
         Replay.Options topics = new Replay.Options(setup.bootstrapServers(), setup.prefix(), 4, 0, Map.of());
         Replay.deleteTopics(topics);
@@ -87,8 +91,7 @@ final class ContinuousDemo {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
             });
-            watch(setup, topics.inputTopics(), job, replay, sending, target, out);
-            return target;
+            return watch(setup, topics.inputTopics(), job, replay, sending, target, out);
         } finally {
             if (!job.getJobExecutionResult().isDone()) { // a job that failed is stopped already
                 job.cancel().get();
@@ -96,8 +99,11 @@ final class ContinuousDemo {
         }
     }
 
-    /** Prints a progress line every {@link Setup#every()} until the job has written {@code target}'s refresh. */
-    private static void watch(Setup setup, List<String> inputs, JobClient job, Replay replay,
+    /**
+     * Prints a progress line every {@link Setup#every()} until the job has written {@code target}'s
+     * refresh or a later one; returns the day of that refresh.
+     */
+    private static LocalDate watch(Setup setup, List<String> inputs, JobClient job, Replay replay,
             CompletableFuture<Void> sending, LocalDate target, PrintStream out) throws Exception {
         long started = System.nanoTime();
         long deadline = started + setup.timeout().toNanos();
@@ -125,7 +131,7 @@ final class ContinuousDemo {
                 told = sending.isDone();
                 out.println(line(seconds, replayed, lag, progress));
                 if (progress.lastRefresh() != null && !progress.lastRefresh().isBefore(target)) {
-                    return;
+                    return progress.lastRefresh();
                 }
                 if (!toldQuiet && sending.isDone() && lag == 0) {
                     toldQuiet = true;

@@ -57,7 +57,10 @@ class ContinuousDemoITCase {
         LocalDate asOf = ContinuousDemo.run(setup, new PrintStream(said, true, StandardCharsets.UTF_8));
 
         String progress = said.toString(StandardCharsets.UTF_8);
-        assertEquals(lastDay.plusDays(1), asOf, "the day after the business's last is refreshed");
+        // the day after the business's last, or the one after it when the clock passed the next
+        // boundary (midnight plus the allowed lateness) during the test
+        assertTrue(!asOf.isBefore(lastDay.plusDays(1)) && !asOf.isAfter(lastDay.plusDays(2)),
+                "the day after the business's last is refreshed: " + asOf + " for " + lastDay);
         assertEquals(customers, RunFixtures.count(url, "SELECT COUNT(DISTINCT customer_id) FROM customer_segment"
                 + " WHERE as_of = DATE '" + asOf + "'"), "every customer has a segment as of that day\n" + progress);
         assertTrue(RunFixtures.count(url, "SELECT COUNT(*) FROM segment_transition WHERE from_segment IS NOT NULL")
