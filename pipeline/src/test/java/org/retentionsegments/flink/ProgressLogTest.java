@@ -1,6 +1,7 @@
 package org.retentionsegments.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +14,67 @@ class ProgressLogTest {
     void theDaysLeftAtTheRateSoFar() {
         // 100 days in 50 s: 2 days/s; 265 days left take 132.5 s
         assertEquals("; day 100 of 365 (27%), 2.0 days/s, 2 min 13 s left",
-                ProgressLog.eta(1_000, 1_100, 1_365, 50 * SECOND));
-        assertEquals("; day 365 of 365 (100%), 7.3 days/s, 0 s left", ProgressLog.eta(1_000, 1_365, 1_365, 50 * SECOND));
+                ProgressLog.eta(1_000, 1_100, 1_365, 50 * SECOND, oneDay(100, 50)));
+        assertEquals("; day 365 of 365 (100%), 7.3 days/s, 0 s left",
+                ProgressLog.eta(1_000, 1_365, 1_365, 50 * SECOND, oneDay(365, 50)));
     }
 
     @Test
     void noEstimateWithoutAnEndOrBeforeADayHasPassed() {
-        assertEquals("", ProgressLog.eta(1_000, 1_100, Integer.MAX_VALUE, 50 * SECOND));
-        assertEquals("", ProgressLog.eta(1_000, 1_000, 1_365, 50 * SECOND));
-        assertEquals("", ProgressLog.eta(1_000, 1_100, 1_365, 0));
+        assertEquals("", ProgressLog.eta(1_000, 1_100, Integer.MAX_VALUE, 50 * SECOND, oneDay(100, 50)));
+        assertEquals("", ProgressLog.eta(1_000, 1_000, 1_365, 50 * SECOND, new ProgressLog.TimeLeft()));
+        assertEquals("", ProgressLog.eta(1_000, 1_100, 1_365, 0, oneDay(100, 50)));
+    }
+
+    @Test
+    void aSteadyRateGivesTheDaysLeftAtThatRate() {
+        ProgressLog.TimeLeft fit = new ProgressLog.TimeLeft();
+        for (int day = 1; day <= 200; day++) {
+            fit.add(day, 0.5 * day);
+        }
+        assertEquals(250.0, fit.secondsLeft(200, 700, 100.0), 1e-6);
+    }
+
+    @Test
+    void aDayThatCostsMoreAsCustomersAccumulateIsForeseen() {
+        // each day costs 0.1 s plus a millisecond per day before it, as a growing customer base does
+        ProgressLog.TimeLeft fit = new ProgressLog.TimeLeft();
+        double elapsed = 0;
+        for (int day = 1; day <= 200; day++) {
+            elapsed += cost(day);
+            fit.add(day, elapsed);
+        }
+        double actual = 0;
+        for (int day = 201; day <= 700; day++) {
+            actual += cost(day);
+        }
+        double estimate = fit.secondsLeft(200, 700, elapsed);
+        double atTheRateSoFar = elapsed / 200 * 500;
+        assertEquals(actual, estimate, actual * 0.02, "estimated " + estimate + " s against " + actual + " s");
+        assertTrue(atTheRateSoFar < actual * 0.5, "the rate so far gives " + atTheRateSoFar + " s");
+    }
+
+    @Test
+    void aSlowStartThenASteadyRateErrsOnTheLongSideWithinAHalf() {
+        // the first 20 days slow (the JIT compilers at work), then 0.2 s a day: the slow start
+        // weighs on the fit as it does on the rate so far (which gives 101 s)
+        ProgressLog.TimeLeft fit = new ProgressLog.TimeLeft();
+        double elapsed = 0;
+        for (int day = 1; day <= 300; day++) {
+            elapsed += day <= 20 ? 1.0 : 0.2;
+            fit.add(day, elapsed);
+        }
+        double estimate = fit.secondsLeft(300, 700, elapsed);
+        assertTrue(estimate >= 80.0 && estimate <= 80.0 * 1.5, "400 days at 0.2 s, estimated " + estimate + " s");
+    }
+
+    private static double cost(int day) {
+        return 0.1 + 0.001 * (day - 1);
+    }
+
+    private static ProgressLog.TimeLeft oneDay(int done, double seconds) {
+        ProgressLog.TimeLeft fit = new ProgressLog.TimeLeft();
+        fit.add(done, seconds);
+        return fit;
     }
 }

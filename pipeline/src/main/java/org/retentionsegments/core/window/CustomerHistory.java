@@ -1,8 +1,6 @@
 package org.retentionsegments.core.window;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.EngagementType;
 
@@ -20,8 +18,10 @@ public class CustomerHistory {
     public int lifetimeOrders;
     public double lifetimeNet;
     public int discountedOrders;
-    public Map<String, Integer> channelOrders = new HashMap<>();
-    public Map<String, Double> categorySpend = new HashMap<>();
+    /** Positive orders per channel, ever (whole numbers). */
+    public NamedAmounts channelOrders = new NamedAmounts();
+    /** Spend per category, ever. */
+    public NamedAmounts categorySpend = new NamedAmounts();
     public int[] gaps = new int[0];
     public int lastEngagementDay = CustomerFacts.NEVER;
     public boolean unsubscribed;
@@ -55,8 +55,8 @@ public class CustomerHistory {
         lifetimeOrders += day.orders;
         lifetimeNet += day.revenue;
         discountedOrders += day.discountedOrders;
-        day.channelOrders.forEach((k, v) -> channelOrders.merge(k, v, Integer::sum));
-        day.categorySpend.forEach((k, v) -> categorySpend.merge(k, v, Double::sum));
+        day.channelOrders.forEach(channelOrders::add);
+        day.categorySpend.forEach(categorySpend::add);
         if (day.engagementEvents > 0) {
             lastEngagementDay = Math.max(lastEngagementDay, day.day);
         }
@@ -69,7 +69,7 @@ public class CustomerHistory {
             emailConsent = day.emailConsent;
         }
         if (day.country != null) {
-            country = day.country;
+            country = NamedAmounts.shared(day.country);
         }
         if (day.signedUp) {
             // a later sign-up row replaces the contacts, absent ones included

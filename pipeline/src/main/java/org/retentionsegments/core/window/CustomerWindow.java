@@ -121,16 +121,30 @@ public final class CustomerWindow {
         String topCategory = null;
         long topMicros = 0;
         long categoryMicros = 0;
-        for (Map.Entry<String, Double> e : history.categorySpend.entrySet()) {
-            long micros = Math.round(e.getValue() * 1e6);
+        NamedAmounts categories = history.categorySpend;
+        for (int i = 0; i < categories.size(); i++) {
+            String name = categories.name(i);
+            long micros = Math.round(categories.amount(i) * 1e6);
             categoryMicros += micros;
-            if (topCategory == null || micros > topMicros || (micros == topMicros && e.getKey().compareTo(topCategory) < 0)) {
-                topCategory = e.getKey();
+            if (topCategory == null || micros > topMicros || (micros == topMicros && name.compareTo(topCategory) < 0)) {
+                topCategory = name;
                 topMicros = micros;
             }
         }
-        Map.Entry<String, Integer> topChannel = top(history.channelOrders);
-        int channelTotal = history.channelOrders.values().stream().mapToInt(Integer::intValue).sum();
+        // the channel with the most orders, ties to the first name
+        NamedAmounts channels = history.channelOrders;
+        String topChannel = null;
+        int topOrders = 0;
+        int channelTotal = 0;
+        for (int i = 0; i < channels.size(); i++) {
+            String name = channels.name(i);
+            int orders = (int) channels.amount(i);
+            channelTotal += orders;
+            if (topChannel == null || orders > topOrders || (orders == topOrders && name.compareTo(topChannel) < 0)) {
+                topChannel = name;
+                topOrders = orders;
+            }
+        }
         history.peakWindowValue = Math.max(history.peakWindowValue, Math.max(0.0, round(net)));
         return new CustomerFacts(
                 customerId, asOfDay,
@@ -139,8 +153,8 @@ public final class CustomerWindow {
                 history.lifetimeOrders, round(history.lifetimeNet), history.medianGapDays(),
                 topCategory,
                 topCategory == null || categoryMicros <= 0 ? 0.0 : topMicros / (double) categoryMicros,
-                topChannel == null ? null : topChannel.getKey(),
-                topChannel == null || channelTotal == 0 ? 0.0 : topChannel.getValue() / (double) channelTotal,
+                topChannel,
+                topChannel == null || channelTotal == 0 ? 0.0 : topOrders / (double) channelTotal,
                 channelTotal,
                 history.lifetimeOrders == 0 ? 0.0 : history.discountedOrders / (double) history.lifetimeOrders,
                 e30, e90, history.lastEngagementDay, history.unsubscribed,
@@ -151,16 +165,5 @@ public final class CustomerWindow {
     /** Rounds sums of money to a millionth, removing floating-point dust from adding and removing. */
     static double round(double money) {
         return Math.round(money * 1e6) / 1e6;
-    }
-
-    private static <V extends Comparable<V>> Map.Entry<String, V> top(Map<String, V> values) {
-        Map.Entry<String, V> best = null;
-        for (Map.Entry<String, V> e : values.entrySet()) {
-            if (best == null || e.getValue().compareTo(best.getValue()) > 0
-                    || (e.getValue().compareTo(best.getValue()) == 0 && e.getKey().compareTo(best.getKey()) < 0)) {
-                best = e;
-            }
-        }
-        return best;
     }
 }

@@ -16,6 +16,7 @@ import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.core.window.NamedAmounts;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
 import org.retentionsegments.flink.WindowSlot;
@@ -149,9 +150,10 @@ public final class StateSerializers {
         int emailConsent = Compact.readInt(in);
         boolean unsubscribed = in.readBoolean();
         double[] d = Compact.readDoubles(in, 9);
-        String topCategory = Compact.readString(in);
-        String topChannel = Compact.readString(in);
-        String country = Compact.readString(in);
+        // names held by every customer's facts, one instance each
+        String topCategory = NamedAmounts.shared(Compact.readString(in));
+        String topChannel = NamedAmounts.shared(Compact.readString(in));
+        String country = NamedAmounts.shared(Compact.readString(in));
         int[] engagement30 = Compact.readIntArray(in);
         int[] engagement90 = Compact.readIntArray(in);
         double[] decayed = Compact.readDoubleArray(in);
@@ -231,8 +233,8 @@ public final class StateSerializers {
         to.lifetimeOrders = from.lifetimeOrders;
         to.lifetimeNet = from.lifetimeNet;
         to.discountedOrders = from.discountedOrders;
-        to.channelOrders = copyMap(from.channelOrders);
-        to.categorySpend = copyMap(from.categorySpend);
+        to.channelOrders = from.channelOrders == null ? null : from.channelOrders.copy();
+        to.categorySpend = from.categorySpend == null ? null : from.categorySpend.copy();
         to.gaps = from.gaps == null ? null : from.gaps.clone();
         to.lastEngagementDay = from.lastEngagementDay;
         to.unsubscribed = from.unsubscribed;
@@ -259,8 +261,8 @@ public final class StateSerializers {
         Compact.writeInt(out, h.emailConsent);
         out.writeBoolean(h.unsubscribed);
         Compact.writeDoubles(out, h.lifetimeNet, h.peakWindowValue);
-        writeCounts(out, h.channelOrders);
-        writeAmounts(out, h.categorySpend);
+        writeNamed(out, h.channelOrders, false);
+        writeNamed(out, h.categorySpend, true);
         Compact.writeIntArray(out, h.gaps);
         Compact.writeString(out, h.country);
         Compact.writeDigest(out, h.emailSha256);
@@ -283,10 +285,10 @@ public final class StateSerializers {
         double[] d = Compact.readDoubles(in, 2);
         h.lifetimeNet = d[0];
         h.peakWindowValue = d[1];
-        h.channelOrders = readCounts(in);
-        h.categorySpend = readAmounts(in);
+        h.channelOrders = readNamed(in, false);
+        h.categorySpend = readNamed(in, true);
         h.gaps = Compact.readIntArray(in);
-        h.country = Compact.readString(in);
+        h.country = NamedAmounts.shared(Compact.readString(in));
         h.emailSha256 = Compact.readDigest(in);
         h.phoneSha256 = Compact.readDigest(in);
         return h;
@@ -602,7 +604,41 @@ public final class StateSerializers {
         return to;
     }
 
-    private static void writeCounts(DataOutputView out, Map<String, Integer> map) throws IOException {
+    /**
+     * A history's amounts by name as {@link #writeCounts} (whole amounts) or {@link #writeAmounts}
+     * writes a map with the same entries: the same format, so that state written before the
+     * history kept them in a {@link NamedAmounts} reads back.
+     */
+    static void writeNamed(DataOutputView out, NamedAmounts named, boolean amounts) throws IOException {
+        if (named == null) {
+            Compact.writeVarLong(out, 0);
+            return;
+        }
+        Compact.writeVarLong(out, named.size() + 1L);
+        for (int i = 0; i < named.size(); i++) {
+            Compact.writeString(out, named.name(i));
+            if (amounts) {
+                Compact.writeDoubles(out, named.amount(i));
+            } else {
+                Compact.writeInt(out, (int) named.amount(i));
+            }
+        }
+    }
+
+    static NamedAmounts readNamed(DataInputView in, boolean amounts) throws IOException {
+        int size = (int) Compact.readVarLong(in) - 1;
+        if (size < 0) {
+            return null;
+        }
+        NamedAmounts named = new NamedAmounts();
+        for (int i = 0; i < size; i++) {
+            String name = Compact.readString(in);
+            named.add(name, amounts ? Compact.readDoubles(in, 1)[0] : Compact.readInt(in));
+        }
+        return named;
+    }
+
+    static void writeCounts(DataOutputView out, Map<String, Integer> map) throws IOException {
         if (map == null) {
             Compact.writeVarLong(out, 0);
             return;
@@ -627,7 +663,7 @@ public final class StateSerializers {
         return map;
     }
 
-    private static void writeAmounts(DataOutputView out, Map<String, Double> map) throws IOException {
+    static void writeAmounts(DataOutputView out, Map<String, Double> map) throws IOException {
         if (map == null) {
             Compact.writeVarLong(out, 0);
             return;

@@ -29,6 +29,7 @@ import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.core.window.NamedAmounts;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
 import org.retentionsegments.flink.WindowSlot;
@@ -245,6 +246,43 @@ class StateSerializersTest {
         assertTrue(compatibility.isCompatibleAsIs(), serializer + ": " + compatibility);
     }
 
+    @Test
+    void aHistorysAmountsByNameAreWrittenAsTheMapsBeforeThem() throws IOException {
+        // state written when the history kept hash maps reads back: the same bytes for the same entries in the same order
+        java.util.LinkedHashMap<String, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.LinkedHashMap<String, Double> amounts = new java.util.LinkedHashMap<>();
+        NamedAmounts channels = new NamedAmounts();
+        NamedAmounts categories = new NamedAmounts();
+        for (int i = 0; i < 40; i++) {
+            String channel = "ch" + random.nextInt(6);
+            int orders = random.nextInt(9);
+            counts.merge(channel, orders, Integer::sum);
+            channels.add(channel, orders);
+            String category = "cat " + random.nextInt(9);
+            double spend = randomDouble();
+            amounts.merge(category, spend, Double::sum);
+            categories.add(category, spend);
+        }
+        assertArrayEquals(written(out -> StateSerializers.writeCounts(out, counts)),
+                written(out -> StateSerializers.writeNamed(out, channels, false)));
+        assertArrayEquals(written(out -> StateSerializers.writeAmounts(out, amounts)),
+                written(out -> StateSerializers.writeNamed(out, categories, true)));
+        assertEquals(channels, StateSerializers.readNamed(new DataInputDeserializer(
+                written(out -> StateSerializers.writeCounts(out, counts))), false));
+        assertEquals(categories, StateSerializers.readNamed(new DataInputDeserializer(
+                written(out -> StateSerializers.writeAmounts(out, amounts))), true));
+    }
+
+    private interface Output {
+        void write(DataOutputView out) throws IOException;
+    }
+
+    private static byte[] written(Output output) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        output.write(out);
+        return out.getCopyOfBuffer();
+    }
+
     private static <T> TypeSerializer<T> pojo(Class<T> type) {
         return TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
     }
@@ -302,8 +340,8 @@ class StateSerializersTest {
     private static <T> T sortedMaps(T value) {
         if (value instanceof CustomerHistory h) {
             CustomerHistory c = StateSerializers.copyHistory(h);
-            c.channelOrders = c.channelOrders == null ? null : new TreeMap<>(c.channelOrders);
-            c.categorySpend = c.categorySpend == null ? null : new TreeMap<>(c.categorySpend);
+            c.channelOrders = sorted(c.channelOrders);
+            c.categorySpend = sorted(c.categorySpend);
             return (T) c;
         }
         if (value instanceof DayActivity d) {
@@ -313,6 +351,15 @@ class StateSerializersTest {
             return (T) c;
         }
         return value;
+    }
+
+    private static NamedAmounts sorted(NamedAmounts named) {
+        if (named == null) {
+            return null;
+        }
+        NamedAmounts sorted = new NamedAmounts();
+        named.toMap().forEach(sorted::add);
+        return sorted;
     }
 
     /** CustomerFacts' own equals leaves out the contacts. */
@@ -425,8 +472,8 @@ class StateSerializersTest {
         h.lifetimeNet = randomDouble();
         h.discountedOrders = random.nextInt(50);
         for (int i = random.nextInt(20); i > 0; i--) {
-            h.channelOrders.merge("ch" + random.nextInt(30), random.nextInt(9), Integer::sum);
-            h.categorySpend.merge("cat " + random.nextInt(30), randomDouble(), Double::sum);
+            h.channelOrders.add("ch" + random.nextInt(30), random.nextInt(9));
+            h.categorySpend.add("cat " + random.nextInt(30), randomDouble());
         }
         h.gaps = randomInts(random.nextInt(33));
         h.lastEngagementDay = randomEpochDay();
