@@ -157,8 +157,9 @@ public final class CustomerWindow {
                 topChannel == null || channelTotal == 0 ? 0.0 : topOrders / (double) channelTotal,
                 channelTotal,
                 history.lifetimeOrders == 0 ? 0.0 : history.discountedOrders / (double) history.lifetimeOrders,
-                e30, e90, history.lastEngagementDay, history.unsubscribed,
-                history.signupDay, history.emailConsent, history.country, decayed, history.peakWindowValue,
+                EngagementType.sharedIfNone(e30), EngagementType.sharedIfNone(e90), history.lastEngagementDay,
+                history.unsubscribed, history.signupDay, history.emailConsent, history.country,
+                EngagementType.sharedIfNone(decayed), history.peakWindowValue,
                 history.emailSha256, history.phoneSha256);
     }
 

@@ -17,6 +17,7 @@ public class WindowBucket {
     public double midnightNet;
     public double midnightGross;
     public double midnightReturnAmount;
+    /** Events per {@link EngagementType}; read only (days without any share one array of zeros). */
     public int[] engagement = new int[EngagementType.COUNT];
 
     public WindowBucket() {}
@@ -31,7 +32,7 @@ public class WindowBucket {
         b.midnightNet = day.midnightRevenue;
         b.midnightGross = day.midnightGross;
         b.midnightReturnAmount = day.midnightReturnAmount;
-        b.engagement = day.engagement.clone();
+        b.engagement = EngagementType.sharedIfNone(day.engagement.clone());
         return b;
     }
 

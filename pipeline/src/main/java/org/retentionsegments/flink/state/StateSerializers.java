@@ -12,6 +12,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.CustomerFacts;
+import org.retentionsegments.core.EngagementType;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.refresh.CountKey;
 import org.retentionsegments.core.window.CustomerHistory;
@@ -154,9 +155,9 @@ public final class StateSerializers {
         String topCategory = NamedAmounts.shared(Compact.readString(in));
         String topChannel = NamedAmounts.shared(Compact.readString(in));
         String country = NamedAmounts.shared(Compact.readString(in));
-        int[] engagement30 = Compact.readIntArray(in);
-        int[] engagement90 = Compact.readIntArray(in);
-        double[] decayed = Compact.readDoubleArray(in);
+        int[] engagement30 = EngagementType.sharedIfNone(Compact.readIntArray(in));
+        int[] engagement90 = EngagementType.sharedIfNone(Compact.readIntArray(in));
+        double[] decayed = EngagementType.sharedIfNone(Compact.readDoubleArray(in));
         String email = Compact.readDigest(in);
         String phone = Compact.readDigest(in);
         return new CustomerFacts(customerId, base, firstOrderDay, lastOrderDay, previousOrderDay, frequency, d[0], d[1],
@@ -379,7 +380,7 @@ public final class StateSerializers {
         to.midnightNet = from.midnightNet;
         to.midnightGross = from.midnightGross;
         to.midnightReturnAmount = from.midnightReturnAmount;
-        to.engagement = from.engagement == null ? null : from.engagement.clone();
+        to.engagement = from.engagement == null ? null : EngagementType.sharedIfNone(from.engagement.clone());
         return to;
     }
 
@@ -402,7 +403,7 @@ public final class StateSerializers {
         b.midnightNet = v[3];
         b.midnightGross = v[4];
         b.midnightReturnAmount = v[5];
-        b.engagement = Compact.readIntArray(in);
+        b.engagement = EngagementType.sharedIfNone(Compact.readIntArray(in));
         return b;
     }
 
