@@ -163,12 +163,12 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             h = new CustomerHistory();
         }
         enterPendingDays(w, today, h, ctx);
-        w.buckets.entrySet().removeIf(e -> window.goneDay(e.getKey(), e.getValue()) <= today);
+        w.removeBuckets(b -> window.goneDay(b.day, b) <= today);
         if (h.lastActivityDay != CustomerFacts.NEVER && today >= h.lastActivityDay + forgetAfterDays
                 && w.pending.isEmpty() && !waiting) {
             // the days still due stay, as timers would: each fires and finds nothing to forget
             w.history = null;
-            w.buckets.clear();
+            w.buckets = WindowSlot.NO_BUCKETS;
             w.forgetDay = WindowSlot.NO_DAY;
             out.collect(RefreshInput.forget(ctx.getCurrentKey()));
             ctx.output(DELTAS, new FactsDelta(w.counted, null));
@@ -177,7 +177,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         }
         scheduleForget(w, h);
         // facts() raises the history's peak window value: the history is stored after it
-        CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, w.buckets.entrySet());
+        CustomerFacts facts = window.facts(ctx.getCurrentKey(), today, h, w.buckets);
         w.history = h;
         out.collect(RefreshInput.facts(facts));
         CountKey key = CountKey.of(facts);
@@ -196,7 +196,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             h.fold(activity);
             WindowBucket bucket = WindowBucket.of(activity);
             if (window.goneDay(day, bucket) > today) {
-                w.buckets.put(day, bucket);
+                w.putBucket(bucket);
                 for (int leave : window.leaveDays(day, bucket)) {
                     if (leave <= lastDay) {
                         due(w, leave);

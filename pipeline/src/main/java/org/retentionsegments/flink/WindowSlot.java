@@ -18,11 +18,18 @@ public final class WindowSlot {
     /** No forget day scheduled. */
     public static final int NO_DAY = Integer.MIN_VALUE;
 
+    /** No days in the window (shared: a slot's array is replaced, never written into, when it changes). */
+    public static final WindowBucket[] NO_BUCKETS = new WindowBucket[0];
+
     public CustomerHistory history;
     /** Day activity that has not entered the window yet, by day. */
     public TreeMap<Integer, DayActivity> pending = new TreeMap<>();
-    /** The days in the window, by day. */
-    public TreeMap<Integer, WindowBucket> buckets = new TreeMap<>();
+    /**
+     * The days in the window, ascending by day, one bucket a day. An array sized to fit rather
+     * than a sorted map: a map's node and boxed day cost more than the bucket's own fields, per
+     * day in the window of every customer.
+     */
+    public WindowBucket[] buckets = NO_BUCKETS;
     public int forgetDay = NO_DAY;
     public CountKey counted;
     /** The days a timer is due, ascending; null when none. */
@@ -31,7 +38,48 @@ public final class WindowSlot {
     public WindowSlot() {}
 
     boolean isEmpty() {
-        return history == null && pending.isEmpty() && buckets.isEmpty() && forgetDay == NO_DAY && counted == null
+        return history == null && pending.isEmpty() && buckets.length == 0 && forgetDay == NO_DAY && counted == null
                 && dueDays == null;
+    }
+
+    /** Puts the bucket in the window at its day, in place of one of the same day. */
+    public void putBucket(WindowBucket bucket) {
+        WindowBucket[] days = buckets;
+        int at = days.length;
+        while (at > 0 && days[at - 1].day > bucket.day) {
+            at--;
+        }
+        if (at > 0 && days[at - 1].day == bucket.day) {
+            WindowBucket[] next = days.clone();
+            next[at - 1] = bucket;
+            buckets = next;
+            return;
+        }
+        WindowBucket[] next = new WindowBucket[days.length + 1];
+        System.arraycopy(days, 0, next, 0, at);
+        next[at] = bucket;
+        System.arraycopy(days, at, next, at + 1, days.length - at);
+        buckets = next;
+    }
+
+    /** Takes out of the window the buckets {@code gone} says are gone. */
+    void removeBuckets(java.util.function.Predicate<WindowBucket> gone) {
+        int kept = 0;
+        for (WindowBucket b : buckets) {
+            if (!gone.test(b)) {
+                kept++;
+            }
+        }
+        if (kept == buckets.length) {
+            return;
+        }
+        WindowBucket[] next = kept == 0 ? NO_BUCKETS : new WindowBucket[kept];
+        int i = 0;
+        for (WindowBucket b : buckets) {
+            if (!gone.test(b)) {
+                next[i++] = b;
+            }
+        }
+        buckets = next;
     }
 }

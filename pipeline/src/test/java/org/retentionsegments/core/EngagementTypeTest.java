@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.core.window.CustomerHistory;
 import org.retentionsegments.core.window.CustomerWindow;
@@ -63,10 +61,9 @@ class EngagementTypeTest {
 
         CustomerHistory history = new CustomerHistory();
         history.fold(day);
-        Map<Integer, WindowBucket> buckets = new HashMap<>();
-        buckets.put(day.day, bucket);
-        CustomerFacts facts = new CustomerWindow(365).facts("c1", day.day + 1, history, buckets.entrySet());
-        CustomerFacts later = new CustomerWindow(365).facts("c1", day.day + 2, history, buckets.entrySet());
+        WindowBucket[] buckets = {bucket};
+        CustomerFacts facts = new CustomerWindow(365).facts("c1", day.day + 1, history, buckets);
+        CustomerFacts later = new CustomerWindow(365).facts("c1", day.day + 2, history, buckets);
         assertEquals(1, facts.frequency());
         assertSame(facts.engagement30(), later.engagement30());
         assertSame(facts.engagement30(), facts.engagement90());

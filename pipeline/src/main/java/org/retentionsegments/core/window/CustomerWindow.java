@@ -1,6 +1,5 @@
 package org.retentionsegments.core.window;
 
-import java.util.Map;
 import org.retentionsegments.core.CustomerFacts;
 import org.retentionsegments.core.EngagementType;
 
@@ -78,8 +77,7 @@ public final class CustomerWindow {
      * the history's peak window value to the window's value of {@code asOfDay}: the window value
      * changes only on the days that facts are emitted, so the peak over them is the true peak.
      */
-    public CustomerFacts facts(String customerId, int asOfDay, CustomerHistory history,
-            Iterable<Map.Entry<Integer, WindowBucket>> buckets) {
+    public CustomerFacts facts(String customerId, int asOfDay, CustomerHistory history, WindowBucket[] buckets) {
         int frequency = 0;
         double net = 0;
         double gross = 0;
@@ -87,9 +85,8 @@ public final class CustomerWindow {
         int[] e30 = new int[EngagementType.COUNT];
         int[] e90 = new int[EngagementType.COUNT];
         double[] decayed = new double[EngagementType.COUNT];
-        for (Map.Entry<Integer, WindowBucket> entry : buckets) {
-            int day = entry.getKey();
-            WindowBucket b = entry.getValue();
+        for (WindowBucket b : buckets) {
+            int day = b.day;
             if (day >= asOfDay) {
                 continue;
             }

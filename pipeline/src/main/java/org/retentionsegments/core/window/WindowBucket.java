@@ -9,6 +9,8 @@ import org.retentionsegments.core.EngagementType;
  * windows on {@code day + 31} and {@code day + 91}. A mutable POJO for Flink state.
  */
 public class WindowBucket {
+    /** The day (epoch day) whose activity this is. */
+    public int day;
     public int orders;
     public double net;
     public double gross;
@@ -24,6 +26,7 @@ public class WindowBucket {
 
     public static WindowBucket of(DayActivity day) {
         WindowBucket b = new WindowBucket();
+        b.day = day.day;
         b.orders = day.orders;
         b.net = day.revenue;
         b.gross = day.gross;

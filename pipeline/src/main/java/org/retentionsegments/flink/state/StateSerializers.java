@@ -381,6 +381,7 @@ public final class StateSerializers {
         to.midnightGross = from.midnightGross;
         to.midnightReturnAmount = from.midnightReturnAmount;
         to.engagement = from.engagement == null ? null : EngagementType.sharedIfNone(from.engagement.clone());
+        to.day = from.day;
         return to;
     }
 
@@ -438,7 +439,12 @@ public final class StateSerializers {
             WindowSlot to = new WindowSlot();
             to.history = from.history == null ? null : copyHistory(from.history);
             from.pending.forEach((day, activity) -> to.pending.put(day, copyActivity(activity)));
-            from.buckets.forEach((day, bucket) -> to.buckets.put(day, copyBucket(bucket)));
+            if (from.buckets.length > 0) {
+                to.buckets = new WindowBucket[from.buckets.length];
+                for (int i = 0; i < from.buckets.length; i++) {
+                    to.buckets[i] = copyBucket(from.buckets[i]);
+                }
+            }
             to.forgetDay = from.forgetDay;
             to.counted = from.counted; // an immutable record
             to.dueDays = from.dueDays == null ? null : from.dueDays.clone();
@@ -463,12 +469,12 @@ public final class StateSerializers {
             for (DayActivity activity : w.pending.values()) {
                 writeActivity(activity, out); // carries its day
             }
-            Compact.writeVarLong(out, w.buckets.size());
+            Compact.writeVarLong(out, w.buckets.length);
             int previous = 0;
-            for (Map.Entry<Integer, WindowBucket> e : w.buckets.entrySet()) {
-                Compact.writeInt(out, e.getKey() - previous); // ascending: small steps
-                previous = e.getKey();
-                writeBucket(e.getValue(), out);
+            for (WindowBucket b : w.buckets) {
+                Compact.writeInt(out, b.day - previous); // ascending: small steps
+                previous = b.day;
+                writeBucket(b, out);
             }
             writeAscending(out, w.dueDays);
         }
@@ -492,10 +498,15 @@ public final class StateSerializers {
                 w.pending.put(activity.day, activity);
             }
             int buckets = (int) Compact.readVarLong(in);
-            int day = 0;
-            for (int i = 0; i < buckets; i++) {
-                day += Compact.readInt(in);
-                w.buckets.put(day, readBucket(in));
+            if (buckets > 0) {
+                w.buckets = new WindowBucket[buckets];
+                int day = 0;
+                for (int i = 0; i < buckets; i++) {
+                    day += Compact.readInt(in);
+                    WindowBucket b = readBucket(in);
+                    b.day = day;
+                    w.buckets[i] = b;
+                }
             }
             w.dueDays = readAscending(in);
             return w;

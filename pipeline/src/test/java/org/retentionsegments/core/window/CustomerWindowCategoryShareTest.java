@@ -49,7 +49,7 @@ class CustomerWindowCategoryShareTest {
             history.fold(d);
             buckets.put(d.day, WindowBucket.of(d));
         }
-        return window.facts("c", 10 + days.size(), history, buckets.entrySet());
+        return window.facts("c", 10 + days.size(), history, buckets.values().toArray(new WindowBucket[0]));
     }
 
     @Test

@@ -38,7 +38,7 @@ class CustomerWindowLeadFactsTest {
             buckets.put(d.day, WindowBucket.of(d));
         }
         // as of day 120: the visits are 10 days old (one half-life), the bounce 5
-        CustomerFacts at120 = window.facts("c", 120, history, buckets.entrySet());
+        CustomerFacts at120 = window.facts("c", 120, history, buckets.values().toArray(new WindowBucket[0]));
         assertEquals(2.0, at120.engagementDecayed(EngagementType.SITE_VISIT, 120, 10.0), 1e-9);
         assertEquals(Math.pow(0.5, 0.5), at120.engagementDecayed(EngagementType.EMAIL_BOUNCE, 120, 10.0), 1e-9);
         assertEquals(100, at120.signupDay());
@@ -46,15 +46,15 @@ class CustomerWindowLeadFactsTest {
         assertEquals("GB", at120.country(), "a day without a country keeps the one before");
         assertEquals(EngagementType.SITE_VISIT, at120.topEngagement());
         // facts aged to day 130 agree with facts computed on day 130
-        CustomerFacts at130 = window.facts("c", 130, history, buckets.entrySet());
+        CustomerFacts at130 = window.facts("c", 130, history, buckets.values().toArray(new WindowBucket[0]));
         assertEquals(at130.engagementDecayed(EngagementType.SITE_VISIT, 130, 10.0),
                 at120.engagementDecayed(EngagementType.SITE_VISIT, 130, 10.0), 1e-9);
         assertEquals(1.0, at130.engagementDecayed(EngagementType.SITE_VISIT, 130, 10.0), 1e-9);
         // 91 days after the visits they no longer count (nor in engagement90)
-        CustomerFacts at201 = window.facts("c", 201, history, buckets.entrySet());
+        CustomerFacts at201 = window.facts("c", 201, history, buckets.values().toArray(new WindowBucket[0]));
         assertEquals(0.0, at201.engagementDecayed(EngagementType.SITE_VISIT, 201, 10.0));
         assertEquals(0, at201.engagement90(EngagementType.SITE_VISIT));
-        CustomerFacts at200 = window.facts("c", 200, history, buckets.entrySet());
+        CustomerFacts at200 = window.facts("c", 200, history, buckets.values().toArray(new WindowBucket[0]));
         assertEquals(4 * Math.pow(0.5, 9.0), at200.engagementDecayed(EngagementType.SITE_VISIT, 200, 10.0), 1e-9);
     }
 
