@@ -62,24 +62,24 @@ public final class WindowSlot {
         buckets = next;
     }
 
-    /** Takes out of the window the buckets {@code gone} says are gone. */
+    /** Takes out of the window the buckets {@code gone} says are gone (asked once each). */
     void removeBuckets(java.util.function.Predicate<WindowBucket> gone) {
-        int kept = 0;
-        for (WindowBucket b : buckets) {
-            if (!gone.test(b)) {
-                kept++;
+        WindowBucket[] kept = null; // null while every bucket so far stays
+        int count = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            WindowBucket b = buckets[i];
+            if (gone.test(b)) {
+                if (kept == null) {
+                    kept = new WindowBucket[buckets.length - 1];
+                    System.arraycopy(buckets, 0, kept, 0, i);
+                    count = i;
+                }
+            } else if (kept != null) {
+                kept[count++] = b;
             }
         }
-        if (kept == buckets.length) {
-            return;
+        if (kept != null) {
+            buckets = count == 0 ? NO_BUCKETS : count == kept.length ? kept : java.util.Arrays.copyOf(kept, count);
         }
-        WindowBucket[] next = kept == 0 ? NO_BUCKETS : new WindowBucket[kept];
-        int i = 0;
-        for (WindowBucket b : buckets) {
-            if (!gone.test(b)) {
-                next[i++] = b;
-            }
-        }
-        buckets = next;
     }
 }

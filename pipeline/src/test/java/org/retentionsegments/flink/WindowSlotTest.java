@@ -1,6 +1,7 @@
 package org.retentionsegments.flink;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +48,10 @@ class WindowSlotTest {
         WindowBucket[] before = slot.buckets;
         slot.removeBuckets(x -> false);
         assertSame(before, slot.buckets, "nothing gone: the same array");
-        slot.removeBuckets(x -> true);
+        int[] asked = {0};
+        slot.removeBuckets(x -> ++asked[0] > 0);
         assertSame(WindowSlot.NO_BUCKETS, slot.buckets);
+        assertEquals(1, asked[0], "each bucket asked once");
         assertTrue(slot.isEmpty());
     }
 }

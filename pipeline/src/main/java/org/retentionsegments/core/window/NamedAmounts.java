@@ -31,11 +31,10 @@ public final class NamedAmounts {
 
     /** Adds {@code amount} to the name's amount (a new name starts at zero). */
     public void add(String name, double amount) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                amounts[i] += amount;
-                return;
-            }
+        int i = indexOf(name);
+        if (i >= 0) {
+            amounts[i] += amount;
+            return;
         }
         int n = names.length;
         names = Arrays.copyOf(names, n + 1);
@@ -59,12 +58,8 @@ public final class NamedAmounts {
 
     /** The name's amount; 0 for a name not here. */
     public double get(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                return amounts[i];
-            }
-        }
-        return 0.0;
+        int i = indexOf(name);
+        return i < 0 ? 0.0 : amounts[i];
     }
 
     public NamedAmounts copy() {
@@ -83,7 +78,7 @@ public final class NamedAmounts {
         return map;
     }
 
-    /** Equal when they hold the same names with the same amounts (to the bit), in any order. */
+    /** Equal when they hold the same names with the same amounts ({@link Double#equals}), in any order. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof NamedAmounts other) || other.names.length != names.length) {
