@@ -28,10 +28,25 @@ public final class CustomerSlot {
 
     public CustomerFacts facts;
     public byte segment = CustomerRefresh.NONE;
-    public List<Pending> pending = new ArrayList<>();
-    public List<Treatment> treatments = new ArrayList<>();
+    /**
+     * Facts and forgets waiting for their time, and treatments waiting for a segment. Both are
+     * nearly always empty between refreshes: an empty list holds no array ({@link #trim}), where a
+     * list once used would keep its first ten places for good, per customer.
+     */
+    public List<Pending> pending = new ArrayList<>(0);
+    public List<Treatment> treatments = new ArrayList<>(0);
 
     public CustomerSlot() {}
+
+    /** Lets go of the arrays of the lists that are empty. */
+    void trim() {
+        if (pending.isEmpty() && pending instanceof ArrayList<Pending> list) {
+            list.trimToSize();
+        }
+        if (treatments.isEmpty() && treatments instanceof ArrayList<Treatment> list) {
+            list.trimToSize();
+        }
+    }
 
     boolean isEmpty() {
         return facts == null && pending.isEmpty() && treatments.isEmpty();

@@ -112,7 +112,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
                 if (w == null) {
                     w = new WindowSlot();
                 }
-                add(w.pending, days.pollFirstEntry().getValue());
+                add(w.pending(), days.pollFirstEntry().getValue());
                 entering = true;
             }
             waiting = !days.isEmpty();
@@ -163,9 +163,10 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
             h = new CustomerHistory();
         }
         enterPendingDays(w, today, h, ctx);
+        w.releasePending();
         w.removeBuckets(b -> window.goneDay(b.day, b) <= today);
         if (h.lastActivityDay != CustomerFacts.NEVER && today >= h.lastActivityDay + forgetAfterDays
-                && w.pending.isEmpty() && !waiting) {
+                && !w.hasPending() && !waiting) {
             // the days still due stay, as timers would: each fires and finds nothing to forget
             w.history = null;
             w.buckets = WindowSlot.NO_BUCKETS;
@@ -186,8 +187,8 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     }
 
     private void enterPendingDays(WindowSlot w, int today, CustomerHistory h, OnTimerContext ctx) {
-        while (!w.pending.isEmpty() && CustomerWindow.enterDay(w.pending.firstKey()) <= today) {
-            Map.Entry<Integer, DayActivity> entering = w.pending.pollFirstEntry();
+        while (w.hasPending() && CustomerWindow.enterDay(w.pending().firstKey()) <= today) {
+            Map.Entry<Integer, DayActivity> entering = w.pending().pollFirstEntry();
             int day = entering.getKey();
             DayActivity activity = entering.getValue();
             if (activity.hasOrders() || activity.hasEngagement()) {

@@ -254,6 +254,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
             if (s.isEmpty()) {
                 state.clear();
             } else {
+                s.trim();
                 state.update(s);
             }
         }

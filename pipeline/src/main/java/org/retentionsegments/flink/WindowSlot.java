@@ -22,8 +22,12 @@ public final class WindowSlot {
     public static final WindowBucket[] NO_BUCKETS = new WindowBucket[0];
 
     public CustomerHistory history;
-    /** Day activity that has not entered the window yet, by day. */
-    public TreeMap<Integer, DayActivity> pending = new TreeMap<>();
+    /**
+     * Day activity that has not entered the window yet, by day; null when there is none, as
+     * nearly always between two timers (the days that enter are taken in by the timer that
+     * brings them), so that no customer holds an empty map.
+     */
+    private TreeMap<Integer, DayActivity> pending;
     /**
      * The days in the window, ascending by day, one bucket a day. An array sized to fit rather
      * than a sorted map: a map's node and boxed day cost more than the bucket's own fields, per
@@ -37,8 +41,33 @@ public final class WindowSlot {
 
     public WindowSlot() {}
 
+    /** The days waiting to enter the window, by day: a map made on first use, to add to. */
+    public TreeMap<Integer, DayActivity> pending() {
+        if (pending == null) {
+            pending = new TreeMap<>();
+        }
+        return pending;
+    }
+
+    /** Whether a day is waiting to enter the window. */
+    public boolean hasPending() {
+        return pending != null && !pending.isEmpty();
+    }
+
+    /** The days waiting to enter the window, ascending by day (none: an empty list). */
+    public java.util.Collection<DayActivity> pendingDays() {
+        return pending == null ? java.util.List.of() : pending.values();
+    }
+
+    /** Lets go of the map of waiting days once it is empty. */
+    void releasePending() {
+        if (pending != null && pending.isEmpty()) {
+            pending = null;
+        }
+    }
+
     boolean isEmpty() {
-        return history == null && pending.isEmpty() && buckets.length == 0 && forgetDay == NO_DAY && counted == null
+        return history == null && !hasPending() && buckets.length == 0 && forgetDay == NO_DAY && counted == null
                 && dueDays == null;
     }
 

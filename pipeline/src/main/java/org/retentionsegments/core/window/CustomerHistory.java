@@ -22,7 +22,11 @@ public class CustomerHistory {
     public NamedAmounts channelOrders = new NamedAmounts();
     /** Spend per category, ever. */
     public NamedAmounts categorySpend = new NamedAmounts();
-    public int[] gaps = new int[0];
+    /** No gaps: shared by every history with fewer than two order days. */
+    public static final int[] NO_GAPS = new int[0];
+
+    /** The last gaps between order days, oldest first; replaced, never written into (none: one shared empty array). */
+    public int[] gaps = NO_GAPS;
     public int lastEngagementDay = CustomerFacts.NEVER;
     public boolean unsubscribed;
     public int lastActivityDay = CustomerFacts.NEVER;

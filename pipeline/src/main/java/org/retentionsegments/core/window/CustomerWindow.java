@@ -91,16 +91,16 @@ public final class CustomerWindow {
                 continue;
             }
             if (asOfDay < day + windowDays + 1) {
-                frequency += b.orders - b.midnightOrders;
-                net += b.net - b.midnightNet;
-                gross += b.gross - b.midnightGross;
-                returns += b.returnAmount - b.midnightReturnAmount;
+                frequency += b.orders - b.midnightOrders();
+                net += b.net - b.midnightNet();
+                gross += b.gross - b.midnightGross();
+                returns += b.returnAmount - b.midnightReturnAmount();
             }
             if (asOfDay < day + windowDays) {
-                frequency += b.midnightOrders;
-                net += b.midnightNet;
-                gross += b.midnightGross;
-                returns += b.midnightReturnAmount;
+                frequency += b.midnightOrders();
+                net += b.midnightNet();
+                gross += b.midnightGross();
+                returns += b.midnightReturnAmount();
             }
             for (int i = 0; i < e30.length; i++) {
                 if (asOfDay < day + ENGAGEMENT_SHORT + 1) {

@@ -2,6 +2,7 @@ package org.retentionsegments.flink.state;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,11 @@ public final class StateSerializers {
             CustomerSlot to = new CustomerSlot();
             to.facts = from.facts; // an immutable record
             to.segment = from.segment;
+            to.pending = new ArrayList<>(from.pending.size());
             for (CustomerSlot.Pending p : from.pending) {
                 to.pending.add(new CustomerSlot.Pending(p.at, p.facts));
             }
-            to.treatments.addAll(from.treatments); // immutable records
+            to.treatments = new ArrayList<>(from.treatments); // immutable records
             return to;
         }
 
@@ -76,11 +78,13 @@ public final class StateSerializers {
             slot.segment = in.readByte();
             slot.facts = readNullableFacts(in);
             int pending = (int) Compact.readVarLong(in);
+            slot.pending = new ArrayList<>(pending);
             for (int i = 0; i < pending; i++) {
                 long at = Compact.readLong(in);
                 slot.pending.add(new CustomerSlot.Pending(at, readNullableFacts(in)));
             }
             int treatments = (int) Compact.readVarLong(in);
+            slot.treatments = new ArrayList<>(treatments);
             for (int i = 0; i < treatments; i++) {
                 slot.treatments.add(readTreatment(in));
             }
@@ -236,7 +240,7 @@ public final class StateSerializers {
         to.discountedOrders = from.discountedOrders;
         to.channelOrders = from.channelOrders == null ? null : from.channelOrders.copy();
         to.categorySpend = from.categorySpend == null ? null : from.categorySpend.copy();
-        to.gaps = from.gaps == null ? null : from.gaps.clone();
+        to.gaps = from.gaps == null ? null : from.gaps.length == 0 ? CustomerHistory.NO_GAPS : from.gaps.clone();
         to.lastEngagementDay = from.lastEngagementDay;
         to.unsubscribed = from.unsubscribed;
         to.lastActivityDay = from.lastActivityDay;
@@ -376,10 +380,7 @@ public final class StateSerializers {
         to.net = from.net;
         to.gross = from.gross;
         to.returnAmount = from.returnAmount;
-        to.midnightOrders = from.midnightOrders;
-        to.midnightNet = from.midnightNet;
-        to.midnightGross = from.midnightGross;
-        to.midnightReturnAmount = from.midnightReturnAmount;
+        to.setMidnight(from.midnightOrders(), from.midnightNet(), from.midnightGross(), from.midnightReturnAmount());
         to.engagement = from.engagement == null ? null : EngagementType.sharedIfNone(from.engagement.clone());
         to.day = from.day;
         return to;
@@ -387,23 +388,21 @@ public final class StateSerializers {
 
     static void writeBucket(WindowBucket b, DataOutputView out) throws IOException {
         Compact.writeInt(out, b.orders);
-        Compact.writeInt(out, b.midnightOrders);
-        Compact.writeDoubles(out, b.net, b.gross, b.returnAmount, b.midnightNet, b.midnightGross,
-                b.midnightReturnAmount);
+        Compact.writeInt(out, b.midnightOrders());
+        Compact.writeDoubles(out, b.net, b.gross, b.returnAmount, b.midnightNet(), b.midnightGross(),
+                b.midnightReturnAmount());
         Compact.writeIntArray(out, b.engagement);
     }
 
     static WindowBucket readBucket(DataInputView in) throws IOException {
         WindowBucket b = new WindowBucket();
         b.orders = Compact.readInt(in);
-        b.midnightOrders = Compact.readInt(in);
+        int midnightOrders = Compact.readInt(in);
         double[] v = Compact.readDoubles(in, 6);
         b.net = v[0];
         b.gross = v[1];
         b.returnAmount = v[2];
-        b.midnightNet = v[3];
-        b.midnightGross = v[4];
-        b.midnightReturnAmount = v[5];
+        b.setMidnight(midnightOrders, v[3], v[4], v[5]);
         b.engagement = EngagementType.sharedIfNone(Compact.readIntArray(in));
         return b;
     }
@@ -438,7 +437,9 @@ public final class StateSerializers {
         public WindowSlot copy(WindowSlot from) {
             WindowSlot to = new WindowSlot();
             to.history = from.history == null ? null : copyHistory(from.history);
-            from.pending.forEach((day, activity) -> to.pending.put(day, copyActivity(activity)));
+            for (DayActivity activity : from.pendingDays()) {
+                to.pending().put(activity.day, copyActivity(activity));
+            }
             if (from.buckets.length > 0) {
                 to.buckets = new WindowBucket[from.buckets.length];
                 for (int i = 0; i < from.buckets.length; i++) {
@@ -465,8 +466,8 @@ public final class StateSerializers {
             if (w.forgetDay != WindowSlot.NO_DAY) {
                 Compact.writeInt(out, w.forgetDay);
             }
-            Compact.writeVarLong(out, w.pending.size());
-            for (DayActivity activity : w.pending.values()) {
+            Compact.writeVarLong(out, w.pendingDays().size());
+            for (DayActivity activity : w.pendingDays()) {
                 writeActivity(activity, out); // carries its day
             }
             Compact.writeVarLong(out, w.buckets.length);
@@ -495,7 +496,7 @@ public final class StateSerializers {
             int pending = (int) Compact.readVarLong(in);
             for (int i = 0; i < pending; i++) {
                 DayActivity activity = readActivity(in);
-                w.pending.put(activity.day, activity);
+                w.pending().put(activity.day, activity);
             }
             int buckets = (int) Compact.readVarLong(in);
             if (buckets > 0) {
