@@ -50,7 +50,7 @@ public final class Preparation {
     private final StagingFiles out;
     private final Map<InputKind, long[]> counts = new EnumMap<>(InputKind.class);
     private final Map<InputKind, LocalDateTime> lastEvents = new EnumMap<>(InputKind.class);
-    private final Map<DayKey, Day> days = new HashMap<>();
+    private final DayTable days = new DayTable();
     /** The bytes of the input files read so far (the first reading of each; not the rereading of rejects). */
     private AtomicLong bytesRead = new AtomicLong();
 
@@ -223,7 +223,8 @@ public final class Preparation {
         long second;
         int nano;
         double amount;
-        double discount; // NaN: none
+        /** Whether the line carried a discount above zero (all an order needs of it). */
+        boolean discounted;
         String lineNo;
         String category;
         String channel;
@@ -276,7 +277,7 @@ public final class Preparation {
             line.lineNo = canonical(f[4]);
             line.category = canonical(f[5]);
             line.channel = canonical(f[6]);
-            line.discount = parsed[3] == null ? Double.NaN : (Double) parsed[3];
+            line.discounted = parsed[3] != null && (Double) parsed[3] > 0; // false for NaN, no discount
             line.file = canonical(m.record().file());
             line.lineNumber = m.record().line();
             byOrder.merge(f[0], line, (a, b) -> {
@@ -345,7 +346,7 @@ public final class Preparation {
             earliest = earliest == null || line.before(earliest) ? line : earliest;
             amount += line.amount;
             channel = Texts.min(channel, line.channel);
-            discounted |= line.discount > 0; // false for NaN, no discount
+            discounted |= line.discounted;
             if (line.amount > 0 && line.category != null) {
                 day(line.customerId, Math.floorDiv(line.second, SECONDS_PER_DAY)).categorySpend()
                         .add(Texts.listName(line.category), line.amount);
@@ -356,7 +357,9 @@ public final class Preparation {
         if (amount > 0) {
             day.orders++;
             day.discountedOrders += discounted ? 1 : 0;
-            day.midnightOrders += midnight ? 1 : 0;
+            if (midnight) {
+                day.midnight().orders++;
+            }
             String name = Texts.listName(channel);
             if (name != null) {
                 day.channelOrders().add(name, 1);
@@ -368,9 +371,10 @@ public final class Preparation {
         day.gross += amount > 0 ? amount : 0;
         day.returnAmount += amount < 0 ? -amount : 0;
         if (midnight) {
-            day.midnightRevenue += amount;
-            day.midnightGross += amount > 0 ? amount : 0;
-            day.midnightReturnAmount += amount < 0 ? -amount : 0;
+            Midnight m = day.midnight();
+            m.revenue += amount;
+            m.gross += amount > 0 ? amount : 0;
+            m.returnAmount += amount < 0 ? -amount : 0;
         }
     }
 
@@ -512,42 +516,44 @@ public final class Preparation {
         });
         kept.forEach((id, c) -> {
             if (c.signup() != null) {
-                Day day = day(id, c.signup());
-                day.signedUp = true;
-                day.emailConsent = c.consent() == null ? null : c.consent() ? 1 : 0;
+                Signup signup = day(id, c.signup()).signup();
+                signup.emailConsent = c.consent() == null ? null : c.consent() ? 1 : 0;
                 String country = Texts.trimSpaces(c.country());
-                day.country = country == null || country.isEmpty() ? null : country;
-                day.emailSha256 = c.emailSha256();
-                day.phoneSha256 = c.phoneSha256();
+                signup.country = country == null || country.isEmpty() ? null : country;
+                signup.emailSha256 = c.emailSha256();
+                signup.phoneSha256 = c.phoneSha256();
             }
         });
     }
 
     // ------------------------------------------------------------------------------------ days
 
-    record DayKey(String customerId, long day) {}
-
-    /** One customer's rollup of one UTC day: a row of {@code customer_day}. */
+    /**
+     * One customer's rollup of one UTC day: a row of {@code customer_day}, with its key. What
+     * most days lack (orders at exactly midnight, a sign-up) is in objects of its own, made when
+     * first needed: the stage keeps every day of every customer until it ends (at a million
+     * customers 5.8M days), and each field costs that many times over.
+     */
     static final class Day {
+        final String customerId;
+        final long day;
         int orders;
         int returnOrders;
+        int discountedOrders;
+        int engagementEvents;
         double revenue;
         double gross;
         double returnAmount;
-        int discountedOrders;
-        int midnightOrders;
-        double midnightRevenue;
-        double midnightGross;
-        double midnightReturnAmount;
         Tally channelOrders;
         Tally categorySpend;
-        int engagementEvents;
         Tally eventCounts;
-        boolean signedUp;
-        Integer emailConsent;
-        String country;
-        String emailSha256;
-        String phoneSha256;
+        Midnight midnight;
+        Signup signup;
+
+        Day(String customerId, long day) {
+            this.customerId = customerId;
+            this.day = day;
+        }
 
         // made when first needed: most days have no engagement or no order
         Tally channelOrders() {
@@ -561,6 +567,30 @@ public final class Preparation {
         Tally eventCounts() {
             return eventCounts == null ? eventCounts = new Tally() : eventCounts;
         }
+
+        Midnight midnight() {
+            return midnight == null ? midnight = new Midnight() : midnight;
+        }
+
+        Signup signup() {
+            return signup == null ? signup = new Signup() : signup;
+        }
+    }
+
+    /** The part of a day's orders placed at exactly midnight (none: every figure 0). */
+    static final class Midnight {
+        int orders;
+        double revenue;
+        double gross;
+        double returnAmount;
+    }
+
+    /** A day's sign-up, from the customers input. */
+    static final class Signup {
+        Integer emailConsent;
+        String country;
+        String emailSha256;
+        String phoneSha256;
     }
 
     private Day day(String customerId, LocalDateTime ts) {
@@ -568,7 +598,7 @@ public final class Preparation {
     }
 
     private Day day(String customerId, long epochDay) {
-        return days.computeIfAbsent(new DayKey(customerId, epochDay), k -> new Day());
+        return days.get(customerId, epochDay);
     }
 
     /**
@@ -576,20 +606,18 @@ public final class Preparation {
      * particular order (as Flink SQL's sort leaves them: each customer's days go to its own key).
      */
     private void writeDays() throws IOException {
-        @SuppressWarnings("unchecked")
-        Map.Entry<DayKey, Day>[] sorted = days.entrySet().toArray(new Map.Entry[0]);
+        Day[] sorted = days.all();
         long[] order = new long[sorted.length]; // day in the high bits, position in the low 32: one primitive sort
         long firstDay = Long.MAX_VALUE;
-        for (Map.Entry<DayKey, Day> e : sorted) {
-            firstDay = Math.min(firstDay, e.getKey().day());
+        for (Day d : sorted) {
+            firstDay = Math.min(firstDay, d.day);
         }
         for (int i = 0; i < sorted.length; i++) {
-            order[i] = ((sorted[i].getKey().day() - firstDay) << 32) | i;
+            order[i] = ((sorted[i].day - firstDay) << 32) | i;
         }
         Arrays.sort(order);
         for (long o : order) {
-            Map.Entry<DayKey, Day> e = sorted[(int) o];
-            out.day(e.getKey(), e.getValue());
+            out.day(sorted[(int) o]);
         }
     }
 }

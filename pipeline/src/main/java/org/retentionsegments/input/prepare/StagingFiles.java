@@ -83,34 +83,36 @@ final class StagingFiles implements AutoCloseable {
         counts.writeEndObject();
     }
 
-    void day(Preparation.DayKey key, Preparation.Day d) throws IOException {
+    void day(Preparation.Day d) throws IOException {
         JsonGenerator g = days;
+        Preparation.Midnight m = d.midnight;
+        Preparation.Signup s = d.signup;
         g.writeStartObject();
-        g.writeStringField("customer_id", key.customerId());
-        g.writeStringField("activity_date", LocalDate.ofEpochDay(key.day()).toString());
+        g.writeStringField("customer_id", d.customerId);
+        g.writeStringField("activity_date", LocalDate.ofEpochDay(d.day).toString());
         g.writeNumberField("orders", d.orders);
         g.writeNumberField("return_orders", d.returnOrders);
         g.writeNumberField("revenue", d.revenue);
         g.writeNumberField("gross", d.gross);
         g.writeNumberField("return_amount", d.returnAmount);
         g.writeNumberField("discounted_orders", d.discountedOrders);
-        g.writeNumberField("midnight_orders", d.midnightOrders);
-        g.writeNumberField("midnight_revenue", d.midnightRevenue);
-        g.writeNumberField("midnight_gross", d.midnightGross);
-        g.writeNumberField("midnight_return_amount", d.midnightReturnAmount);
+        g.writeNumberField("midnight_orders", m == null ? 0 : m.orders);
+        g.writeNumberField("midnight_revenue", m == null ? 0.0 : m.revenue);
+        g.writeNumberField("midnight_gross", m == null ? 0.0 : m.gross);
+        g.writeNumberField("midnight_return_amount", m == null ? 0.0 : m.returnAmount);
         g.writeStringField("channel_orders", Tally.packed(d.channelOrders, true));
         g.writeStringField("category_spend", Tally.packed(d.categorySpend, false));
         g.writeNumberField("engagement_events", d.engagementEvents);
         g.writeStringField("event_counts", Tally.packed(d.eventCounts, true));
-        g.writeNumberField("signed_up", d.signedUp ? 1 : 0);
-        if (d.emailConsent == null) {
+        g.writeNumberField("signed_up", s != null ? 1 : 0);
+        if (s == null || s.emailConsent == null) {
             g.writeNullField("email_consent");
         } else {
-            g.writeNumberField("email_consent", d.emailConsent);
+            g.writeNumberField("email_consent", s.emailConsent);
         }
-        g.writeStringField("country", d.country);
-        g.writeStringField("email_sha256", d.emailSha256);
-        g.writeStringField("phone_sha256", d.phoneSha256);
+        g.writeStringField("country", s == null ? null : s.country);
+        g.writeStringField("email_sha256", s == null ? null : s.emailSha256);
+        g.writeStringField("phone_sha256", s == null ? null : s.phoneSha256);
         g.writeEndObject();
     }
 
