@@ -51,7 +51,9 @@ import org.retentionsegments.core.WarehouseRow;
  * WHERE} a column differs; on DuckDB by an {@code UPDATE ... FROM} of the stored rows that differ
  * and an {@code INSERT} of the rows whose key is new (see {@link #updateThenInsert}). On DuckDB the
  * rows that cannot have a stored key (past every stored day, see {@link #appendNew}) and the rows
- * of a table without a key skip the stage: DuckDB's appender puts them in their table directly.
+ * of a table without a key skip the stage: DuckDB's appender puts them in their table directly;
+ * so do the rows at the newest stored day that this writer wrote all of itself, whose keys it has
+ * not written there ({@link Fresh}).
  */
 public final class WarehouseWriter {
 

@@ -33,7 +33,10 @@ final class StagingFiles implements AutoCloseable {
     private final List<JsonGenerator> all = new ArrayList<>();
 
     StagingFiles(Path staging) throws IOException {
-        JsonFactory json = new JsonFactory();
+        // doubles written by Schubfach (the shortest text that reads back to the same double), not
+        // Java 17's Double.toString: the same values, a fraction of the time (5.8M days at a million customers)
+        JsonFactory json = JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
         days = open(json, staging, "customer_day");
         treatments = open(json, staging, "treatments");
         rejected = open(json, staging, "rejected");
