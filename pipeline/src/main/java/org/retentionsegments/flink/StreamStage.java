@@ -200,14 +200,6 @@ public final class StreamStage {
         return row.hasNonNull(field) ? row.get(field).asText() : null;
     }
 
-    private static int jsonInt(JsonNode row, String field) {
-        return row.hasNonNull(field) ? row.get(field).asInt() : 0;
-    }
-
-    private static double jsonDouble(JsonNode row, String field) {
-        return row.hasNonNull(field) ? row.get(field).asDouble() : 0.0;
-    }
-
     /**
      * One part of a customer's day from {@code customer_day_parts} (the continuous job's), as a
      * day's activity of its own: the rolling windows sum a day's parts. A part is orders of one
