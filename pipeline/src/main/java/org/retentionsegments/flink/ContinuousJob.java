@@ -40,6 +40,7 @@ import org.retentionsegments.core.TopicDelivery;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.flink.state.EdgeTypes;
 import org.retentionsegments.flink.state.WarehouseRows;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.warehouse.Models;
@@ -291,7 +292,7 @@ public final class ContinuousJob {
         // the parts of each customer day, summed by the rolling windows (a SQL aggregate summing
         // them first kept a second keyed state of every open day, and led the profile at 1M customers)
         DataStream<DayActivity> days = tEnv.toDataStream(tEnv.from("customer_day_parts"))
-                .map(StreamStage::dayPart).name("customer day parts").uid("customer-day-parts");
+                .map(StreamStage::dayPart).returns(EdgeTypes.DAY_ACTIVITY).name("customer day parts").uid("customer-day-parts");
         DataStream<RefreshInput> treatments = tEnv.toDataStream(tEnv.from("treatments_daily"))
                 .map(StreamStage::treatment).name("treatments").uid("treatments");
         String runId = settings.runId();

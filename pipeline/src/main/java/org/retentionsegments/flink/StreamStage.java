@@ -27,6 +27,7 @@ import org.retentionsegments.core.Arm;
 import org.retentionsegments.core.EngagementType;
 import org.retentionsegments.core.Treatment;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.flink.state.EdgeTypes;
 
 /**
  * The second stage of a bounded run, in streaming mode with event time: the day-sorted rollups and
@@ -84,7 +85,7 @@ public final class StreamStage {
      */
     static void build(StreamExecutionEnvironment env, Path staging, Settings settings) {
         DataStream<DayActivity> days = staged(env, staging, "customer_day")
-                .map(StreamStage::dayActivityJson).setParallelism(1).name("customer days")
+                .map(StreamStage::dayActivityJson).returns(EdgeTypes.DAY_ACTIVITY).setParallelism(1).name("customer days")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<DayActivity>forMonotonousTimestamps()
                         .withTimestampAssigner((d, previous) -> d.day * DAY_MS)).setParallelism(1);
         DataStream<RefreshInput> treatments = staged(env, staging, "treatments")

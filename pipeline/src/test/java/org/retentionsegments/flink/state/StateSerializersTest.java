@@ -3,6 +3,7 @@ package org.retentionsegments.flink.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,6 +33,9 @@ import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.core.window.NamedAmounts;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
+import org.retentionsegments.flink.CustomerWindowFunction;
+import org.retentionsegments.flink.FactsDelta;
+import org.retentionsegments.flink.RefreshInput;
 import org.retentionsegments.flink.WindowSlot;
 
 /**
@@ -222,6 +226,51 @@ class StateSerializersTest {
     }
 
     @Test
+    void recordsBetweenTasksReadBackEqualAndDaysCopyDeeply() throws Exception {
+        TypeSerializer<DayActivity> reference = pojo(DayActivity.class);
+        TypeSerializer<DayActivity> days = EdgeTypes.DAY_ACTIVITY.createSerializer(new SerializerConfigImpl());
+        TypeSerializer<RefreshInput> inputs = EdgeTypes.REFRESH_INPUT.createSerializer(new SerializerConfigImpl());
+        TypeSerializer<FactsDelta> deltas = EdgeTypes.FACTS_DELTA.createSerializer(new SerializerConfigImpl());
+        for (int i = 0; i < 2_000; i++) {
+            DayActivity d = randomActivity();
+            assertSameBytes(reference, d, roundTrip(days, d));
+            DayActivity copy = days.copy(d);
+            assertNotSame(d, copy);
+            assertTrue(d.engagement == null || d.engagement != copy.engagement, "the engagement array is copied");
+            assertSameBytes(reference, d, copy);
+
+            RefreshInput input = switch (i % 4) {
+                case 0 -> RefreshInput.facts(randomFacts());
+                case 1 -> RefreshInput.forget(randomText() + "x");
+                case 2 -> RefreshInput.treatment(randomTreatment());
+                default -> new RefreshInput(randomFacts(), randomText() + "x", randomTreatment());
+            };
+            RefreshInput back = roundTrip(inputs, input);
+            assertFactsEqual(input.facts(), back.facts());
+            assertEquals(input.forgottenCustomerId(), back.forgottenCustomerId());
+            assertEquals(input.treatment(), back.treatment());
+            assertSame(input, inputs.copy(input), "an immutable record is passed on, not copied");
+
+            FactsDelta delta = new FactsDelta(random.nextInt(3) == 0 ? null : randomCountKey(),
+                    random.nextInt(3) == 0 ? null : randomCountKey());
+            assertEquals(delta, roundTrip(deltas, delta));
+        }
+    }
+
+    @Test
+    void flinkTakesTheEdgeTypesForTheRecordsBetweenTasks() throws Exception {
+        assertSame(EdgeTypes.REFRESH_INPUT, TypeInformation.of(RefreshInput.class));
+        assertSame(EdgeTypes.FACTS_DELTA, TypeInformation.of(FactsDelta.class));
+        assertEquals(EdgeTypes.FACTS_DELTA, CustomerWindowFunction.DELTAS.getTypeInfo());
+        for (TypeInformation<?> type : List.of(EdgeTypes.DAY_ACTIVITY, EdgeTypes.REFRESH_INPUT, EdgeTypes.FACTS_DELTA)) {
+            TypeSerializer<?> serializer = type.createSerializer(new SerializerConfigImpl());
+            assertRestores(serializer);
+            assertEquals(serializer, InstantiationUtil.clone(serializer));
+            assertEquals(type, InstantiationUtil.clone(type));
+        }
+    }
+
+    @Test
     void aTypicalSlotIsFarSmallerThanFlinksEncoding() throws Exception {
         CustomerSlot slot = new CustomerSlot();
         slot.facts = new CustomerFacts("C00012345", 20_600, 20_310, 20_580, 20_540, 3, 182.45, 190.0, 7.55, 5,
@@ -237,7 +286,7 @@ class StateSerializersTest {
     // ------------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
-    private static <T> void assertRestores(CompactSerializer<T> serializer) throws IOException {
+    private static <T> void assertRestores(TypeSerializer<T> serializer) throws IOException {
         TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
@@ -480,6 +529,17 @@ class StateSerializersTest {
                     random.nextBoolean() ? null : randomDouble(), randomText()));
         }
         return slot;
+    }
+
+    private Treatment randomTreatment() {
+        Instant at = random.nextInt(10) == 0 ? null : Instant.ofEpochSecond(random.nextInt(), random.nextInt(1_000_000_000));
+        return new Treatment(randomText(), randomText(), at, random.nextInt(3) == 0 ? null : Arm.values()[random.nextInt(2)],
+                randomText(), randomText(), random.nextBoolean() ? null : randomDouble(), randomText());
+    }
+
+    private CountKey randomCountKey() {
+        return new CountKey(random.nextBoolean(), random.nextInt(30_000) - 1, random.nextInt(50), random.nextLong(),
+                random.nextInt(500), random.nextInt(1_000_000), random.nextBoolean() ? CountKey.NO_GAP : random.nextInt(2_000));
     }
 
     private CustomerHistory randomHistory() {
