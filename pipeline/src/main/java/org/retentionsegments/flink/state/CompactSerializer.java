@@ -18,8 +18,9 @@ public abstract class CompactSerializer<T> extends TypeSerializer<T> {
 
     private static final long serialVersionUID = 1L;
 
+    /** Mutable state, copied deeply; {@code EdgeTypes}' immutable records say otherwise. */
     @Override
-    public final boolean isImmutableType() {
+    public boolean isImmutableType() {
         return false;
     }
 

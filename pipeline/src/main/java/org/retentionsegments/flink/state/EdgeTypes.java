@@ -3,11 +3,9 @@ package org.retentionsegments.flink.state;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -32,14 +30,14 @@ import org.retentionsegments.flink.RefreshInput;
 public final class EdgeTypes {
 
     /** Customer days: mutable, so copied deeply between chained operators. */
-    public static final TypeInformation<DayActivity> DAY_ACTIVITY = new EdgeType<>(DayActivity.class, DayActivities.INSTANCE);
+    public static final TypeInformation<DayActivity> DAY_ACTIVITY = new StreamType<>(DayActivity.class, config -> DayActivities.INSTANCE);
 
     /** The refresh's inputs: immutable records, never copied. */
     public static final TypeInformation<RefreshInput> REFRESH_INPUT =
-            new EdgeType<>(RefreshInput.class, RefreshInputs.INSTANCE);
+            new StreamType<>(RefreshInput.class, config -> RefreshInputs.INSTANCE);
 
     /** The changes of the population counts: immutable records, never copied. */
-    public static final TypeInformation<FactsDelta> FACTS_DELTA = new EdgeType<>(FactsDelta.class, FactsDeltas.INSTANCE);
+    public static final TypeInformation<FactsDelta> FACTS_DELTA = new StreamType<>(FactsDelta.class, config -> FactsDeltas.INSTANCE);
 
     private EdgeTypes() {}
 
@@ -175,17 +173,12 @@ public final class EdgeTypes {
     }
 
     /** A stateless serializer of an immutable type: a copy is the value itself. */
-    abstract static class ImmutableSerializer<T> extends TypeSerializer<T> {
+    abstract static class ImmutableSerializer<T> extends CompactSerializer<T> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public final boolean isImmutableType() {
             return true;
-        }
-
-        @Override
-        public final TypeSerializer<T> duplicate() {
-            return this;
         }
 
         @Override
@@ -196,103 +189,6 @@ public final class EdgeTypes {
         @Override
         public final T copy(T from) {
             return from;
-        }
-
-        @Override
-        public final T copy(T from, T reuse) {
-            return from;
-        }
-
-        @Override
-        public final int getLength() {
-            return -1;
-        }
-
-        @Override
-        public final T deserialize(T reuse, DataInputView source) throws IOException {
-            return deserialize(source);
-        }
-
-        @Override
-        public final void copy(DataInputView source, DataOutputView target) throws IOException {
-            serialize(deserialize(source), target);
-        }
-
-        @Override
-        public final boolean equals(Object other) {
-            return other != null && other.getClass() == getClass();
-        }
-
-        @Override
-        public final int hashCode() {
-            return getClass().hashCode();
-        }
-    }
-
-    /** The type of a stream of {@code T} with one stateless serializer. */
-    private static final class EdgeType<T> extends TypeInformation<T> {
-        private static final long serialVersionUID = 1L;
-        private final Class<T> type;
-        private final TypeSerializer<T> serializer;
-
-        EdgeType(Class<T> type, TypeSerializer<T> serializer) {
-            this.type = type;
-            this.serializer = serializer;
-        }
-
-        @Override
-        public boolean isBasicType() {
-            return false;
-        }
-
-        @Override
-        public boolean isTupleType() {
-            return false;
-        }
-
-        @Override
-        public int getArity() {
-            return 1;
-        }
-
-        @Override
-        public int getTotalFields() {
-            return 1;
-        }
-
-        @Override
-        public Class<T> getTypeClass() {
-            return type;
-        }
-
-        @Override
-        public boolean isKeyType() {
-            return false;
-        }
-
-        @Override
-        public TypeSerializer<T> createSerializer(SerializerConfig config) {
-            return serializer;
-        }
-
-        @Override
-        public String toString() {
-            return "EdgeType<" + type.getSimpleName() + ">";
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof EdgeType<?> e && e.type == type;
-        }
-
-        @Override
-        public int hashCode() {
-            return type.hashCode();
-        }
-
-        @Override
-        public boolean canEqual(Object other) {
-            return other instanceof EdgeType;
         }
     }
 }

@@ -30,7 +30,7 @@ import org.retentionsegments.core.WarehouseRow;
 public final class WarehouseRows {
 
     /** The type every {@code DataStream<WarehouseRow>} of the job declares (unions need one type). */
-    public static final TypeInformation<WarehouseRow> TYPE = new Type();
+    public static final TypeInformation<WarehouseRow> TYPE = new StreamType<>(WarehouseRow.class, Serializer::new);
 
     private static final Class<?>[] KINDS = WarehouseRow.class.getPermittedSubclasses();
 
@@ -337,70 +337,6 @@ public final class WarehouseRows {
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<WarehouseRow> {
         public Snapshot() {
             super(() -> new Serializer(new SerializerConfigImpl()));
-        }
-    }
-
-    private static final class Type extends TypeInformation<WarehouseRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean isBasicType() {
-            return false;
-        }
-
-        @Override
-        public boolean isTupleType() {
-            return false;
-        }
-
-        @Override
-        public int getArity() {
-            return 1;
-        }
-
-        @Override
-        public int getTotalFields() {
-            return 1;
-        }
-
-        @Override
-        public Class<WarehouseRow> getTypeClass() {
-            return WarehouseRow.class;
-        }
-
-        @Override
-        public boolean isKeyType() {
-            return false;
-        }
-
-        @Override
-        public TypeSerializer<WarehouseRow> createSerializer(SerializerConfig config) {
-            return new Serializer(config);
-        }
-
-        @Override
-        public String toString() {
-            return "WarehouseRows";
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Type;
-        }
-
-        @Override
-        public int hashCode() {
-            return Type.class.hashCode();
-        }
-
-        @Override
-        public boolean canEqual(Object other) {
-            return other instanceof Type;
-        }
-
-        private Object readResolve() {
-            return TYPE;
         }
     }
 }
