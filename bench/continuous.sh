@@ -16,7 +16,8 @@
 #   bench/continuous.sh [CUSTOMERS] [DAYS]      (default 100000 x 365)
 # Environment: BENCH_STATE_BACKEND (hashmap: the live state alone, in full heap snapshots), BENCH_RUNS (default 3), BENCH_PARALLELISM (default 2), BENCH_KAFKA (default
 #   127.0.0.1:9092: started by infra/start-kafka.sh when nothing answers there), BENCH_POSTGRES
-#   (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres).
+#   (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres), BENCH_JAVA_OPTS (more JVM options for
+#   the continuous job's JVM, e.g. a profiler's agent).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 customers="${1:-100000}"
@@ -56,7 +57,7 @@ for run in $(seq 1 "$runs"); do
   schema="bench_continuous_$(date +%s)_$run"
   psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
   # shellcheck disable=SC2086
-  java $opens -Xmx6g ${BENCH_STATE_BACKEND:+-Dbench.state-backend=$BENCH_STATE_BACKEND} -cp "$cp" \
+  java $opens -Xmx6g ${BENCH_STATE_BACKEND:+-Dbench.state-backend=$BENCH_STATE_BACKEND} ${BENCH_JAVA_OPTS:-} -cp "$cp" \
     org.retentionsegments.bench.ContinuousBench continuous "$kafka" "$prefix" \
     "$postgres&currentSchema=$schema" "$last_day" "$parallelism" 2>"$work/continuous.$run.err" \
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/continuous.$run.err" >&2; exit 1; }

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.retentionsegments.core.ConfiguredSegment;
 import org.retentionsegments.core.RefreshRun;
@@ -25,8 +24,6 @@ import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.config.SegmentRules;
 import org.retentionsegments.core.config.Strategies;
 import org.retentionsegments.input.InputKind;
-import org.retentionsegments.input.prepare.Preparation;
-import org.retentionsegments.input.prepare.Rules;
 import org.retentionsegments.warehouse.KeptPredictions;
 import org.retentionsegments.warehouse.Models;
 import org.retentionsegments.warehouse.UnfinishedRuns;
@@ -83,13 +80,35 @@ public final class BoundedRun {
         String runId = LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace(":", "")
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path staging = StagingFolder.create(progress);
-        // the warehouse is opened (and migrated) once and held to the end of the run: on DuckDB no
-        // other process can take the file between the stages, and the sink shares the database
-        try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
+        FirstStage first = null;
+        try {
             LocalDateTime cutoff = LocalDateTime.ofInstant(started.plus(pipeline.futureSkew()), ZoneOffset.UTC);
             RunInputs.Validation validation = new RunInputs.Validation(
                     pipeline.timezone(), cutoff, pipeline.earliestDate(), pipeline.inputEncoding());
             RunInputs.Plan plan = options.inputs().plan(staging, validation);
+            Configuration flink = flinkConfiguration(options, staging);
+            // the first stage in Java reads the inputs while the warehouse opens (FirstStage)
+            first = FirstStage.start(options.inputs(), plan, validation, staging, flink, progress, meters);
+            return run(options, progress, started, config, pipeline, runId, staging, flink, first);
+        } finally {
+            if (first != null) {
+                first.stop();
+            }
+            try {
+                StagingFolder.delete(staging);
+            } catch (IOException e) {
+                progress.println("could not remove the run's temporary folder " + staging + " (" + e
+                        + "); the next run removes it");
+            }
+        }
+    }
+
+    private static Result run(Options options, PrintStream progress, Instant started, ConfigTexts config,
+            PipelineConfig pipeline, String runId, Path staging, Configuration flink, FirstStage first)
+            throws Exception {
+        // the warehouse is opened (and migrated) once and held to the end of the run: on DuckDB no
+        // other process can take the file between the stages, and the sink shares the database
+        try (Warehouse warehouse = Warehouse.open(options.warehouseUrl())) {
             WarehouseWriter writer = new WarehouseWriter(warehouse, java.time.Clock.systemUTC(), config.version());
             config.record(writer);
             for (String dead : UnfinishedRuns.supersede(warehouse, runId)) {
@@ -98,33 +117,7 @@ public final class BoundedRun {
             }
             writer.write(ConfiguredSegment.of(config.parse()));
             progress.println("warehouse " + warehouse.url() + " is ready (migrations applied)");
-            Configuration flink = flinkConfiguration(options, staging);
-
-            long t0 = System.nanoTime();
-            var files = plan.preparationFiles();
-            long inputBytes = Preparation.bytes(files);
-            long heap = Runtime.getRuntime().maxMemory();
-            boolean fits = Preparation.fits(inputBytes, heap);
-            boolean inJava = Preparation.handles(options.inputs().adapters());
-            if (inJava && !fits) {
-                progress.printf("      the inputs (%,d MB) are large for this JVM's heap (%,d MB): the first stage runs"
-                        + " in Flink SQL, which spills to disk; SEGMENTS_JAVA_OPTS=-Xmx%dg gives the faster stage room%n",
-                        inputBytes >> 20, heap >> 20, Preparation.heapNeeded(inputBytes) >> 30);
-            }
-            if (inJava && fits) {
-                progress.println("[1/2] reading, validating and rolling up the inputs ...");
-                AtomicLong read = new AtomicLong();
-                try (RunProgress.Stage stage = meters.stage("      read", RunProgress.BYTES, inputBytes, read::get)) {
-                    Preparation.run(files, plan.charset(), options.inputs().adapters(), new Rules(validation.zone(),
-                            validation.futureCutoff(), validation.earliest(), RunInputs.AMOUNT_LIMIT), staging, read);
-                }
-            } else {
-                // the user's own adapter SQL, or inputs too large for the heap: the feature views run
-                // in Flink SQL, batch mode
-                progress.println("[1/2] reading, validating and rolling up the inputs (Flink SQL, batch) ...");
-                BatchStage.run(plan, flink);
-            }
-            progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            first.await(progress);
             Map<String, InputCounts> counts = InputCounts.read(staging);
             InputCounts orders = counts.get("orders");
             boolean usable = orders != null && orders.accepted() > 0;
@@ -172,13 +165,6 @@ public final class BoundedRun {
             Instant finished = Instant.now();
             writer.write(runRows(runId, counts, started, finished, asOf, customers));
             return new Result(runId, asOf, counts, customers, Duration.between(started, finished));
-        } finally {
-            try {
-                StagingFolder.delete(staging);
-            } catch (IOException e) {
-                progress.println("could not remove the run's temporary folder " + staging + " (" + e
-                        + "); the next run removes it");
-            }
         }
     }
 

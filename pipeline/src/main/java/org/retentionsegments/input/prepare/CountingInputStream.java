@@ -3,9 +3,14 @@ package org.retentionsegments.input.prepare;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An input stream that adds the bytes read from it to a counter another thread may read. */
+/**
+ * An input stream that adds the bytes read from it to a counter another thread may read. A read on
+ * an interrupted thread fails ({@link InterruptedIOException}): a run that fails while its first
+ * stage reads in the background stops the reading at the next buffer.
+ */
 final class CountingInputStream extends FilterInputStream {
 
     private final AtomicLong count;
@@ -26,6 +31,9 @@ final class CountingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("the reading of the inputs was stopped");
+        }
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             count.addAndGet(n);
