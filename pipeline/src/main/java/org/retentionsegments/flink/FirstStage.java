@@ -28,11 +28,11 @@ final class FirstStage {
     private final RunInputs.Plan plan;
     private final Configuration flink;
     private final long started = System.nanoTime();
-    private volatile long ended;
-    private final FutureTask<Void> inJava;
+    /** The stage in Java, null for the Flink SQL stage; its result is when it ended ({@link System#nanoTime}). */
+    private final FutureTask<Long> inJava;
     private final Thread thread;
 
-    private FirstStage(RunInputs.Plan plan, Configuration flink, FutureTask<Void> inJava) {
+    private FirstStage(RunInputs.Plan plan, Configuration flink, FutureTask<Long> inJava) {
         this.plan = plan;
         this.flink = flink;
         this.inJava = inJava;
@@ -41,6 +41,7 @@ final class FirstStage {
         } else {
             thread = new Thread(inJava, "first stage");
             thread.setDaemon(true); // a run that fails elsewhere never waits on it to exit
+            thread.start();
         }
     }
 
@@ -68,16 +69,12 @@ final class FirstStage {
                 RunInputs.AMOUNT_LIMIT);
         AtomicLong read = new AtomicLong();
         RunProgress.Stage meter = meters.stage("      read", RunProgress.BYTES, inputBytes, read::get);
-        FirstStage[] stage = new FirstStage[1];
-        stage[0] = new FirstStage(plan, flink, new FutureTask<>(() -> {
+        return new FirstStage(plan, flink, new FutureTask<>(() -> {
             try (meter) {
                 Preparation.run(files, plan.charset(), inputs.adapters(), rules, staging, read);
             }
-            stage[0].ended = System.nanoTime();
-            return null;
+            return System.nanoTime();
         }));
-        stage[0].thread.start();
-        return stage[0];
     }
 
     /** Waits for the stage in Java, or runs the Flink SQL stage now; rethrows what failed in it. */
@@ -89,11 +86,16 @@ final class FirstStage {
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return;
         }
+        long ended;
         try {
-            inJava.get();
+            ended = inJava.get();
         } catch (ExecutionException e) {
+            // as it would have come from the main thread: an unreadable file, say, or the heap run out
             if (e.getCause() instanceof Exception cause) {
-                throw cause; // as it would have come from the main thread: an unreadable file, say
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw e;
         }
