@@ -128,8 +128,8 @@ public final class BoundedRun {
             // can tell a warehouse that is mid-update (finished_at stays empty if the run dies),
             // and the next run supersedes it
             writer.write(runRows(runId, counts, started, null, asOf, 0));
-            long rejected = StagedRows.writeRejected(staging, runId, writer);
             if (!usable) {
+                StagedRows.writeRejected(staging, runId, writer);
                 writer.write(runRows(runId, counts, started, Instant.now(), asOf, 0));
                 Path ordersPath = options.inputs().files().get(InputKind.ORDERS);
                 if (orders == null || orders.read() == 0) {
@@ -146,15 +146,25 @@ public final class BoundedRun {
                             c.source(), c.read(), c.accepted(), c.rejected(), c.duplicates());
                 }
             }
-            if (rejected > 0) {
-                progress.printf("      %,d rejected rows written to rejected_input (run_id '%s')%n", rejected, runId);
-            }
-
+            // the rejected rows go to the warehouse on a thread of their own while the streaming job
+            // starts (a MiniCluster's start leaves a core idle): rejected_input is the run's alone
+            // (plain inserts; the job's sink writes other tables through its own connection)
+            SideTask<Long> rejectedRows = SideTask.start("rejected rows",
+                    () -> StagedRows.writeRejected(staging, runId, writer));
             progress.println("[2/2] rolling windows and daily refreshes up to as_of " + asOf
                     + " (Flink streaming) ...");
             long t1 = System.nanoTime();
-            StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
+            try {
+                StreamStage.run(staging, flink, new StreamStage.Settings(options.warehouseUrl(), config, asOf));
+            } catch (Exception | Error e) {
+                rejectedRows.stop(); // before the warehouse closes under it
+                throw e;
+            }
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+            long rejected = rejectedRows.join();
+            if (rejected > 0) {
+                progress.printf("      %,d rejected rows written to rejected_input (run_id '%s')%n", rejected, runId);
+            }
             FinishedJobs.release();
 
             // the segments are committed: predicted value and risk at the kept refreshes (pipeline.yaml

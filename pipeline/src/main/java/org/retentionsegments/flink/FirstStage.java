@@ -2,10 +2,6 @@ package org.retentionsegments.flink;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.retentionsegments.input.prepare.Preparation;
@@ -22,27 +18,16 @@ import org.retentionsegments.input.prepare.Rules;
  */
 final class FirstStage {
 
-    /** How long {@link #stop} waits for the reading thread to notice it was stopped. */
-    private static final long STOP_WAIT_SECONDS = 30;
-
     private final RunInputs.Plan plan;
     private final Configuration flink;
     private final long started = System.nanoTime();
     /** The stage in Java, null for the Flink SQL stage; its result is when it ended ({@link System#nanoTime}). */
-    private final FutureTask<Long> inJava;
-    private final Thread thread;
+    private final SideTask<Long> inJava;
 
-    private FirstStage(RunInputs.Plan plan, Configuration flink, FutureTask<Long> inJava) {
+    private FirstStage(RunInputs.Plan plan, Configuration flink, SideTask<Long> inJava) {
         this.plan = plan;
         this.flink = flink;
         this.inJava = inJava;
-        if (inJava == null) {
-            thread = null;
-        } else {
-            thread = new Thread(inJava, "first stage");
-            thread.setDaemon(true); // a run that fails elsewhere never waits on it to exit
-            thread.start();
-        }
     }
 
     /**
@@ -69,7 +54,7 @@ final class FirstStage {
                 RunInputs.AMOUNT_LIMIT);
         AtomicLong read = new AtomicLong();
         RunProgress.Stage meter = meters.stage("      read", RunProgress.BYTES, inputBytes, read::get);
-        return new FirstStage(plan, flink, new FutureTask<>(() -> {
+        return new FirstStage(plan, flink, SideTask.start("first stage", () -> {
             try (meter) {
                 Preparation.run(files, plan.charset(), inputs.adapters(), rules, staging, read);
             }
@@ -86,35 +71,17 @@ final class FirstStage {
             progress.printf("      done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return;
         }
-        long ended;
-        try {
-            ended = inJava.get();
-        } catch (ExecutionException e) {
-            // as it would have come from the main thread: an unreadable file, say, or the heap run out
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        // what failed (an unreadable file, say, or the heap run out) comes as from the main thread
+        long ended = inJava.join();
         // the stage's own time, not the wait for the warehouse
         progress.printf("      done in %.1f s%n", (ended - started) / 1e9);
     }
 
     /** Stops the stage in Java if it still runs (the run failed before it waited) and waits for its thread to end. */
     void stop() throws InterruptedException {
-        if (thread == null || inJava.isDone()) {
-            return;
-        }
-        thread.interrupt();
-        try {
-            inJava.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            // it failed as it was stopped: the run's own error is the one to report
-        } catch (TimeoutException e) {
+        if (inJava != null) {
             // the staging folder is removed regardless; a late write there fails on the daemon thread
+            inJava.stop();
         }
     }
 }
