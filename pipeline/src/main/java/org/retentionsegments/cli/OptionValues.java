@@ -22,10 +22,34 @@ final class OptionValues {
     private OptionValues() {}
 
     static CommandLine register(CommandLine cmd) {
-        ITypeConverter<Integer> integer = OptionValues::integer;
-        ITypeConverter<Long> longInteger = OptionValues::longInteger;
-        ITypeConverter<Double> number = OptionValues::number;
-        return cmd.registerConverter(LocalDate.class, OptionValues::date)
+        // classes, not lambdas: picocli's interfaces are Java 5 class files, and the JDK 17 dump of
+        // the launcher's class-data archive crashes on a lambda that implements such an interface
+        // (JDK-8274944)
+        ITypeConverter<LocalDate> date = new ITypeConverter<>() {
+            @Override
+            public LocalDate convert(String value) {
+                return date(value);
+            }
+        };
+        ITypeConverter<Integer> integer = new ITypeConverter<>() {
+            @Override
+            public Integer convert(String value) {
+                return integer(value);
+            }
+        };
+        ITypeConverter<Long> longInteger = new ITypeConverter<>() {
+            @Override
+            public Long convert(String value) {
+                return longInteger(value);
+            }
+        };
+        ITypeConverter<Double> number = new ITypeConverter<>() {
+            @Override
+            public Double convert(String value) {
+                return number(value);
+            }
+        };
+        return cmd.registerConverter(LocalDate.class, date)
                 .registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
                 .registerConverter(Long.class, longInteger).registerConverter(Long.TYPE, longInteger)
                 .registerConverter(Double.class, number).registerConverter(Double.TYPE, number);

@@ -1,6 +1,7 @@
 package org.retentionsegments.core.predict;
 
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -26,14 +27,19 @@ final class Maximizer {
     private Maximizer() {}
 
     static Optimum maximize(ToDoubleFunction<double[]> logLikelihood, double[] start) {
-        ObjectiveFunction objective = new ObjectiveFunction(logs -> {
-            double ll;
-            try {
-                ll = logLikelihood.applyAsDouble(exp(logs));
-            } catch (IllegalArgumentException outsideTheModel) {
-                return Double.NEGATIVE_INFINITY;
+        // a class, not a lambda: commons-math3's interfaces are Java 5 class files, and the JDK 17
+        // dump of the launcher's class-data archive crashes on a lambda that implements one (JDK-8274944)
+        ObjectiveFunction objective = new ObjectiveFunction(new MultivariateFunction() {
+            @Override
+            public double value(double[] logs) {
+                double ll;
+                try {
+                    ll = logLikelihood.applyAsDouble(exp(logs));
+                } catch (IllegalArgumentException outsideTheModel) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll;
             }
-            return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll;
         });
         double[] point = new double[start.length];
         for (int i = 0; i < start.length; i++) {
