@@ -3,6 +3,7 @@ package org.retentionsegments.cli;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -22,37 +23,33 @@ final class OptionValues {
     private OptionValues() {}
 
     static CommandLine register(CommandLine cmd) {
-        // classes, not lambdas: picocli's interfaces are Java 5 class files, and the JDK 17 dump of
-        // the launcher's class-data archive crashes on a lambda that implements such an interface
-        // (JDK-8274944)
-        ITypeConverter<LocalDate> date = new ITypeConverter<>() {
-            @Override
-            public LocalDate convert(String value) {
-                return date(value);
-            }
-        };
-        ITypeConverter<Integer> integer = new ITypeConverter<>() {
-            @Override
-            public Integer convert(String value) {
-                return integer(value);
-            }
-        };
-        ITypeConverter<Long> longInteger = new ITypeConverter<>() {
-            @Override
-            public Long convert(String value) {
-                return longInteger(value);
-            }
-        };
-        ITypeConverter<Double> number = new ITypeConverter<>() {
-            @Override
-            public Double convert(String value) {
-                return number(value);
-            }
-        };
+        ITypeConverter<LocalDate> date = new Converter<>(OptionValues::date);
+        ITypeConverter<Integer> integer = new Converter<>(OptionValues::integer);
+        ITypeConverter<Long> longInteger = new Converter<>(OptionValues::longInteger);
+        ITypeConverter<Double> number = new Converter<>(OptionValues::number);
         return cmd.registerConverter(LocalDate.class, date)
                 .registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
                 .registerConverter(Long.class, longInteger).registerConverter(Long.TYPE, longInteger)
                 .registerConverter(Double.class, number).registerConverter(Double.TYPE, number);
+    }
+
+    /**
+     * A picocli converter made of a function. A class, not a lambda of picocli's interface: that
+     * interface is a Java 5 class file, and the JDK 17 dump of the launcher's class-data archive
+     * crashes on a lambda that implements such an interface (JDK-8274944); the function's own
+     * interface is a modern one.
+     */
+    private static final class Converter<T> implements ITypeConverter<T> {
+        private final Function<String, T> convert;
+
+        Converter(Function<String, T> convert) {
+            this.convert = convert;
+        }
+
+        @Override
+        public T convert(String value) {
+            return convert.apply(value);
+        }
     }
 
     /** A yyyy-MM-dd date that exists. */
