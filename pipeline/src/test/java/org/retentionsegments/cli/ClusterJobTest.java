@@ -53,7 +53,9 @@ class ClusterJobTest {
         Configuration cluster = new Configuration();
         cluster.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         cluster.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMinutes(1));
+        cluster.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, false);
         Configuration conf = ContinuousJob.configuration(cluster);
+        assertEquals(false, conf.get(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE));
         assertEquals("hashmap", conf.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofMinutes(1), conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
@@ -63,6 +65,7 @@ class ClusterJobTest {
         assertEquals("rocksdb", defaults.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofSeconds(10), defaults.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, defaults.get(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER));
+        assertEquals(true, defaults.get(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE));
         assertTrue(!defaults.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)
                         && !defaults.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 "no memory and no checkpoint folder on a cluster: " + defaults);
