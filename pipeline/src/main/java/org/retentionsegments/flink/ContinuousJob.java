@@ -20,7 +20,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -162,13 +161,7 @@ public final class ContinuousJob {
      * pairs: 97.5 and 89.4 s without, 90.2 and 81.5 s with (JVM CPU 179.5/162.8 against
      * 168.0/151.9 s).
      *
-     * <p>Object reuse: without it Flink copies every record between two chained operators (with
-     * its serializer), and the topics' records cross several such links on their way through the
-     * SQL (record to row, the checks, the views read back): a profile of the job on 100,000
-     * customers x 180 days found 35 of its 439 CPU seconds in those copies, a third of the
-     * sources' threads. Flink's SQL operators are written for reuse (they copy what they keep) and
-     * so are the job's own: every function makes new objects for what it emits and keeps in state
-     * only what came over the network or what it made itself.
+     * <p>Records pass between chained operators uncopied ({@link RefreshGraph#passRecordsUncopied}).
      */
     public static Configuration configuration(ReadableConfig given) {
         Configuration conf = Configuration.fromMap(given.toMap());
@@ -188,9 +181,7 @@ public final class ContinuousJob {
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         }
-        if (!conf.contains(PipelineOptions.OBJECT_REUSE)) {
-            conf.set(PipelineOptions.OBJECT_REUSE, true);
-        }
+        RefreshGraph.passRecordsUncopied(conf);
         return conf;
     }
 

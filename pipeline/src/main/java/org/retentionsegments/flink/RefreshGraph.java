@@ -2,6 +2,8 @@ package org.retentionsegments.flink;
 
 import java.time.LocalDate;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -23,6 +25,23 @@ import org.retentionsegments.flink.state.WarehouseRows;
 public final class RefreshGraph {
 
     private RefreshGraph() {}
+
+    /**
+     * Every run's jobs pass records between chained operators uncopied ({@code pipeline.object-reuse}),
+     * unless {@code conf} already says otherwise (a cluster's configuration, {@code --flink}). Without
+     * it Flink copies each record with its serializer at every link of a chain, and a topic's record
+     * crosses several on its way through the SQL (record to row, the checks, the views read back):
+     * a profile of the continuous job on 100,000 customers x 180 days found 35 of its 439 CPU
+     * seconds in those copies, a third of the sources' threads. Flink's SQL operators are written
+     * for reuse (they copy what they keep), and so are the job's own: every function makes new
+     * objects for what it emits and keeps in state only what came over the network or what it
+     * made itself.
+     */
+    static void passRecordsUncopied(Configuration conf) {
+        if (!conf.contains(PipelineOptions.OBJECT_REUSE)) {
+            conf.set(PipelineOptions.OBJECT_REUSE, true);
+        }
+    }
 
     /**
      * Adds the operators to the inputs' environment.

@@ -18,7 +18,6 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.connector.file.src.FileSource;
@@ -73,10 +72,7 @@ public final class StreamStage {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         }
-        if (!conf.contains(PipelineOptions.OBJECT_REUSE)) {
-            // records pass between chained operators uncopied, as in the continuous job (ContinuousJob.configuration)
-            conf.set(PipelineOptions.OBJECT_REUSE, true);
-        }
+        RefreshGraph.passRecordsUncopied(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         build(env, staging, settings);
         env.execute("retention-segments refresh as of " + settings.asOf());

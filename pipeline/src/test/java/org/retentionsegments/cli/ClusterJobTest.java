@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -53,9 +54,9 @@ class ClusterJobTest {
         Configuration cluster = new Configuration();
         cluster.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         cluster.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMinutes(1));
-        cluster.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, false);
+        cluster.set(PipelineOptions.OBJECT_REUSE, false);
         Configuration conf = ContinuousJob.configuration(cluster);
-        assertEquals(false, conf.get(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE));
+        assertEquals(false, conf.get(PipelineOptions.OBJECT_REUSE));
         assertEquals("hashmap", conf.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofMinutes(1), conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
@@ -65,7 +66,7 @@ class ClusterJobTest {
         assertEquals("rocksdb", defaults.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofSeconds(10), defaults.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, defaults.get(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER));
-        assertEquals(true, defaults.get(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE));
+        assertEquals(true, defaults.get(PipelineOptions.OBJECT_REUSE));
         assertTrue(!defaults.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)
                         && !defaults.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 "no memory and no checkpoint folder on a cluster: " + defaults);
