@@ -32,6 +32,8 @@ work="$(mktemp -d /tmp/segments-bench-continuous.XXXXXX)"
 [ "$kafka" = 127.0.0.1:9092 ] && bash "$root/infra/start-kafka.sh"
 bash "$root/infra/start-postgres.sh" >/dev/null
 cp="$root/pipeline/target/retention-segments.jar:$root/pipeline/target/lib/*"
+# the JIT flags `./segments stream` starts the continuous job's JVM with (C2 later: see the launcher)
+stream_tuning="$(SEGMENTS_PRINT_TUNING=1 "$root/segments" stream)"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
 --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
 --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
@@ -57,7 +59,7 @@ for run in $(seq 1 "$runs"); do
   schema="bench_continuous_$(date +%s)_$run"
   psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
   # shellcheck disable=SC2086
-  java $opens -Xmx6g ${BENCH_STATE_BACKEND:+-Dbench.state-backend=$BENCH_STATE_BACKEND} ${BENCH_JAVA_OPTS:-} -cp "$cp" \
+  java $opens -Xmx6g $stream_tuning ${BENCH_STATE_BACKEND:+-Dbench.state-backend=$BENCH_STATE_BACKEND} ${BENCH_JAVA_OPTS:-} -cp "$cp" \
     org.retentionsegments.bench.ContinuousBench continuous "$kafka" "$prefix" \
     "$postgres&currentSchema=$schema" "$last_day" "$parallelism" 2>"$work/continuous.$run.err" \
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/continuous.$run.err" >&2; exit 1; }
