@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.rpc.RpcService;
 import org.apache.flink.runtime.rpc.RpcSystem;
 import org.apache.flink.runtime.rpc.exceptions.RpcLoaderException;
 import org.apache.flink.runtime.rpc.pekko.PekkoRpcSystemLoader;
@@ -37,7 +39,7 @@ class ClassPathRpcSystemLoaderTest {
         assertThrows(RpcLoaderException.class, () -> new ClassPathRpcSystemLoader().loadRpcSystem(new Configuration()));
         try (RpcSystem system = RpcSystem.load(new Configuration())) {
             assertNotEquals(PEKKO_RPC_SYSTEM, system.getClass().getName(), "Flink's loader wraps the system it loads");
-            org.apache.flink.runtime.rpc.RpcService service = system.localServiceBuilder(new Configuration()).createAndStart();
+            RpcService service = system.localServiceBuilder(new Configuration()).createAndStart();
             assertNotNull(service.getAddress());
             service.closeAsync().get();
         }
@@ -64,7 +66,7 @@ class ClassPathRpcSystemLoaderTest {
             Class<?> configuration = launcher.loadClass(Configuration.class.getName());
             Class<?> rpcSystem = launcher.loadClass(RpcSystem.class.getName());
             Class<?> builder = launcher.loadClass(RpcSystem.RpcServiceBuilder.class.getName());
-            Class<?> rpcService = launcher.loadClass(org.apache.flink.runtime.rpc.RpcService.class.getName());
+            Class<?> rpcService = launcher.loadClass(RpcService.class.getName());
             Object system = rpcSystem.getMethod("load", configuration).invoke(null, configuration.getConstructor().newInstance());
             try {
                 assertEquals(PEKKO_RPC_SYSTEM, system.getClass().getName(),
@@ -74,7 +76,7 @@ class ClassPathRpcSystemLoaderTest {
                 Object service = builder.getMethod("createAndStart").invoke(rpcSystem.getMethod("localServiceBuilder",
                         configuration).invoke(system, configuration.getConstructor().newInstance()));
                 assertNotNull(rpcService.getMethod("getAddress").invoke(service));
-                ((java.util.concurrent.CompletableFuture<?>) rpcService.getMethod("closeAsync").invoke(service)).get();
+                ((CompletableFuture<?>) rpcService.getMethod("closeAsync").invoke(service)).get();
             } finally {
                 ((AutoCloseable) system).close();
             }
