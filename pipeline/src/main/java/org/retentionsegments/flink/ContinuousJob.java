@@ -27,6 +27,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
@@ -40,6 +41,7 @@ import org.retentionsegments.core.TopicDelivery;
 import org.retentionsegments.core.WarehouseRow;
 import org.retentionsegments.core.config.PipelineConfig;
 import org.retentionsegments.core.window.DayActivity;
+import org.retentionsegments.flink.state.EagerCompaction;
 import org.retentionsegments.flink.state.EdgeTypes;
 import org.retentionsegments.flink.state.WarehouseRows;
 import org.retentionsegments.input.InputKind;
@@ -150,9 +152,10 @@ public final class ContinuousJob {
     /**
      * The job's configuration: what {@code given} sets (a cluster's or the launcher's options),
      * and where it says nothing, streaming mode, RocksDB state with incremental checkpoints every
-     * {@link #CHECKPOINT_INTERVAL}, bloom filters on RocksDB's tables and exponential-delay
-     * restarts. No memory and no checkpoint or savepoint path: those are the cluster's (or the
-     * embedded launcher's) to choose.
+     * {@link #CHECKPOINT_INTERVAL}, bloom filters on RocksDB's tables, their level-0 files
+     * compacted two at a time ({@link EagerCompaction}) and exponential-delay restarts. No memory
+     * and no checkpoint or savepoint path: those are the cluster's (or the embedded launcher's) to
+     * choose.
      *
      * <p>The bloom filters: most of the job's state reads look up a key that is not there (the
      * deduplication's first sight of a record in its day, a window's first row of a customer), and
@@ -177,6 +180,9 @@ public final class ContinuousJob {
         }
         if (!conf.contains(RocksDBConfigurableOptions.USE_BLOOM_FILTER)) {
             conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+        }
+        if (!conf.contains(RocksDBOptions.OPTIONS_FACTORY)) {
+            conf.set(RocksDBOptions.OPTIONS_FACTORY, EagerCompaction.class.getName());
         }
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");

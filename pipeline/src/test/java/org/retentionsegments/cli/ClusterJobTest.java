@@ -16,6 +16,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.junit.jupiter.api.Test;
 import org.retentionsegments.flink.ContinuousJob;
+import org.retentionsegments.flink.state.EagerCompaction;
 
 /** The cluster entry point reads the options of {@code ./segments stream}, and leaves the cluster its own. */
 class ClusterJobTest {
@@ -55,8 +56,10 @@ class ClusterJobTest {
         cluster.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         cluster.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMinutes(1));
         cluster.set(PipelineOptions.OBJECT_REUSE, false);
+        cluster.set(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY, "com.example.TheirOptions");
         Configuration conf = ContinuousJob.configuration(cluster);
         assertEquals(false, conf.get(PipelineOptions.OBJECT_REUSE));
+        assertEquals("com.example.TheirOptions", conf.get(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY));
         assertEquals("hashmap", conf.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofMinutes(1), conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
@@ -66,6 +69,8 @@ class ClusterJobTest {
         assertEquals("rocksdb", defaults.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofSeconds(10), defaults.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, defaults.get(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER));
+        assertEquals(EagerCompaction.class.getName(),
+                defaults.get(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY));
         assertEquals(true, defaults.get(PipelineOptions.OBJECT_REUSE));
         assertTrue(!defaults.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)
                         && !defaults.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
