@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retentionsegments.warehouse.Engine;
+import org.retentionsegments.warehouse.TestWarehouses;
 import org.retentionsegments.warehouse.Warehouse;
 
 /**
@@ -25,6 +28,8 @@ import org.retentionsegments.warehouse.Warehouse;
  * {@code kill -9} left behind).
  */
 class LauncherClassPathITCase {
+
+    @RegisterExtension static final TestWarehouses WAREHOUSES = new TestWarehouses();
 
     private static final Path TARGET = Path.of("target");
     private static final Path LIB = TARGET.resolve("lib");
@@ -55,7 +60,7 @@ class LauncherClassPathITCase {
 
     @Test
     void aCommandOnTheLaunchersClassPathOpensDuckDbWithoutATemporaryDirectory(@TempDir Path dir) throws Exception {
-        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+        String url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         Warehouse.open(url).close();
         // a temporary directory that is not there: the driver copying its library out of a jar
         // fails on it ("DuckDB JNI library not found" after a NoSuchFileException)
