@@ -256,6 +256,10 @@ public final class Warehouse implements AutoCloseable {
                     .locations(dialect == SQLDialect.POSTGRES ? new String[] {MIGRATIONS, POSTGRES_MIGRATIONS}
                             : new String[] {MIGRATIONS})
                     .failOnMissingLocations(true)
+                    // on DuckDB the pending migrations go in one transaction: all of them or none,
+                    // and one commit instead of one per migration (a new warehouse, 28 migrations,
+                    // opened in 0.52-0.59 s instead of 0.75-0.83 s in a warm JVM)
+                    .group(dialect == SQLDialect.DUCKDB)
                     .load()
                     .migrate();
             if (dialect == SQLDialect.DUCKDB) {

@@ -124,6 +124,30 @@ class WarehouseITCase {
     }
 
     @Test
+    void aDuckDbWarehouseOfAnOlderSchemaTakesThePendingMigrationsAllOrNone(@TempDir Path dir) throws Exception {
+        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+        try (Warehouse old = Warehouse.openMigrated(url)) {
+            org.flywaydb.core.Flyway.configure(Warehouse.class.getClassLoader())
+                    .dataSource(new org.jooq.tools.jdbc.SingleConnectionDataSource(old.connection()))
+                    .locations(Warehouse.MIGRATIONS).target("10").load().migrate();
+            assertEquals(10, appliedMigrations(old));
+            // V0030 creates topic_delivery: this one makes it fail, twenty migrations after the first pending
+            old.dsl().execute("CREATE TABLE topic_delivery (x INTEGER)");
+        }
+        WarehouseException e = assertThrows(WarehouseException.class, () -> Warehouse.open(url));
+        assertTrue(e.getMessage().startsWith("cannot migrate the warehouse " + url), e.getMessage());
+        try (Warehouse after = Warehouse.openMigrated(url)) {
+            assertEquals(10, appliedMigrations(after), "none of the pending migrations is kept");
+            assertFalse(tables(after).contains("segment_config"), "V0011's table rolled back: " + tables(after));
+            after.dsl().execute("DROP TABLE topic_delivery");
+        }
+        try (Warehouse upgraded = Warehouse.open(url)) {
+            assertTrue(tables(upgraded).containsAll(TABLES), () -> "tables: " + tables(upgraded));
+            assertEquals(migrationFiles(Engine.DUCKDB), appliedMigrations(upgraded));
+        }
+    }
+
+    @Test
     void duckDbFileInMissingDirectorySaysWhatToDo(@TempDir Path dir) {
         Path file = dir.resolve("missing").resolve("w.duckdb");
         WarehouseException e = assertThrows(WarehouseException.class,
