@@ -50,7 +50,8 @@ final class StagedRows {
      * Writes the rejected rows of the run to {@code rejected_input}, in batches, and returns how
      * many. The launcher writes them, not the streaming job: they are plain inserts (the table
      * has no natural key), so a streaming job restored from a checkpoint would write again those
-     * it had written since.
+     * it had written since. The run's id is new to the warehouse and each row is read once, so on
+     * DuckDB they go straight into the table ({@link WarehouseWriter#writeRejectedOfNewRun}).
      */
     static long writeRejected(Path staging, String runId, WarehouseWriter writer) {
         long written = 0;
@@ -94,7 +95,7 @@ final class StagedRows {
     private static int write(WarehouseWriter writer, List<RejectedInput> batch) {
         int n = batch.size();
         if (n > 0) {
-            writer.write(batch);
+            writer.writeRejectedOfNewRun(batch);
             batch.clear();
         }
         return n;

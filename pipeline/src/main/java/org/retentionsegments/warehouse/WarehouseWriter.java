@@ -108,6 +108,35 @@ public final class WarehouseWriter {
         }
     }
 
+    /**
+     * Writes the rejected rows of a run that has written none yet, in one transaction: a bounded
+     * run's, whose id is new to the warehouse (an unfinished earlier run's rows are removed, and its
+     * id is never reused) and whose rows are read once from its staging folder. On DuckDB they go
+     * straight into {@code rejected_input} through an appender, without the stage and the
+     * anti-join {@link #write} runs so that a continuous job restarted from a checkpoint does not
+     * store a row twice. Measured on the Online Retail file's 137,870 rejected rows: see README,
+     * Performance.
+     *
+     * @return the rows sent
+     * @throws WarehouseException when the database refuses the rows; nothing is written then
+     */
+    public int writeRejectedOfNewRun(List<RejectedInput> rows) {
+        if (warehouse.dialect() != SQLDialect.DUCKDB || rows.isEmpty()) {
+            return write(rows);
+        }
+        RowTable.Stamp stamp = new RowTable.Stamp(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), configVersion);
+        try {
+            return warehouse.dsl().transactionResult(tx -> {
+                Collection<RejectedInput> unique = RowTables.REJECTED.unique(rows);
+                DuckDbStage.append(warehouse.connection(), RowTables.REJECTED, unique, stamp);
+                return unique.size();
+            });
+        } catch (DataAccessException e) {
+            throw new WarehouseException("cannot write " + rows.size() + " rejected rows to the warehouse "
+                    + warehouse.url() + ": " + Warehouse.firstLine(e.getMessage()), e);
+        }
+    }
+
     /** Rows per transaction of {@link #writeInChunks}. */
     static final int CHUNK = 100_000;
 

@@ -91,6 +91,33 @@ class StagedWritesITCase {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aNewRunsRejectedRowsWrittenStraightReadBackAsTheStagedOnes(Engine engine) {
+        List<RejectedInput> staged = new ArrayList<>();
+        List<RejectedInput> straight = new ArrayList<>();
+        for (int i = 0; i < AWKWARD.size(); i++) {
+            String text = AWKWARD.get(i);
+            staged.add(new RejectedInput("staged", "orders", text, (long) i, text, "reason: " + text));
+            straight.add(new RejectedInput("straight", "orders", text, (long) i, text, "reason: " + text));
+        }
+        staged.add(new RejectedInput("staged", "customers", null, null, null, "no position"));
+        straight.add(new RejectedInput("straight", "customers", null, null, null, "no position"));
+        try (Warehouse warehouse = WAREHOUSES.open(engine)) {
+            WarehouseWriter writer = new WarehouseWriter(warehouse, FIRST_WRITE);
+            assertEquals(staged.size(), writer.write(staged));
+            assertEquals(straight.size(), writer.writeRejectedOfNewRun(straight));
+            DSLContext dsl = warehouse.dsl();
+            var r = REJECTED_INPUT;
+            var columns = List.of(r.SOURCE, r.INPUT_FILE, r.INPUT_LINE, r.RAW_TEXT, r.REASON);
+            assertEquals(staged.size(), dsl.fetchCount(r, r.RUN_ID.eq("straight")));
+            assertEquals(0, dsl.fetchCount(dsl.select(columns).from(r).where(r.RUN_ID.eq("staged"))
+                    .exceptAll(dsl.select(columns).from(r).where(r.RUN_ID.eq("straight")))));
+            assertEquals(0, dsl.fetchCount(dsl.select(columns).from(r).where(r.RUN_ID.eq("straight"))
+                    .exceptAll(dsl.select(columns).from(r).where(r.RUN_ID.eq("staged")))));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aRejectedRowWithAPlaceIsWrittenOnceOneWithoutAPlaceEachTime(Engine engine) {
         // a continuous job restored from a checkpoint writes its rejected rows again
         List<WarehouseRow> rows = List.of(
