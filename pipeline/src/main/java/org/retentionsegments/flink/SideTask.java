@@ -1,11 +1,9 @@
 package org.retentionsegments.flink;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Work of a bounded run on a daemon thread of its own, beside the main thread (the first stage
@@ -60,12 +58,9 @@ final class SideTask<T> {
             return;
         }
         thread.interrupt();
-        try {
-            task.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | CancellationException e) {
-            // it failed as it was stopped: the run's own error is the one to report
-        } catch (TimeoutException e) {
-            // left to end on its daemon thread
-        }
+        // the thread itself, not only the task's outcome: the outcome is set a moment before the
+        // thread ends. What it threw as it was stopped is dropped (the run's own error is the one
+        // to report); past the wait it is left to end on its daemon thread
+        thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
     }
 }

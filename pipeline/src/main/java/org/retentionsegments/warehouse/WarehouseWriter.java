@@ -94,7 +94,7 @@ public final class WarehouseWriter {
     public void recordConfig(String version, String pipeline, String segments, String strategies, String leadScoring,
             String clusterModel) {
         var c = org.retentionsegments.warehouse.jooq.Tables.CONFIG_VERSION;
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        LocalDateTime now = now();
         try {
             warehouse.dsl().insertInto(c, c.CONFIG_VERSION_, c.PIPELINE_YAML, c.SEGMENTS_YAML, c.STRATEGIES_YAML,
                             c.LEAD_SCORING_YAML, c.CLUSTER_MODEL_JSON, c.FIRST_SEEN_AT)
@@ -124,17 +124,27 @@ public final class WarehouseWriter {
         if (warehouse.dialect() != SQLDialect.DUCKDB || rows.isEmpty()) {
             return write(rows);
         }
-        RowTable.Stamp stamp = new RowTable.Stamp(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), configVersion);
+        RowTable.Stamp stamp = new RowTable.Stamp(now(), configVersion);
         try {
             return warehouse.dsl().transactionResult(tx -> {
                 Collection<RejectedInput> unique = RowTables.REJECTED.unique(rows);
-                DuckDbStage.append(warehouse.connection(), RowTables.REJECTED, unique, stamp);
+                try {
+                    DuckDbStage.append(warehouse.connection(), RowTables.REJECTED, unique, stamp);
+                } catch (SQLException e) {
+                    throw new DataAccessException("cannot append rows to " + REJECTED_INPUT.getName() + ": "
+                            + e.getMessage(), e);
+                }
                 return unique.size();
             });
         } catch (DataAccessException e) {
             throw new WarehouseException("cannot write " + rows.size() + " rejected rows to the warehouse "
                     + warehouse.url() + ": " + Warehouse.firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The write time stamped on rows: the writer's clock, in UTC. */
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** Rows per transaction of {@link #writeInChunks}. */
@@ -160,7 +170,7 @@ public final class WarehouseWriter {
      * @throws WarehouseException when the database refuses the rows; nothing is written then
      */
     public int write(List<? extends WarehouseRow> rows) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        LocalDateTime now = now();
         Map<RowTable<?>, List<Object>> byTable = new LinkedHashMap<>();
         for (RowTable<?> table : List.of(RowTables.CURRENT, RowTables.SNAPSHOT, RowTables.TRANSITION,
                 RowTables.BOUNDARY, RowTables.ACTIVITY, RowTables.LIVE, RowTables.TREATMENTS, RowTables.DELIVERIES, RowTables.RUN,
