@@ -75,15 +75,33 @@ public final class Warehouse implements AutoCloseable {
      *     the migration fails; the message says what to do
      */
     public static Warehouse open(String jdbcUrl) {
+        return open(jdbcUrl, WarehouseTemplate.onClassPath());
+    }
+
+    /**
+     * {@link #open(String)}, a new DuckDB file made as a copy of {@code template} (see
+     * {@link WarehouseTemplate}; null: from the migrations alone).
+     */
+    static Warehouse open(String jdbcUrl, java.net.URL template) {
         Secrets.registerUrl(jdbcUrl);
         SQLDialect dialect = dialectOf(jdbcUrl);
+        Path file = dialect == SQLDialect.DUCKDB ? duckDbFile(jdbcUrl) : null;
+        boolean copied = file != null && WarehouseTemplate.copyIfNew(file, template);
         Connection connection = connect(jdbcUrl, dialect);
         Warehouse warehouse = new Warehouse(jdbcUrl, dialect, connection);
         try {
+            if (copied) {
+                WarehouseTemplate.stampInstalledNow(warehouse.dsl);
+            }
             warehouse.migrate();
             return warehouse;
         } catch (RuntimeException e) {
             warehouse.close();
+            if (copied) {
+                // a template of an earlier build whose migrations were edited since: from the migrations, then
+                WarehouseTemplate.delete(file);
+                return open(jdbcUrl, null);
+            }
             throw e;
         }
     }
@@ -133,7 +151,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** Whether the connection's current schema holds the table (any case the engine stores). */
-    private boolean hasTable(String table) {
+    boolean hasTable(String table) {
         try {
             String schema = connection.getSchema();
             if (schema == null) {
