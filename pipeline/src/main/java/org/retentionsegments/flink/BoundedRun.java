@@ -170,7 +170,7 @@ public final class BoundedRun {
             // the segments are committed: predicted value and risk at the kept refreshes (pipeline.yaml
             // predictions), before the models that read them are applied
             KeptPredictions.write(warehouse, pipeline.predictions(), asOf, progress);
-            Models.bundled().apply(warehouse);
+            Models.bundled().applyIfChanged(warehouse);
             long customers = SegmentCounts.customers(warehouse, asOf);
             Instant finished = Instant.now();
             writer.write(runRows(runId, counts, started, finished, asOf, customers));

@@ -1,9 +1,13 @@
 package org.retentionsegments.warehouse;
 
+import static org.retentionsegments.warehouse.jooq.Tables.MODEL_APPLY;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,23 +109,81 @@ public final class Models {
     public List<String> apply(Warehouse warehouse) {
         List<String> order = order();
         DSLContext render = DSL.using(warehouse.dialect());
+        String fingerprint = fingerprint();
         try {
-            warehouse.dsl().transaction(tx -> tx.dsl().connection(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    for (int i = order.size() - 1; i >= 0; i--) {
-                        statement.execute("DROP VIEW IF EXISTS " + render.render(DSL.name(order.get(i))));
+            warehouse.dsl().transaction(tx -> {
+                tx.dsl().connection(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        for (int i = order.size() - 1; i >= 0; i--) {
+                            statement.execute("DROP VIEW IF EXISTS " + render.render(DSL.name(order.get(i))));
+                        }
+                        for (String view : order) {
+                            execute(statement, view, render);
+                        }
                     }
-                    for (String view : order) {
-                        execute(statement, view, render);
-                    }
-                }
-            }));
+                });
+                tx.dsl().deleteFrom(MODEL_APPLY).execute();
+                tx.dsl().insertInto(MODEL_APPLY).set(MODEL_APPLY.MODELS_FINGERPRINT, fingerprint)
+                        .set(MODEL_APPLY.VIEWS, order.size())
+                        .set(MODEL_APPLY.APPLIED_AT, LocalDateTime.now(ZoneOffset.UTC)).execute();
+            });
+            warehouse.modelsApplied();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new WarehouseException("cannot apply the models to " + warehouse.url() + ": "
                     + Warehouse.firstLine(cause.getMessage()), e);
         }
         return order;
+    }
+
+    /**
+     * {@link #apply}, unless the warehouse holds these models already: their fingerprint is the one
+     * last applied ({@code model_apply}), every view is there, and opening the warehouse changed
+     * no table (a view made before a migration may list the table's columns of before). Measured
+     * 2026-12-07: creating the 27 bundled views and their comments took 0.32-0.39 s of a run's
+     * main thread. A view changed by hand stays until the models change or {@code ./segments models
+     * apply}.
+     *
+     * @return whether the views were created
+     */
+    public boolean applyIfChanged(Warehouse warehouse) {
+        if (!warehouse.schemaChangedOnOpen() && fingerprint().equals(appliedFingerprint(warehouse))
+                && views(warehouse).containsAll(views.keySet())) {
+            return false;
+        }
+        apply(warehouse);
+        return true;
+    }
+
+    /** The fingerprint of the models last applied to the warehouse; null when none is recorded. */
+    static String appliedFingerprint(Warehouse warehouse) {
+        return warehouse.dsl().select(MODEL_APPLY.MODELS_FINGERPRINT).from(MODEL_APPLY).fetchAny(
+                MODEL_APPLY.MODELS_FINGERPRINT);
+    }
+
+    /** The views of the warehouse's current schema, by name. */
+    private static Set<String> views(Warehouse warehouse) {
+        var tables = DSL.table(DSL.name("information_schema", "tables"));
+        var name = DSL.field(DSL.name("table_name"), String.class);
+        return new java.util.HashSet<>(warehouse.dsl().select(name).from(tables)
+                .where(DSL.field(DSL.name("table_schema")).eq(DSL.currentSchema()))
+                .and(DSL.field(DSL.name("table_type")).eq(DSL.inline("VIEW"))).fetch(name));
+    }
+
+    /**
+     * SHA-256 of the model files as applied: each view's name and its file's text, in creation
+     * order, hexadecimal.
+     */
+    String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String view : order()) {
+                sha.update((view + "\0" + views.get(view) + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Runs every model test, each in a transaction that is rolled back; never throws for a failing test. */

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -54,6 +55,8 @@ public final class Warehouse implements AutoCloseable {
     private final SQLDialect dialect;
     private final Connection connection;
     private final DSLContext dsl;
+    /** Whether opening this warehouse changed its schema (a migration ran, a table was rebuilt). */
+    private boolean schemaChanged;
 
     private Warehouse(String url, SQLDialect dialect, Connection connection) {
         this.displayUrl = displayUrl(url);
@@ -90,10 +93,10 @@ public final class Warehouse implements AutoCloseable {
         Connection connection = connect(jdbcUrl, dialect);
         Warehouse warehouse = new Warehouse(jdbcUrl, dialect, connection);
         try {
+            warehouse.migrate();
             if (copied) {
                 WarehouseTemplate.stampInstalledNow(warehouse.dsl);
             }
-            warehouse.migrate();
             return warehouse;
         } catch (RuntimeException e) {
             warehouse.close();
@@ -148,6 +151,19 @@ public final class Warehouse implements AutoCloseable {
     private static WarehouseException noWarehouse(String where) {
         return new WarehouseException("no warehouse at " + where + ": run `./segments run` or `./segments demo`"
                 + " first, or pass --warehouse (the demo's is jdbc:duckdb:demo/segments.duckdb)");
+    }
+
+    /**
+     * Whether opening this warehouse changed its schema: a migration ran or a table was rebuilt
+     * (the models, views on the tables, are then created again; see {@link Models#applyIfChanged}).
+     */
+    public boolean schemaChangedOnOpen() {
+        return schemaChanged;
+    }
+
+    /** The models were created after the schema's change on open (see {@link Models#apply}). */
+    void modelsApplied() {
+        schemaChanged = false;
     }
 
     /** Whether the connection's current schema holds the table (any case the engine stores). */
@@ -267,7 +283,7 @@ public final class Warehouse implements AutoCloseable {
 
     private void migrate() {
         try {
-            Flyway.configure(Warehouse.class.getClassLoader())
+            MigrateResult result = Flyway.configure(Warehouse.class.getClassLoader())
                     // Flyway closes the connections it is given: jOOQ's data source hands out
                     // wrappers whose close() does nothing, so the warehouse's connection stays open.
                     .dataSource(new SingleConnectionDataSource(connection))
@@ -280,8 +296,9 @@ public final class Warehouse implements AutoCloseable {
                     .group(dialect == SQLDialect.DUCKDB)
                     .load()
                     .migrate();
+            schemaChanged |= result.migrationsExecuted > 0;
             if (dialect == SQLDialect.DUCKDB) {
-                DuckDbKeys.dropFromGrowingTables(dsl);
+                schemaChanged |= !DuckDbKeys.dropFromGrowingTables(dsl).isEmpty();
             }
         } catch (FlywayException e) {
             throw new WarehouseException("cannot migrate the warehouse " + displayUrl + ": "

@@ -1,5 +1,7 @@
 package org.retentionsegments.warehouse;
 
+import static org.retentionsegments.warehouse.jooq.Tables.MODEL_APPLY;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -7,6 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * A new DuckDB warehouse starts as a copy of an empty one that the build migrated: the build runs
@@ -18,10 +22,12 @@ import java.nio.file.StandardCopyOption;
  * spent 1.44 s of its main thread opening a new warehouse and 0.58 s opening an existing one.
  *
  * <p>The migrations stay the one truth: the copy is then opened like any warehouse, so Flyway
- * validates its history against the migrations of the class path and applies what is pending. A
+ * validates its history against the migrations of the class path and applies what is pending. The
+ * template holds the bundled models (views) too, which a run then finds applied ({@link
+ * Models#applyIfChanged}). A
  * copy that Flyway refuses (a template of an earlier build whose migrations have since been
  * edited) is deleted and the warehouse is made from the migrations instead. The history's
- * {@code installed_on} is set to the copy's time, not the build's.
+ * {@code installed_on} and the models' {@code applied_at} are set to the copy's time, not the build's.
  */
 public final class WarehouseTemplate {
 
@@ -53,6 +59,7 @@ public final class WarehouseTemplate {
                 if (!warehouse.hasTable("customer_segment")) {
                     throw new IllegalStateException("the migrations made no customer_segment table");
                 }
+                Models.bundled().apply(warehouse);
             }
             Path wal = wal(file);
             if (Files.exists(wal)) {
@@ -81,6 +88,7 @@ public final class WarehouseTemplate {
         }
         Path part = null;
         try {
+            removeParts(parent, file);
             part = Files.createTempFile(parent, "." + file.getFileName(), ".part");
             try (InputStream in = template.openStream()) {
                 Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
@@ -104,9 +112,21 @@ public final class WarehouseTemplate {
         }
     }
 
-    /** Stamps the copy's history with the time of the copy. */
+    /** Removes the parts of copies that a killed process left beside {@code file}. */
+    private static void removeParts(Path parent, Path file) throws IOException {
+        String prefix = "." + file.getFileName();
+        try (var parts = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".part"))) {
+            for (Path p : parts) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Stamps the copy's migrations and models with the time of the copy. */
     static void stampInstalledNow(org.jooq.DSLContext dsl) {
         dsl.execute(SQL.sql("template_installed_now"));
+        dsl.update(MODEL_APPLY).set(MODEL_APPLY.APPLIED_AT, LocalDateTime.now(ZoneOffset.UTC)).execute();
     }
 
     /** Removes a copy that could not be opened (and the log DuckDB may have begun for it). */

@@ -172,6 +172,48 @@ class ModelsITCase {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRunCreatesTheViewsOnlyWhenTheModelsChangedAViewIsMissingOrTheSchemaMoved(Engine engine, @TempDir Path dir)
+            throws IOException {
+        String url = WAREHOUSES.freshUrl(engine);
+        Models bundled = Models.bundled();
+        try (Warehouse warehouse = Warehouse.open(url)) {
+            // DuckDB: a copy of the build's template, which holds the views; PostgreSQL: migrated now
+            assertEquals(engine == Engine.POSTGRES, warehouse.schemaChangedOnOpen());
+            assertEquals(engine == Engine.POSTGRES, bundled.applyIfChanged(warehouse));
+            assertEquals(bundled.fingerprint(), Models.appliedFingerprint(warehouse));
+            assertFalse(bundled.applyIfChanged(warehouse), "the same models again: nothing to do");
+            assertEquals(1, warehouse.dsl().fetchCount(warehouse.dsl().selectFrom("model_apply")));
+        }
+        try (Warehouse reopened = Warehouse.open(url)) {
+            assertFalse(reopened.schemaChangedOnOpen());
+            assertFalse(bundled.applyIfChanged(reopened));
+            reopened.dsl().execute("DROP VIEW segment_dim");
+            assertTrue(bundled.applyIfChanged(reopened), "a view is missing");
+            reopened.dsl().resultQuery("select count(*) from segment_dim").fetch(); // there again, or this throws
+
+            Files.createDirectories(dir.resolve("models"));
+            Files.writeString(dir.resolve("models/my_view.sql"), "-- grain: one row\nSELECT 1 AS one");
+            Models.in(dir).apply(reopened);
+            assertEquals(Models.in(dir).fingerprint(), Models.appliedFingerprint(reopened));
+            assertTrue(bundled.applyIfChanged(reopened), "other models were applied since");
+            assertEquals(bundled.fingerprint(), Models.appliedFingerprint(reopened));
+        }
+        if (engine == Engine.DUCKDB) {
+            // a warehouse made from the migrations alone has no views until its first apply
+            String migrated = WAREHOUSES.freshUrl(engine);
+            try (Warehouse w = Warehouse.open(migrated, null)) {
+                assertTrue(w.schemaChangedOnOpen());
+                assertEquals(null, Models.appliedFingerprint(w));
+                assertTrue(bundled.applyIfChanged(w));
+            }
+            try (Warehouse w = Warehouse.open(migrated, null)) {
+                assertFalse(bundled.applyIfChanged(w));
+            }
+        }
+    }
+
     /** The default configuration, two weekly refreshes of 60 customers, their activity and an always-on program. */
     private static List<WarehouseRow> pipelineOutput() {
         String[] segments = {"Champions", "Loyal", "At Risk", "Hibernating", "Can't Lose Them"};
