@@ -272,7 +272,10 @@ class AudiencesExportITCase {
         assertFalse(Files.exists(missing));
 
         String bare = WAREHOUSES.freshUrl(Engine.DUCKDB);
-        org.retentionsegments.warehouse.Warehouse.open(bare).close(); // the tables, no run and no models
+        try (var w = org.retentionsegments.warehouse.Warehouse.open(bare)) {
+            // the tables, no run, and the models of before audiences (a new file has today's: the build's template)
+            w.dsl().dropView("audience").execute();
+        }
         Captured noView = export(bare, tmp.resolve("no-view"));
         assertEquals(1, noView.exitCode());
         assertEquals(1, noView.err().lines().count(), noView.err());
