@@ -107,9 +107,12 @@ public final class Models {
      * @return the views created, in order
      */
     public List<String> apply(Warehouse warehouse) {
+        return apply(warehouse, fingerprint());
+    }
+
+    private List<String> apply(Warehouse warehouse, String fingerprint) {
         List<String> order = order();
         DSLContext render = DSL.using(warehouse.dialect());
-        String fingerprint = fingerprint();
         try {
             warehouse.dsl().transaction(tx -> {
                 tx.dsl().connection(connection -> {
@@ -147,11 +150,12 @@ public final class Models {
      * @return whether the views were created
      */
     public boolean applyIfChanged(Warehouse warehouse) {
-        if (!warehouse.schemaChangedOnOpen() && fingerprint().equals(appliedFingerprint(warehouse))
-                && views(warehouse).containsAll(views.keySet())) {
+        String fingerprint = fingerprint();
+        if (!warehouse.schemaChangedOnOpen() && fingerprint.equals(appliedFingerprint(warehouse))
+                && viewsIn(warehouse).containsAll(views.keySet())) {
             return false;
         }
-        apply(warehouse);
+        apply(warehouse, fingerprint);
         return true;
     }
 
@@ -162,7 +166,7 @@ public final class Models {
     }
 
     /** The views of the warehouse's current schema, by name. */
-    private static Set<String> views(Warehouse warehouse) {
+    private static Set<String> viewsIn(Warehouse warehouse) {
         var tables = DSL.table(DSL.name("information_schema", "tables"));
         var name = DSL.field(DSL.name("table_name"), String.class);
         return new java.util.HashSet<>(warehouse.dsl().select(name).from(tables)

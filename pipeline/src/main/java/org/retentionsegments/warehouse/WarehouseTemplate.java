@@ -5,7 +5,6 @@ import static org.retentionsegments.warehouse.jooq.Tables.MODEL_APPLY;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,11 +22,11 @@ import java.time.ZoneOffset;
  *
  * <p>The migrations stay the one truth: the copy is then opened like any warehouse, so Flyway
  * validates its history against the migrations of the class path and applies what is pending. The
- * template holds the bundled models (views) too, which a run then finds applied ({@link
- * Models#applyIfChanged}). A
- * copy that Flyway refuses (a template of an earlier build whose migrations have since been
- * edited) is deleted and the warehouse is made from the migrations instead. The history's
- * {@code installed_on} and the models' {@code applied_at} are set to the copy's time, not the build's.
+ * template holds the bundled models (views) too, which a run then finds applied
+ * ({@link Models#applyIfChanged}). A copy that Flyway refuses (a template of an earlier build whose
+ * migrations have since been edited) is deleted and the warehouse is made from the migrations
+ * instead. The history's {@code installed_on} and the models' {@code applied_at} are set to the
+ * copy's time, not the build's.
  */
 public final class WarehouseTemplate {
 
@@ -44,8 +43,8 @@ public final class WarehouseTemplate {
     }
 
     /**
-     * Build step: makes the template at {@code args[0]} (replacing an earlier build's), from the
-     * migrations alone.
+     * Build step: makes the template at {@code args[0]} (replacing an earlier build's) from the
+     * migrations alone, and applies the bundled models to it.
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -96,10 +95,9 @@ public final class WarehouseTemplate {
             Files.move(part, file);
             part = null;
             return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
         } catch (IOException e) {
-            // a folder that refuses a new file refuses it to the migrations too, with DuckDB's message
+            // a file that appeared meanwhile is left as it is; a folder that refuses a new file
+            // refuses it to the migrations too, with DuckDB's message
             return false;
         } finally {
             if (part != null) {

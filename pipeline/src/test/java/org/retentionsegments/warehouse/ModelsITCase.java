@@ -205,7 +205,7 @@ class ModelsITCase {
             String migrated = WAREHOUSES.freshUrl(engine);
             try (Warehouse w = Warehouse.open(migrated, null)) {
                 assertTrue(w.schemaChangedOnOpen());
-                assertEquals(null, Models.appliedFingerprint(w));
+                assertNull(Models.appliedFingerprint(w));
                 assertTrue(bundled.applyIfChanged(w));
             }
             try (Warehouse w = Warehouse.open(migrated, null)) {
