@@ -10,6 +10,9 @@
 #                (each operator's, from the checkpoint's metadata, on stderr), then event-to-warehouse
 #                latency: live orders at half the sustained rate for 60 s, each timed from its send
 #                to the first read of PostgreSQL (every 100 ms) whose activity_live row counts it;
+#                then capacity: 600,000 orders of the business's customers within that same day
+#                (no refresh), sent as fast as the producer goes, until activity_live counts them
+#                all: the events/s of the per-event path between two day boundaries;
 #   naive-flink  a streaming Flink SQL GROUP BY customer over the orders topic (heap state, no
 #                checkpoints, blackhole sink): orders/s.
 # Prints the medians and the ratio of events/s. See bench/README.md.
@@ -89,6 +92,11 @@ print(f"event to warehouse (activity_live), {med(c, 'latency_rate'):.0f} live or
       f" p50 {med(c, 'latency_p50_ms'):.0f} ms, p99 {med(c, 'latency_p99_ms'):.0f} ms,"
       f" max {med(c, 'latency_max_ms'):.0f} ms ({int(med(c, 'latency_missing'))} of"
       f" {int(med(c, 'latency_events'))} not seen within 30 s)")
+if all('capacity_events_per_s' in r for r in rows if r['side'] == c):
+    print(f"within a day (no refresh), {int(med(c, 'capacity_events'))} orders sent as fast as they go:"
+          f" {med(c, 'capacity_events_per_s'):.0f} events/s to committed activity_live rows"
+          f" ({med(c, 'capacity_s'):.1f} s, JVM CPU {med(c, 'capacity_cpu_s'):.1f} s, the producer's included);"
+          f" / naive events/s: {med(c, 'capacity_events_per_s') / med(n, 'events_per_s'):.2f}")
 print(f"last checkpoint: {med(c, 'state_bytes') / 1e6:.1f} MB of state, {med(c, 'state_bytes_per_customer'):.0f} B per"
       f" customer ({med(c, 'checkpoint_bytes') / 1e6:.1f} MB in its folders, older shared files included)")
 PY

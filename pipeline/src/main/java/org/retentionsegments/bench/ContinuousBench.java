@@ -44,8 +44,9 @@ import org.retentionsegments.replay.KafkaClients;
  * events per second from Kafka to committed warehouse rows, then moves its clock past the next
  * midnight and prints how long the day boundary took to reach every customer's committed row,
  * and the size of the last checkpoint per customer, then sends live orders at half the sustained
- * rate and prints how long each took to reach the warehouse ({@link #latency}; they stay in the
- * orders topic, so a next run needs fresh topics). {@code naive} runs the naive Flink SQL job a
+ * rate and prints how long each took to reach the warehouse ({@link #latency}), then as many orders
+ * within that day as the job takes ({@link #capacity}; both stay in the orders topic, so a next
+ * run needs fresh topics). {@code naive} runs the naive Flink SQL job a
  * user would write instead (a streaming GROUP BY customer over the orders topic, heap state, no
  * checkpoints) over the same orders. Each prints one {@code result ...} line.
  *
@@ -165,17 +166,22 @@ public final class ContinuousBench {
             // event to warehouse: live orders at half the sustained rate, on the day after the
             // boundary (no midnight passes while they are sent, so no refresh runs)
             Latency latency = latency(bootstrap, prefix, url, millis(next) + 3 * 3_600_000L, sustained / 2);
+            // then as many orders as the job takes, within that day (no refresh): the per-event path alone
+            Capacity capacity = capacity(bootstrap, prefix, url, next, customers);
             System.out.printf(Locale.ROOT, "result side=continuous events=%d seconds=%.2f events_per_s=%.0f"
                     + " customers=%d boundary_s=%.2f transitions=%d checkpoint_bytes=%d bytes_per_customer=%.0f"
                     + " state_bytes=%d state_bytes_per_customer=%.0f rejected=%d"
                     + " cpu_s=%.1f sustained_events_per_s=%.0f first_commit_s=%.1f"
                     + " latency_rate=%.0f latency_events=%d latency_missing=%d latency_p50_ms=%d latency_p99_ms=%d"
-                    + " latency_max_ms=%d%n",
+                    + " latency_max_ms=%d capacity_events=%d capacity_s=%.2f capacity_events_per_s=%.0f"
+                    + " capacity_cpu_s=%.1f%n",
                     events, seconds, events / seconds, customers, boundary, transitions, bytes,
                     customers == 0 ? 0.0 : (double) bytes / customers, stateBytes,
                     customers == 0 ? 0.0 : (double) stateBytes / customers, rejected, cpuSeconds,
                     sustained, firstAt > 0 ? (firstAt - t0) / 1e9 : 0.0, latency.rate(), latency.events(),
-                    latency.missing(), latency.percentile(50), latency.percentile(99), latency.percentile(100));
+                    latency.missing(), latency.percentile(50), latency.percentile(99), latency.percentile(100),
+                    capacity.events(), capacity.seconds(), capacity.events() / capacity.seconds(),
+                    capacity.cpuSeconds());
         } finally {
             job.cancel().get();
             StagingFolder.delete(checkpoints);
@@ -271,6 +277,64 @@ public final class ContinuousBench {
         }
         double[] seenMs = java.util.Arrays.stream(latencies, 0, counted).asDoubleStream().toArray();
         return new Latency(rate, total, total - counted, seenMs);
+    }
+
+    /** Orders of {@link #capacity}, unless {@code -Dbench.capacity-orders=N} says otherwise. */
+    static final int CAPACITY_ORDERS = 600_000;
+
+    /** Orders sent and committed within one day, the seconds from the first send to the read that saw them all, the JVM's CPU seconds meanwhile. */
+    record Capacity(int events, double seconds, double cpuSeconds) {}
+
+    /**
+     * The per-event path without refreshes: {@link #CAPACITY_ORDERS} new orders of the business's
+     * customers in turn ({@code C0000001} on), stamped with the live clock of {@link #latency} (the
+     * day after the boundary, so no midnight passes and no refresh runs), sent as fast as the
+     * producer goes (it shares the machine with the job), then PostgreSQL read every 250 ms until
+     * the customers' {@code activity_live} rows of that day count every one: the events per
+     * second a running job keeps up between two day boundaries, from Kafka to committed rows
+     * (the backlog's figure includes a refresh of every customer at each of its days).
+     */
+    static Capacity capacity(String bootstrap, String prefix, String url, LocalDate day, long customers)
+            throws Exception {
+        int total = Integer.getInteger("bench.capacity-orders", CAPACITY_ORDERS);
+        String query = "SELECT COALESCE(SUM(records), 0) FROM activity_live WHERE activity_date = DATE '" + day
+                + "' AND customer_id LIKE 'C%'";
+        long before = count(url, query); // none: the business's records are of earlier days
+        java.util.Properties props = KafkaClients.orderedProducer(bootstrap, Map.of());
+        props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        String runTag = Long.toString(System.currentTimeMillis(), 36);
+        System.err.printf(Locale.ROOT, "capacity: %,d orders of %,d customers within %s, as fast as they go ...%n",
+                total, customers, day);
+        double cpu0 = cpuSeconds();
+        long t0 = System.nanoTime();
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(props)) {
+            for (int i = 0; i < total; i++) {
+                String customer = String.format(Locale.ROOT, "C%07d", i % customers + 1);
+                String ts = java.time.Instant.ofEpochMilli(liveClock()).toString();
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(prefix + "orders", customer,
+                        "{\"order_id\": \"cap-" + runTag + "-" + i + "\", \"customer_id\": \"" + customer
+                                + "\", \"order_ts\": \"" + ts + "\", \"amount\": 10.5, \"line_no\": 1}"));
+            }
+        }
+        System.err.printf(Locale.ROOT, "capacity: sent in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        long seen = before;
+        long lastSaid = t0;
+        while (seen - before < total) {
+            Thread.sleep(250);
+            seen = count(url, query);
+            if (System.nanoTime() - lastSaid > 5e9) {
+                lastSaid = System.nanoTime();
+                System.err.printf(Locale.ROOT, "capacity: %,d of %,d orders committed after %.0f s%n", seen - before,
+                        total, (lastSaid - t0) / 1e9);
+            }
+            if (System.nanoTime() - t0 > 1_800e9) {
+                throw new IllegalStateException("the capacity orders were not through in 30 minutes: " + (seen - before)
+                        + " of " + total);
+            }
+        }
+        return new Capacity(total, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
     }
 
     /** The job's clock during {@link #latency}: the wall clock moved to the day after the boundary. */
