@@ -57,7 +57,9 @@ class ClusterJobTest {
         cluster.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMinutes(1));
         cluster.set(PipelineOptions.OBJECT_REUSE, false);
         cluster.set(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY, "com.example.TheirOptions");
+        cluster.set(org.apache.flink.state.rocksdb.RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, false);
         Configuration conf = ContinuousJob.configuration(cluster);
+        assertEquals(false, conf.get(org.apache.flink.state.rocksdb.RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS));
         assertEquals(false, conf.get(PipelineOptions.OBJECT_REUSE));
         assertEquals("com.example.TheirOptions", conf.get(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY));
         assertEquals("hashmap", conf.get(StateBackendOptions.STATE_BACKEND));
@@ -69,6 +71,7 @@ class ClusterJobTest {
         assertEquals("rocksdb", defaults.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(Duration.ofSeconds(10), defaults.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals(true, defaults.get(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER));
+        assertEquals(true, defaults.get(org.apache.flink.state.rocksdb.RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS));
         assertEquals(EagerCompaction.class.getName(),
                 defaults.get(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY));
         assertEquals(true, defaults.get(PipelineOptions.OBJECT_REUSE));
