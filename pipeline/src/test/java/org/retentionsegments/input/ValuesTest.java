@@ -112,6 +112,35 @@ class ValuesTest {
         org.junit.jupiter.api.Assertions.assertTrue(rewritten > 10_000, "the sample holds spreadsheet times: " + rewritten);
     }
 
+    @Test
+    void theFastTimestampShapesGiveWhatTheFormatterGives() {
+        java.util.Random r = new java.util.Random(13);
+        ZoneId[] zones = {UTC, ZoneId.of("Europe/Paris"), ZoneOffset.ofHours(-5), ZoneId.of("UTC")};
+        int parsed = 0;
+        int fractions = 0;
+        for (int i = 0; i < 300_000; i++) {
+            String s = String.format("%04d-%02d-%02d%s%02d:%02d:%02d", 1990 + r.nextInt(50), r.nextInt(14),
+                    r.nextInt(33), r.nextInt(8) == 0 ? " " : "T", r.nextInt(26), r.nextInt(61), r.nextInt(62));
+            s = switch (r.nextInt(4)) {
+                case 0 -> s + "." + random(r, "0123456789", 11) + (r.nextBoolean() ? "Z" : "");
+                case 1 -> s + random(r, "0123456789.Zz+:-", 6);
+                case 2 -> s + "Z";
+                default -> s;
+            };
+            if (r.nextInt(20) == 0) { // now and then a character anywhere changed
+                int at = r.nextInt(s.length());
+                s = s.substring(0, at) + "0.:-TZ x".charAt(r.nextInt(8)) + s.substring(at + 1);
+            }
+            ZoneId zone = zones[r.nextInt(zones.length)];
+            LocalDateTime expected = s.strip().length() < 10 ? null : Values.byFormatter(s.strip(), zone);
+            assertEquals(expected, Values.timestampUtc(s, zone), "'" + s + "' in " + zone);
+            parsed += expected != null ? 1 : 0;
+            fractions += expected != null && expected.getNano() != 0 ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(parsed > 30_000 && fractions > 10_000,
+                "the sample holds valid times, with fractions: " + parsed + ", " + fractions);
+    }
+
     private static String pad(String digits) {
         return digits.length() == 1 ? "0" + digits : digits;
     }
