@@ -1,0 +1,128 @@
+package org.retentionsegments.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retentionsegments.core.LiveActivity;
+import org.retentionsegments.core.WarehouseRow;
+
+/** Today's activity in the operator test harness: counts, copies, orders that turn into returns, cleanup. */
+class LiveActivityFunctionTest {
+
+    static final long DAY = LiveActivityFunction.DAY_MS;
+    static final int D0 = (int) LocalDate.of(2026, 12, 6).toEpochDay();
+
+    private KeyedOneInputStreamOperatorTestHarness<String, LiveActivityFunction.Record, WarehouseRow> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LiveActivityFunction()),
+                r -> r.customerId, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    /** An order line ({@code line} its copy key's tail) of {@code customer}, {@code minute} minutes into day {@code day}. */
+    static LiveActivityFunction.Record line(String customer, String order, int line, double amount, int day, int minute) {
+        LiveActivityFunction.Record r = new LiveActivityFunction.Record();
+        r.customerId = customer;
+        r.orderId = order;
+        r.copyKey = "l" + order + "|" + line;
+        r.amount = amount;
+        r.eventMs = day * DAY + minute * 60_000L;
+        return r;
+    }
+
+    static LiveActivityFunction.Record event(String customer, String eventId, int day, int minute) {
+        LiveActivityFunction.Record r = new LiveActivityFunction.Record();
+        r.customerId = customer;
+        r.copyKey = "e" + eventId;
+        r.eventMs = day * DAY + minute * 60_000L;
+        return r;
+    }
+
+    private void send(LiveActivityFunction.Record r) throws Exception {
+        harness.processElement(new StreamRecord<>(r, r.eventMs));
+    }
+
+    private List<LiveActivity> out() {
+        List<LiveActivity> rows = harness.extractOutputValues().stream().map(LiveActivity.class::cast).toList();
+        harness.getOutput().clear();
+        return rows;
+    }
+
+    @Test
+    void countsEachCopyOnceAndAnOrderByItsNetTotal() throws Exception {
+        send(line("c1", "A", 1, 30.0, D0, 60));
+        send(line("c1", "A", 2, 12.5, D0, 61));
+        send(line("c1", "A", 1, 30.0, D0, 62)); // a copy of line 1 (a producer's retry)
+        send(event("c1", "v1", D0, 63));
+        send(event("c1", "v1", D0, 64)); // a copy of the event
+        send(line("c1", "B", 1, -20.0, D0, 65)); // a return
+        List<LiveActivity> rows = out();
+        assertEquals(4, rows.size(), "a row after each record counted, none after a copy: " + rows);
+        LiveActivity last = rows.get(3);
+        assertEquals(new LiveActivity("c1", LocalDate.ofEpochDay(D0), 1, 1, 22.5, 20.0, 1, 4,
+                Instant.ofEpochMilli(D0 * DAY + 65 * 60_000L)), last);
+        assertEquals(new LiveActivity("c1", LocalDate.ofEpochDay(D0), 1, 0, 42.5, 0.0, 0, 2,
+                Instant.ofEpochMilli(D0 * DAY + 61 * 60_000L)), rows.get(1), "one order of two lines");
+    }
+
+    @Test
+    void anOrderWhoseLaterLineTakesItBelowZeroBecomesAReturn() throws Exception {
+        send(line("c1", "A", 1, 10.0, D0, 60));
+        send(line("c1", "A", 2, -25.0, D0, 61));
+        send(line("c1", "A", 3, 40.0, D0, 62));
+        List<LiveActivity> rows = out();
+        assertEquals(List.of(1, 0, 1), rows.stream().map(LiveActivity::orders).toList());
+        assertEquals(List.of(0, 1, 0), rows.stream().map(LiveActivity::returnOrders).toList());
+        assertEquals(List.of(0.0, 15.0, 0.0), rows.stream().map(LiveActivity::returns).toList());
+        assertEquals(25.0, rows.get(2).revenue(), 1e-9);
+    }
+
+    @Test
+    void aNewDayStartsAgainAndAnEarlierDayIsLeftToItsRollup() throws Exception {
+        send(line("c1", "A", 1, 10.0, D0, 60));
+        send(line("c1", "B", 1, 5.0, D0 + 1, 60));
+        send(line("c1", "C", 1, 7.0, D0, 90)); // an earlier day, still open: its final rollup counts it
+        send(line("c1", "A", 1, 10.0, D0 + 1, 70)); // A's line 1 again, on the new day: counted there
+        List<LiveActivity> rows = out();
+        assertEquals(3, rows.size(), "no row for the earlier day's record: " + rows);
+        assertEquals(new LiveActivity("c1", LocalDate.ofEpochDay(D0 + 1), 1, 0, 5.0, 0.0, 0, 1,
+                Instant.ofEpochMilli((D0 + 1) * DAY + 60 * 60_000L)), rows.get(1));
+        assertEquals(2, rows.get(2).orders());
+        assertEquals(2, rows.get(2).records());
+    }
+
+    @Test
+    void theDaysStateAndTimerGoWhenTheWatermarkPassesItsEnd() throws Exception {
+        send(line("c1", "A", 1, 10.0, D0, 60));
+        send(event("c2", "v1", D0, 61));
+        send(line("c2", "B", 1, 3.0, D0 + 1, 10)); // c2's next day: its first day's timer moves
+        assertEquals(2, harness.numEventTimeTimers(), "one timer per customer, at the end of its open day");
+        assertTrue(harness.numKeyedStateEntries() > 0);
+        harness.processWatermark(new Watermark(LiveActivityFunction.end(D0)));
+        assertEquals(1, harness.numEventTimeTimers(), "c1's day closed");
+        harness.processWatermark(new Watermark(LiveActivityFunction.end(D0 + 1)));
+        assertEquals(0, harness.numEventTimeTimers(), "no timer left");
+        assertEquals(0, harness.numKeyedStateEntries(), "every state entry cleared");
+        out();
+        send(line("c1", "A", 1, 10.0, D0 + 2, 60)); // after the cleanup the same copy key counts again
+        assertEquals(1, out().get(0).records());
+    }
+}
