@@ -93,22 +93,15 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
             d.epochDay = epochDay;
             ctx.timerService().registerEventTimeTimer(end(epochDay));
         }
+        if (seen.contains(r.copyKey)) {
+            return; // a copy already counted
+        }
+        seen.put(r.copyKey, 0.0);
         if (r.orderId == null) {
-            if (seen.contains(r.copyKey)) {
-                return; // a copy already counted
-            }
-            seen.put(r.copyKey, 0.0);
             d.engagementEvents++;
         } else {
-            // an order line's copy key is only ever written with its order's entry (and cleared with
-            // it), so a line of an order not seen yet needs no look for its copy: one RocksDB read
-            // fewer for most orders, a key not there being the dearest lookup
             String order = "o" + r.orderId;
             Double before = seen.get(order);
-            if (before != null && seen.contains(r.copyKey)) {
-                return; // a copy already counted
-            }
-            seen.put(r.copyKey, 0.0);
             if (before != null) {
                 count(d, before, -1);
             }
