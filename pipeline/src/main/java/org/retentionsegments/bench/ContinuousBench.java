@@ -226,9 +226,7 @@ public final class ContinuousBench {
         int[] seen = new int[LIVE_CUSTOMERS]; // per customer, the orders seen so far
         long[] latencies = new long[total];
         int counted = 0;
-        java.util.Properties props = KafkaClients.orderedProducer(bootstrap, Map.of());
-        props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-        props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        java.util.Properties props = KafkaClients.orderedTextProducer(bootstrap, Map.of());
         String runTag = Long.toString(wallStart, 36);
         System.err.printf(Locale.ROOT, "latency: %,d live orders at %,.0f a second ...%n", total, rate);
         long t0 = System.nanoTime();
@@ -300,9 +298,7 @@ public final class ContinuousBench {
         String query = "SELECT COALESCE(SUM(records), 0) FROM activity_live WHERE activity_date = DATE '" + day
                 + "' AND customer_id LIKE 'C%'";
         long before = count(url, query); // none: the business's records are of earlier days
-        java.util.Properties props = KafkaClients.orderedProducer(bootstrap, Map.of());
-        props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-        props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        java.util.Properties props = KafkaClients.orderedTextProducer(bootstrap, Map.of());
         String runTag = Long.toString(System.currentTimeMillis(), 36);
         System.err.printf(Locale.ROOT, "capacity: %,d orders of %,d customers within %s, as fast as they go ...%n",
                 total, customers, day);

@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Kafka clients of the replay and the live demo, and the one-line error when the brokers cannot be reached. */
 public final class KafkaClients {
@@ -36,6 +37,14 @@ public final class KafkaClients {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(TIMEOUT_MS));
+        return p;
+    }
+
+    /** {@link #orderedProducer} with text keys and values. */
+    public static Properties orderedTextProducer(String bootstrapServers, Map<String, String> extra) {
+        Properties p = orderedProducer(bootstrapServers, extra);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
     }
 

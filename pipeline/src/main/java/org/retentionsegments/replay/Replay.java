@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.retentionsegments.flink.ContinuousJob;
 import org.retentionsegments.input.InputKind;
 import org.retentionsegments.replay.TopicRecords.TopicRecord;
@@ -182,9 +181,7 @@ public final class Replay {
     }
 
     private Properties producerProperties() {
-        Properties p = KafkaClients.orderedProducer(options.bootstrapServers(), options.kafka());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Properties p = KafkaClients.orderedTextProducer(options.bootstrapServers(), options.kafka());
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return p;
