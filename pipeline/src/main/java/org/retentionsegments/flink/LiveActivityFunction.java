@@ -13,6 +13,7 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
 import org.retentionsegments.core.LiveActivity;
 import org.retentionsegments.core.WarehouseRow;
+import org.retentionsegments.flink.state.StateSerializers;
 
 /**
  * Today's activity, per customer ({@code activity_live}): the accepted records of the customer's
@@ -21,8 +22,9 @@ import org.retentionsegments.core.WarehouseRow;
  * watermark passes the day's end, when the refresh takes the day's final rollup; a record of an
  * earlier day than the one counted is left to that rollup.
  *
- * <p>State per customer with a record on an open day: the day's figures, and one entry per record
- * copy key and per order (its total so far, which decides whether it is an order or a return).
+ * <p>State per customer with a record on an open day: one {@link LiveDay}, the day's figures and
+ * one entry per record copy key and per order (its total so far, which decides whether it is an
+ * order or a return).
  */
 final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivityFunction.Record, WarehouseRow> {
 
@@ -53,7 +55,12 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
         }
     }
 
-    /** The figures of one customer's open day. */
+    /**
+     * The figures of one customer's open day as builds before {@link LiveDay} kept them (state
+     * {@code live-day}, beside the entries in {@code live-seen}): a job restored from such a
+     * checkpoint counts an open day again from its next record, and clears the old state at the
+     * day's end.
+     */
     public static final class Day {
         public int epochDay;
         public int orders;
@@ -67,58 +74,79 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
         public Day() {}
     }
 
-    private transient ValueState<Day> day;
-    /** A record's copy key (a leading {@code l} or {@code e}) to 0, an order's id (a leading {@code o}) to its total so far. */
+    private transient ValueState<LiveDay> today;
+    /** A spilled day's entries ({@link LiveDay#spilled}), as {@link LiveDay#seen} has them. */
     private transient MapState<String, Double> seen;
+    /** Earlier builds' state, cleared at the day's end ({@link Day}). */
+    private transient ValueState<Day> earlier;
 
     @Override
     public void open(OpenContext context) {
-        day = getRuntimeContext().getState(new ValueStateDescriptor<>("live-day", Types.POJO(Day.class)));
+        today = getRuntimeContext().getState(new ValueStateDescriptor<>("live-today", StateSerializers.Live.INSTANCE));
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("live-seen", Types.STRING, Types.DOUBLE));
+        earlier = getRuntimeContext().getState(new ValueStateDescriptor<>("live-day", Types.POJO(Day.class)));
     }
 
     @Override
     public void processElement(Record r, Context ctx, Collector<WarehouseRow> out) throws Exception {
         int epochDay = (int) Math.floorDiv(r.eventMs, DAY_MS);
-        Day d = day.value();
+        LiveDay d = today.value();
         if (d != null && epochDay < d.epochDay) {
             return; // an earlier day, still open: its final rollup counts it
         }
         if (d == null || epochDay > d.epochDay) {
             if (d != null) {
-                seen.clear();
+                if (d.spilled) {
+                    seen.clear();
+                }
                 ctx.timerService().deleteEventTimeTimer(end(d.epochDay));
             }
-            d = new Day();
-            d.epochDay = epochDay;
+            d = new LiveDay(epochDay);
             ctx.timerService().registerEventTimeTimer(end(epochDay));
         }
-        if (seen.contains(r.copyKey)) {
+        if (get(d, r.copyKey) != null) {
             return; // a copy already counted
         }
-        seen.put(r.copyKey, 0.0);
+        put(d, r.copyKey, 0.0);
         if (r.orderId == null) {
             d.engagementEvents++;
         } else {
             String order = "o" + r.orderId;
-            Double before = seen.get(order);
+            Double before = get(d, order);
             if (before != null) {
                 count(d, before, -1);
             }
             double after = (before == null ? 0 : before) + r.amount;
             count(d, after, 1);
-            seen.put(order, after);
+            put(d, order, after);
             d.revenue += r.amount;
         }
         d.records++;
         d.lastEventMs = Math.max(d.lastEventMs, r.eventMs);
-        day.update(d);
+        if (!d.spilled && d.seen.size() > LiveDay.SPILL_AT) {
+            seen.putAll(d.seen);
+            d.seen.clear();
+            d.spilled = true;
+        }
+        today.update(d);
         out.collect(new LiveActivity(ctx.getCurrentKey(), LocalDate.ofEpochDay(d.epochDay), d.orders, d.returnOrders,
                 d.revenue, d.returns, d.engagementEvents, d.records, Instant.ofEpochMilli(d.lastEventMs)));
     }
 
+    private Double get(LiveDay d, String key) throws Exception {
+        return d.spilled ? seen.get(key) : d.seen.get(key);
+    }
+
+    private void put(LiveDay d, String key, double value) throws Exception {
+        if (d.spilled) {
+            seen.put(key, value);
+        } else {
+            d.seen.put(key, value);
+        }
+    }
+
     /** Adds ({@code sign} 1) or takes back (-1) an order with net total {@code total}. */
-    private static void count(Day d, double total, int sign) {
+    private static void count(LiveDay d, double total, int sign) {
         if (total > 0) {
             d.orders += sign;
         } else if (total < 0) {
@@ -133,8 +161,16 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WarehouseRow> out) {
-        day.clear();
-        seen.clear();
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WarehouseRow> out) throws Exception {
+        LiveDay d = today.value();
+        if (d == null) {
+            earlier.clear(); // a timer of an earlier build's day
+            seen.clear();
+        } else {
+            if (d.spilled) {
+                seen.clear();
+            }
+            today.clear();
+        }
     }
 }

@@ -25,10 +25,18 @@ class LiveActivityFunctionTest {
 
     private KeyedOneInputStreamOperatorTestHarness<String, LiveActivityFunction.Record, WarehouseRow> harness;
 
+    /** The state backend's: the heap's here, RocksDB's in {@link LiveActivityFunctionRocksDbTest}. */
+    boolean rocksDb() {
+        return false;
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LiveActivityFunction()),
                 r -> r.customerId, Types.STRING);
+        if (rocksDb()) {
+            harness.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+        }
         harness.open();
     }
 
@@ -54,6 +62,15 @@ class LiveActivityFunctionTest {
         r.copyKey = "e" + eventId;
         r.eventMs = day * DAY + minute * 60_000L;
         return r;
+    }
+
+    /** The keyed state entries left, on either backend. */
+    private int stateEntries() {
+        if (!rocksDb()) {
+            return harness.numKeyedStateEntries();
+        }
+        return ((org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend<?>) ((KeyedProcessOperator<?, ?, ?>)
+                harness.getOperator()).getKeyedStateBackend()).numKeyValueStateEntries();
     }
 
     private void send(LiveActivityFunction.Record r) throws Exception {
@@ -115,14 +132,49 @@ class LiveActivityFunctionTest {
         send(event("c2", "v1", D0, 61));
         send(line("c2", "B", 1, 3.0, D0 + 1, 10)); // c2's next day: its first day's timer moves
         assertEquals(2, harness.numEventTimeTimers(), "one timer per customer, at the end of its open day");
-        assertTrue(harness.numKeyedStateEntries() > 0);
+        assertTrue(stateEntries() > 0);
         harness.processWatermark(new Watermark(LiveActivityFunction.end(D0)));
         assertEquals(1, harness.numEventTimeTimers(), "c1's day closed");
         harness.processWatermark(new Watermark(LiveActivityFunction.end(D0 + 1)));
         assertEquals(0, harness.numEventTimeTimers(), "no timer left");
-        assertEquals(0, harness.numKeyedStateEntries(), "every state entry cleared");
+        assertEquals(0, stateEntries(), "every state entry cleared");
         out();
         send(line("c1", "A", 1, 10.0, D0 + 2, 60)); // after the cleanup the same copy key counts again
         assertEquals(1, out().get(0).records());
+    }
+
+    @Test
+    void aBusyCustomersDaySpillsItsKeysAndStillCountsEachCopyOnce() throws Exception {
+        int orders = 3 * LiveDay.SPILL_AT;
+        double revenue = 0;
+        for (int i = 0; i < orders; i++) {
+            send(line("c1", "A" + i, 1, 10.0 + i, D0, i % 1_000));
+            send(line("c1", "A" + i, 2, 1.5, D0, i % 1_000));
+            revenue += 11.5 + i;
+            send(event("c1", "v" + i, D0, i % 1_000));
+            if (i < 10) {
+                send(line("c2", "B" + i % 4, i, 2.0, D0, i)); // a quiet customer beside: 4 orders, 10 lines
+            }
+        }
+        for (int i = 0; i < orders; i += 7) { // copies of lines and events from before and after the spill
+            send(line("c1", "A" + i, 2, 1.5, D0, 1_000));
+            send(event("c1", "v" + i, D0, 1_000));
+        }
+        send(line("c1", "A5", 3, -100.0, D0, 1_001)); // a later line takes an order seen before the spill below zero
+        revenue -= 100.0;
+        List<LiveActivity> rows = out();
+        LiveActivity c1 = rows.stream().filter(a -> a.customerId().equals("c1")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(orders - 1, c1.orders());
+        assertEquals(1, c1.returnOrders());
+        assertEquals(100.0 - 16.5, c1.returns(), 1e-9);
+        assertEquals(revenue, c1.revenue(), 1e-6);
+        assertEquals(orders, c1.engagementEvents());
+        assertEquals(3 * orders + 1, c1.records());
+        LiveActivity c2 = rows.stream().filter(a -> a.customerId().equals("c2")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(4, c2.orders());
+        assertEquals(10, c2.records());
+        harness.processWatermark(new Watermark(LiveActivityFunction.end(D0)));
+        assertEquals(0, harness.numEventTimeTimers());
+        assertEquals(0, stateEntries(), "the spilled keys cleared with the day");
     }
 }

@@ -21,6 +21,7 @@ import org.retentionsegments.core.window.DayActivity;
 import org.retentionsegments.core.window.NamedAmounts;
 import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
+import org.retentionsegments.flink.LiveDay;
 import org.retentionsegments.flink.WindowSlot;
 
 /**
@@ -575,6 +576,85 @@ public final class StateSerializers {
         }
     }
 
+    /** Today's activity's {@link LiveDay}: the day's figures, then its entries unless spilled. */
+    public static final class Live extends CompactSerializer<LiveDay> {
+        private static final long serialVersionUID = 1L;
+        public static final Live INSTANCE = new Live();
+
+        @Override
+        public LiveDay createInstance() {
+            return new LiveDay();
+        }
+
+        @Override
+        public LiveDay copy(LiveDay from) {
+            LiveDay to = new LiveDay();
+            to.epochDay = from.epochDay;
+            to.orders = from.orders;
+            to.returnOrders = from.returnOrders;
+            to.revenue = from.revenue;
+            to.returns = from.returns;
+            to.engagementEvents = from.engagementEvents;
+            to.records = from.records;
+            to.lastEventMs = from.lastEventMs;
+            to.spilled = from.spilled;
+            to.seen = new HashMap<>(from.seen);
+            return to;
+        }
+
+        @Override
+        public void serialize(LiveDay d, DataOutputView out) throws IOException {
+            Compact.writeInt(out, d.epochDay);
+            Compact.writeVarLong(out, d.orders);
+            Compact.writeVarLong(out, d.returnOrders);
+            Compact.writeVarLong(out, d.engagementEvents);
+            Compact.writeVarLong(out, d.records);
+            Compact.writeLong(out, d.lastEventMs);
+            Compact.writeDoubles(out, d.revenue, d.returns);
+            out.writeBoolean(d.spilled);
+            Compact.writeVarLong(out, d.seen.size());
+            for (Map.Entry<String, Double> e : d.seen.entrySet()) {
+                Compact.writeString(out, e.getKey());
+                int kind = Compact.kind(e.getValue());
+                out.writeByte(kind);
+                Compact.writeDoublePayload(out, kind, e.getValue());
+            }
+        }
+
+        @Override
+        public LiveDay deserialize(DataInputView in) throws IOException {
+            LiveDay d = new LiveDay();
+            d.epochDay = Compact.readInt(in);
+            d.orders = (int) Compact.readVarLong(in);
+            d.returnOrders = (int) Compact.readVarLong(in);
+            d.engagementEvents = (int) Compact.readVarLong(in);
+            d.records = (int) Compact.readVarLong(in);
+            d.lastEventMs = Compact.readLong(in);
+            double[] amounts = Compact.readDoubles(in, 2);
+            d.revenue = amounts[0];
+            d.returns = amounts[1];
+            d.spilled = in.readBoolean();
+            int n = (int) Compact.readVarLong(in);
+            d.seen = new HashMap<>(Math.max(16, n * 2));
+            for (int i = 0; i < n; i++) {
+                String key = Compact.readString(in);
+                d.seen.put(key, Compact.readDoublePayload(in, in.readUnsignedByte()));
+            }
+            return d;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<LiveDay> snapshotConfiguration() {
+            return new LiveSnapshot();
+        }
+    }
+
+    public static final class LiveSnapshot extends SimpleTypeSerializerSnapshot<LiveDay> {
+        public LiveSnapshot() {
+            super(() -> Live.INSTANCE);
+        }
+    }
+
     /** Ascending ints (null included) as the first and the steps between. */
     private static void writeAscending(DataOutputView out, int[] values) throws IOException {
         if (values == null) {
@@ -703,6 +783,6 @@ public final class StateSerializers {
 
     /** For tests: every serializer of this class. */
     static List<CompactSerializer<?>> all() {
-        return List.of(Slot.INSTANCE, Window.INSTANCE, Arriving.INSTANCE);
+        return List.of(Slot.INSTANCE, Window.INSTANCE, Arriving.INSTANCE, Live.INSTANCE);
     }
 }

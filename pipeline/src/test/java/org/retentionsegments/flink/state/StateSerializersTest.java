@@ -35,6 +35,7 @@ import org.retentionsegments.core.window.WindowBucket;
 import org.retentionsegments.flink.CustomerSlot;
 import org.retentionsegments.flink.CustomerWindowFunction;
 import org.retentionsegments.flink.FactsDelta;
+import org.retentionsegments.flink.LiveDay;
 import org.retentionsegments.flink.RefreshInput;
 import org.retentionsegments.flink.WindowSlot;
 
@@ -211,6 +212,37 @@ class StateSerializersTest {
                 for (Integer d : days.keySet()) {
                     assertNotSame(days.get(d), back.get(d));
                     assertSameBytes(day, days.get(d), back.get(d));
+                }
+            }
+        }
+    }
+
+    @Test
+    void todaysActivityReadsBackBitForBitAndCopiesDeeply() throws Exception {
+        for (int i = 0; i < 1_000; i++) {
+            LiveDay d = new LiveDay();
+            d.epochDay = random.nextInt(40_000) - 1_000;
+            d.orders = random.nextInt(50);
+            d.returnOrders = random.nextInt(5);
+            d.revenue = randomDouble();
+            d.returns = randomDouble();
+            d.engagementEvents = random.nextInt(1_000);
+            d.records = random.nextInt(2_000);
+            d.lastEventMs = random.nextLong();
+            d.spilled = random.nextBoolean();
+            for (int k = d.spilled ? 0 : random.nextInt(LiveDay.SPILL_AT); k > 0; k--) {
+                d.seen.put((random.nextBoolean() ? "o" : "l") + random.nextInt(1_000_000), randomDouble());
+            }
+            for (LiveDay back : List.of(roundTrip(StateSerializers.Live.INSTANCE, d), StateSerializers.Live.INSTANCE.copy(d))) {
+                assertNotSame(d.seen, back.seen);
+                assertEquals(List.of(d.epochDay, d.orders, d.returnOrders, d.engagementEvents, d.records, d.lastEventMs,
+                        d.spilled), List.of(back.epochDay, back.orders, back.returnOrders, back.engagementEvents,
+                        back.records, back.lastEventMs, back.spilled));
+                assertEquals(Double.doubleToRawLongBits(d.revenue), Double.doubleToRawLongBits(back.revenue));
+                assertEquals(Double.doubleToRawLongBits(d.returns), Double.doubleToRawLongBits(back.returns));
+                assertEquals(d.seen.keySet(), back.seen.keySet());
+                for (String key : d.seen.keySet()) {
+                    assertEquals(Double.doubleToRawLongBits(d.seen.get(key)), Double.doubleToRawLongBits(back.seen.get(key)));
                 }
             }
         }
