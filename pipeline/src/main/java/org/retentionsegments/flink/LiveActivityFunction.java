@@ -58,8 +58,8 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
     /**
      * The figures of one customer's open day as builds before {@link LiveDay} kept them (state
      * {@code live-day}, beside the entries in {@code live-seen}): a job restored from such a
-     * checkpoint counts an open day again from its next record, and clears the old state at the
-     * day's end.
+     * checkpoint takes a customer's day over at the customer's next record ({@link
+     * #fromEarlierBuild}) and clears it at the day's end.
      */
     public static final class Day {
         public int epochDay;
@@ -91,6 +91,9 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
     public void processElement(Record r, Context ctx, Collector<WarehouseRow> out) throws Exception {
         int epochDay = (int) Math.floorDiv(r.eventMs, DAY_MS);
         LiveDay d = today.value();
+        if (d == null) {
+            d = fromEarlierBuild();
+        }
         if (d != null && epochDay < d.epochDay) {
             return; // an earlier day, still open: its final rollup counts it
         }
@@ -133,6 +136,30 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
                 d.revenue, d.returns, d.engagementEvents, d.records, Instant.ofEpochMilli(d.lastEventMs)));
     }
 
+    /**
+     * The customer's open day as an earlier build kept it, taken over as a spilled day (its
+     * entries are in {@code live-seen} already), or null: one read per customer day, of a state
+     * that a job started on this build never writes.
+     */
+    private LiveDay fromEarlierBuild() throws Exception {
+        Day old = earlier.value();
+        if (old == null) {
+            return null;
+        }
+        LiveDay d = new LiveDay(old.epochDay);
+        d.orders = old.orders;
+        d.returnOrders = old.returnOrders;
+        d.revenue = old.revenue;
+        d.returns = old.returns;
+        d.engagementEvents = old.engagementEvents;
+        d.records = old.records;
+        d.lastEventMs = old.lastEventMs;
+        d.spilled = true;
+        earlier.clear();
+        today.update(d);
+        return d;
+    }
+
     private Double get(LiveDay d, String key) throws Exception {
         return d.spilled ? seen.get(key) : d.seen.get(key);
     }
@@ -164,7 +191,7 @@ final class LiveActivityFunction extends KeyedProcessFunction<String, LiveActivi
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WarehouseRow> out) throws Exception {
         LiveDay d = today.value();
         if (d == null) {
-            earlier.clear(); // a timer of an earlier build's day
+            earlier.clear(); // a timer of an earlier build's day that no record took over
             seen.clear();
         } else {
             if (d.spilled) {

@@ -73,6 +73,18 @@ class LiveActivityFunctionTest {
                 harness.getOperator()).getKeyedStateBackend()).numKeyValueStateEntries();
     }
 
+    /** The entries of the operator's own states (today's, the spilled keys, an earlier build's days) on RocksDB. */
+    private long operatorStateEntries() throws Exception {
+        var backend = ((KeyedProcessOperator<?, ?, ?>) harness.getOperator()).getKeyedStateBackend();
+        long n = 0;
+        for (String state : List.of("live-today", "live-seen", "live-day")) {
+            try (var keys = backend.getKeys(state, org.apache.flink.runtime.state.VoidNamespace.INSTANCE)) {
+                n += keys.count();
+            }
+        }
+        return n;
+    }
+
     private void send(LiveActivityFunction.Record r) throws Exception {
         harness.processElement(new StreamRecord<>(r, r.eventMs));
     }
@@ -176,5 +188,64 @@ class LiveActivityFunctionTest {
         harness.processWatermark(new Watermark(LiveActivityFunction.end(D0)));
         assertEquals(0, harness.numEventTimeTimers());
         assertEquals(0, stateEntries(), "the spilled keys cleared with the day");
+    }
+
+    /** Writes a customer's open day as builds before {@link LiveDay} kept it: {@code live-day}, {@code live-seen} and the day's timer. */
+    static final class EarlierBuild extends org.apache.flink.streaming.api.functions.KeyedProcessFunction<String,
+            LiveActivityFunction.Record, WarehouseRow> {
+        @Override
+        public void processElement(LiveActivityFunction.Record r, Context ctx, org.apache.flink.util.Collector<WarehouseRow> out)
+                throws Exception {
+            var day = getRuntimeContext().getState(new org.apache.flink.api.common.state.ValueStateDescriptor<>("live-day",
+                    Types.POJO(LiveActivityFunction.Day.class)));
+            var seen = getRuntimeContext().getMapState(new org.apache.flink.api.common.state.MapStateDescriptor<>("live-seen",
+                    Types.STRING, Types.DOUBLE));
+            int epochDay = (int) Math.floorDiv(r.eventMs, DAY);
+            LiveActivityFunction.Day d = new LiveActivityFunction.Day();
+            d.epochDay = epochDay;
+            d.orders = 1;
+            d.revenue = r.amount;
+            d.records = 1;
+            d.lastEventMs = r.eventMs;
+            day.update(d);
+            seen.put(r.copyKey, 0.0);
+            seen.put("o" + r.orderId, r.amount);
+            ctx.timerService().registerEventTimeTimer(LiveActivityFunction.end(epochDay));
+        }
+    }
+
+    @Test
+    void aDayOpenInAnEarlierBuildsCheckpointGoesOnAndIsClearedAtItsEnd() throws Exception {
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var earlier = new KeyedOneInputStreamOperatorTestHarness<String, LiveActivityFunction.Record, WarehouseRow>(
+                new KeyedProcessOperator<>(new EarlierBuild()), r -> r.customerId, Types.STRING)) {
+            if (rocksDb()) {
+                earlier.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+            }
+            earlier.open();
+            earlier.processElement(new StreamRecord<>(line("c1", "A", 1, 10.0, D0, 60), D0 * DAY + 60 * 60_000L));
+            earlier.processElement(new StreamRecord<>(line("c2", "B", 1, 4.0, D0, 60), D0 * DAY + 60 * 60_000L));
+            snapshot = earlier.snapshot(1, 1);
+        }
+        harness.close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LiveActivityFunction()),
+                r -> r.customerId, Types.STRING);
+        if (rocksDb()) {
+            harness.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+        }
+        harness.initializeState(snapshot);
+        harness.open();
+        send(line("c1", "A", 1, 10.0, D0, 70)); // a copy of the line the earlier build counted
+        send(line("c1", "A", 2, 5.0, D0, 71));
+        List<LiveActivity> rows = out();
+        assertEquals(List.of(new LiveActivity("c1", LocalDate.ofEpochDay(D0), 1, 0, 15.0, 0.0, 0, 2,
+                Instant.ofEpochMilli(D0 * DAY + 71 * 60_000L))), rows, "the copy not counted, the day going on");
+        assertEquals(2, harness.numEventTimeTimers());
+        harness.processWatermark(new Watermark(LiveActivityFunction.end(D0)));
+        assertEquals(0, harness.numEventTimeTimers());
+        // the operator's own states: on RocksDB, a harness restored from a snapshot keeps the
+        // fired timers' entries in Flink's timer column family (numEventTimeTimers() is 0 above)
+        assertEquals(0, rocksDb() ? operatorStateEntries() : stateEntries(),
+                "both customers' days cleared, c2's without a record since");
     }
 }
