@@ -63,6 +63,11 @@ public final class WarehouseRows {
          */
         private final TypeSerializer<?>[] records;
 
+        /** For a RAW data type of SQL that names its serializer class ({@code RollingWindowsPtf}). */
+        public Serializer() {
+            this(new org.apache.flink.api.common.serialization.SerializerConfigImpl());
+        }
+
         Serializer(SerializerConfig config) {
             records = new TypeSerializer<?>[KINDS.length];
             for (int i = 0; i < KINDS.length; i++) {
