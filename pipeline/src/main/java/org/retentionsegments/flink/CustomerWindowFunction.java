@@ -79,7 +79,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         if (days == null) {
             days = new TreeMap<>();
         }
-        steps.arrive(days, day, effects(ctx, out));
+        steps.arrive(days, day, effects.on(ctx, out));
         arriving.update(days);
     }
 
@@ -87,7 +87,7 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RefreshInput> out) throws Exception {
         TreeMap<Integer, DayActivity> days = arriving.value();
         WindowSteps.Outcome o = steps.timer(ctx.getCurrentKey(), (int) (timestamp / DAY_MS), slot.value(), days,
-                effects(ctx, out));
+                effects.on(ctx, out));
         switch (o.arriving()) {
             case UPDATED -> arriving.update(days);
             case CLEARED -> arriving.clear();
@@ -101,10 +101,6 @@ public class CustomerWindowFunction extends KeyedProcessFunction<String, DayActi
         } else {
             slot.update(o.slot());
         }
-    }
-
-    private WindowSteps.Effects effects(Context ctx, Collector<RefreshInput> out) {
-        return effects.on(ctx, out);
     }
 
     /** The steps' effects on this operator's timers and outputs (one object, pointed at each call's context). */

@@ -32,11 +32,27 @@ class LiveActivityFunctionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LiveActivityFunction()),
-                r -> r.customerId, Types.STRING);
+        harness = harnessOf(new LiveActivityFunction());
+        harness.open();
+    }
+
+    /** A harness of {@code function} keyed by customer, on this test's state backend. */
+    private KeyedOneInputStreamOperatorTestHarness<String, LiveActivityFunction.Record, WarehouseRow> harnessOf(
+            org.apache.flink.streaming.api.functions.KeyedProcessFunction<String, LiveActivityFunction.Record,
+                    WarehouseRow> function) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<String, LiveActivityFunction.Record, WarehouseRow>(
+                new KeyedProcessOperator<>(function), r -> r.customerId, Types.STRING);
         if (rocksDb()) {
-            harness.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+            h.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
         }
+        return h;
+    }
+
+    /** The operator closed and started again from {@code snapshot}, as a restored job's. */
+    private void restartFrom(org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot) throws Exception {
+        harness.close();
+        harness = harnessOf(new LiveActivityFunction());
+        harness.initializeState(snapshot);
         harness.open();
     }
 
@@ -217,24 +233,13 @@ class LiveActivityFunctionTest {
     @Test
     void aDayOpenInAnEarlierBuildsCheckpointGoesOnAndIsClearedAtItsEnd() throws Exception {
         org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
-        try (var earlier = new KeyedOneInputStreamOperatorTestHarness<String, LiveActivityFunction.Record, WarehouseRow>(
-                new KeyedProcessOperator<>(new EarlierBuild()), r -> r.customerId, Types.STRING)) {
-            if (rocksDb()) {
-                earlier.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
-            }
+        try (var earlier = harnessOf(new EarlierBuild())) {
             earlier.open();
             earlier.processElement(new StreamRecord<>(line("c1", "A", 1, 10.0, D0, 60), D0 * DAY + 60 * 60_000L));
             earlier.processElement(new StreamRecord<>(line("c2", "B", 1, 4.0, D0, 60), D0 * DAY + 60 * 60_000L));
             snapshot = earlier.snapshot(1, 1);
         }
-        harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LiveActivityFunction()),
-                r -> r.customerId, Types.STRING);
-        if (rocksDb()) {
-            harness.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
-        }
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFrom(snapshot);
         send(line("c1", "A", 1, 10.0, D0, 70)); // a copy of the line the earlier build counted
         send(line("c1", "A", 2, 5.0, D0, 71));
         List<LiveActivity> rows = out();
@@ -249,15 +254,7 @@ class LiveActivityFunctionTest {
                 "both customers' days cleared, c2's without a record since");
 
         // and nothing comes back: the job's next checkpoint, restored, has no timer and no entry left
-        var next = harness.snapshot(2, 2);
-        harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LiveActivityFunction()),
-                r -> r.customerId, Types.STRING);
-        if (rocksDb()) {
-            harness.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
-        }
-        harness.initializeState(next);
-        harness.open();
+        restartFrom(harness.snapshot(2, 2));
         assertEquals(0, harness.numEventTimeTimers(), "no timer restored");
         assertEquals(0, stateEntries(), "no entry restored, timers' included");
         harness.processWatermark(new Watermark(LiveActivityFunction.end(D0) + 5 * DAY));

@@ -110,6 +110,10 @@ class RollingWindowsPtfITCase {
         return out;
     }
 
+    private static double halfLifeDays() {
+        return ConfigTexts.defaults().parse().leadScoring().halfLifeDays();
+    }
+
     private static PipelineConfig pipeline() {
         return ConfigTexts.defaults().parse().pipeline();
     }
@@ -146,7 +150,8 @@ class RollingWindowsPtfITCase {
         PipelineConfig p = pipeline();
         SingleOutputStreamOperator<RefreshInput> facts = source(env, parts, everyRecord).map(StreamStage::dayPart)
                 .returns(org.retentionsegments.flink.state.EdgeTypes.DAY_ACTIVITY).keyBy(d -> d.customerId)
-                .process(new CustomerWindowFunction(p.windowDays(), p.forgetAfterDays(), Integer.MAX_VALUE));
+                .process(new CustomerWindowFunction(p.windowDays(), p.forgetAfterDays(), Integer.MAX_VALUE,
+                        halfLifeDays()));
         DataStream<String> all = facts.map(f -> "facts " + f).union(
                 facts.getSideOutput(CustomerWindowFunction.DELTAS).map(d -> "delta " + d),
                 facts.getSideOutput(CustomerWindowFunction.ACTIVITY).map(a -> "activity " + a));
@@ -170,8 +175,7 @@ class RollingWindowsPtfITCase {
         tEnv.getConfig().setLocalTimeZone(java.time.ZoneOffset.UTC);
         PipelineConfig p = pipeline();
         tEnv.createTemporarySystemFunction("rolling_windows",
-                new RollingWindowsPtf(p.windowDays(), p.forgetAfterDays(), Integer.MAX_VALUE,
-                        ConfigTexts.defaults().parse().leadScoring().halfLifeDays()));
+                new RollingWindowsPtf(p.windowDays(), p.forgetAfterDays(), Integer.MAX_VALUE, halfLifeDays()));
         Table raw = tEnv.fromDataStream(rows, Schema.newBuilder()
                 .columnByMetadata("at", DataTypes.TIMESTAMP_LTZ(3), "rowtime")
                 .watermark("at", "SOURCE_WATERMARK()").build());

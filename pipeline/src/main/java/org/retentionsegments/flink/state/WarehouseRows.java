@@ -65,7 +65,7 @@ public final class WarehouseRows {
 
         /** For a RAW data type of SQL that names its serializer class ({@code RollingWindowsPtf}). */
         public Serializer() {
-            this(new org.apache.flink.api.common.serialization.SerializerConfigImpl());
+            this(new SerializerConfigImpl());
         }
 
         Serializer(SerializerConfig config) {
