@@ -175,7 +175,7 @@ public final class ContinuousJob {
      * a profile of the run without found 15.8 of the live-activity operator's 17.7 CPU seconds (in
      * 25 s) in its MapState's {@code contains} and {@code get}, reading filter blocks from files
      * ({@code BlockFetcher::ReadBlockContents}, {@code VerifyBlockChecksum}). The backlog's figures
-     * did not move (README, Performance).
+     * did not move (bench/HISTORY.md).
      *
      * <p>Records pass between chained operators uncopied ({@link RefreshGraph#passRecordsUncopied}).
      */

@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
  *
  * <p>Tried on 2026-12-04 without the bound to the staged dates, this made the 100K-customer run
  * slower (the update and the anti-join read whole tables); with the bound, measured 2026-12-05 on
- * the same file, it is faster (README, Performance).
+ * the same file, it is faster (bench/HISTORY.md).
  *
  * <p>The migrations declare every table with its key (the one schema, which jOOQ reads); after they
  * have run, {@link #dropFromGrowingTables} rebuilds each of {@link #GROWING} that still has a

@@ -2,7 +2,7 @@
 -- rolling_windows): each customer's day parts (customer_day_parts' columns), partitioned by
 -- customer, on the day's time. Each output row carries one of facts, delta or activity. Tried
 -- beside the continuous job's DataStream operator (CustomerWindowFunction), not part of the job:
--- see the README (Performance) for the measurement.
+-- see bench/HISTORY.md for the measurement.
 CREATE TEMPORARY VIEW rolling_windows_ptf AS
 SELECT * FROM rolling_windows(
   part => TABLE customer_day_parts PARTITION BY customer_id,

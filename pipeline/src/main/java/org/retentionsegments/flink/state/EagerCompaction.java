@@ -16,7 +16,7 @@ import org.rocksdb.DBOptions;
  * four files, how much of that a checkpoint carries depends on where the compactions happen to
  * be: 510 to 793 B per customer in six runs of the same records. With two it is at most a file
  * or two behind: 427 to 484 B in five runs, with no more CPU seen. Measured with
- * {@code bench/continuous.sh 100000 180} (README, Performance); at 300,000 customers 400 and 393 B
+ * {@code bench/continuous.sh 100000 180} (bench/HISTORY.md); at 300,000 customers 400 and 393 B
  * in two runs, whose event-to-warehouse p99 was 3.3 s in the first (0.8 s without the change in
  * the same hour) and 0.8 s in the second.
  *

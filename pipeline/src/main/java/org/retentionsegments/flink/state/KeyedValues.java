@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * with a point lookup (memtables, bloom filter, block cache), where thread dumps of the refresh's
  * passes over a million customers found it in 28 of 34. Here the RocksDB pass reads each key and
  * its value from one iteration of the state's column family, in the same order as Flink's keys
- * (a pass that only reads 300,000 customers' slots: 0.65 s against 0.20 s, README, Performance);
+ * (a pass that only reads 300,000 customers' slots: 0.65 s against 0.20 s, bench/HISTORY.md);
  * on any other backend it is {@code applyToAllKeys}. The column family is reached by reflection
  * (Flink keeps it package-private): when that fails, as a later Flink might make it, the pass
  * falls back to {@code applyToAllKeys}, says so once in the log, and {@link #lastPassIterated}
