@@ -7,7 +7,6 @@ import static org.retentionsegments.fixtures.RunFixtures.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.retentionsegments.fixtures.RunFixtures;
 import org.retentionsegments.generate.GeneratorConfig;
 import org.retentionsegments.warehouse.Engine;
@@ -36,9 +36,11 @@ class BudgetReviewITCase {
 
     private static String url;
 
+    /** The generated inputs; JUnit removes the folder after the class. */
+    @TempDir static Path dir;
+
     @BeforeAll
     static void run() throws Exception {
-        Path dir = Files.createTempDirectory("budget-review");
         RunFixtures.generate(GeneratorConfig.of(8_000, 400, 44).withPlantedLift(0.07), dir);
         url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         RunFixtures.run(RunFixtures.generatedInputs(dir), url);

@@ -7,7 +7,6 @@ import static org.retentionsegments.fixtures.RunFixtures.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.retentionsegments.core.config.ConfigBundle;
@@ -55,9 +55,11 @@ class BudgetValidationReportITCase {
     private static String url;
     private static StrategyReport report;
 
+    /** The generated inputs; JUnit removes the folder after the class. */
+    @TempDir static Path dir;
+
     @BeforeAll
     static void run() throws Exception {
-        Path dir = Files.createTempDirectory("budget-report");
         RunFixtures.generate(GeneratorConfig.of(8_000, 400, 44).withPlantedLift(0.07), dir);
         url = WAREHOUSES.freshUrl(Engine.DUCKDB);
         RunFixtures.run(RunFixtures.generatedInputs(dir), url);
