@@ -14,7 +14,10 @@
 #                (no refresh), sent as fast as the producer goes, until activity_live counts them
 #                all: the events/s of the per-event path between two day boundaries;
 #   naive-flink  a streaming Flink SQL GROUP BY customer over the orders topic (heap state, no
-#                checkpoints, blackhole sink): orders/s.
+#                checkpoints, blackhole sink): orders/s, over the whole call (its start included)
+#                and over the job's own run time;
+#   naive-flink-rocksdb  the same job with the continuous job's fault tolerance (RocksDB,
+#                incremental checkpoints every 10 s, 512 MB managed memory).
 # Prints the medians and the ratio of events/s. See bench/README.md.
 #   bench/continuous.sh [CUSTOMERS] [DAYS]      (default 100000 x 365)
 # Environment: BENCH_STATE_BACKEND (hashmap: the live state alone, in full heap snapshots), BENCH_RUNS (default 3), BENCH_PARALLELISM (default 2), BENCH_KAFKA (default
@@ -59,6 +62,11 @@ for run in $(seq 1 "$runs"); do
   java $opens -Xmx6g -Dbench.sql="$root/bench/flink" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
     naive "$kafka" "$prefix" "$parallelism" 2>"$work/naive.$run.err" \
     | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/naive.$run.err" >&2; exit 1; }
+  # the same naive job with the continuous job's fault tolerance (RocksDB, incremental checkpoints every 10 s)
+  # shellcheck disable=SC2086
+  java $opens -Xmx6g -Dbench.sql="$root/bench/flink" -cp "$cp" org.retentionsegments.bench.ContinuousBench \
+    naive "$kafka" "$prefix" "$parallelism" rocksdb 2>"$work/naive-rocksdb.$run.err" \
+    | grep '^result ' >> "$work/results.txt" || { tail -n 30 "$work/naive-rocksdb.$run.err" >&2; exit 1; }
   schema="bench_continuous_$(date +%s)_$run"
   psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
   # shellcheck disable=SC2086
@@ -78,10 +86,12 @@ def med(side, key):
 c, n = 'continuous', 'naive-flink'
 print(f"continuous bench: {sys.argv[2]} customers x {sys.argv[3]} days, parallelism {sys.argv[4]},"
       f" medians of {sum(1 for r in rows if r['side'] == c)} runs")
-print(f"{'side':<12} {'events':>10} {'wall (s)':>9} {'events/s':>10}")
-for side in (c, n):
+nr = 'naive-flink-rocksdb'
+print(f"{'side':<20} {'events':>10} {'wall (s)':>9} {'events/s':>10} {'job (s)':>8} {'events/s of the job':>20}")
+for side in (c, n, nr):
     events = int(next(r['events'] for r in rows if r['side'] == side))
-    print(f"{side:<12} {events:>10} {med(side, 'seconds'):>9.1f} {med(side, 'events_per_s'):>10.0f}")
+    job = (f"{med(side, 'job_s'):>8.1f} {med(side, 'job_events_per_s'):>20.0f}" if side != c else '')
+    print(f"{side:<20} {events:>10} {med(side, 'seconds'):>9.1f} {med(side, 'events_per_s'):>10.0f} {job}")
 print(f"continuous events/s / naive events/s: {med(c, 'events_per_s') / med(n, 'events_per_s'):.2f}")
 print(f"continuous, sustained (from its first commit, {med(c, 'first_commit_s'):.1f} s after submission, to its last):"
       f" {med(c, 'sustained_events_per_s'):.0f} events/s; JVM CPU {med(c, 'cpu_s'):.1f} s")
@@ -96,7 +106,9 @@ if all('capacity_events_per_s' in r for r in rows if r['side'] == c):
     print(f"within a day (no refresh), {int(med(c, 'capacity_events'))} orders sent as fast as they go:"
           f" {med(c, 'capacity_events_per_s'):.0f} events/s to committed activity_live rows"
           f" ({med(c, 'capacity_s'):.1f} s, JVM CPU {med(c, 'capacity_cpu_s'):.1f} s, the producer's included);"
-          f" / naive events/s: {med(c, 'capacity_events_per_s') / med(n, 'events_per_s'):.2f}")
+          f" / naive events/s: {med(c, 'capacity_events_per_s') / med(n, 'events_per_s'):.2f};"
+          f" / the naive jobs' own run time's: {med(c, 'capacity_events_per_s') / med(n, 'job_events_per_s'):.2f}"
+          f" (heap), {med(c, 'capacity_events_per_s') / med(nr, 'job_events_per_s'):.2f} (RocksDB, checkpoints)")
 print(f"last checkpoint: {med(c, 'state_bytes') / 1e6:.1f} MB of state, {med(c, 'state_bytes_per_customer'):.0f} B per"
       f" customer ({med(c, 'checkpoint_bytes') / 1e6:.1f} MB in its folders, older shared files included)")
 PY

@@ -21,15 +21,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.Checkpoints;
 import org.apache.flink.runtime.checkpoint.OperatorState;
 import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
 import org.apache.kafka.clients.admin.Admin;
 import org.retentionsegments.flink.ConfigTexts;
 import org.retentionsegments.flink.ContinuousJob;
@@ -70,11 +74,11 @@ public final class ContinuousBench {
     public static void main(String[] args) throws Exception {
         if (args.length == 6 && args[0].equals("continuous")) {
             continuous(args[1], args[2], args[3], LocalDate.parse(args[4]), Integer.parseInt(args[5]));
-        } else if (args.length == 4 && args[0].equals("naive")) {
-            naive(args[1], args[2], Integer.parseInt(args[3]));
+        } else if ((args.length == 4 || args.length == 5) && args[0].equals("naive")) {
+            naive(args[1], args[2], Integer.parseInt(args[3]), args.length == 5 ? args[4] : "hashmap");
         } else {
             throw new IllegalArgumentException("usage: ContinuousBench continuous BOOTSTRAP PREFIX WAREHOUSE_URL"
-                    + " LAST_DAY PARALLELISM | naive BOOTSTRAP PREFIX PARALLELISM");
+                    + " LAST_DAY PARALLELISM | naive BOOTSTRAP PREFIX PARALLELISM [hashmap|rocksdb]");
         }
     }
 
@@ -340,11 +344,31 @@ public final class ContinuousBench {
         return System.currentTimeMillis() + LIVE_FROM.get();
     }
 
-    static void naive(String bootstrap, String prefix, int parallelism) throws Exception {
+    /**
+     * The naive job over the orders topic: on the heap without checkpoints ({@code hashmap}, as a
+     * user trying Flink SQL would start), or with the continuous job's own settings ({@code
+     * rocksdb}: RocksDB, incremental checkpoints every {@link ContinuousJob#CHECKPOINT_INTERVAL},
+     * the embedded job's managed memory), so that the job's events per second can be set beside
+     * a naive job that pays for the same fault tolerance. Prints the events per second over the
+     * whole call (planning and the job's start included) and over the job's own run time.
+     */
+    static void naive(String bootstrap, String prefix, int parallelism, String backend) throws Exception {
         long events = records(bootstrap, prefix + "orders");
         Configuration conf = new Configuration();
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        Path checkpoints = null;
+        switch (backend) {
+            case "hashmap" -> conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+            case "rocksdb" -> {
+                checkpoints = Files.createTempDirectory("naive-bench-checkpoints");
+                conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+                conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+                conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, ContinuousJob.CHECKPOINT_INTERVAL);
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+                conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(ContinuousJob.EMBEDDED_MANAGED_MEMORY));
+            }
+            default -> throw new IllegalArgumentException("naive: hashmap or rocksdb, not " + backend);
+        }
         long t0 = System.nanoTime();
         TableEnvironment tEnv = TableEnvironment.create(
                 EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
@@ -357,10 +381,16 @@ public final class ContinuousBench {
         for (String file : List.of("kafka/orders_topic.sql", "canonical/order_lines.sql", "kafka/rfm_sink.sql")) {
             tEnv.executeSql(BenchSql.load(dir.resolve(file), values));
         }
-        tEnv.executeSql(BenchSql.load(dir.resolve("kafka/rfm_insert.sql"), values)).await();
+        TableResult insert = tEnv.executeSql(BenchSql.load(dir.resolve("kafka/rfm_insert.sql"), values));
+        insert.await();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "result side=naive-flink events=%d seconds=%.2f events_per_s=%.0f%n", events,
-                seconds, events / seconds);
+        double running = insert.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime() / 1e3;
+        if (checkpoints != null) {
+            StagingFolder.delete(checkpoints);
+        }
+        System.out.printf(Locale.ROOT, "result side=%s events=%d seconds=%.2f events_per_s=%.0f job_s=%.2f"
+                + " job_events_per_s=%.0f%n", backend.equals("hashmap") ? "naive-flink" : "naive-flink-rocksdb",
+                events, seconds, events / seconds, running, events / running);
     }
 
     /** CPU seconds this JVM (the embedded job with its JIT compilers and collectors) has used. */

@@ -90,7 +90,7 @@ public final class ContinuousJob {
     public static final String EMBEDDED_MANAGED_MEMORY = "512m";
 
     /** How often the job checkpoints (and flushes the warehouse) unless told otherwise. */
-    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * @param topics where the input topics are
