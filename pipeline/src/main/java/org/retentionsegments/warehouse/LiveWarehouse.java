@@ -2,7 +2,7 @@ package org.retentionsegments.warehouse;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.max;
-import static org.retentionsegments.warehouse.jooq.Tables.SCORE_BOUNDARY;
+import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
 
 import java.time.LocalDate;
@@ -22,7 +22,11 @@ public final class LiveWarehouse {
     /**
      * What a continuous job has written so far.
      *
-     * @param lastRefresh the latest refresh day written, or null before the first
+     * @param lastRefresh the latest refresh whose segments are written (the newest {@code as_of} of
+     *     {@code customer_segment}), or null before the first; the score boundaries of later days
+     *     may be written already, as the boundaries need only the customers' facts, while a refresh
+     *     also waits for the treatments before its day (a topic that stopped earlier holds it until
+     *     it is idle)
      * @param customers customers placed in a segment at least once
      * @param moves transitions of a customer from one segment to another
      */
@@ -54,7 +58,7 @@ public final class LiveWarehouse {
     /** What the continuous job has written to {@code warehouse} so far. */
     public static Progress progress(Warehouse warehouse) {
         DSLContext dsl = warehouse.dsl();
-        LocalDate last = dsl.select(max(SCORE_BOUNDARY.AS_OF)).from(SCORE_BOUNDARY).fetchOne().value1();
+        LocalDate last = dsl.select(max(CUSTOMER_SEGMENT.AS_OF)).from(CUSTOMER_SEGMENT).fetchOne().value1();
         Record2<Integer, Integer> moves = dsl.select(count().filterWhere(SEGMENT_TRANSITION.FROM_SEGMENT.isNull()),
                 count().filterWhere(SEGMENT_TRANSITION.FROM_SEGMENT.isNotNull()))
                 .from(SEGMENT_TRANSITION).fetchOne();
