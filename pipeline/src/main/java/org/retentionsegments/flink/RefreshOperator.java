@@ -50,8 +50,12 @@ import org.retentionsegments.flink.state.StateSerializers;
 public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         implements TwoInputStreamOperator<RefreshInput, RefreshPlan, WarehouseRow> {
 
-    /** Per task and refresh: how many customers, transitions, treatments and snapshot rows. */
-    public record Tally(int day, int task, int tasks, boolean keep, boolean last, long customers, long transitions) {}
+    /**
+     * Per task and refresh: how many customers and transitions, and how long the task's pass over
+     * its customers took ({@code passNanos}).
+     */
+    public record Tally(int day, int task, int tasks, boolean keep, boolean last, long customers, long transitions,
+            long passNanos) {}
 
     public static final OutputTag<Tally> TALLIES = new OutputTag<>("refresh-tallies") {};
 
@@ -161,6 +165,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
     }
 
     private void refresh(RefreshPlan plan) throws Exception {
+        long started = System.nanoTime();
         long at = (long) plan.day() * DAY_MS;
         LocalDate asOf = LocalDate.ofEpochDay(plan.day());
         CustomerRefresh.Tally tally = new CustomerRefresh.Tally();
@@ -190,7 +195,7 @@ public final class RefreshOperator extends AbstractStreamOperator<WarehouseRow>
         int task = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         output.collect(TALLIES, new StreamRecord<>(new Tally(plan.day(), task, tasks, plan.keep(), plan.last(),
-                tally.customers, tally.transitions), at));
+                tally.customers, tally.transitions, System.nanoTime() - started), at));
     }
 
     private TransitionEvent event(CustomerSlot s, byte before, LocalDate asOf) {

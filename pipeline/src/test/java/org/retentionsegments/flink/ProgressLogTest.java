@@ -68,6 +68,23 @@ class ProgressLogTest {
         assertTrue(estimate >= 80.0 && estimate <= 80.0 * 1.5, "400 days at 0.2 s, estimated " + estimate + " s");
     }
 
+    @Test
+    void aBoundedRunsRateIsOfTheWallClockBetweenTwoLines() {
+        // 1,200,000 customers scored in the 2 s since the last line
+        assertEquals("      refreshed as of 2024-03-01: 100,000 customers, 1,234 changed segment (600,000 customers"
+                + " scored/s); day 1 of 2", ProgressLog.line(true, (int) java.time.LocalDate.of(2024, 3, 1).toEpochDay(),
+                100_000, 1_234, new ProgressLog.Pace(1_200_000, 2 * SECOND, -1), "; day 1 of 2"));
+    }
+
+    @Test
+    void aContinuousJobsRateIsOfTheRefreshesPassesNotOfTheDayBetweenThem() {
+        // a live job's daily refresh: 100,000 customers in a pass of 0.25 s, a day after the last line
+        assertEquals("      reached as of 2026-12-08: 100,000 customers, 17 changed segment (its pass 0.3 s; 400,000"
+                + " customers scored/s in the passes)", ProgressLog.line(false,
+                (int) java.time.LocalDate.of(2026, 12, 8).toEpochDay(), 100_000, 17,
+                new ProgressLog.Pace(100_000, SECOND / 4, SECOND / 4), ""));
+    }
+
     private static double cost(int day) {
         return 0.1 + 0.001 * (day - 1);
     }
