@@ -81,13 +81,14 @@ final class ProgressLog extends ProcessFunction<RefreshOperator.Tally, Void> {
 
     /**
      * "refreshed as of 2026-03-01: 1,200 customers, 15 changed segment (600,000 customers
-     * scored/s)", or for a continuous job "(its pass 0.2 s; 600,000 customers scored/s in the
+     * scored/s)", or for a continuous job "(its pass 200 ms; 600,000 customers scored/s in the
      * passes)"; {@code tail} follows.
      */
     static String line(boolean keep, int day, long customers, long transitions, Pace pace, String tail) {
         double rate = pace.scored() / Math.max(1e-3, pace.nanos() / 1e9);
         String how = pace.lastPassNanos() < 0 ? String.format("%,.0f customers scored/s", rate)
-                : String.format("its pass %.1f s; %,.0f customers scored/s in the passes", pace.lastPassNanos() / 1e9,
+                : String.format("its pass %s; %,.0f customers scored/s in the passes", pace.lastPassNanos() < 1e9
+                        ? pace.lastPassNanos() / 1_000_000 + " ms" : String.format("%.1f s", pace.lastPassNanos() / 1e9),
                         rate);
         return String.format("      %s as of %s: %,d customers, %,d changed segment (%s)%s",
                 keep ? "refreshed" : "reached", LocalDate.ofEpochDay(day), customers, transitions, how, tail);

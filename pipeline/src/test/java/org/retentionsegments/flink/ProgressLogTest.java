@@ -79,10 +79,14 @@ class ProgressLogTest {
     @Test
     void aContinuousJobsRateIsOfTheRefreshesPassesNotOfTheDayBetweenThem() {
         // a live job's daily refresh: 100,000 customers in a pass of 0.25 s, a day after the last line
-        assertEquals("      reached as of 2026-12-08: 100,000 customers, 17 changed segment (its pass 0.3 s; 400,000"
+        assertEquals("      reached as of 2026-12-08: 100,000 customers, 17 changed segment (its pass 250 ms; 400,000"
                 + " customers scored/s in the passes)", ProgressLog.line(false,
                 (int) java.time.LocalDate.of(2026, 12, 8).toEpochDay(), 100_000, 17,
                 new ProgressLog.Pace(100_000, SECOND / 4, SECOND / 4), ""));
+        assertEquals("      reached as of 2026-12-08: 1,000,000 customers, 170 changed segment (its pass 2.5 s; 400,000"
+                + " customers scored/s in the passes)", ProgressLog.line(false,
+                (int) java.time.LocalDate.of(2026, 12, 8).toEpochDay(), 1_000_000, 170,
+                new ProgressLog.Pace(1_000_000, 5 * SECOND / 2, 5 * SECOND / 2), ""));
     }
 
     private static double cost(int day) {
