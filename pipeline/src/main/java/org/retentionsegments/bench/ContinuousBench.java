@@ -370,23 +370,28 @@ public final class ContinuousBench {
             default -> throw new IllegalArgumentException("naive: hashmap or rocksdb, not " + backend);
         }
         long t0 = System.nanoTime();
-        TableEnvironment tEnv = TableEnvironment.create(
-                EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
-        Map<String, String> values = new HashMap<>();
-        values.put("topic", prefix + "orders");
-        values.put("bootstrap", bootstrap);
-        values.put("group", "bench-naive-" + UUID.randomUUID());
-        Path dir = Path.of(System.getProperty("bench.sql", "bench/flink"));
-        // the orders topic, then the canonical layout's order_lines view, as for the orders file
-        for (String file : List.of("kafka/orders_topic.sql", "canonical/order_lines.sql", "kafka/rfm_sink.sql")) {
-            tEnv.executeSql(BenchSql.load(dir.resolve(file), values));
-        }
-        TableResult insert = tEnv.executeSql(BenchSql.load(dir.resolve("kafka/rfm_insert.sql"), values));
-        insert.await();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double running = insert.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime() / 1e3;
-        if (checkpoints != null) {
-            StagingFolder.delete(checkpoints);
+        double seconds;
+        double running;
+        try {
+            TableEnvironment tEnv = TableEnvironment.create(
+                    EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
+            Map<String, String> values = new HashMap<>();
+            values.put("topic", prefix + "orders");
+            values.put("bootstrap", bootstrap);
+            values.put("group", "bench-naive-" + UUID.randomUUID());
+            Path dir = Path.of(System.getProperty("bench.sql", "bench/flink"));
+            // the orders topic, then the canonical layout's order_lines view, as for the orders file
+            for (String file : List.of("kafka/orders_topic.sql", "canonical/order_lines.sql", "kafka/rfm_sink.sql")) {
+                tEnv.executeSql(BenchSql.load(dir.resolve(file), values));
+            }
+            TableResult insert = tEnv.executeSql(BenchSql.load(dir.resolve("kafka/rfm_insert.sql"), values));
+            insert.await();
+            seconds = (System.nanoTime() - t0) / 1e9;
+            running = insert.getJobClient().orElseThrow().getJobExecutionResult().get().getNetRuntime() / 1e3;
+        } finally {
+            if (checkpoints != null) {
+                StagingFolder.delete(checkpoints);
+            }
         }
         System.out.printf(Locale.ROOT, "result side=%s events=%d seconds=%.2f events_per_s=%.0f job_s=%.2f"
                 + " job_events_per_s=%.0f%n", backend.equals("hashmap") ? "naive-flink" : "naive-flink-rocksdb",

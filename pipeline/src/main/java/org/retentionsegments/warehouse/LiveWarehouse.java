@@ -1,8 +1,6 @@
 package org.retentionsegments.warehouse;
 
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.max;
-import static org.retentionsegments.warehouse.jooq.Tables.CUSTOMER_SEGMENT;
 import static org.retentionsegments.warehouse.jooq.Tables.SEGMENT_TRANSITION;
 
 import java.time.LocalDate;
@@ -58,7 +56,7 @@ public final class LiveWarehouse {
     /** What the continuous job has written to {@code warehouse} so far. */
     public static Progress progress(Warehouse warehouse) {
         DSLContext dsl = warehouse.dsl();
-        LocalDate last = dsl.select(max(CUSTOMER_SEGMENT.AS_OF)).from(CUSTOMER_SEGMENT).fetchOne().value1();
+        LocalDate last = PredictionStore.latestRefresh(warehouse);
         Record2<Integer, Integer> moves = dsl.select(count().filterWhere(SEGMENT_TRANSITION.FROM_SEGMENT.isNull()),
                 count().filterWhere(SEGMENT_TRANSITION.FROM_SEGMENT.isNotNull()))
                 .from(SEGMENT_TRANSITION).fetchOne();
